@@ -1,0 +1,119 @@
+/// Markdown ready for cmark-gfm, with a map from its lines back to the source.
+public struct ShapedMarkdown: Sendable, Equatable {
+    public var text: String
+    /// `lineMap[i]` is the source line of Markdown line `i + 1`.
+    public var lineMap: [Int]
+
+    public init(text: String, lineMap: [Int]) {
+        self.text = text
+        self.lineMap = lineMap
+    }
+
+    public func sourceLine(_ markdownLine: Int) -> Int? {
+        guard markdownLine >= 1, markdownLine <= lineMap.count else { return nil }
+        return lineMap[markdownLine - 1]
+    }
+}
+
+/// Turns body lines into Markdown that keeps the document's own numbering:
+/// "I. MỤC ĐÍCH" becomes a section heading, "1. Công tác ..." a sub-heading
+/// when it stands alone, and numbered paragraphs stay paragraphs with their
+/// printed numbers instead of turning into renumbered lists. Paragraphs that
+/// a page break cut in two are joined again.
+public enum BodyShaper {
+    public static func shape(_ lines: [SourceLine]) -> ShapedMarkdown {
+        let paragraphs = joinBrokenParagraphs(SourceLine.paragraphs(lines[...]))
+        let hasRomanSections = paragraphs.contains { p in sectionHeading(p) == .roman }
+        var text = ""
+        var map: [Int] = []
+        text.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count + 2 })
+        for paragraph in paragraphs {
+            if !text.isEmpty { text += "\n"; map.append(paragraph[0].number) }
+            let kind = sectionHeading(paragraph)
+            for (i, line) in paragraph.enumerated() {
+                var out = line.text
+                if i == 0 {
+                    switch kind {
+                    case .roman?: out = "## " + LineText.clean(out)
+                    case .arabic?: out = (hasRomanSections ? "### " : "## ") + LineText.clean(out)
+                    default: out = escapeNumbering(out)
+                    }
+                }
+                text += out
+                text += "\n"
+                map.append(line.number)
+            }
+        }
+        return ShapedMarkdown(text: text, lineMap: map)
+    }
+
+    /// A one-line paragraph that titles a section: "I. MỤC ĐÍCH, YÊU CẦU" or
+    /// "2. Công tác chỉ đạo" (no end punctuation, not too long).
+    static func sectionHeading(_ paragraph: [SourceLine]) -> LineText.NumberingKind? {
+        guard paragraph.count == 1 else { return nil }
+        let clean = LineText.clean(paragraph[0].text)
+        guard let (marker, kind) = LineText.numbering(clean) else { return nil }
+        let title = clean.dropFirst(marker.count).trimmingCharacters(in: .whitespaces)
+        guard !title.isEmpty else { return nil }
+        switch kind {
+        case .roman:
+            let beforeColon = title.split(separator: ":", maxSplits: 1).first.map(String.init) ?? title
+            return VietnameseText.isUpperCase(beforeColon) && clean.count <= 200 ? .roman : nil
+        case .arabic:
+            guard clean.count <= 250, let last = LineText.lastMeaningful(clean), !".;:,".contains(last) else { return nil }
+            return .arabic
+        case .letter:
+            return nil
+        }
+    }
+
+    /// "1. text" and "1) text" would become a renumbered ordered list; the
+    /// printed number is part of the text, so the marker is escaped.
+    /// "Điều 1." opens an article and is set in bold, as printed.
+    static func escapeNumbering(_ line: String) -> String {
+        if line.hasPrefix("Điều "), let dot = line.firstIndex(of: "."),
+           line[line.index(line.startIndex, offsetBy: 5)..<dot].allSatisfy({ $0.isNumber }), line.distance(from: line.startIndex, to: dot) <= 9 {
+            return "**" + line[...dot] + "**" + line[line.index(after: dot)...]
+        }
+        guard let (marker, kind) = LineText.numbering(line), kind == .arabic, marker.last != "-" else { return line }
+        return String(marker.dropLast()) + "\\" + String(marker.last!) + line.dropFirst(marker.count)
+    }
+
+    /// Joins paragraphs that a page break split: the second starts lower case,
+    /// or the first is a long running paragraph with no end punctuation. Headings,
+    /// tables and lines in capitals are never joined.
+    static func joinBrokenParagraphs(_ paragraphs: [[SourceLine]]) -> [[SourceLine]] {
+        var out: [[SourceLine]] = []
+        for paragraph in paragraphs {
+            guard let previous = out.last, let last = previous.last, let first = paragraph.first,
+                  isJoinable(previous, last: last, next: first) else {
+                out.append(paragraph)
+                continue
+            }
+            out[out.count - 1][previous.count - 1].text = last.text + " " + first.text
+            out[out.count - 1].append(contentsOf: paragraph.dropFirst())
+        }
+        return out
+    }
+
+    static func isJoinable(_ previous: [SourceLine], last: SourceLine, next: SourceLine) -> Bool {
+        if last.text.hasPrefix("|") || next.text.hasPrefix("|") || last.text.hasPrefix("#") || next.text.hasPrefix("#") { return false }
+        if LineText.endsSentence(last.text) { return false }
+        let cleanNext = LineText.clean(next.text)
+        if LineText.isBullet(next.text) || LineText.numbering(cleanNext) != nil || VietnameseText.isUpperCase(cleanNext) { return false }
+        if LineText.isRecipientsOrSignatureLike(cleanNext) { return false }
+        if sectionHeading(previous) != nil || VietnameseText.isUpperCase(LineText.clean(last.text)) { return false }
+        if VietnameseText.startsLowerCase(next.text) { return true }
+        // A long item cut at a page end, continued with a capitalised proper noun.
+        let opensWithNumber = previous.count == 1 && LineText.numbering(LineText.clean(previous[0].text)) != nil
+        return !opensWithNumber && last.text.count >= 150
+    }
+}
+
+extension LineText {
+    static func isRecipientsOrSignatureLike(_ clean: String) -> Bool {
+        clean.hasPrefix("Nơi nhận") || clean.hasPrefix("Kính gửi") || LayoutRecognizer.isAppendixHeading(clean)
+    }
+}
+
+import Foundation

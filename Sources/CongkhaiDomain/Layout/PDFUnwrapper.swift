@@ -1,0 +1,86 @@
+/// Text extracted from PDF comes with a hard line break and a blank line
+/// after every printed line, so each printed line would render as a paragraph
+/// of its own. This step joins printed lines back into paragraphs, keeping
+/// apart what really starts a new block: list items, numbered sections,
+/// headings in capitals and the parts of the printed header and footer.
+public enum PDFUnwrapper {
+    /// Whether most printed lines end with a hard break, or break sentences
+    /// across "paragraphs" so often that the blank lines cannot be real.
+    public static func looksUnwrapped(_ lines: [SourceLine]) -> Bool {
+        guard lines.count >= 8 else { return false }
+        let hardBreaks = lines.filter { $0.text.hasSuffix("  ") || $0.text.hasSuffix("\\") }.count
+        if hardBreaks * 2 >= lines.count { return true }
+        var boundaries = 0
+        var broken = 0
+        for i in 1..<lines.count where lines[i].startsParagraph {
+            boundaries += 1
+            let previous = lines[i - 1].text
+            if !LineText.endsSentence(previous), VietnameseText.startsLowerCase(lines[i].text) { broken += 1 }
+        }
+        // The seeds' Word conversions break a few sentences at page ends;
+        // PDF text breaks a third or more of them.
+        return boundaries >= 8 && broken * 10 >= boundaries * 3
+    }
+
+    /// Joins printed lines into paragraphs.
+    public static func unwrap(_ lines: [SourceLine]) -> [SourceLine] {
+        let printed = lines.map { line -> String in
+            var text = line.text
+            while text.hasSuffix(" ") || text.hasSuffix("\\") { text.removeLast() }
+            return text
+        }
+        // A printed line well short of the full width ends its paragraph
+        // (a centred title, the last line of a paragraph).
+        let lengths = printed.map(\.count).sorted()
+        let fullWidth = lengths[lengths.count * 4 / 5]
+        var out: [SourceLine] = []
+        var previousPrinted = ""
+        for (line, text) in zip(lines, printed) {
+            defer { previousPrinted = text }
+            guard let previous = out.last else { out.append(SourceLine(text, number: line.number, startsParagraph: true)); continue }
+            let short = previousPrinted.count * 10 < fullWidth * 7
+            if continues(previousPrinted, with: text, previousIsShort: short) {
+                out[out.count - 1].text = glue(previous.text, text)
+            } else {
+                out.append(SourceLine(text, number: line.number, startsParagraph: true))
+            }
+        }
+        return out
+    }
+
+    /// Whether `next` carries on the paragraph that `previous` is part of.
+    static func continues(_ previous: String, with next: String, previousIsShort: Bool = false) -> Bool {
+        if startsBlock(next) { return false }
+        let cleanPrevious = LineText.clean(previous)
+        if VietnameseText.isUpperCase(cleanPrevious) || previous.hasPrefix("|") { return false }
+        if isHeaderOrFooterLine(cleanPrevious) { return false }
+        if VietnameseText.startsLowerCase(next) { return true }
+        return !previousIsShort && !LineText.endsSentence(previous)
+    }
+
+    /// Lines that begin a block whatever stands before them.
+    static func startsBlock(_ line: String) -> Bool {
+        let clean = LineText.clean(line)
+        if clean.isEmpty || line.hasPrefix("|") || line.hasPrefix("#") { return true }
+        if LineText.isBullet(line) || LineText.numbering(clean) != nil { return true }
+        if VietnameseText.isUpperCase(clean) { return true }
+        return isHeaderOrFooterLine(clean)
+    }
+
+    static func isHeaderOrFooterLine(_ clean: String) -> Bool {
+        if clean.hasPrefix("Số:") || clean.hasPrefix("V/v") || clean.hasPrefix("Kính gửi") || clean.hasPrefix("Nơi nhận") { return true }
+        if LineText.isMotto(clean) { return true }
+        return clean.count < 80 && OfficialDateLine.find(in: clean) != nil
+    }
+
+    /// Joins two printed lines; an identifier cut after its hyphen or slash
+    /// ("19-" / "CT/TU") is glued back without a space.
+    static func glue(_ a: String, _ b: String) -> String {
+        let chars = Array(a.suffix(2))
+        if chars.count == 2, chars[1] == "-" || chars[1] == "/", chars[0].isLetter || chars[0].isNumber,
+           let f = b.first, f.isUppercase || f.isNumber {
+            return a + b
+        }
+        return a + " " + b
+    }
+}

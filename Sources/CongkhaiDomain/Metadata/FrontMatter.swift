@@ -1,0 +1,208 @@
+import Yams
+
+/// YAML front matter between `---` lines at the top of a file.
+public struct FrontMatter: Sendable {
+    /// The text after the front matter, and the line (1-based) where it starts.
+    public let body: Substring
+    public let bodyFirstLine: Int
+    public let metadata: DocumentMetadata
+    /// Keys the document type needs beyond the common ones (procedure fields, relations).
+    public let extra: [String: YAMLValue]
+    public let isPresent: Bool
+
+    /// Splits and reads front matter. A malformed block is an error diagnostic:
+    /// the caller leaves the document out rather than guess.
+    public static func split(_ text: String, file: String, types: DocumentTypeTable) -> Result<(FrontMatter, [Diagnostic]), Diagnostic> {
+        guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("---\r") else {
+            return .success((FrontMatter(body: Substring(text), bodyFirstLine: 1, metadata: DocumentMetadata(), extra: [:], isPresent: false), []))
+        }
+        // find the closing line "---" (or "...")
+        var lineNumber = 1
+        var searchStart = text.index(text.startIndex, offsetBy: 4)
+        var yamlEnd: String.Index?
+        var bodyStart = text.endIndex
+        while searchStart < text.endIndex {
+            lineNumber += 1
+            let lineEnd = text[searchStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[searchStart..<lineEnd]
+            if line == "---" || line == "..." {
+                yamlEnd = searchStart
+                bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+                break
+            }
+            searchStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+        }
+        guard let yamlEnd else {
+            return .failure(Diagnostic(.error, file: file, line: 1, "front matter starts with '---' but is never closed",
+                                       hint: "add a line '---' after the last front-matter key, or remove the first '---'"))
+        }
+        let yaml = String(text[text.index(text.startIndex, offsetBy: 4)..<yamlEnd])
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            let (line, problem) = Self.describe(error)
+            return .failure(Diagnostic(.error, file: file, line: line.map { $0 + 1 }, "front matter is not valid YAML: \(problem)",
+                                       hint: "write each key as 'key: value'; put values containing ':' or '#' in quotes"))
+        } catch {
+            return .failure(Diagnostic(.error, file: file, line: 1, "front matter could not be read: \(error)"))
+        }
+        var diagnostics: [Diagnostic] = []
+        var values: [String: YAMLValue] = [:]
+        if let node {
+            guard case .mapping(let mapping) = node else {
+                return .failure(Diagnostic(.error, file: file, line: 2, "front matter must be a list of 'key: value' lines",
+                                           hint: "write for example 'title: Kế hoạch ...' on its own line"))
+            }
+            for (key, value) in mapping {
+                guard let name = key.string else { continue }
+                values[name] = YAMLValue(value, lineOffset: 1)
+            }
+        }
+        let reader = FrontMatterReader(values: values, file: file, types: types)
+        let metadata = reader.read(into: &diagnostics)
+        let known = FrontMatterReader.commonKeys
+        let extra = values.filter { !known.contains($0.key) }
+        return .success((FrontMatter(body: text[bodyStart...], bodyFirstLine: lineNumber + 1, metadata: metadata, extra: extra, isPresent: true), diagnostics))
+    }
+
+    public static func describe(_ error: YamlError) -> (Int?, String) {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return (mark.line, problem)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return (context.mark.line, "the key \(duplicates.joined(separator: ", ")) is given twice")
+        default:
+            return (nil, "\(error)")
+        }
+    }
+}
+
+/// A YAML value kept as text: numbers such as "1.004492" or "05" must stay
+/// exactly as written, so nothing is converted to a float or a date.
+public indirect enum YAMLValue: Sendable, Equatable {
+    case text(String, line: Int)
+    case list([YAMLValue], line: Int)
+    case map([(String, YAMLValue)], line: Int)
+    case null(line: Int)
+
+    init(_ node: Node, lineOffset: Int) {
+        let line = (node.mark?.line ?? 0) + lineOffset
+        switch node {
+        case .scalar(let s):
+            if s.style == .plain && (s.string == "" || s.string == "~" || s.string == "null") { self = .null(line: line) }
+            else { self = .text(s.string, line: line) }
+        case .sequence(let seq): self = .list(seq.map { YAMLValue($0, lineOffset: lineOffset) }, line: line)
+        case .mapping(let map): self = .map(map.compactMap { k, v in k.string.map { ($0, YAMLValue(v, lineOffset: lineOffset)) } }, line: line)
+        case .alias: self = .null(line: line)
+        }
+    }
+
+    public var line: Int {
+        switch self {
+        case .text(_, let l), .list(_, let l), .map(_, let l), .null(let l): return l
+        }
+    }
+
+    public var text: String? {
+        if case .text(let s, _) = self { return s.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return nil
+    }
+
+    /// A list of strings; a single string counts as a one-item list.
+    public var texts: [String]? {
+        switch self {
+        case .text(let s, _): return [s]
+        case .list(let items, _): return items.compactMap(\.text)
+        case .null: return []
+        case .map: return nil
+        }
+    }
+
+    public subscript(key: String) -> YAMLValue? {
+        if case .map(let pairs, _) = self { return pairs.first(where: { $0.0 == key })?.1 }
+        return nil
+    }
+
+    public static func == (a: YAMLValue, b: YAMLValue) -> Bool {
+        switch (a, b) {
+        case let (.text(x, _), .text(y, _)): return x == y
+        case let (.list(x, _), .list(y, _)): return x == y
+        case let (.map(x, _), .map(y, _)): return x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
+        case (.null, .null): return true
+        default: return false
+        }
+    }
+}
+
+/// Turns front-matter values into metadata, with a warning for each value it cannot use.
+struct FrontMatterReader {
+    let values: [String: YAMLValue]
+    let file: String
+    let types: DocumentTypeTable
+
+    static let commonKeys: Set<String> = ["type", "number", "date", "place", "issuer", "parent_issuer", "title", "signer",
+                                          "signer_title", "recipients", "attachments", "field", "status", "published", "effective"]
+
+    func read(into diagnostics: inout [Diagnostic]) -> DocumentMetadata {
+        var m = DocumentMetadata()
+        if let v = values["type"], let s = text(v, "type", &diagnostics) {
+            if let type = types.lookup(s) { m.type = type }
+            else {
+                diagnostics.append(Diagnostic(.warning, file: file, line: v.line, "unknown document type '\(s)'",
+                                              hint: "use a type code such as KH, BC, QĐ, TB, HD, TTr or CV (the README lists them)"))
+            }
+        }
+        if let v = values["number"], let s = text(v, "number", &diagnostics) {
+            if let number = DocumentNumber.parse(s) { m.number = number }
+            else {
+                diagnostics.append(Diagnostic(.warning, file: file, line: v.line, "'\(s)' is not a document number",
+                                              hint: "write it as printed, for example \"545/KH-STTTT-VP\" (in quotes)"))
+            }
+        }
+        m.date = date(values["date"], "date", &diagnostics)
+        m.published = date(values["published"], "published", &diagnostics)
+        m.effective = date(values["effective"], "effective", &diagnostics)
+        m.place = values["place"].flatMap { text($0, "place", &diagnostics) }
+        m.issuer = values["issuer"].flatMap { text($0, "issuer", &diagnostics) }
+        m.parentIssuer = values["parent_issuer"].flatMap { text($0, "parent_issuer", &diagnostics) }
+        m.title = values["title"].flatMap { text($0, "title", &diagnostics) }
+        m.signer = values["signer"].flatMap { text($0, "signer", &diagnostics) }
+        m.field = values["field"].flatMap { text($0, "field", &diagnostics) }
+        m.status = values["status"].flatMap { text($0, "status", &diagnostics) }
+        m.signerTitle = list(values["signer_title"], "signer_title", &diagnostics)
+        m.recipients = list(values["recipients"], "recipients", &diagnostics)
+        m.attachments = list(values["attachments"], "attachments", &diagnostics)
+        return m
+    }
+
+    private func text(_ v: YAMLValue, _ key: String, _ diagnostics: inout [Diagnostic]) -> String? {
+        if case .null = v { return nil }
+        guard let s = v.text else {
+            diagnostics.append(Diagnostic(.warning, file: file, line: v.line, "'\(key)' should be a single value, not a list",
+                                          hint: "write '\(key): value' on one line"))
+            return nil
+        }
+        return s.isEmpty ? nil : VietnameseText.normalize(s)
+    }
+
+    private func list(_ v: YAMLValue?, _ key: String, _ diagnostics: inout [Diagnostic]) -> [String] {
+        guard let v else { return [] }
+        guard let items = v.texts else {
+            diagnostics.append(Diagnostic(.warning, file: file, line: v.line, "'\(key)' should be a list",
+                                          hint: "write each item on its own line starting with '- '"))
+            return []
+        }
+        return items.map { VietnameseText.normalize($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }
+    }
+
+    private func date(_ v: YAMLValue?, _ key: String, _ diagnostics: inout [Diagnostic]) -> DocumentDate? {
+        guard let v, let s = text(v, key, &diagnostics) else { return nil }
+        if let d = DocumentDate.parseISO(s) { return d }
+        diagnostics.append(Diagnostic(.warning, file: file, line: v.line, "'\(key): \(s)' is not a date",
+                                      hint: "write YYYY-MM-DD, YYYY-MM or YYYY, for example 2020-04-16"))
+        return nil
+    }
+}
+
+import Foundation

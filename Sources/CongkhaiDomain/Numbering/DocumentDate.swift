@@ -1,0 +1,131 @@
+/// A date known to the day, the month or only the year (a draft prints
+/// "ngày    tháng    năm 2023"). The precision is kept: no day is invented.
+public struct DocumentDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+
+    public init?(year: Int, month: Int? = nil, day: Int? = nil) {
+        guard (1000...9999).contains(year) else { return nil }
+        if let month, !(1...12).contains(month) { return nil }
+        if let day {
+            guard let month, (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// ISO 8601, as precise as known: "2020-01-05", "2020-01" or "2020".
+    public var iso: String {
+        var s = String(format: "%04d", year)
+        if let month { s += String(format: "-%02d", month) }
+        if let day { s += String(format: "-%02d", day) }
+        return s
+    }
+
+    public var description: String { iso }
+
+    /// The official style: "ngày 05 tháng 01 năm 2020". Days under 10 and the
+    /// months 1 and 2 take a leading zero (Nghị định 30/2020, Phụ lục I).
+    public var official: String {
+        var parts: [String] = []
+        if let day { parts.append("ngày " + String(format: "%02d", day)) }
+        if let month { parts.append("tháng " + (month <= 2 ? String(format: "%02d", month) : String(month))) }
+        parts.append("năm \(year)")
+        return parts.joined(separator: " ")
+    }
+
+    /// The short form running text uses: "15/4/2016".
+    public var short: String {
+        switch (day, month) {
+        case let (d?, m?): return "\(String(format: "%02d", d))/\(String(format: "%02d", m))/\(year)"
+        case let (nil, m?): return "\(String(format: "%02d", m))/\(year)"
+        default: return String(year)
+        }
+    }
+
+    public static func < (a: DocumentDate, b: DocumentDate) -> Bool {
+        (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
+    }
+
+    /// Front-matter form: YYYY-MM-DD, YYYY-MM or YYYY (also d/m/yyyy, which staff type too).
+    public static func parseISO(_ text: String) -> DocumentDate? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if t.contains("/") { return parseShort(t) }
+        let parts = t.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4,
+              parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        let numbers = parts.map { Int($0)! }
+        return DocumentDate(year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil, day: numbers.count > 2 ? numbers[2] : nil)
+    }
+
+    /// The short form "15/4/2016" or "07/10/2020".
+    public static func parseShort(_ text: String) -> DocumentDate? {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/")
+        guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
+              parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 else { return nil }
+        return DocumentDate(year: y, month: m, day: d)
+    }
+
+    /// The printed form "ngày 05 tháng 01 năm 2020", with any of day and month
+    /// left blank (spaces, dots or underscores).
+    public static func parseOfficial(_ text: String) -> DocumentDate? {
+        guard let match = OfficialDateLine.find(in: text) else { return nil }
+        return match.date
+    }
+}
+
+/// "Trà Vinh, ngày 16 tháng 4 năm 2020": the place-and-date line of the header.
+public struct OfficialDateLine: Sendable {
+    public let place: String?
+    public let date: DocumentDate?
+
+    /// Finds "ngày … tháng … năm …" in a line; the place is what stands before it.
+    public static func find(in line: String) -> OfficialDateLine? {
+        let folded = Array(line.lowercased())
+        guard let ngay = indexOfWord("ngày", in: folded) else { return nil }
+        var i = ngay + 4
+        let day = readNumber(folded, &i)
+        guard let thang = indexOfWord("tháng", in: folded, from: i) else { return nil }
+        guard folded[i..<thang].allSatisfy(isBlankFiller) else { return nil }
+        i = thang + 5
+        let month = readNumber(folded, &i)
+        guard let nam = indexOfWord("năm", in: folded, from: i) else { return nil }
+        guard folded[i..<nam].allSatisfy(isBlankFiller) else { return nil }
+        i = nam + 3
+        guard let year = readNumber(folded, &i), year >= 1000 else { return nil }
+        let placeText = String(Array(line)[0..<ngay]).trimmingCharacters(in: CharacterSet(charactersIn: " ,*_"))
+        let date = DocumentDate(year: year, month: month, day: day) ?? DocumentDate(year: year)
+        return OfficialDateLine(place: placeText.isEmpty ? nil : placeText, date: date)
+    }
+
+    private static func isBlankFiller(_ c: Character) -> Bool { c == " " || c == "." || c == "…" || c == "_" || c == "*" }
+
+    private static func indexOfWord(_ word: String, in chars: [Character], from start: Int = 0) -> Int? {
+        let w = Array(word)
+        guard chars.count >= w.count, start <= chars.count - w.count else { return nil }
+        for i in start...(chars.count - w.count) where chars[i] == w[0] {
+            if Array(chars[i..<(i + w.count)]) == w { return i }
+        }
+        return nil
+    }
+
+    private static func readNumber(_ chars: [Character], _ i: inout Int) -> Int? {
+        while i < chars.count, isBlankFiller(chars[i]) { i += 1 }
+        var digits = ""
+        while i < chars.count, chars[i].isASCII, chars[i].isNumber { digits.append(chars[i]); i += 1 }
+        while i < chars.count, isBlankFiller(chars[i]) { i += 1 }
+        return Int(digits)
+    }
+}
+
+import Foundation

@@ -1,0 +1,105 @@
+/// A document's number and symbol (số, ký hiệu), as printed after "Số:".
+///
+/// Styles: state `545/KH-STTTT-VP`, legal with the year inside `04/2015/NĐ-CP`,
+/// Party with a hyphen `19-CT/TU`, joint issuers `161-CTr/BCSĐUBND-BDVTU`,
+/// official letters without a type code `586/SNV-XDCQCTTN`, and drafts whose
+/// number is still blank `/BC-STTTT-VP`. A number is text, never a float.
+public struct DocumentNumber: Hashable, Sendable {
+    public enum Style: String, Sendable { case state, legal, party }
+
+    /// Exactly as written, trimmed.
+    public let written: String
+    /// The number part as written ("05"), or nil when left blank.
+    public let number: String?
+    /// The year inside a legal-style identifier ("04/2015/NĐ-CP" → 2015).
+    public let year: Int?
+    /// The symbol (ký hiệu) without number or year: "KH-STTTT-VP", "NĐ-CP", "CT/TU".
+    public let symbol: String
+    public let style: Style
+
+    public var numericValue: Int? { number.flatMap { Int($0) } }
+
+    /// Symbol segments, for finding the type code and the issuers.
+    public var symbolParts: [String] {
+        symbol.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
+    }
+
+    /// The canonical form used to compare identifiers: leading zeros, case,
+    /// spaces and Unicode form do not matter.
+    public var key: String {
+        var k = number.map { String(Int($0) ?? 0) } ?? ""
+        k += style == .party ? "-" : "/"
+        if let year { k += "\(year)/" }
+        k += symbol.uppercased()
+        return k
+    }
+
+    /// Parses an identifier; nil when the text is not shaped like one.
+    public static func parse(_ text: String) -> DocumentNumber? {
+        let written = VietnameseText.normalize(text).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".,;:")))
+        let compact = String(written.filter { !$0.isWhitespace })
+        guard !compact.isEmpty else { return nil }
+
+        // Number part: digits, or blank (nothing, or dots/underscores standing for a blank).
+        var index = compact.startIndex
+        while index < compact.endIndex, compact[index].isASCII, compact[index].isNumber { index = compact.index(after: index) }
+        var number: String? = String(compact[compact.startIndex..<index])
+        if number!.isEmpty {
+            number = nil
+            while index < compact.endIndex, ".…_".contains(compact[index]) { index = compact.index(after: index) }
+        } else if number!.count > 6 {
+            return nil
+        }
+        guard index < compact.endIndex else { return nil }
+        let separator = compact[index]
+        guard separator == "/" || (separator == "-" && number != nil) else { return nil }
+        var rest = Substring(compact[compact.index(after: index)...])
+
+        var year: Int?
+        var style: Style = separator == "-" ? .party : .state
+        if style == .state, rest.count > 5, rest.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }),
+           rest.dropFirst(4).first == "/" {
+            year = Int(rest.prefix(4))
+            rest = rest.dropFirst(5)
+            style = .legal
+        }
+        guard isSymbol(rest) else { return nil }
+        if style == .party, !rest.contains("/") { return nil }
+        return DocumentNumber(written: written, number: number, year: year, symbol: String(rest), style: style)
+    }
+
+    /// Symbols are letters (any case, Đ included), digits, `&` and separators,
+    /// and start with a letter.
+    static func isSymbol(_ s: Substring) -> Bool {
+        guard let first = s.first, first.isLetter, s.count <= 60 else { return false }
+        guard let last = s.last, last.isLetter || last.isNumber else { return false }
+        var letters = 0
+        for ch in s {
+            if ch.isLetter { letters += 1; continue }
+            if ch.isNumber || ch == "-" || ch == "/" || ch == "&" || ch == "." { continue }
+            return false
+        }
+        return letters >= 1
+    }
+
+    /// The document type coded in the symbol, if its first segment is a type code.
+    public func type(in table: DocumentTypeTable) -> DocumentType? {
+        guard let first = symbolParts.first else { return nil }
+        if style == .legal, let type = table.typeForSymbolCode(first) { return type }
+        return table.typeForSymbolCode(first)
+    }
+
+    /// Issuer codes: every segment that is not the type code.
+    public func issuerCodes(in table: DocumentTypeTable) -> [String] {
+        let parts = symbolParts
+        return type(in: table) == nil ? parts : Array(parts.dropFirst())
+    }
+
+    /// What a page shows after "Số:": the number as written, or a blank before the symbol.
+    public var display: String {
+        guard number != nil else { return "   /" + symbol }
+        return written
+    }
+}
+
+import Foundation

@@ -1,0 +1,151 @@
+import Foundation
+
+/// Text clean-up and folding for Vietnamese, shared by every stage.
+public enum VietnameseText {
+    /// Normalises text as staff paste it from Word or PDF: NFC, LF line ends,
+    /// no BOM, zero-width or soft-hyphen characters, no-break spaces made plain,
+    /// and runs of spaces inside a line folded to one (leading indentation and
+    /// trailing hard-break spaces are kept because Markdown gives them meaning).
+    public static func normalize(_ text: String) -> String {
+        guard needsNormalization(text) else { return text }
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(text.unicodeScalars.count)
+        var atLineStart = true
+        var pendingSpaces = 0
+        var previousWasCR = false
+        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+            var s = scalar
+            switch s.value {
+            case 0xFEFF, 0x200B, 0x200C, 0x200D, 0x00AD, 0x2060: continue
+            case 0x00A0, 0x202F, 0x2007, 0x2009, 0x3000, 0x0009: s = " "
+            default: break
+            }
+            if s == "\r" { previousWasCR = true; scalars.append("\n"); atLineStart = true; pendingSpaces = 0; continue }
+            if s == "\n" {
+                defer { previousWasCR = false }
+                if previousWasCR { continue }
+                // keep a trailing hard break ("  ") as exactly two spaces
+                if pendingSpaces >= 2 { scalars.append(" "); scalars.append(" ") }
+                scalars.append("\n"); atLineStart = true; pendingSpaces = 0
+                continue
+            }
+            previousWasCR = false
+            if s == " " {
+                if atLineStart { scalars.append(s) } else { pendingSpaces += 1 }
+                continue
+            }
+            if pendingSpaces > 0 { scalars.append(" "); pendingSpaces = 0 }
+            atLineStart = false
+            scalars.append(s)
+        }
+        if pendingSpaces >= 2 { scalars.append(" "); scalars.append(" ") }
+        return String(scalars)
+    }
+
+    /// A byte scan that lets clean text (the common case) skip the slow path.
+    static func needsNormalization(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes -> Bool in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                switch b {
+                case 0x0D, 0x09: return true
+                case 0xCC, 0xCD: return true // U+0300–U+037F, combining marks: NFD input
+                case 0x20:
+                    // a run of spaces followed by more text on the same line
+                    if i + 2 < n, bytes[i + 1] == 0x20 {
+                        var j = i + 1
+                        while j < n, bytes[j] == 0x20 { j += 1 }
+                        if j < n, bytes[j] != 0x0A { return true }
+                        i = j
+                        continue
+                    }
+                case 0xC2:
+                    if i + 1 < n, bytes[i + 1] == 0xA0 || bytes[i + 1] == 0xAD { return true }
+                case 0xE1:
+                    // U+1AB0–U+1AFF and U+1DC0–U+1DFF combining marks; U+1EA0… (Vietnamese letters) are fine
+                    if i + 1 < n, bytes[i + 1] == 0xAA || bytes[i + 1] == 0xAB || bytes[i + 1] == 0xB7 { return true }
+                case 0xE2:
+                    if i + 2 < n {
+                        let (c1, c2) = (bytes[i + 1], bytes[i + 2])
+                        if c1 == 0x80, (0x87...0x8D).contains(c2) || c2 == 0xAF { return true } // odd spaces, zero-width
+                        if c1 == 0x81, c2 == 0xA0 { return true } // word joiner
+                        if c1 == 0x83, c2 >= 0x90 { return true } // combining marks for symbols
+                    }
+                case 0xE3:
+                    if i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return true }
+                case 0xEF:
+                    if i + 2 < n, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { return true } // BOM
+                    if i + 1 < n, bytes[i + 1] == 0xB8 { return true } // U+FE00–U+FE2F
+                default: break
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// Folds to plain lower-case ASCII letters where possible: accents dropped,
+    /// đ → d, old and new tone placement made equal (both lose the tone).
+    public static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch scalar.value {
+            case 0x0300...0x036F: continue
+            case 0x0111, 0x0110: out.append("d")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// A short, readable, ASCII URL segment: "Kế hoạch số 5" → "ke-hoach-so-5".
+    public static func slug(_ text: String, maxLength: Int = 60) -> String {
+        var out = ""
+        var pendingHyphen = false
+        for scalar in fold(text).unicodeScalars {
+            let isAlnum = (scalar.value >= 0x61 && scalar.value <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39)
+            if isAlnum {
+                if pendingHyphen && !out.isEmpty { out.append("-") }
+                pendingHyphen = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        guard out.count > maxLength else { return out }
+        // cut at a word boundary so the slug stays readable
+        let cut = out.prefix(maxLength)
+        if let lastHyphen = cut.lastIndex(of: "-"), cut.distance(from: cut.startIndex, to: lastHyphen) > maxLength / 2 {
+            return String(cut[..<lastHyphen])
+        }
+        return String(cut)
+    }
+
+    /// Vietnamese alphabetical order (a < ă < â, d < đ), which plain `<` does not give.
+    public static func collationLess(_ a: String, _ b: String) -> Bool {
+        let order = a.compare(b, options: [.caseInsensitive], range: nil, locale: vietnamese)
+        if order == .orderedSame { return a < b }
+        return order == .orderedAscending
+    }
+
+    private static let vietnamese = Locale(identifier: "vi_VN")
+
+    /// True when the line has letters and none of them is lower case ("SỞ NỘI VỤ").
+    public static func isUpperCase<S: StringProtocol>(_ line: S) -> Bool {
+        var letters = 0
+        for ch in line where ch.isLetter {
+            if ch.isLowercase { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+
+    /// Whether the first letter of the text is lower case (a continuation of a broken sentence).
+    public static func startsLowerCase<S: StringProtocol>(_ line: S) -> Bool {
+        guard let first = line.first(where: { !$0.isWhitespace && $0 != "*" && $0 != "_" && $0 != "“" && $0 != "\"" && $0 != "(" }) else { return false }
+        return first.isLetter && first.isLowercase
+    }
+}

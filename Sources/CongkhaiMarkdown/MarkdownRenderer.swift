@@ -1,0 +1,101 @@
+import CCmarkGFM
+import Foundation
+
+/// Renders Markdown to HTML with cmark-gfm (tables, strikethrough, autolinks),
+/// in its safe mode: raw HTML is omitted and unsafe link targets dropped.
+///
+/// Debian's cmark-gfm 0.29.0.gfm.6 is not thread-safe: the strikethrough
+/// extension edits a process-wide table of special characters while a parser
+/// is set up and torn down, and registering the core extensions from two
+/// threads at once can abort. So the extensions are registered once, and
+/// every use of a parser happens under one process-wide lock. The AST passes
+/// between parsing and rendering touch only the document's own tree.
+public struct MarkdownRenderer: Sendable {
+    public init() {}
+
+    /// Renders `markdown`, letting `rewrite` decide each link and image target.
+    public func render(_ markdown: String, options: RenderOptions = RenderOptions(),
+                       rewrite: (LinkTarget) -> LinkDecision = { _ in .keep }) -> RenderedMarkdown {
+        CmarkRuntime.shared.lock.lock()
+        let parser = CmarkRuntime.shared.makeParser()
+        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        let root = cmark_parser_finish(parser)!
+        CmarkRuntime.shared.lock.unlock()
+
+        var result = RenderedMarkdown()
+        withoutActuallyEscaping(rewrite) { rewrite in
+            TreeWalker(root: root, options: options, rewrite: rewrite).apply(into: &result)
+        }
+
+        CmarkRuntime.shared.lock.lock()
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        let html = cmark_render_html(root, CMARK_OPT_DEFAULT, extensions)!
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+        CmarkRuntime.shared.lock.unlock()
+
+        result.html = HTMLPostprocessor.finish(String(cString: html), headings: result.headings)
+        free(html)
+        return result
+    }
+}
+
+public struct RenderOptions: Sendable {
+    /// Body headings start at this level: the page's `<h1>` is the document title.
+    public var minimumHeadingLevel: Int32 = 2
+    /// Prefix for heading ids, so several rendered parts on one page stay unique.
+    public var idPrefix: String = ""
+
+    public init(minimumHeadingLevel: Int32 = 2, idPrefix: String = "") {
+        self.minimumHeadingLevel = minimumHeadingLevel
+        self.idPrefix = idPrefix
+    }
+}
+
+/// A link or image target found in the Markdown, with its source line.
+public struct LinkTarget: Sendable {
+    public let url: String
+    public let isImage: Bool
+    /// Line in the Markdown text (1-based).
+    public let line: Int
+}
+
+public enum LinkDecision: Sendable {
+    case keep
+    case replace(String)
+    /// The link is dropped and its text kept: for unsafe or broken targets.
+    case unlink
+}
+
+public struct RenderedMarkdown: Sendable {
+    public var html = ""
+    public var headings: [Heading] = []
+    /// Lines (in the Markdown text) that held raw HTML, which is not published.
+    public var rawHTMLLines: [Int] = []
+
+    public struct Heading: Sendable, Equatable {
+        public let level: Int
+        public let text: String
+        public let id: String
+    }
+}
+
+/// The one registration of the core extensions, and the lock around cmark-gfm.
+final class CmarkRuntime: @unchecked Sendable {
+    static let shared = CmarkRuntime()
+    let lock = NSLock()
+    private let extensionNames = ["table", "strikethrough", "autolink"]
+
+    private init() {
+        cmark_gfm_core_extensions_ensure_registered()
+    }
+
+    /// Must be called with the lock held.
+    func makeParser() -> OpaquePointer {
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        return parser
+    }
+}

@@ -1,0 +1,113 @@
+import CCmarkGFM
+import Foundation
+
+/// The passes over one parsed document: heading levels and ids, link
+/// targets, raw HTML. It only touches its own tree, so it runs outside the lock.
+struct TreeWalker {
+    let root: OpaquePointer
+    let options: RenderOptions
+    let rewrite: (LinkTarget) -> LinkDecision
+
+    func apply(into result: inout RenderedMarkdown) {
+        var headings: [RenderedMarkdown.Heading] = []
+        var usedIds: [String: Int] = [:]
+        var unlinks: [OpaquePointer] = []
+        let iter = cmark_iter_new(root)
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING:
+                let level = max(options.minimumHeadingLevel, cmark_node_get_heading_level(node))
+                cmark_node_set_heading_level(node, min(level, 6))
+                let text = Self.plainText(node)
+                var id = options.idPrefix + Self.headingId(text)
+                if let n = usedIds[id] { usedIds[id] = n + 1; id += "-\(n + 1)" } else { usedIds[id] = 1 }
+                headings.append(.init(level: Int(min(level, 6)), text: text, id: id))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let target = LinkTarget(url: url, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
+                                        line: Int(cmark_node_get_start_line(node)))
+                switch rewrite(target) {
+                case .keep: break
+                case .replace(let newURL): cmark_node_set_url(node, newURL)
+                case .unlink: unlinks.append(node)
+                }
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                result.rawHTMLLines.append(Int(cmark_node_get_start_line(node)))
+            default: break
+            }
+        }
+        for node in unlinks { Self.unlink(node) }
+        result.headings = headings
+    }
+
+    /// Replaces a link by its content (an image by its description).
+    static func unlink(_ node: OpaquePointer) {
+        if cmark_node_get_type(node) == CMARK_NODE_IMAGE {
+            let text = cmark_node_new(CMARK_NODE_TEXT)!
+            cmark_node_set_literal(text, plainText(node))
+            cmark_node_insert_before(node, text)
+        } else {
+            while let child = cmark_node_first_child(node) {
+                cmark_node_insert_before(node, child)
+            }
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    static func plainText(_ node: OpaquePointer) -> String {
+        var out = ""
+        let iter = cmark_iter_new(node)
+        defer { cmark_iter_free(iter) }
+        while cmark_iter_next(iter) != CMARK_EVENT_DONE {
+            guard let n = cmark_iter_get_node(iter) else { continue }
+            let type = cmark_node_get_type(n)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(n) {
+                out += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                out += " "
+            }
+        }
+        return out
+    }
+
+    /// "I. MỤC ĐÍCH, YÊU CẦU" → "muc-i"; "2. Công tác chỉ đạo" → "muc-2"; other
+    /// headings get a short slug of their words.
+    static func headingId(_ text: String) -> String {
+        let words = text.split(separator: " ")
+        if let first = words.first, first.hasSuffix("."), first.count <= 6 {
+            let marker = first.dropLast()
+            if marker.allSatisfy({ "IVXLC".contains($0) }) || marker.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                return "muc-" + marker.lowercased()
+            }
+        }
+        let slug = ASCIIFold.slug(text, maxLength: 40)
+        return slug.isEmpty ? "muc" : slug
+    }
+}
+
+/// A small copy of the domain's folding, kept here so the Markdown module
+/// depends on nothing but cmark-gfm.
+enum ASCIIFold {
+    static func slug(_ text: String, maxLength: Int) -> String {
+        var out = ""
+        var hyphen = false
+        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            if (0x0300...0x036F).contains(scalar.value) { continue }
+            let s: Unicode.Scalar = scalar.value == 0x0111 ? "d" : scalar
+            if (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39) {
+                if hyphen && !out.isEmpty { out.append("-") }
+                hyphen = false
+                out.unicodeScalars.append(s)
+                if out.count >= maxLength { break }
+            } else {
+                hyphen = true
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,152 @@
+import CongkhaiDomain
+import Foundation
+
+/// The build, step by step: load the configuration and the theme, read the
+/// documents, link the corpus, render the pages, write them beside the old
+/// site and swap the new site in.
+public struct SiteBuilder {
+    public struct Options {
+        public var content: URL
+        public var theme: URL
+        public var output: URL
+        /// Warnings fail the build too.
+        public var strict = false
+        public var progress: BuildProgress = .silent
+
+        public init(content: URL, theme: URL, output: URL, strict: Bool = false, progress: BuildProgress = .silent) {
+            self.content = content
+            self.theme = theme
+            self.output = output
+            self.strict = strict
+            self.progress = progress
+        }
+    }
+
+    public let options: Options
+
+    public init(_ options: Options) {
+        self.options = options
+    }
+
+    public func build() throws -> BuildReport {
+        let started = Date()
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: options.content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw BuildFailure("the content folder \(options.content.path) does not exist; give it with --content")
+        }
+        try checkOutputIsSafe()
+
+        // Sources are loaded
+        let (config, configDiagnostics) = SiteConfig.load(contentDirectory: options.content)
+        let types = try DocumentTypeTable.bundled().adding(config.extraTypes)
+        let theme = try Theme.load(options.theme, language: config.language)
+        let inventory = ContentInventory.scan(options.content)
+        var diagnostics = configDiagnostics + inventory.diagnostics
+
+        // Documents are recognised
+        let reader = DocumentReader(types: types)
+        options.progress.begin("reading documents", total: inventory.sources.count)
+        let results = parallelMap(inventory.sources) { source -> Result<Document, Diagnostic> in
+            defer { options.progress.advance() }
+            guard let data = fm.contents(atPath: source.url.path) else {
+                return .failure(Diagnostic(.error, file: source.path, "the file could not be read", hint: "check that it exists and that you may read it"))
+            }
+            return reader.read(data, path: source.path)
+        }
+        options.progress.end()
+        var documents: [Document] = []
+        for result in results {
+            switch result {
+            case .success(let doc): documents.append(doc)
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+
+        // The corpus is linked
+        let corpus = Corpus(documents, attachments: inventory.attachments)
+        diagnostics += corpus.diagnostics
+
+        // Pages are rendered and written
+        let staging = try OutputStaging(output: options.output)
+        do {
+            let frame = PageFrame(site: config, theme: theme)
+            let documentPage = DocumentPage(frame: frame, corpus: corpus)
+            options.progress.begin("writing document pages", total: corpus.documents.count)
+            let pageResults = parallelMap(corpus.documents) { doc -> Result<[Diagnostic], Error> in
+                defer { options.progress.advance() }
+                let output = documentPage.render(doc)
+                do {
+                    try staging.write(doc.url + "index.html", output.html)
+                    return .success(doc.diagnostics + output.diagnostics)
+                } catch {
+                    return .failure(error)
+                }
+            }
+            options.progress.end()
+            for result in pageResults { diagnostics += try result.get() }
+
+            let indexPages = IndexPages(frame: frame, corpus: corpus).all()
+            options.progress.begin("writing index pages", total: indexPages.count)
+            for result in parallelMap(indexPages, { page -> Error? in
+                defer { options.progress.advance() }
+                do { try staging.write(page.path, page.content); return nil } catch { return error }
+            }) { if let error = result { throw error } }
+            options.progress.end()
+
+            try staging.write("api/documents.json", Catalogue.documents(corpus, attachmentsByDocument: [:]))
+            for asset in theme.assets { try staging.copy(asset.url, to: asset.path) }
+            for file in inventory.attachments.values.sorted(by: { $0.sitePath < $1.sitePath }) {
+                try staging.copy(file.url, to: file.sitePath)
+            }
+        } catch {
+            staging.abandon()
+            throw error
+        }
+
+        diagnostics.sort { ($0.file, $0.line ?? 0, $0.message) < ($1.file, $1.line ?? 0, $1.message) }
+        var report = BuildReport(corpus: corpus, diagnostics: diagnostics, output: options.output)
+        if options.strict && !diagnostics.isEmpty {
+            staging.abandon()
+            report.written = false
+        } else {
+            try staging.commit()
+            report.written = true
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// The output folder is replaced whole: it must not hold the sources.
+    func checkOutputIsSafe() throws {
+        let output = options.output.standardizedFileURL.path
+        for (name, url) in [("content", options.content), ("theme", options.theme)] {
+            let path = url.standardizedFileURL.path
+            if path == output || path.hasPrefix(output + "/") || output == "/" {
+                throw BuildFailure("the output folder \(output) contains the \(name) folder and would be replaced; choose another --output")
+            }
+        }
+    }
+}
+
+/// What a build did, for the closing summary.
+public struct BuildReport {
+    public let documentCount: Int
+    public let byType: [(String, Int)]
+    public let byYear: [(String, Int)]
+    public let diagnostics: [Diagnostic]
+    public let output: URL
+    public var written = false
+    public var seconds = 0.0
+
+    init(corpus: Corpus, diagnostics: [Diagnostic], output: URL) {
+        documentCount = corpus.documents.count
+        byType = corpus.types.map { ($0.type?.name ?? "?", $0.documents.count) }
+        byYear = corpus.years.map { ($0.year.map(String.init) ?? "?", $0.documents.count) }
+        self.diagnostics = diagnostics
+        self.output = output
+    }
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}

@@ -1,0 +1,39 @@
+import CongkhaiDomain
+import Foundation
+import Yams
+
+extension DocumentTypeTable {
+    /// The table shipped with congkhai.
+    public static func bundled() throws -> DocumentTypeTable {
+        guard let url = Bundle.module.url(forResource: "document-types", withExtension: "yml") else {
+            throw BuildFailure("the document type table is missing from the installation")
+        }
+        return try DocumentTypeTable(yaml: String(contentsOf: url, encoding: .utf8))
+    }
+
+    init(yaml: String) throws {
+        self.init(try Self.entries(yaml))
+    }
+
+    static func entries(_ yaml: String) throws -> [DocumentType] {
+        guard let node = try Yams.compose(yaml: yaml), case .sequence(let items) = node else { return [] }
+        return items.compactMap { item -> DocumentType? in
+            guard let code = item["code"]?.string, let name = item["name"]?.string else { return nil }
+            let aliases = item["aliases"]?.sequence?.compactMap(\.string) ?? []
+            return DocumentType(code: code, name: name, aliases: aliases)
+        }
+    }
+
+    /// The table with a site's own types added (a site's entry replaces one with the same code).
+    func adding(_ extra: [DocumentType]) -> DocumentTypeTable {
+        guard !extra.isEmpty else { return self }
+        let codes = Set(extra.map(\.code))
+        return DocumentTypeTable(types.filter { !codes.contains($0.code) } + extra)
+    }
+}
+
+/// A failure that stops the whole build; the message says what to do.
+public struct BuildFailure: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,73 @@
+import CFileSwap
+import Foundation
+
+/// The site is written into a hidden folder beside the output folder and
+/// swapped in only when the whole build succeeded, so a failed or interrupted
+/// build leaves the previous site exactly as it was.
+final class OutputStaging: @unchecked Sendable {
+    let output: URL
+    let staging: URL
+    /// Marks a folder as a congkhai site, so the build never replaces a folder it did not make.
+    static let marker = ".congkhai-site"
+
+    init(output: URL) throws {
+        self.output = output.standardizedFileURL
+        let parent = self.output.deletingLastPathComponent()
+        let name = self.output.lastPathComponent
+        let fm = FileManager.default
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: self.output.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw BuildFailure("\(self.output.path) is a file, not a folder; choose another --output") }
+            let contents = (try? fm.contentsOfDirectory(atPath: self.output.path)) ?? []
+            if !contents.isEmpty && !contents.contains(Self.marker) {
+                throw BuildFailure("\(self.output.path) holds files that congkhai did not write, so it is not replaced; choose an empty or new folder with --output")
+            }
+        }
+        // Leftovers of interrupted builds
+        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(".\(name).building-") {
+            try? fm.removeItem(at: parent.appendingPathComponent(entry))
+        }
+        staging = parent.appendingPathComponent(".\(name).building-\(getpid())")
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Data().write(to: staging.appendingPathComponent(Self.marker))
+    }
+
+    func write(_ relativePath: String, _ content: String) throws {
+        try write(relativePath, Data(content.utf8))
+    }
+
+    func write(_ relativePath: String, _ data: Data) throws {
+        let url = staging.appendingPathComponent(relativePath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func copy(_ source: URL, to relativePath: String) throws {
+        let url = staging.appendingPathComponent(relativePath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: source, to: url)
+    }
+
+    /// Puts the new site in place: one atomic exchange when an old site exists.
+    func commit() throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: output.path) {
+            if congkhai_exchange_paths(staging.path, output.path) != 0 {
+                // Filesystems without RENAME_EXCHANGE: two renames, a moment without a site.
+                let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
+                try fm.moveItem(at: output, to: old)
+                try fm.moveItem(at: staging, to: output)
+                try? fm.removeItem(at: old)
+                return
+            }
+            try? fm.removeItem(at: staging)
+        } else {
+            try fm.moveItem(at: staging, to: output)
+        }
+    }
+
+    func abandon() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}

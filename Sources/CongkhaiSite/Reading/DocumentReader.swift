@@ -1,0 +1,111 @@
+import CongkhaiDomain
+import Foundation
+
+/// Turns a content file into a document: text checks, front matter, the
+/// printed layout, then the two merged field by field (front matter wins).
+struct DocumentReader: Sendable {
+    let types: DocumentTypeTable
+    var recognizer: LayoutRecognizer { LayoutRecognizer(types: types) }
+
+    /// A document, or the error that keeps the file out of the site.
+    func read(_ data: Data, path: String) -> Result<Document, Diagnostic> {
+        guard let decoded = String(validatingUTF8Data: data) else {
+            return .failure(Diagnostic(.error, file: path, line: Self.firstInvalidLine(data), "the file is not valid UTF-8 text",
+                                       hint: "save it again as UTF-8 (in Word: Save As, Plain Text, Unicode (UTF-8))"))
+        }
+        let text = VietnameseText.normalize(decoded)
+        if text.allSatisfy({ $0.isWhitespace }) {
+            return .failure(Diagnostic(.error, file: path, "the file is empty",
+                                       hint: "write the document, or rename the file to start with '_' to keep it out of the site"))
+        }
+        let split: (FrontMatter, [Diagnostic])
+        switch FrontMatter.split(text, file: path, types: types) {
+        case .failure(let diagnostic): return .failure(diagnostic)
+        case .success(let value): split = value
+        }
+        let (frontMatter, frontMatterDiagnostics) = split
+        var diagnostics = frontMatterDiagnostics
+        let layout = recognizer.recognize(frontMatter.body, firstLine: frontMatter.bodyFirstLine)
+        for finding in layout.findings {
+            diagnostics.append(Diagnostic(.warning, file: path, line: finding.line, finding.message, hint: finding.hint))
+        }
+        var metadata = frontMatter.metadata.filled(from: layout.metadata)
+        if let declared = frontMatter.metadata.number, let printed = layout.metadata.number, declared.key != printed.key, printed.number != nil {
+            diagnostics.append(Diagnostic(.warning, file: path, "front matter gives the number \(declared.written) but the document prints \(printed.written); the front matter is used",
+                                          hint: "correct whichever is wrong"))
+        }
+        if metadata.type == nil, let number = metadata.number {
+            metadata.type = number.type(in: types) ?? (metadata.title?.hasPrefix("V/v") == true || number.style == .state ? types.lookup("CV") : nil)
+        }
+        if metadata.type == nil, metadata.title?.hasPrefix("V/v") == true { metadata.type = types.lookup("CV") }
+        var body = layout.body
+        if metadata.title == nil, !frontMatter.isPresent || frontMatter.metadata.title == nil {
+            (metadata.title, body) = Self.titleFromFirstLine(body)
+        }
+        diagnostics += missingFields(metadata, path: path, frontMatter: frontMatter.isPresent, header: layout.hasHeader)
+        let appendices = layout.appendices.map {
+            Document.ShapedAppendix(title: $0.title, subtitle: $0.subtitle, body: BodyShaper.shape($0.lines))
+        }
+        return .success(Document(source: path, metadata: metadata, hadFrontMatter: frontMatter.isPresent, hasPrintedHeader: layout.hasHeader,
+                                 body: BodyShaper.shape(body), appendices: appendices, extra: frontMatter.extra, diagnostics: diagnostics))
+    }
+
+    /// With neither a summary nor a heading, the first line names the document.
+    /// A short first paragraph is taken as the title; a long one stays in the body.
+    static func titleFromFirstLine(_ body: [SourceLine]) -> (String?, [SourceLine]) {
+        guard let first = body.first else { return (nil, body) }
+        let clean = first.text.trimmingCharacters(in: CharacterSet(charactersIn: "#*_ "))
+        let singleLine = body.count == 1 || body[1].startsParagraph
+        if singleLine, clean.count <= 200, !clean.isEmpty {
+            return (clean, Array(body.dropFirst()))
+        }
+        let words = clean.split(separator: " ").prefix(20).joined(separator: " ")
+        return (words + (clean.count > words.count ? "…" : ""), body)
+    }
+
+    /// Without front matter or a printed header, every missing field is named;
+    /// otherwise only those a reader cannot do without (type, year, summary):
+    /// a blank number or a year-only date is normal in a published draft.
+    func missingFields(_ m: DocumentMetadata, path: String, frontMatter: Bool, header: Bool) -> [Diagnostic] {
+        let bare = !frontMatter && !header
+        var missing: [String] = []
+        if m.type == nil { missing.append("type") }
+        if bare, m.number == nil { missing.append("number") }
+        if m.year == nil { missing.append("date") }
+        if m.title == nil { missing.append("title (trích yếu)") }
+        guard !missing.isEmpty else { return [] }
+        let origin = bare ? " (it has neither front matter nor a printed header)" : ""
+        return [Diagnostic(.warning, file: path, line: 1, "missing \(missing.joined(separator: ", "))\(origin)",
+                           hint: "add front matter at the top of the file, for example 'type: KH', 'number: \"12/KH-STTTT\"', 'date: 2024-03-15', 'title: ...'")]
+    }
+
+    static func firstInvalidLine(_ data: Data) -> Int {
+        var line = 1
+        var index = data.startIndex
+        while index < data.endIndex {
+            let byte = data[index]
+            if byte == 0x0A { line += 1; index += 1; continue }
+            let length: Int
+            switch byte {
+            case 0x00..<0x80: length = 1
+            case 0xC2..<0xE0: length = 2
+            case 0xE0..<0xF0: length = 3
+            case 0xF0..<0xF5: length = 4
+            default: return line
+            }
+            let end = index + length
+            guard end <= data.endIndex else { return line }
+            if length > 1, String(data: data[index..<end], encoding: .utf8) == nil { return line }
+            index = end
+        }
+        return line
+    }
+}
+
+extension String {
+    /// Decodes UTF-8, refusing invalid input instead of repairing it.
+    init?(validatingUTF8Data data: Data) {
+        guard let s = String(validating: data, as: UTF8.self) else { return nil }
+        self = s
+    }
+}
