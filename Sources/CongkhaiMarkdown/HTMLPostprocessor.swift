@@ -3,34 +3,58 @@
 /// raw HTML, so every `<hN>` and `<table>` in its output is its own.
 enum HTMLPostprocessor {
     static func finish(_ html: String, headings: [RenderedMarkdown.Heading]) -> String {
-        guard !headings.isEmpty || html.contains("<table") else { return html }
-        var out = ""
-        out.reserveCapacity(html.utf8.count + headings.count * 24)
-        var headingIndex = 0
-        var rest = Substring(html)
-        while let open = rest.firstIndex(of: "<") {
-            out += rest[..<open]
-            rest = rest[open...]
-            if rest.count >= 4, rest.hasPrefix("<h"), let digit = rest.dropFirst(2).first, digit.isNumber, rest.dropFirst(3).first == ">" {
-                if headingIndex < headings.count {
-                    out += "<h\(digit) id=\"\(headings[headingIndex].id)\">"
+        var copy = html
+        return copy.withUTF8 { bytes -> String in
+            guard !headings.isEmpty || contains(bytes, Array("<table>".utf8)) else { return html }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + headings.count * 24 + 256)
+            var headingIndex = 0
+            var i = 0
+            let n = bytes.count
+            let lt = UInt8(ascii: "<")
+            while i < n {
+                let b = bytes[i]
+                guard b == lt else { out.append(b); i += 1; continue }
+                // <hN>
+                if i + 3 < n, bytes[i + 1] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i + 2]),
+                   bytes[i + 3] == UInt8(ascii: ">"), headingIndex < headings.count {
+                    out += Array("<h".utf8)
+                    out.append(bytes[i + 2])
+                    out += Array(" id=\"\(headings[headingIndex].id)\">".utf8)
                     headingIndex += 1
+                    i += 4
+                } else if matches(bytes, at: i, tableOpen) {
+                    out += tableWrapOpen
+                    i += tableOpen.count
+                } else if matches(bytes, at: i, tableClose) {
+                    out += tableWrapClose
+                    i += tableClose.count
                 } else {
-                    out += rest.prefix(4)
+                    out.append(b)
+                    i += 1
                 }
-                rest = rest.dropFirst(4)
-            } else if rest.hasPrefix("<table>") {
-                out += "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Bảng\"><table>"
-                rest = rest.dropFirst(7)
-            } else if rest.hasPrefix("</table>") {
-                out += "</table></div>"
-                rest = rest.dropFirst(8)
-            } else {
-                out += "<"
-                rest = rest.dropFirst()
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        out += rest
-        return out
+    }
+
+    private static let tableOpen = Array("<table>".utf8)
+    private static let tableClose = Array("</table>".utf8)
+    private static let tableWrapOpen = Array("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Bảng\"><table>".utf8)
+    private static let tableWrapClose = Array("</table></div>".utf8)
+
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ pattern: [UInt8]) -> Bool {
+        guard i + pattern.count <= bytes.count else { return false }
+        for k in 0..<pattern.count where bytes[i + k] != pattern[k] { return false }
+        return true
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8]) -> Bool {
+        var i = 0
+        while i + pattern.count <= bytes.count {
+            if bytes[i] == pattern[0], matches(bytes, at: i, pattern) { return true }
+            i += 1
+        }
+        return false
     }
 }

@@ -36,6 +36,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Print only problems and the summary line.")
     var quiet = false
 
+    @Flag(help: "Print how long each step took.")
+    var timings = false
+
     func run() throws {
         let terminal = isatty(STDERR_FILENO) == 1
         let options = SiteBuilder.Options(
@@ -50,6 +53,9 @@ struct Build: ParsableCommand {
         }
         for diagnostic in report.diagnostics { printError(diagnostic.description) }
         Summary(report: report, outputName: output, strict: strict, quiet: quiet).print()
+        if timings {
+            for (step, seconds) in report.timings { print(String(format: "  %6.2f s  %@", seconds, step)) }
+        }
         if !report.written { throw ExitCode(2) }
         if !report.errors.isEmpty { throw ExitCode(1) }
     }

@@ -50,7 +50,8 @@ public enum BodyShaper {
     /// A one-line paragraph that titles a section: "I. MỤC ĐÍCH, YÊU CẦU" or
     /// "2. Công tác chỉ đạo" (no end punctuation, not too long).
     static func sectionHeading(_ paragraph: [SourceLine]) -> LineText.NumberingKind? {
-        guard paragraph.count == 1 else { return nil }
+        guard paragraph.count == 1, paragraph[0].text.utf8.count <= 800,
+              let first = paragraph[0].text.utf8.first, "0123456789IVXLC*_#".utf8.contains(first) else { return nil }
         let clean = LineText.clean(paragraph[0].text)
         guard let (marker, kind) = LineText.numbering(clean) else { return nil }
         let title = clean.dropFirst(marker.count).trimmingCharacters(in: .whitespaces)
@@ -60,7 +61,7 @@ public enum BodyShaper {
             let beforeColon = title.split(separator: ":", maxSplits: 1).first.map(String.init) ?? title
             return VietnameseText.isUpperCase(beforeColon) && clean.count <= 200 ? .roman : nil
         case .arabic:
-            guard clean.count <= 250, let last = LineText.lastMeaningful(clean), !".;:,".contains(last) else { return nil }
+            guard clean.utf8.count <= 700, let last = LineText.lastMeaningful(clean), !".;:,".unicodeScalars.contains(last) else { return nil }
             return .arabic
         case .letter:
             return nil
@@ -99,20 +100,21 @@ public enum BodyShaper {
     static func isJoinable(_ previous: [SourceLine], last: SourceLine, next: SourceLine) -> Bool {
         if last.text.hasPrefix("|") || next.text.hasPrefix("|") || last.text.hasPrefix("#") || next.text.hasPrefix("#") { return false }
         if LineText.endsSentence(last.text) { return false }
-        let cleanNext = LineText.clean(next.text)
-        if LineText.isBullet(next.text) || LineText.numbering(cleanNext) != nil || VietnameseText.isUpperCase(cleanNext) { return false }
-        if LineText.isRecipientsOrSignatureLike(cleanNext) { return false }
-        if sectionHeading(previous) != nil || VietnameseText.isUpperCase(LineText.clean(last.text)) { return false }
+        let nextHead = LineText.head(next.text)
+        if LineText.isBullet(next.text) || LineText.numbering(nextHead) != nil || VietnameseText.isUpperCase(next.text) { return false }
+        if LineText.isRecipientsOrSignatureLike(next.text) { return false }
+        if sectionHeading(previous) != nil || VietnameseText.isUpperCase(last.text) { return false }
         if VietnameseText.startsLowerCase(next.text) { return true }
         // A long item cut at a page end, continued with a capitalised proper noun.
-        let opensWithNumber = previous.count == 1 && LineText.numbering(LineText.clean(previous[0].text)) != nil
-        return !opensWithNumber && last.text.count >= 150
+        let opensWithNumber = previous.count == 1 && LineText.numbering(LineText.head(previous[0].text)) != nil
+        return !opensWithNumber && last.text.utf8.count >= 200
     }
 }
 
 extension LineText {
-    static func isRecipientsOrSignatureLike(_ clean: String) -> Bool {
-        clean.hasPrefix("Nơi nhận") || clean.hasPrefix("Kính gửi") || LayoutRecognizer.isAppendixHeading(clean)
+    static func isRecipientsOrSignatureLike(_ line: String) -> Bool {
+        let head = LineText.head(line)
+        return head.hasPrefix("Nơi nhận") || head.hasPrefix("Kính gửi") || LayoutRecognizer.isAppendixHeading(line)
     }
 }
 

@@ -197,7 +197,7 @@ public struct LayoutRecognizer: Sendable {
     }
 
     func isBodyStart(_ line: String) -> Bool {
-        let clean = LineText.clean(line)
+        let clean = LineText.head(line)
         return LineText.isBullet(line) || LineText.numbering(clean) != nil || clean.hasPrefix("Kính gửi") || line.hasPrefix("|")
     }
 
@@ -238,7 +238,7 @@ public struct LayoutRecognizer: Sendable {
     }
 
     static func isRecipientsLine(_ line: String) -> Bool {
-        let clean = LineText.clean(line)
+        let clean = LineText.head(line, length: 20)
         return clean.hasPrefix("Nơi nhận") || clean.hasPrefix("NƠI NHẬN")
     }
 
@@ -313,6 +313,7 @@ public struct LayoutRecognizer: Sendable {
 
     /// "PHỤ LỤC SỐ LIỆU", "Phụ lục I", "PHỤ LỤC 02": a short line opening an appendix.
     public static func isAppendixHeading(_ line: String) -> Bool {
+        guard line.utf8.count <= 500, line.hasPrefix("P") || line.hasPrefix("*") || line.hasPrefix("#") || line.hasPrefix("_") else { return false }
         let clean = LineText.clean(line)
         guard clean.count <= 160 else { return false }
         if clean.hasPrefix("PHỤ LỤC") { return true }

@@ -31,14 +31,14 @@ public enum PDFUnwrapper {
         }
         // A printed line well short of the full width ends its paragraph
         // (a centred title, the last line of a paragraph).
-        let lengths = printed.map(\.count).sorted()
+        let lengths = printed.map(\.utf8.count).sorted()
         let fullWidth = lengths[lengths.count * 4 / 5]
         var out: [SourceLine] = []
         var previousPrinted = ""
         for (line, text) in zip(lines, printed) {
             defer { previousPrinted = text }
             guard let previous = out.last else { out.append(SourceLine(text, number: line.number, startsParagraph: true)); continue }
-            let short = previousPrinted.count * 10 < fullWidth * 7
+            let short = previousPrinted.utf8.count * 10 < fullWidth * 7
             if continues(previousPrinted, with: text, previousIsShort: short) {
                 out[out.count - 1].text = glue(previous.text, text)
             } else {

@@ -16,11 +16,29 @@ public struct SourceLine: Sendable, Equatable {
         var out: [SourceLine] = []
         var blankBefore = true
         var number = firstLine
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            defer { number += 1 }
-            if raw.allSatisfy({ $0 == " " }) { blankBefore = true; continue }
-            out.append(SourceLine(String(raw), number: number, startsParagraph: blankBefore))
-            blankBefore = false
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var blank = true
+        var index = utf8.startIndex
+        // Byte-wise: splitting by Character would walk grapheme clusters over the whole corpus.
+        while true {
+            let atEnd = index == utf8.endIndex
+            if atEnd || utf8[index] == 0x0A {
+                if blank {
+                    blankBefore = true
+                } else {
+                    out.append(SourceLine(String(text[lineStart..<index]), number: number, startsParagraph: blankBefore))
+                    blankBefore = false
+                }
+                if atEnd { break }
+                number += 1
+                index = utf8.index(after: index)
+                lineStart = index
+                blank = true
+                continue
+            }
+            if utf8[index] != 0x20 { blank = false }
+            index = utf8.index(after: index)
         }
         return out
     }
@@ -38,28 +56,46 @@ public struct SourceLine: Sendable, Equatable {
 /// Reading a printed line without its Markdown decoration.
 enum LineText {
     /// "**KT. GIÁM ĐỐC**  " → "KT. GIÁM ĐỐC"; "# BÁO CÁO" → "BÁO CÁO"; hard-break backslash dropped.
+    /// Emphasis markers are dropped wherever they stand; this runs on every
+    /// paragraph, so it works on scalars rather than through Foundation.
     static func clean<S: StringProtocol>(_ line: S) -> String {
-        var s = Substring(line)
-        s = s.drop(while: { $0 == " " || $0 == "#" || $0 == ">" })
-        while let last = s.last, last == " " || last == "\\" { s = s.dropLast() }
-        var text = String(s)
-        if text.contains("**") { text = text.replacingOccurrences(of: "**", with: "") }
-        if text.contains("__") { text = text.replacingOccurrences(of: "__", with: "") }
-        var t = Substring(text)
-        while let f = t.first, f == "*" || f == "_" { t = t.dropFirst() }
-        while let l = t.last, l == "*" || l == "_" { t = t.dropLast() }
-        return t.trimmingCharacters(in: .whitespaces)
+        var bytes = Array(line.utf8)
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x23 || bytes[start] == 0x3E { start += 1 } // ' ' '#' '>'
+        var end = bytes.count
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x5C { end -= 1 } // ' ' '\\'
+        var out = 0
+        var i = start
+        while i < end {
+            let c = bytes[i]
+            if c == 0x2A || c == 0x5F, i + 1 < end, bytes[i + 1] == c { i += 2; continue } // "**" "__"
+            bytes[out] = c
+            out += 1
+            i += 1
+        }
+        var a = 0, b = out
+        while a < b, bytes[a] == 0x2A || bytes[a] == 0x5F || bytes[a] == 0x20 { a += 1 }
+        while b > a, bytes[b - 1] == 0x2A || bytes[b - 1] == 0x5F || bytes[b - 1] == 0x20 { b -= 1 }
+        return String(decoding: bytes[a..<b], as: UTF8.self)
+    }
+
+    /// The cleaned start of a line, enough to read its numbering or a label
+    /// such as "Nơi nhận:" without copying a long paragraph.
+    static func head<S: StringProtocol>(_ line: S, length: Int = 80) -> String {
+        var head = String.UnicodeScalarView()
+        head.append(contentsOf: line.unicodeScalars.prefix(length))
+        return clean(String(head))
     }
 
     /// The last character that carries meaning, ignoring emphasis markers and spaces.
-    static func lastMeaningful<S: StringProtocol>(_ line: S) -> Character? {
-        line.last(where: { $0 != " " && $0 != "*" && $0 != "_" && $0 != "\\" })
+    static func lastMeaningful<S: StringProtocol>(_ line: S) -> Unicode.Scalar? {
+        line.unicodeScalars.last(where: { $0 != " " && $0 != "*" && $0 != "_" && $0 != "\\" })
     }
 
     /// Ends a sentence or a list item: the next printed line starts a new paragraph.
     static func endsSentence<S: StringProtocol>(_ line: S) -> Bool {
         guard let c = lastMeaningful(line) else { return true }
-        return ".:;!?…".contains(c)
+        return c == "." || c == ":" || c == ";" || c == "!" || c == "?" || c == "…"
     }
 
     static func isSeparator(_ s: String) -> Bool {

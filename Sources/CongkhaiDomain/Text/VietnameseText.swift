@@ -136,16 +136,29 @@ public enum VietnameseText {
     /// True when the line has letters and none of them is lower case ("SỞ NỘI VỤ").
     public static func isUpperCase<S: StringProtocol>(_ line: S) -> Bool {
         var letters = 0
-        for ch in line where ch.isLetter {
-            if ch.isLowercase { return false }
-            letters += 1
+        for scalar in line.unicodeScalars {
+            if scalar.isASCII {
+                if scalar.value >= 0x61 && scalar.value <= 0x7A { return false }
+                if scalar.value >= 0x41 && scalar.value <= 0x5A { letters += 1 }
+                continue
+            }
+            let p = scalar.properties
+            if p.isLowercase { return false }
+            if p.isAlphabetic { letters += 1 }
         }
         return letters >= 2
     }
 
     /// Whether the first letter of the text is lower case (a continuation of a broken sentence).
     public static func startsLowerCase<S: StringProtocol>(_ line: S) -> Bool {
-        guard let first = line.first(where: { !$0.isWhitespace && $0 != "*" && $0 != "_" && $0 != "“" && $0 != "\"" && $0 != "(" }) else { return false }
-        return first.isLetter && first.isLowercase
+        for scalar in line.unicodeScalars {
+            switch scalar {
+            case " ", "*", "_", "“", "\"", "(", "‘", "'": continue
+            default:
+                if scalar.isASCII { return scalar.value >= 0x61 && scalar.value <= 0x7A }
+                return scalar.properties.isLowercase
+            }
+        }
+        return false
     }
 }

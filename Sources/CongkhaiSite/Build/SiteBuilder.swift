@@ -38,10 +38,11 @@ public struct SiteBuilder {
         try checkOutputIsSafe()
 
         // Sources are loaded
+        let progress = options.progress
         let (config, configDiagnostics) = SiteConfig.load(contentDirectory: options.content)
         let types = try DocumentTypeTable.bundled().adding(config.extraTypes)
         let theme = try Theme.load(options.theme, language: config.language)
-        let inventory = ContentInventory.scan(options.content)
+        let inventory = progress.measure("scanning the content folder") { ContentInventory.scan(options.content) }
         var diagnostics = configDiagnostics + inventory.diagnostics
 
         // Documents are recognised
@@ -64,7 +65,7 @@ public struct SiteBuilder {
         }
 
         // The corpus is linked
-        let corpus = Corpus(documents, attachments: inventory.attachments)
+        let corpus = progress.measure("linking the corpus") { Corpus(documents, attachments: inventory.attachments) }
         diagnostics += corpus.diagnostics
 
         // Pages are rendered and written
@@ -86,7 +87,7 @@ public struct SiteBuilder {
             options.progress.end()
             for result in pageResults { diagnostics += try result.get() }
 
-            let indexPages = IndexPages(frame: frame, corpus: corpus).all()
+            let indexPages = progress.measure("rendering index pages") { IndexPages(frame: frame, corpus: corpus).all() }
             options.progress.begin("writing index pages", total: indexPages.count)
             for result in parallelMap(indexPages, { page -> Error? in
                 defer { options.progress.advance() }
@@ -94,10 +95,12 @@ public struct SiteBuilder {
             }) { if let error = result { throw error } }
             options.progress.end()
 
-            try staging.write("api/documents.json", Catalogue.documents(corpus, attachmentsByDocument: [:]))
-            for asset in theme.assets { try staging.copy(asset.url, to: asset.path) }
-            for file in inventory.attachments.values.sorted(by: { $0.sitePath < $1.sitePath }) {
-                try staging.copy(file.url, to: file.sitePath)
+            try progress.measure("writing the catalogue and files") {
+                try staging.write("api/documents.json", Catalogue.documents(corpus, attachmentsByDocument: [:]))
+                for asset in theme.assets { try staging.copy(asset.url, to: asset.path) }
+                for file in inventory.attachments.values.sorted(by: { $0.sitePath < $1.sitePath }) {
+                    try staging.copy(file.url, to: file.sitePath)
+                }
             }
         } catch {
             staging.abandon()
@@ -110,10 +113,11 @@ public struct SiteBuilder {
             staging.abandon()
             report.written = false
         } else {
-            try staging.commit()
+            try progress.measure("replacing the site") { try staging.commit() }
             report.written = true
         }
         report.seconds = Date().timeIntervalSince(started)
+        report.timings = progress.timings
         return report
     }
 
@@ -138,6 +142,7 @@ public struct BuildReport {
     public let output: URL
     public var written = false
     public var seconds = 0.0
+    public var timings: [(step: String, seconds: Double)] = []
 
     init(corpus: Corpus, diagnostics: [Diagnostic], output: URL) {
         documentCount = corpus.documents.count

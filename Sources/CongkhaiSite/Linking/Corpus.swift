@@ -30,7 +30,8 @@ public struct Corpus: Sendable {
             let files = indices.map { documents[$0].source }.sorted()
             for i in indices {
                 rejected.insert(i)
-                let others = files.filter { $0 != documents[i].source }.joined(separator: ", ")
+                let otherFiles = files.filter { $0 != documents[i].source }
+                let others = otherFiles.prefix(3).joined(separator: ", ") + (otherFiles.count > 3 ? " and \(otherFiles.count - 3) more" : "")
                 diagnostics.append(Diagnostic(.error, file: documents[i].source,
                                               "this document would be published at \(url), like \(others); neither is published",
                                               hint: "numbers restart each year: check the number and the date of both files (the same number twice in a year is a mistake)"))
@@ -48,6 +49,10 @@ public struct Corpus: Sendable {
     /// "van-ban/2020/545-kh-stttt-vp/": the year is part of the address because
     /// numbers restart every year.
     static func pagePath(for doc: Document) -> String {
+        // A procedure (thủ tục hành chính) is known by its code in the national database, not by year.
+        if doc.metadata.type?.code == "TTHC", let code = doc.extra["code"]?.text, !VietnameseText.slug(code).isEmpty {
+            return "thu-tuc/\(VietnameseText.slug(code))/"
+        }
         let year = doc.year.map(String.init) ?? unknownYearSegment
         var slug = ""
         if let number = doc.metadata.number, number.number != nil {

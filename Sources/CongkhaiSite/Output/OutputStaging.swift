@@ -24,10 +24,11 @@ final class OutputStaging: @unchecked Sendable {
                 throw BuildFailure("\(self.output.path) holds files that congkhai did not write, so it is not replaced; choose an empty or new folder with --output")
             }
         }
-        // Leftovers of interrupted builds
-        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(".\(name).building-") {
-            try? fm.removeItem(at: parent.appendingPathComponent(entry))
-        }
+        // Leftovers of interrupted builds and old sites not yet removed
+        let leftovers = ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? [])
+            .filter { $0.hasPrefix(".\(name).building-") || $0.hasPrefix(".\(name).old-") }
+            .map { parent.appendingPathComponent($0) }
+        Self.removeInBackground(leftovers)
         staging = parent.appendingPathComponent(".\(name).building-\(getpid())")
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         try Data().write(to: staging.appendingPathComponent(Self.marker))
@@ -50,20 +51,35 @@ final class OutputStaging: @unchecked Sendable {
     }
 
     /// Puts the new site in place: one atomic exchange when an old site exists.
+    /// The old site is then removed by a detached process: on slow disks
+    /// unlinking tens of thousands of files takes longer than the build.
     func commit() throws {
         let fm = FileManager.default
-        if fm.fileExists(atPath: output.path) {
-            if congkhai_exchange_paths(staging.path, output.path) != 0 {
-                // Filesystems without RENAME_EXCHANGE: two renames, a moment without a site.
-                let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
-                try fm.moveItem(at: output, to: old)
-                try fm.moveItem(at: staging, to: output)
-                try? fm.removeItem(at: old)
-                return
-            }
-            try? fm.removeItem(at: staging)
-        } else {
+        guard fm.fileExists(atPath: output.path) else {
             try fm.moveItem(at: staging, to: output)
+            return
+        }
+        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
+        if congkhai_exchange_paths(staging.path, output.path) == 0 {
+            try fm.moveItem(at: staging, to: old)
+        } else {
+            // Filesystems without RENAME_EXCHANGE: two renames, a moment without a site.
+            try fm.moveItem(at: output, to: old)
+            try fm.moveItem(at: staging, to: output)
+        }
+        Self.removeInBackground([old])
+    }
+
+    /// Removes folders without waiting; a later build removes what is left.
+    static func removeInBackground(_ folders: [URL]) {
+        guard !folders.isEmpty else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/rm")
+        process.arguments = ["-rf", "--"] + folders.map(\.path)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        if (try? process.run()) == nil {
+            for folder in folders { try? FileManager.default.removeItem(at: folder) }
         }
     }
 

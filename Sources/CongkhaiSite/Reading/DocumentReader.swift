@@ -38,16 +38,23 @@ struct DocumentReader: Sendable {
             metadata.type = number.type(in: types) ?? (metadata.title?.hasPrefix("V/v") == true || number.style == .state ? types.lookup("CV") : nil)
         }
         if metadata.type == nil, metadata.title?.hasPrefix("V/v") == true { metadata.type = types.lookup("CV") }
+        if metadata.type == nil, path.hasPrefix("thu-tuc/") { metadata.type = types.lookup("TTHC") }
         var body = layout.body
         if metadata.title == nil, !frontMatter.isPresent || frontMatter.metadata.title == nil {
             (metadata.title, body) = Self.titleFromFirstLine(body)
         }
-        diagnostics += missingFields(metadata, path: path, frontMatter: frontMatter.isPresent, header: layout.hasHeader)
+        var extra = frontMatter.extra
+        if metadata.type?.code == "TTHC", extra["code"] == nil, let code = metadata.title.flatMap(ProcedureCode.find) {
+            extra["code"] = .text(code, line: frontMatter.bodyFirstLine)
+        }
+        if metadata.type?.code != "TTHC" {
+            diagnostics += missingFields(metadata, path: path, frontMatter: frontMatter.isPresent, header: layout.hasHeader)
+        }
         let appendices = layout.appendices.map {
             Document.ShapedAppendix(title: $0.title, subtitle: $0.subtitle, body: BodyShaper.shape($0.lines))
         }
         return .success(Document(source: path, metadata: metadata, hadFrontMatter: frontMatter.isPresent, hasPrintedHeader: layout.hasHeader,
-                                 body: BodyShaper.shape(body), appendices: appendices, extra: frontMatter.extra, diagnostics: diagnostics))
+                                 body: BodyShaper.shape(body), appendices: appendices, extra: extra, diagnostics: diagnostics))
     }
 
     /// With neither a summary nor a heading, the first line names the document.
