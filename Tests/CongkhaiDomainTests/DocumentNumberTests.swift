@@ -1,0 +1,89 @@
+import Testing
+@testable import CongkhaiDomain
+
+@Suite struct DocumentNumberTests {
+    let types = DocumentTypeTable([
+        DocumentType(code: "KH", name: "Kế hoạch"), DocumentType(code: "BC", name: "Báo cáo"),
+        DocumentType(code: "NĐ", name: "Nghị định"), DocumentType(code: "CT", name: "Chỉ thị"),
+        DocumentType(code: "CTr", name: "Chương trình"), DocumentType(code: "QĐi", name: "Quy định (Đảng)"),
+        DocumentType(code: "PL", name: "Pháp lệnh"),
+    ])
+
+    @Test func stateStyle() throws {
+        let n = try #require(DocumentNumber.parse("545/KH-STTTT-VP"))
+        #expect(n.number == "545")
+        #expect(n.symbol == "KH-STTTT-VP")
+        #expect(n.style == .state)
+        #expect(n.year == nil)
+        #expect(n.type(in: types)?.code == "KH")
+        #expect(n.issuerCodes(in: types) == ["STTTT", "VP"])
+    }
+
+    @Test func legalStyleCarriesTheYear() throws {
+        let n = try #require(DocumentNumber.parse("04/2015/NĐ-CP"))
+        #expect(n.style == .legal)
+        #expect(n.year == 2015)
+        #expect(n.symbol == "NĐ-CP")
+        #expect(n.type(in: types)?.name == "Nghị định")
+        let ordinance = try #require(DocumentNumber.parse("34/2007/PL-UBTVQH11"))
+        #expect(ordinance.year == 2007)
+        #expect(ordinance.issuerCodes(in: types) == ["UBTVQH11"])
+    }
+
+    @Test func partyStyleWithHyphen() throws {
+        let n = try #require(DocumentNumber.parse("19-CT/TU"))
+        #expect(n.style == .party)
+        #expect(n.number == "19")
+        #expect(n.symbol == "CT/TU")
+        #expect(n.type(in: types)?.code == "CT")
+        let lowerCaseCode = try #require(DocumentNumber.parse("11-QĐi/TW"))
+        #expect(lowerCaseCode.type(in: types)?.code == "QĐi")
+    }
+
+    @Test func jointIssuers() throws {
+        let n = try #require(DocumentNumber.parse("161-CTr/BCSĐUBND-BDVTU"))
+        #expect(n.type(in: types)?.code == "CTr")
+        #expect(n.issuerCodes(in: types) == ["BCSĐUBND", "BDVTU"])
+    }
+
+    @Test func officialLetterHasNoTypeCode() throws {
+        let n = try #require(DocumentNumber.parse("586/SNV-XDCQCTTN"))
+        #expect(n.type(in: types) == nil)
+        #expect(n.issuerCodes(in: types) == ["SNV", "XDCQCTTN"])
+        let ampersand = try #require(DocumentNumber.parse("12/SNV-XDCQ&CTTN"))
+        #expect(ampersand.symbol == "SNV-XDCQ&CTTN")
+    }
+
+    @Test(arguments: ["/BC-STTTT-VP", "   /BC-STTTT-VP", "...../BC-STTTT-VP", "…/BC-STTTT-VP"])
+    func blankNumberKeepsTheSymbol(_ text: String) throws {
+        let n = try #require(DocumentNumber.parse(text))
+        #expect(n.number == nil)
+        #expect(n.numericValue == nil)
+        #expect(n.symbol == "BC-STTTT-VP")
+        #expect(n.display.hasSuffix("/BC-STTTT-VP"))
+    }
+
+    @Test func leadingZerosCaseAndSpacesCompareEqual() throws {
+        let a = try #require(DocumentNumber.parse("05/KH-STTTT"))
+        let b = try #require(DocumentNumber.parse("5/kh-stttt"))
+        let c = try #require(DocumentNumber.parse("5 / KH-STTTT"))
+        #expect(a.key == b.key)
+        #expect(a.key == c.key)
+        #expect(a.written == "05/KH-STTTT")
+        #expect(a.numericValue == 5)
+        // NFD input is the same identifier
+        let nfd = try #require(DocumentNumber.parse("04/2015/N\u{0110}-CP".decomposedStringWithCanonicalMapping))
+        #expect(nfd.key == DocumentNumber.parse("04/2015/NĐ-CP")!.key)
+    }
+
+    @Test func partyAndStateFormsAreDifferentIdentifiers() throws {
+        #expect(DocumentNumber.parse("19-CT/TU")!.key != DocumentNumber.parse("19/CT-TU")!.key)
+    }
+
+    @Test(arguments: ["", "2020", "abc", "Số liệu", "12/", "1234567/KH", "12/-KH", "19-CTTU"])
+    func rejectsWhatIsNotANumber(_ text: String) {
+        #expect(DocumentNumber.parse(text) == nil)
+    }
+}
+
+import Foundation
