@@ -32,9 +32,11 @@ public struct Corpus: Sendable {
                 rejected.insert(i)
                 let otherFiles = files.filter { $0 != documents[i].source }
                 let others = otherFiles.prefix(3).joined(separator: ", ") + (otherFiles.count > 3 ? " and \(otherFiles.count - 3) more" : "")
+                let hint = url.hasPrefix("thu-tuc/")
+                    ? "two procedures cannot have the same code (mã thủ tục): check the code in both files"
+                    : "numbers restart each year: check the number and the date of both files (the same number twice in a year is a mistake)"
                 diagnostics.append(Diagnostic(.error, file: documents[i].source,
-                                              "this document would be published at \(url), like \(others); neither is published",
-                                              hint: "numbers restart each year: check the number and the date of both files (the same number twice in a year is a mistake)"))
+                                              "this document would be published at \(url), like \(others); neither is published", hint: hint))
             }
         }
         self.documents = documents.enumerated().filter { !rejected.contains($0.offset) }.map(\.element).sorted { $0.url < $1.url }
