@@ -13,8 +13,10 @@ import Foundation
 public struct MarkdownRenderer: Sendable {
     public init() {}
 
-    /// Renders `markdown`, letting `rewrite` decide each link and image target.
+    /// Renders `markdown`, letting `rewrite` decide each link and image target
+    /// and `linkText` turn parts of plain text (outside links and headings) into links.
     public func render(_ markdown: String, options: RenderOptions = RenderOptions(),
+                       linkText: ((String) -> [TextPiece])? = nil,
                        rewrite: (LinkTarget) -> LinkDecision = { _ in .keep }) -> RenderedMarkdown {
         CmarkRuntime.shared.lock.lock()
         let parser = CmarkRuntime.shared.makeParser()
@@ -24,7 +26,7 @@ public struct MarkdownRenderer: Sendable {
 
         var result = RenderedMarkdown()
         withoutActuallyEscaping(rewrite) { rewrite in
-            TreeWalker(root: root, options: options, rewrite: rewrite).apply(into: &result)
+            TreeWalker(root: root, options: options, rewrite: rewrite, linkText: linkText).apply(into: &result)
         }
 
         CmarkRuntime.shared.lock.lock()
@@ -58,6 +60,12 @@ public struct LinkTarget: Sendable {
     public let isImage: Bool
     /// Line in the Markdown text (1-based).
     public let line: Int
+}
+
+/// A part of a text run: kept as text, or made a link (the text is unchanged).
+public enum TextPiece: Sendable, Equatable {
+    case text(String)
+    case link(String, url: String)
 }
 
 public enum LinkDecision: Sendable {

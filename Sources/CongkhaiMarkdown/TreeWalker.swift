@@ -7,18 +7,28 @@ struct TreeWalker {
     let root: OpaquePointer
     let options: RenderOptions
     let rewrite: (LinkTarget) -> LinkDecision
+    let linkText: ((String) -> [TextPiece])?
 
     func apply(into result: inout RenderedMarkdown) {
         var headings: [RenderedMarkdown.Heading] = []
         var usedIds: [String: Int] = [:]
         var unlinks: [OpaquePointer] = []
+        var texts: [OpaquePointer] = []
+        var noLinkDepth = 0
         let iter = cmark_iter_new(root)
         defer { cmark_iter_free(iter) }
         while true {
             let event = cmark_iter_next(iter)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
-            switch cmark_node_get_type(node) {
+            guard let node = cmark_iter_get_node(iter) else { continue }
+            let type = cmark_node_get_type(node)
+            // no links inside links, images or headings
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE || type == CMARK_NODE_HEADING {
+                if event == CMARK_EVENT_ENTER { noLinkDepth += 1 } else if event == CMARK_EVENT_EXIT { noLinkDepth -= 1 }
+            }
+            guard event == CMARK_EVENT_ENTER else { continue }
+            if type == CMARK_NODE_TEXT, noLinkDepth == 0, linkText != nil { texts.append(node) }
+            switch type {
             case CMARK_NODE_HEADING:
                 let level = max(options.minimumHeadingLevel, cmark_node_get_heading_level(node))
                 cmark_node_set_heading_level(node, min(level, 6))
@@ -41,7 +51,34 @@ struct TreeWalker {
             }
         }
         for node in unlinks { Self.unlink(node) }
+        if let linkText {
+            for node in texts { Self.split(node, linkText) }
+        }
         result.headings = headings
+    }
+
+    /// Replaces a text node by text and link nodes when `linkText` finds something to link.
+    static func split(_ node: OpaquePointer, _ linkText: (String) -> [TextPiece]) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        let pieces = linkText(String(cString: literal))
+        guard pieces.contains(where: { if case .link = $0 { return true } else { return false } }) else { return }
+        for piece in pieces {
+            switch piece {
+            case .text(let text):
+                let t = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(t, text)
+                cmark_node_insert_before(node, t)
+            case .link(let text, let url):
+                let link = cmark_node_new(CMARK_NODE_LINK)!
+                cmark_node_set_url(link, url)
+                let t = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(t, text)
+                cmark_node_append_child(link, t)
+                cmark_node_insert_before(node, link)
+            }
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
     }
 
     /// Replaces a link by its content (an image by its description).

@@ -37,7 +37,15 @@ public struct DocumentNumber: Hashable, Sendable {
     /// Parses an identifier; nil when the text is not shaped like one.
     public static func parse(_ text: String) -> DocumentNumber? {
         let written = VietnameseText.normalize(text).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".,;:")))
-        let compact = String(written.filter { !$0.isWhitespace })
+        return parse(written: written, compact: String(written.filter { !$0.isWhitespace }))
+    }
+
+    /// For a token already normalised, trimmed and without spaces (the citation scanner's).
+    static func parse(token: String) -> DocumentNumber? {
+        parse(written: token, compact: token)
+    }
+
+    private static func parse(written: String, compact: String) -> DocumentNumber? {
         guard !compact.isEmpty else { return nil }
 
         // Number part: digits, or blank (nothing, or dots/underscores standing for a blank).

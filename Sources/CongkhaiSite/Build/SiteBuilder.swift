@@ -65,18 +65,21 @@ public struct SiteBuilder {
         }
 
         // The corpus is linked
-        let corpus = progress.measure("linking the corpus") { Corpus(documents, attachments: inventory.attachments) }
-        diagnostics += corpus.diagnostics
+        var corpus = progress.measure("linking the corpus") { Corpus(documents, attachments: inventory.attachments) }
+        let graph = progress.measure("resolving citations") { CitationGraph(corpus: corpus, types: types) }
+        corpus.applyStatus(from: graph)
+        diagnostics += corpus.diagnostics + graph.diagnostics
 
         // Pages are rendered and written
         let staging = try OutputStaging(output: options.output)
         do {
             let frame = PageFrame(site: config, theme: theme)
-            let documentPage = DocumentPage(frame: frame, corpus: corpus)
+            let documentPage = DocumentPage(frame: frame, corpus: corpus, graph: graph)
             options.progress.begin("writing document pages", total: corpus.documents.count)
-            let pageResults = parallelMap(corpus.documents) { doc -> Result<[Diagnostic], Error> in
+            let pageResults = parallelMap(Array(corpus.documents.indices)) { index -> Result<[Diagnostic], Error> in
                 defer { options.progress.advance() }
-                let output = documentPage.render(doc)
+                let doc = corpus.documents[index]
+                let output = documentPage.render(index)
                 do {
                     try staging.write(doc.url + "index.html", output.html)
                     return .success(doc.diagnostics + output.diagnostics)
@@ -87,16 +90,18 @@ public struct SiteBuilder {
             options.progress.end()
             for result in pageResults { diagnostics += try result.get() }
 
-            let indexPages = progress.measure("rendering index pages") { IndexPages(frame: frame, corpus: corpus).all() }
+            let indexPages = IndexPages(frame: frame, corpus: corpus).all() + CitationPages(frame: frame, corpus: corpus, graph: graph).all()
             options.progress.begin("writing index pages", total: indexPages.count)
-            for result in parallelMap(indexPages, { page -> Error? in
+            for result in parallelMap(indexPages, { render -> Error? in
                 defer { options.progress.advance() }
+                let page = render()
                 do { try staging.write(page.path, page.content); return nil } catch { return error }
             }) { if let error = result { throw error } }
             options.progress.end()
 
             try progress.measure("writing the catalogue and files") {
-                try staging.write("api/documents.json", Catalogue.documents(corpus, attachmentsByDocument: [:]))
+                try staging.write("api/documents.json", Catalogue.documents(corpus, graph: graph))
+                try staging.write("api/citations.json", Catalogue.citations(corpus, graph: graph))
                 for asset in theme.assets { try staging.copy(asset.url, to: asset.path) }
                 for file in inventory.attachments.values.sorted(by: { $0.sitePath < $1.sitePath }) {
                     try staging.copy(file.url, to: file.sitePath)

@@ -44,6 +44,15 @@ public struct Corpus: Sendable {
         for (i, doc) in self.documents.enumerated() { indexBySource[doc.source] = i }
     }
 
+    /// A replaced or repealed document says so in its status (the words are
+    /// the vocabulary of the national legal database, not theme strings).
+    mutating func applyStatus(from graph: CitationGraph) {
+        for (index, related) in graph.relatedBy.enumerated() {
+            if related.contains(where: { $0.kind == .repeals }) { documents[index].metadata.status = "Đã bị bãi bỏ" }
+            else if related.contains(where: { $0.kind == .replaces }) { documents[index].metadata.status = "Đã bị thay thế" }
+        }
+    }
+
     public func document(atSource path: String) -> Document? {
         indexBySource[path].map { documents[$0] }
     }

@@ -2,10 +2,12 @@ import CongkhaiDomain
 
 /// `api/documents.json`: the open catalogue, one entry per document, in URL order.
 enum Catalogue {
-    static func documents(_ corpus: Corpus, attachmentsByDocument: [String: [AttachmentFile]]) -> String {
-        let entries = corpus.documents.map { doc -> JSONValue in
+    static func documents(_ corpus: Corpus, graph: CitationGraph) -> String {
+        let docs = corpus.documents
+        let entries = docs.indices.map { index -> JSONValue in
+            let doc = docs[index]
             let m = doc.metadata
-            let files = attachmentsByDocument[doc.source] ?? doc.attachments
+            let files = doc.attachments
             return .object([
                 ("url", .string(doc.url)),
                 ("type", .optional(m.type?.code)),
@@ -29,9 +31,55 @@ enum Catalogue {
                     .object([("url", .string(file.sitePath)), ("name", .string(file.sourcePath.split(separator: "/").last.map(String.init) ?? "")),
                              ("format", .string(file.kind)), ("size", .int(file.size))])
                 })),
+                ("cites", .array(graph.cites[index].map { cite in
+                    .object([("text", .string(cite.citation.text)),
+                             ("identifier", .string(cite.citation.number.key)),
+                             ("year", .optional(cite.target.flatMap { docs[$0].year } ?? cite.citation.year)),
+                             ("url", .optional(cite.target.map { docs[$0].url }))])
+                })),
+                ("citedBy", .array(graph.citedBy[index].map { .string(docs[$0].url) })),
+                ("relations", .array(graph.relations[index].map { r in
+                    .object([("type", .string(r.kind.rawValue)), ("identifier", .string(r.key)), ("year", .optional(r.year)),
+                             ("url", .optional(r.target.map { docs[$0].url }))])
+                } + graph.relatedBy[index].map { kind, source in
+                    .object([("type", .string(kind.inverseName)),
+                             ("identifier", .optional(docs[source].metadata.number.flatMap { $0.number == nil ? nil : $0.key })),
+                             ("year", .optional(docs[source].year)), ("url", .string(docs[source].url))])
+                })),
                 ("source", .string(doc.source)),
             ])
         }
         return JSONValue.object([("count", .int(entries.count)), ("documents", .array(entries))]).serialized()
+    }
+
+    /// `api/citations.json`: every cited identifier, most cited first, with the documents citing it.
+    static func citations(_ corpus: Corpus, graph: CitationGraph) -> String {
+        let docs = corpus.documents
+        let entries = graph.identifiers.map { id -> JSONValue in
+            .object([
+                ("identifier", .string(id.key)),
+                ("written", .string(id.written)),
+                ("year", .optional(id.year)),
+                ("url", .optional(id.target.map { docs[$0].url })),
+                ("page", .string(id.target.map { docs[$0].url + "#" + DocumentPage.citedByAnchor } ?? CitationPages.path(of: id))),
+                ("count", .int(id.citing.count)),
+                ("citedBy", .array(id.citing.map { .string(docs[$0].url) })),
+            ])
+        }
+        return JSONValue.object([("count", .int(entries.count)), ("identifiers", .array(entries))]).serialized()
+    }
+}
+
+extension RelationKind {
+    /// The relation seen from the other document, for the catalogue.
+    var inverseName: String {
+        switch self {
+        case .replaces: return "replacedBy"
+        case .amends: return "amendedBy"
+        case .corrects: return "correctedBy"
+        case .repeals: return "repealedBy"
+        case .implements: return "implementedBy"
+        case .basedOn: return "basisOf"
+        }
     }
 }

@@ -15,6 +15,9 @@ public struct Document: Sendable {
     public var diagnostics: [Diagnostic]
 
     /// Site path of the page, relative to the root, ending in "/": "van-ban/2020/545-kh-stttt-vp/".
+    /// Citations found in the body and appendices, with their source lines.
+    public var citations: [LocatedCitation] = []
+
     public var url = ""
     public var attachments: [AttachmentFile] = []
 
@@ -25,4 +28,10 @@ public struct Document: Sendable {
     }
 
     public var year: Int? { metadata.year }
+}
+
+public struct LocatedCitation: Sendable {
+    public let citation: Citation
+    /// Line in the content file, where known.
+    public let line: Int?
 }

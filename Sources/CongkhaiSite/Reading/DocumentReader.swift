@@ -53,8 +53,28 @@ struct DocumentReader: Sendable {
         let appendices = layout.appendices.map {
             Document.ShapedAppendix(title: $0.title, subtitle: $0.subtitle, body: BodyShaper.shape($0.lines))
         }
-        return .success(Document(source: path, metadata: metadata, hadFrontMatter: frontMatter.isPresent, hasPrintedHeader: layout.hasHeader,
-                                 body: BodyShaper.shape(body), appendices: appendices, extra: extra, diagnostics: diagnostics))
+        var document = Document(source: path, metadata: metadata, hadFrontMatter: frontMatter.isPresent, hasPrintedHeader: layout.hasHeader,
+                                body: BodyShaper.shape(body), appendices: appendices, extra: extra, diagnostics: diagnostics)
+        document.citations = ([document.body] + appendices.map(\.body)).flatMap(Self.citations)
+        return .success(document)
+    }
+
+    /// Citations in shaped Markdown, each with the content line it stands on.
+    static func citations(in markdown: ShapedMarkdown) -> [LocatedCitation] {
+        let found = CitationScanner().scan(markdown.text)
+        guard !found.isEmpty else { return [] }
+        var located: [LocatedCitation] = []
+        var line = 1
+        var offset = 0
+        var utf8 = markdown.text.utf8.makeIterator()
+        for citation in found {
+            while offset < citation.linkRange.lowerBound, let byte = utf8.next() {
+                if byte == 0x0A { line += 1 }
+                offset += 1
+            }
+            located.append(LocatedCitation(citation: citation, line: markdown.sourceLine(line)))
+        }
+        return located
     }
 
     /// With neither a summary nor a heading, the first line names the document.

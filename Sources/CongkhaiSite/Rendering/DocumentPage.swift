@@ -7,26 +7,33 @@ import Foundation
 struct DocumentPage {
     let frame: PageFrame
     let corpus: Corpus
+    let graph: CitationGraph
     let markdown = MarkdownRenderer()
+    let scanner = CitationScanner()
+    /// The id of the "cited by" list, where the citation index links.
+    static let citedByAnchor = "duoc-vien-dan"
 
     struct Output {
         let html: String
         let diagnostics: [Diagnostic]
     }
 
-    func render(_ doc: Document) -> Output {
+    func render(_ index: Int) -> Output {
+        let doc = corpus.documents[index]
         let root = Formatting.root(of: doc.url)
         var diagnostics: [Diagnostic] = []
         var attachments = doc.attachments
         let resolver = LinkResolver(doc: doc, corpus: corpus, root: root)
+        let linkCitations = citationLinker(from: index, root: root)
 
-        let body = markdown.render(doc.body.text) { target in
+        let body = markdown.render(doc.body.text, linkText: linkCitations) { target in
             resolver.decide(target, lineMap: doc.body, diagnostics: &diagnostics, attachments: &attachments)
         }
         report(rawHTML: body.rawHTMLLines, map: doc.body, doc: doc, into: &diagnostics)
         var appendices: [[String: Any]] = []
         for (i, appendix) in doc.appendices.enumerated() {
-            let rendered = markdown.render(appendix.body.text, options: RenderOptions(minimumHeadingLevel: 3, idPrefix: "pl\(i + 1)-")) { target in
+            let rendered = markdown.render(appendix.body.text, options: RenderOptions(minimumHeadingLevel: 3, idPrefix: "pl\(i + 1)-"),
+                                           linkText: linkCitations) { target in
                 resolver.decide(target, lineMap: appendix.body, diagnostics: &diagnostics, attachments: &attachments)
             }
             report(rawHTML: rendered.rawHTMLLines, map: appendix.body, doc: doc, into: &diagnostics)
@@ -67,8 +74,70 @@ struct DocumentPage {
                 ["href": root + file.sitePath, "name": (file.sourcePath as NSString).lastPathComponent, "kind": file.kind, "size": Formatting.size(file.size)]
             }
         }
+        addLinks(of: index, root: root, to: &d)
         context["doc"] = d
         return Output(html: frame.theme.render(context, template: "document"), diagnostics: diagnostics)
+    }
+
+    /// Makes each resolved citation in running text a link; the text stays as written.
+    func citationLinker(from index: Int, root: String) -> (String) -> [TextPiece] {
+        { text in
+            let found = scanner.scan(text, details: false)
+            guard !found.isEmpty else { return [.text(text)] }
+            let bytes = Array(text.utf8)
+            var pieces: [TextPiece] = []
+            var cursor = 0
+            for citation in found {
+                guard let target = graph.target(of: citation, from: index), citation.linkRange.lowerBound >= cursor else { continue }
+                if citation.linkRange.lowerBound > cursor {
+                    pieces.append(.text(String(decoding: bytes[cursor..<citation.linkRange.lowerBound], as: UTF8.self)))
+                }
+                pieces.append(.link(String(decoding: bytes[citation.linkRange], as: UTF8.self),
+                                    url: Formatting.href(root, corpus.documents[target].url)))
+                cursor = citation.linkRange.upperBound
+            }
+            if cursor < bytes.count { pieces.append(.text(String(decoding: bytes[cursor...], as: UTF8.self))) }
+            return pieces
+        }
+    }
+
+    /// What the document cites, what cites it, and its declared relations both ways.
+    func addLinks(of index: Int, root: String, to d: inout [String: Any]) {
+        let t = frame.theme
+        func label(_ i: Int) -> String {
+            let m = corpus.documents[i].metadata
+            return [m.type?.name, Formatting.number(m.number)].compactMap { $0 }.joined(separator: " ")
+        }
+        // Every key is present (false when empty): a missing key makes Mustache search the whole context.
+        func item(_ i: Int) -> [String: Any] {
+            ["href": Formatting.href(root, corpus.documents[i].url), "label": label(i),
+             "title": corpus.documents[i].metadata.title ?? false, "date": corpus.documents[i].metadata.date?.short ?? false]
+        }
+        let cites = graph.cites[index].map { cite -> [String: Any] in
+            ["text": cite.citation.text, "date": cite.citation.date?.short ?? false,
+             "href": cite.target.map { Formatting.href(root, corpus.documents[$0].url) } ?? false]
+        }
+        if !cites.isEmpty { d["cites"] = cites; d["hasCites"] = true }
+        let citedBy = graph.citedBy[index].map(item)
+        if !citedBy.isEmpty { d["citedBy"] = citedBy; d["hasCitedBy"] = true }
+        var relations: [[String: Any]] = graph.relations[index].map { r in
+            var out: [String: Any] = ["relation": t.string("relation_\(r.kind.rawValue)"), "text": r.written, "href": false]
+            if let target = r.target { out["href"] = Formatting.href(root, corpus.documents[target].url); out["text"] = label(target) }
+            return out
+        }
+        var banners: [[String: Any]] = []
+        for (kind, source) in graph.relatedBy[index] {
+            var out = item(source)
+            out["relation"] = t.string("relation_\(kind.rawValue)_by")
+            out["text"] = label(source)
+            relations.append(out)
+            if kind != .basedOn && kind != .implements {
+                out["banner"] = t.string("banner_\(kind.rawValue)")
+                banners.append(out)
+            }
+        }
+        if !relations.isEmpty { d["relations"] = relations; d["hasRelations"] = true }
+        if !banners.isEmpty { d["banners"] = banners }
     }
 
     /// The panel a portal shows for every document (Nghị định 42/2022): form,
@@ -79,9 +148,7 @@ struct DocumentPage {
         var rows: [[String: Any]] = []
         func add(_ key: String, _ text: String?, datetime: String? = nil) {
             guard let text else { return }
-            var row: [String: Any] = ["label": t.string(key), "text": text]
-            if let datetime { row["datetime"] = datetime }
-            rows.append(row)
+            rows.append(["label": t.string(key), "text": text, "datetime": datetime ?? false])
         }
         add("meta_type", m.type?.name)
         add("meta_number", Formatting.number(m.number))

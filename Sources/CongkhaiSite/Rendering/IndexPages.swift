@@ -13,25 +13,27 @@ struct IndexPages {
     let frame: PageFrame
     let corpus: Corpus
 
-    func all() -> [RenderedPage] {
-        var pages = [home()]
+    /// Every index page, as work to do: the build renders them on all cores.
+    func all() -> [() -> RenderedPage] {
+        var pages: [() -> RenderedPage] = [home]
         let years = corpus.years
         let types = corpus.types
-        pages.append(links(path: "nam/", title: frame.theme.string("by_year"), intro: frame.theme.string("by_year_intro"),
-                           items: years.map { (frame.yearName($0.year), "nam/\(frame.yearSegment($0.year))/", $0.documents.count) }))
+        let t = frame.theme
+        pages.append { links(path: "nam/", title: t.string("by_year"), intro: t.string("by_year_intro"),
+                             items: years.map { (frame.yearName($0.year), "nam/\(frame.yearSegment($0.year))/", $0.documents.count) }) }
         for (year, docs) in years {
-            pages += paginatedList(path: "nam/\(frame.yearSegment(year))/", title: "\(frame.theme.string("documents_of_year")) \(frame.yearName(year))",
-                                   breadcrumbs: [(frame.theme.string("by_year"), "nam/")], documents: docs, groupUndated: true)
+            pages += paginatedList(path: "nam/\(frame.yearSegment(year))/", title: "\(t.string("documents_of_year")) \(frame.yearName(year))",
+                                   breadcrumbs: [(t.string("by_year"), "nam/")], documents: docs, groupUndated: true)
         }
-        pages.append(links(path: "loai/", title: frame.theme.string("by_type"), intro: frame.theme.string("by_type_intro"),
-                           items: types.map { (frame.typeName($0.type), "loai/\(frame.typeSegment($0.type))/", $0.documents.count) }))
+        pages.append { links(path: "loai/", title: t.string("by_type"), intro: t.string("by_type_intro"),
+                             items: types.map { (frame.typeName($0.type), "loai/\(frame.typeSegment($0.type))/", $0.documents.count) }) }
         for (type, docs) in types {
             pages += paginatedList(path: "loai/\(frame.typeSegment(type))/", title: frame.typeName(type),
-                                   breadcrumbs: [(frame.theme.string("by_type"), "loai/")], documents: docs, groupUndated: false)
+                                   breadcrumbs: [(t.string("by_type"), "loai/")], documents: docs, groupUndated: false)
         }
-        pages.append(links(path: "so-ky-hieu/", title: frame.theme.string("by_number"), intro: frame.theme.string("by_number_intro"),
-                           items: years.map { (frame.yearName($0.year), "so-ky-hieu/\(frame.yearSegment($0.year))/", $0.documents.count) }))
-        for (year, docs) in years { pages.append(numberIndex(year: year, documents: docs)) }
+        pages.append { links(path: "so-ky-hieu/", title: t.string("by_number"), intro: t.string("by_number_intro"),
+                             items: years.map { (frame.yearName($0.year), "so-ky-hieu/\(frame.yearSegment($0.year))/", $0.documents.count) }) }
+        for (year, docs) in years { pages.append { numberIndex(year: year, documents: docs) } }
         return pages
     }
 
@@ -47,6 +49,7 @@ struct IndexPages {
         context["allYearsHref"] = Formatting.href(root, "nam/")
         context["total"] = corpus.documents.count
         context["catalogueHref"] = root + "api/documents.json"
+        context["citationsHref"] = Formatting.href(root, CitationPages.folder)
         return RenderedPage(path: "index.html", content: frame.theme.render(context, template: "home"))
     }
 
@@ -60,15 +63,15 @@ struct IndexPages {
     }
 
     /// A list split into pages of `pageSize`: `nam/2020/`, `nam/2020/trang-2/`, ...
-    func paginatedList(path: String, title: String, breadcrumbs: [(String, String?)], documents: [Document], groupUndated: Bool) -> [RenderedPage] {
+    func paginatedList(path: String, title: String, breadcrumbs: [(String, String?)], documents: [Document], groupUndated: Bool) -> [() -> RenderedPage] {
         let size = frame.site.pageSize
         let dated = groupUndated ? documents.filter { $0.metadata.date != nil } : documents
         let undated = groupUndated ? documents.filter { $0.metadata.date == nil } : []
         // Undated documents come last, as their own group, on the last page(s).
         let ordered = dated.map { ($0, false) } + undated.map { ($0, true) }
         let pageCount = max(1, (ordered.count + size - 1) / size)
-        var pages: [RenderedPage] = []
-        for page in 1...pageCount {
+        var pages: [() -> RenderedPage] = []
+        for page in 1...pageCount { pages.append {
             let pagePath = page == 1 ? path : path + "trang-\(page)/"
             let root = Formatting.root(of: pagePath)
             let slice = ordered.dropFirst((page - 1) * size).prefix(size)
@@ -83,8 +86,8 @@ struct IndexPages {
             if !rest.isEmpty { groups.append(["groupHeading": frame.theme.string("undated"), "groupId": "khong-ro-ngay", "rows": rest]) }
             context["groups"] = groups
             if pageCount > 1 { context["pagination"] = pagination(path: path, current: page, count: pageCount, root: root) }
-            pages.append(RenderedPage(path: pagePath + "index.html", content: frame.theme.render(context, template: "list")))
-        }
+            return RenderedPage(path: pagePath + "index.html", content: frame.theme.render(context, template: "list"))
+        } }
         return pages
     }
 

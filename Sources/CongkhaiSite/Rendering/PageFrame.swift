@@ -43,11 +43,12 @@ struct PageFrame {
 
     /// One row of a document list.
     func row(_ doc: Document, root: String) -> [String: Any] {
-        var row: [String: Any] = ["href": Formatting.href(root, doc.url), "title": doc.metadata.title ?? theme.string("untitled")]
-        if let n = Formatting.number(doc.metadata.number) { row["number"] = n }
-        if let d = doc.metadata.date { row["date"] = d.short; row["dateISO"] = d.iso }
-        if let t = doc.metadata.type { row["type"] = t.name }
-        return row
+        // every key present: a missing key makes Mustache search the whole context
+        [
+            "href": Formatting.href(root, doc.url), "title": doc.metadata.title ?? theme.string("untitled"),
+            "number": Formatting.number(doc.metadata.number) ?? "", "date": doc.metadata.date?.short ?? "",
+            "dateISO": doc.metadata.date?.iso ?? false, "type": doc.metadata.type?.name ?? "",
+        ]
     }
 
     func typeName(_ type: DocumentType?) -> String { type?.name ?? theme.string("unknown_type") }

@@ -1,0 +1,57 @@
+/// One mention of a document in another's text: "Kế hoạch số 420/KH-STTTT-VP,
+/// ngày 15/4/2016 của Sở ..." or a bare "19-NQ/TW".
+public struct Citation: Sendable, Hashable {
+    /// The identifier exactly as written.
+    public let written: String
+    /// The clickable span as written: "Kế hoạch số 420/KH-STTTT-VP".
+    public let text: String
+    public let number: DocumentNumber
+    /// The type word before it ("Kế hoạch"), if any.
+    public let typeWord: String?
+    /// The date after it (", ngày 15/4/2016"), if any.
+    public let date: DocumentDate?
+    /// The body after "của", if any.
+    public let issuer: String?
+    /// UTF-8 offsets, in the scanned text, of the part a reader clicks:
+    /// the type word, "số" and the identifier.
+    public let linkRange: Range<Int>
+
+    /// The year the identifier belongs to: from its date, else from the
+    /// identifier itself (legal style carries the year).
+    public var year: Int? { date?.year ?? number.year }
+
+    public var isBare: Bool { typeWord == nil }
+}
+
+/// A relation declared in front matter: `replaces`, `amends`, `corrects`,
+/// `repeals`, `implements` (a report on a plan), `based_on`.
+public enum RelationKind: String, Sendable, CaseIterable {
+    case replaces, amends, corrects, repeals, implements
+    case basedOn = "based_on"
+}
+
+/// A typed relation to another document, by identifier and year.
+public struct DeclaredRelation: Sendable, Hashable {
+    public let kind: RelationKind
+    public let number: DocumentNumber
+    public let year: Int?
+    /// As written in front matter.
+    public let written: String
+    public let line: Int
+
+    /// Reads "12/KH-STTTT (2023)", "12/KH-STTTT ngày 16/01/2023" or "04/2015/NĐ-CP".
+    public static func parse(_ text: String, kind: RelationKind, line: Int) -> DeclaredRelation? {
+        let token = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" || $0 == ";" }).first.map(String.init) ?? ""
+        guard let number = DocumentNumber.parse(token), number.number != nil else { return nil }
+        var year = number.year
+        let rest = text.dropFirst(token.count)
+        if let date = rest.split(separator: " ").lazy.compactMap({ DocumentDate.parseShort(String($0).trimmingCharacters(in: CharacterSet(charactersIn: ",;()"))) }).first {
+            year = date.year
+        } else if let y = rest.split(whereSeparator: { !$0.isNumber }).first(where: { $0.count == 4 }).flatMap({ Int($0) }) {
+            year = y
+        }
+        return DeclaredRelation(kind: kind, number: number, year: year, written: text, line: line)
+    }
+}
+
+import Foundation

@@ -1,0 +1,202 @@
+/// Finds citations in running text. It works on UTF-8 bytes because it runs
+/// over every document of the corpus, twice per build.
+public struct CitationScanner: Sendable {
+    /// Words that introduce a cited document, longest first so that
+    /// "Thông tư liên tịch" wins over "Thông tư".
+    public static let typeWords: [String] = [
+        "Chương trình phối hợp", "Quy chế phối hợp", "Thông tư liên tịch", "Nghị quyết liên tịch",
+        "Kế hoạch", "Báo cáo", "Quyết định", "Nghị định", "Thông tư", "Chỉ thị", "Nghị quyết",
+        "Kết luận", "Hướng dẫn", "Công văn", "Quy định", "Quy chế", "Pháp lệnh", "Chương trình",
+        "Tờ trình", "Thông báo", "Thông tri", "Luật", "Bộ luật", "Hiến pháp", "Đề án", "Phương án",
+        "Công điện", "Văn bản",
+    ].sorted { $0.utf8.count > $1.utf8.count }
+
+
+    public init() {}
+
+    /// Finds every citation; `details` adds the issuer after "của", which
+    /// readers see but resolution does not need.
+    public func scan(_ text: String, details: Bool = true) -> [Citation] {
+        var copy = text
+        return copy.withUTF8 { bytes in scan(bytes, details: details) }
+    }
+
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, details: Bool) -> [Citation] {
+        var out: [Citation] = []
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            guard isDigit(b), i == 0 || mayPrecede(bytes[i - 1]) else { i += 1; continue }
+            var j = i
+            while j < n, isDigit(bytes[j]) { j += 1 }
+            guard j - i <= 6, j + 1 < n, bytes[j] == 0x2F || bytes[j] == 0x2D, startsSymbol(bytes, j + 1) else { i = j; continue }
+            var end = j + 1
+            while end < n, isSymbolByte(bytes, end) { end += 1 }
+            while end > j + 1, bytes[end - 1] == 0x2E || bytes[end - 1] == 0x2D || bytes[end - 1] == 0x2F { end -= 1 }
+            let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self)
+            if let number = DocumentNumber.parse(token: written), number.number != nil, hasUpperCaseLetter(number.symbol) {
+                let (typeWord, start) = typeWordBefore(bytes, i)
+                let (date, afterDate) = dateAfter(bytes, end)
+                let issuer = details ? issuerAfter(bytes, afterDate) : nil
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                out.append(Citation(written: written, text: text, number: number, typeWord: typeWord, date: date, issuer: issuer, linkRange: start..<end))
+            }
+            i = end
+        }
+        return out
+    }
+
+    // MARK: bytes
+
+    private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// After "12/" or "19-" comes a letter, or a legal year "2015/" and a letter;
+    /// dates and fractions ("15/4/2016", "1/3") stop here without building strings.
+    private func startsSymbol(_ bytes: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
+        let b = bytes[k]
+        if isASCIILetter(b) || b >= 0xC3 { return true }
+        guard k + 5 < bytes.count else { return false }
+        for d in 0..<4 where !isDigit(bytes[k + d]) { return false }
+        return bytes[k + 4] == 0x2F && (isASCIILetter(bytes[k + 5]) || bytes[k + 5] >= 0xC3)
+    }
+    private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 }
+    private func isASCIILetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+
+    /// A number starts a token only after a space or punctuation, not inside a word or a longer number.
+    private func mayPrecede(_ b: UInt8) -> Bool {
+        if b >= 0x80 { return b == 0x9C || b == 0x9D || b == 0x98 || b == 0x99 || b == 0x93 } // “ ” ‘ ’ – end bytes
+        return !(isDigit(b) || isASCIILetter(b) || b == 0x2F || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x26 || b == 0x5C)
+    }
+
+    /// Letters (Vietnamese ones included), digits, "-", "/", "&" and "."; punctuation from
+    /// the U+2000 block (quotes, dashes) ends the token.
+    private func isSymbolByte(_ bytes: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
+        let b = bytes[k]
+        if b < 0x80 { return isDigit(b) || isASCIILetter(b) || b == 0x2D || b == 0x2F || b == 0x26 || b == 0x2E }
+        if b >= 0x80 && b < 0xC0 { return true } // continuation of a letter already accepted
+        if b == 0xE2 { return false }
+        return true
+    }
+
+    private func hasUpperCaseLetter(_ s: String) -> Bool {
+        s.unicodeScalars.contains { $0.properties.isUppercase }
+    }
+
+    /// "Kế hoạch số " before the identifier: returns the type word and where it starts.
+    private func typeWordBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> (String?, Int) {
+        var k = start
+        while k > 0, bytes[k - 1] == 0x20 || bytes[k - 1] == 0x3A { k -= 1 }
+        // "số" or "Số"
+        if k >= 4, bytes[k - 4] == 0x73 || bytes[k - 4] == 0x53, matches(bytes, k - 3, Self.oAcuteCircumflex), k == 4 || bytes[k - 5] == 0x20 {
+            k -= 4
+            while k > 0, bytes[k - 1] == 0x20 { k -= 1 }
+        }
+        for (word, forms) in Self.typeWordForms {
+            for form in forms where k >= form.count && matches(bytes, k - form.count, form) {
+                let before = k - form.count
+                if before > 0, isASCIILetter(bytes[before - 1]) || (bytes[before - 1] >= 0x80 && bytes[before - 1] < 0xC0) { continue }
+                return (word, before)
+            }
+        }
+        return (nil, start)
+    }
+
+    private static let oAcuteCircumflex = Array("ố".utf8)
+    /// Each type word as written in running text: "Kế hoạch", "kế hoạch", "KẾ HOẠCH".
+    private static let typeWordForms: [(String, [[UInt8]])] = typeWords.map { word in
+        let lower = word.lowercased()
+        let capitalised = lower.prefix(1).uppercased() + lower.dropFirst()
+        return (word, Array(Set([word, lower, capitalised, word.uppercased()])).sorted().map { Array($0.utf8) })
+    }
+
+    /// ", ngày 15/4/2016" or " ngày 05 tháng 01 năm 2020" after the identifier.
+    private func dateAfter(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> (DocumentDate?, Int) {
+        var k = start
+        while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x2C { k += 1 }
+        guard matches(bytes, k, Self.ngay) else { return (nil, start) }
+        k += Self.ngay.count
+        while k < bytes.count, bytes[k] == 0x20 { k += 1 }
+        // d/m/yyyy, read byte by byte
+        func number(_ at: inout Int, maxDigits: Int) -> Int? {
+            var value = 0, digits = 0
+            while at < bytes.count, digits < maxDigits, isDigit(bytes[at]) { value = value * 10 + Int(bytes[at] - 0x30); at += 1; digits += 1 }
+            return digits > 0 ? value : nil
+        }
+        var p = k
+        if let d = number(&p, maxDigits: 2), p < bytes.count, bytes[p] == 0x2F {
+            p += 1
+            if let m = number(&p, maxDigits: 2), p < bytes.count, bytes[p] == 0x2F {
+                p += 1
+                let yearStart = p
+                if let y = number(&p, maxDigits: 4), p - yearStart == 4, let date = DocumentDate(year: y, month: m, day: d) { return (date, p) }
+            }
+            return (nil, start)
+        }
+        let tail = String(decoding: UnsafeBufferPointer(rebasing: bytes[k..<min(bytes.count, k + 40)]), as: UTF8.self)
+        if let date = DocumentDate.parseOfficial("ngày " + tail) {
+            let consumed = tail.range(of: String(date.year)).map { tail.utf8.distance(from: tail.startIndex, to: $0.upperBound) } ?? 0
+            return (date, k + consumed)
+        }
+        return (nil, start)
+    }
+
+    /// "của Ủy ban nhân dân tỉnh" after the identifier or its date, up to a
+    /// word that starts the summary ("về", "ban hành", ...) or punctuation.
+    private func issuerAfter(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> String? {
+        var k = start
+        while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x2C { k += 1 }
+        guard matches(bytes, k, Self.cua) else { return nil }
+        k += Self.cua.count
+        let begin = k
+        var end = k
+        var words = 0
+        let limit = min(bytes.count, k + 160)
+        while k < limit, words < 12 {
+            // at a word start: stop before a word that opens the summary
+            if k > begin, Self.stopWords.contains(where: { matches(bytes, k, $0) }) { break }
+            var wordEnd = k
+            var stop = false
+            while wordEnd < limit, bytes[wordEnd] != 0x20 {
+                let b = bytes[wordEnd]
+                if b == 0x2C || b == 0x3B || b == 0x2E || b == 0x22 || b == 0x28 || b == 0x0A || b == 0x3A || b == 0xE2 { stop = true; break }
+                wordEnd += 1
+            }
+            if wordEnd > k { end = wordEnd; words += 1 }
+            if stop { break }
+            k = wordEnd
+            while k < limit, bytes[k] == 0x20 { k += 1 }
+        }
+        guard end > begin else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<end]), as: UTF8.self)
+    }
+
+    private static let cua = Array("của ".utf8)
+    private static let ngay = Array("ngày".utf8)
+
+    private func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ word: [UInt8]) -> Bool {
+        guard at + word.count <= bytes.count else { return false }
+        for i in 0..<word.count where bytes[at + i] != word[i] { return false }
+        return true
+    }
+    private static let stopWords: [[UInt8]] = ["về ", "ban hành", "hướng dẫn", "quy định", "phê duyệt", "triển khai", "thực hiện", "giữa ", "(khóa", "“"].map { Array($0.utf8) }
+}
+
+extension CitationScanner {
+    /// Identifiers that look like a slip of the keyboard: a legal-style symbol
+    /// whose hyphen is missing ("92/2017/NĐCP" for "92/2017/NĐ-CP").
+    public static func suggestion(for number: DocumentNumber, types: DocumentTypeTable) -> String? {
+        guard !number.symbol.contains("-"), !number.symbol.contains("/"), types.typeForSymbolCode(number.symbol) == nil else { return nil }
+        for type in types.types where type.code.count >= 2 && number.symbol.hasPrefix(type.code) {
+            let rest = number.symbol.dropFirst(type.code.count)
+            guard rest.count >= 2, rest.allSatisfy({ $0.isUppercase || $0.isNumber }), rest.first!.isLetter else { continue }
+            let fixed = "\(type.code)-\(rest)"
+            var written = number.number ?? ""
+            if let year = number.year { written += "/\(year)" }
+            return written + (number.style == .party ? "-" : "/") + fixed
+        }
+        return nil
+    }
+}
+
+import Foundation

@@ -1,0 +1,173 @@
+import CongkhaiDomain
+import Foundation
+
+/// Who cites whom: every citation resolved to a document of the corpus (by
+/// identifier and year, since numbers restart every year) or left as an
+/// external reference, the typed relations declared in front matter, and
+/// every cited identifier with the documents that cite it.
+public struct CitationGraph: Sendable {
+    public struct Cite: Sendable {
+        public let citation: Citation
+        /// Index in `corpus.documents`, or nil for an external reference.
+        public let target: Int?
+    }
+
+    public struct Relation: Sendable {
+        public let kind: RelationKind
+        public let written: String
+        public let key: String
+        public let year: Int?
+        public let target: Int?
+    }
+
+    /// An identifier as readers cite it, with every document that cites it.
+    public struct CitedIdentifier: Sendable {
+        public let key: String
+        public let year: Int?
+        public let written: String
+        public let target: Int?
+        public var citing: [Int]
+        public var slug: String {
+            let withYear = year.map { key.contains("/\($0)/") ? key : key + " \($0)" } ?? key
+            return VietnameseText.slug(withYear, maxLength: 80)
+        }
+    }
+
+    /// Per document (same order as the corpus): distinct citations, first mention kept.
+    public private(set) var cites: [[Cite]]
+    public private(set) var citedBy: [[Int]]
+    public private(set) var relations: [[Relation]]
+    /// Relations declared by other documents about this one.
+    public private(set) var relatedBy: [[(kind: RelationKind, source: Int)]]
+    /// Most cited first.
+    public private(set) var identifiers: [CitedIdentifier] = []
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    private let byKey: [String: [Int]]
+    private let years: [Int?]
+
+    enum Resolution: Equatable {
+        case document(Int)
+        case ambiguous([Int])
+        case otherYear([Int])
+        case external
+    }
+
+    init(corpus: Corpus, types: DocumentTypeTable) {
+        let docs = corpus.documents
+        var byKey: [String: [Int]] = [:]
+        for (i, doc) in docs.enumerated() {
+            if let number = doc.metadata.number, number.number != nil { byKey[number.key, default: []].append(i) }
+        }
+        self.byKey = byKey
+        self.years = docs.map(\.year)
+        cites = Array(repeating: [], count: docs.count)
+        citedBy = Array(repeating: [], count: docs.count)
+        relations = Array(repeating: [], count: docs.count)
+        relatedBy = Array(repeating: [], count: docs.count)
+
+        var groups: [String: CitedIdentifier] = [:]
+        for (i, doc) in docs.enumerated() {
+            var seen: Set<String> = []
+            for located in doc.citations {
+                let c = located.citation
+                let resolution = resolve(c.number, year: c.year)
+                var target: Int?
+                switch resolution {
+                case .document(let t): target = t
+                case .ambiguous(let candidates):
+                    diagnostics.append(Diagnostic(.warning, file: doc.source, line: located.line,
+                        "the citation \(c.written) gives no year and matches \(candidates.count) documents (\(describe(candidates, in: docs))); it is not linked",
+                        hint: "add the date after the number, for example '\(c.written) ngày 15/4/2020'"))
+                case .otherYear(let candidates):
+                    diagnostics.append(Diagnostic(.warning, file: doc.source, line: located.line,
+                        "the citation \(c.written) of \(c.year.map(String.init) ?? "?") matches no document of that year, only \(describe(candidates, in: docs)); it is not linked",
+                        hint: "numbers restart every year: check the date written after the number"))
+                case .external:
+                    if let suggestion = CitationScanner.suggestion(for: c.number, types: types) {
+                        diagnostics.append(Diagnostic(.warning, file: doc.source, line: located.line,
+                            "the identifier \(c.written) looks mistyped; did you mean \(suggestion)?",
+                            hint: "a symbol has a hyphen between the type and the issuer"))
+                    }
+                }
+                if target == i { continue } // "(Kèm theo Báo cáo số ...)" in its own appendix
+                let year = target.map { docs[$0].year } ?? c.year
+                let groupKey = c.number.key + "|" + (year.map(String.init) ?? "")
+                groups[groupKey, default: CitedIdentifier(key: c.number.key, year: year, written: c.written, target: target, citing: [])].citing.append(i)
+                let citeKey = groupKey
+                guard !seen.contains(citeKey) else { continue }
+                seen.insert(citeKey)
+                cites[i].append(Cite(citation: c, target: target))
+                if let target { citedBy[target].append(i) }
+            }
+            for relation in Self.declaredRelations(doc, diagnostics: &diagnostics) {
+                var target: Int?
+                if case .document(let t) = resolve(relation.number, year: relation.year), t != i { target = t }
+                if let target {
+                    relatedBy[target].append((relation.kind, i))
+                } else {
+                    diagnostics.append(Diagnostic(.warning, file: doc.source, line: relation.line,
+                        "'\(relation.kind.rawValue): \(relation.written)' points at no document of the site",
+                        hint: "write the number as printed and its year, for example '12/KH-STTTT (2023)'; check that that document is in the content folder"))
+                }
+                relations[i].append(Relation(kind: relation.kind, written: relation.written, key: relation.number.key, year: relation.year, target: target))
+            }
+        }
+        for i in citedBy.indices { citedBy[i] = Array(Set(citedBy[i])).sorted() }
+        identifiers = groups.values.map { g in
+            var g = g
+            g.citing = Array(Set(g.citing)).sorted()
+            return g
+        }.sorted { a, b in
+            if a.citing.count != b.citing.count { return a.citing.count > b.citing.count }
+            if a.key != b.key { return a.key < b.key }
+            return (a.year ?? 0) < (b.year ?? 0)
+        }
+    }
+
+    /// A citation resolves by identifier and year; without a year only when one document matches.
+    func resolve(_ number: DocumentNumber, year: Int?) -> Resolution {
+        guard number.number != nil, let candidates = byKey[number.key] else { return .external }
+        if let year {
+            let sameYear = candidates.filter { years[$0] == year }
+            if sameYear.count == 1 { return .document(sameYear[0]) }
+            if sameYear.count > 1 { return .ambiguous(sameYear) }
+            return .otherYear(candidates)
+        }
+        return candidates.count == 1 ? .document(candidates[0]) : .ambiguous(candidates)
+    }
+
+    /// The document a citation in running text links to, if any.
+    public func target(of citation: Citation, from source: Int) -> Int? {
+        guard case .document(let t) = resolve(citation.number, year: citation.year), t != source else { return nil }
+        return t
+    }
+
+    private func describe(_ indices: [Int], in docs: [Document]) -> String {
+        indices.prefix(4).map { "\(docs[$0].source) (\(docs[$0].year.map(String.init) ?? "?"))" }.joined(separator: ", ")
+            + (indices.count > 4 ? " and \(indices.count - 4) more" : "")
+    }
+
+    static func declaredRelations(_ doc: Document, diagnostics: inout [Diagnostic]) -> [DeclaredRelation] {
+        var out: [DeclaredRelation] = []
+        for kind in RelationKind.allCases {
+            guard let value = doc.extra[kind.rawValue] else { continue }
+            let items: [(String, Int)]
+            switch value {
+            case .list(let list, _): items = list.compactMap { item in item.text.map { ($0, item.line) } ?? (item["number"]?.text).map { n in (n + (item["year"]?.text.map { " (\($0))" } ?? ""), item.line) } }
+            case .text(let s, let line): items = [(s, line)]
+            case .map: items = [(value["number"]?.text ?? "", value.line)].map { ($0.0 + (value["year"]?.text.map { " (\($0))" } ?? ""), $0.1) }
+            case .null: items = []
+            }
+            for (text, line) in items {
+                if let relation = DeclaredRelation.parse(VietnameseText.normalize(text), kind: kind, line: line) {
+                    out.append(relation)
+                } else {
+                    diagnostics.append(Diagnostic(.warning, file: doc.source, line: line, "'\(kind.rawValue): \(text)' is not a document number",
+                                                  hint: "write the number as printed and its year, for example '12/KH-STTTT (2023)'"))
+                }
+            }
+        }
+        return out
+    }
+}
