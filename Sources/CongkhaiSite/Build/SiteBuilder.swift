@@ -73,16 +73,18 @@ public struct SiteBuilder {
         // Pages are rendered and written
         let staging = try OutputStaging(output: options.output)
         do {
-            let frame = PageFrame(site: config, theme: theme)
+            var frame = PageFrame(site: config, theme: theme)
+            frame.hasProcedures = corpus.documents.contains(where: \.isProcedure)
             let documentPage = DocumentPage(frame: frame, corpus: corpus, graph: graph)
+            let procedurePages = ProcedurePages(frame: frame, corpus: corpus, graph: graph)
             options.progress.begin("writing document pages", total: corpus.documents.count)
             let pageResults = parallelMap(Array(corpus.documents.indices)) { index -> Result<[Diagnostic], Error> in
                 defer { options.progress.advance() }
                 let doc = corpus.documents[index]
-                let output = documentPage.render(index)
+                let output = doc.isProcedure ? procedurePages.render(index) : documentPage.render(index)
                 do {
                     try staging.write(doc.url + "index.html", output.html)
-                    return .success(doc.diagnostics + output.diagnostics)
+                    return .success(doc.isProcedure ? output.diagnostics : doc.diagnostics + output.diagnostics)
                 } catch {
                     return .failure(error)
                 }
@@ -91,6 +93,7 @@ public struct SiteBuilder {
             for result in pageResults { diagnostics += try result.get() }
 
             let indexPages = IndexPages(frame: frame, corpus: corpus).all() + CitationPages(frame: frame, corpus: corpus, graph: graph).all()
+                + procedurePages.lists()
             options.progress.begin("writing index pages", total: indexPages.count)
             for result in parallelMap(indexPages, { render -> Error? in
                 defer { options.progress.advance() }
@@ -102,6 +105,7 @@ public struct SiteBuilder {
             try progress.measure("writing the catalogue and files") {
                 try staging.write("api/documents.json", Catalogue.documents(corpus, graph: graph))
                 try staging.write("api/citations.json", Catalogue.citations(corpus, graph: graph))
+                try staging.write("api/procedures.json", Catalogue.procedures(corpus, graph: graph))
                 for asset in theme.assets { try staging.copy(asset.url, to: asset.path) }
                 for file in inventory.attachments.values.sorted(by: { $0.sitePath < $1.sitePath }) {
                     try staging.copy(file.url, to: file.sitePath)

@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable {
     public var language = "vi"
     public var pageSize = 50
     public var extraTypes: [DocumentType] = []
+    /// Address of a procedure's record on the national portal; `{code}` stands for its code.
+    public var procedurePortalURL: String? = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}"
 
     public init() {}
 
@@ -63,6 +65,9 @@ public struct SiteConfig: Sendable {
         config.phone = contact?["phone"]?.string ?? string("phone")
         config.email = contact?["email"]?.string ?? string("email")
         if let lang = string("language") { config.language = lang }
+        if let portal = node["procedure_portal_url"] {
+            config.procedurePortalURL = portal.string.flatMap { $0.isEmpty || $0 == "null" ? nil : $0 }
+        }
         if let size = string("page_size") {
             if let n = Int(size), (5...1000).contains(n) { config.pageSize = n } else {
                 diagnostics.append(Diagnostic(.warning, file: file, line: node["page_size"]?.mark?.line, "page_size must be a number from 5 to 1000", hint: "for example 'page_size: 50'"))

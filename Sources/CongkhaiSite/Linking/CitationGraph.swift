@@ -139,7 +139,12 @@ public struct CitationGraph: Sendable {
 
     /// The document a citation in running text links to, if any.
     public func target(of citation: Citation, from source: Int) -> Int? {
-        guard case .document(let t) = resolve(citation.number, year: citation.year), t != source else { return nil }
+        target(of: citation.number, year: citation.year, from: source)
+    }
+
+    /// The document an identifier and year name (a procedure's legal basis, its announcing decision).
+    public func target(of number: DocumentNumber, year: Int?, from source: Int) -> Int? {
+        guard case .document(let t) = resolve(number, year: year), t != source else { return nil }
         return t
     }
 

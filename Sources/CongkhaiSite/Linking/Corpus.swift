@@ -61,8 +61,9 @@ public struct Corpus: Sendable {
     /// numbers restart every year.
     static func pagePath(for doc: Document) -> String {
         // A procedure (thủ tục hành chính) is known by its code in the national database, not by year.
-        if doc.metadata.type?.code == "TTHC", let code = doc.extra["code"]?.text, !VietnameseText.slug(code).isEmpty {
-            return "thu-tuc/\(VietnameseText.slug(code))/"
+        if let procedure = doc.procedure {
+            let slug = VietnameseText.slug(procedure.code ?? "")
+            return "thu-tuc/\(slug.isEmpty ? VietnameseText.slug(procedure.name ?? doc.source, maxLength: 60) : slug)/"
         }
         let year = doc.year.map(String.init) ?? unknownYearSegment
         var slug = ""
@@ -123,15 +124,20 @@ public struct Corpus: Sendable {
         return a.source < b.source
     }
 
+    /// The documents the indexes list: procedures have a list of their own.
+    public var listed: [Document] { documents.filter { !$0.isProcedure } }
+
+    public var procedures: [Document] { documents.filter(\.isProcedure) }
+
     /// Years, newest first; documents with no known year last (year nil).
     public var years: [(year: Int?, documents: [Document])] {
-        let groups = Dictionary(grouping: documents, by: { $0.year })
+        let groups = Dictionary(grouping: listed, by: { $0.year })
         return groups.keys.sorted { ($0 ?? Int.min) > ($1 ?? Int.min) }.map { ($0, groups[$0]!.sorted(by: Self.newestFirst)) }
     }
 
     /// Types in Vietnamese alphabetical order; documents of unknown type last (type nil).
     public var types: [(type: DocumentType?, documents: [Document])] {
-        let groups = Dictionary(grouping: documents, by: { $0.metadata.type })
+        let groups = Dictionary(grouping: listed, by: { $0.metadata.type })
         let known = groups.keys.compactMap { $0 }.sorted { VietnameseText.collationLess($0.name, $1.name) }
         var out: [(DocumentType?, [Document])] = known.map { ($0, groups[$0]!.sorted(by: Self.newestFirst)) }
         if let unknown = groups[nil] { out.append((nil, unknown.sorted(by: Self.newestFirst))) }

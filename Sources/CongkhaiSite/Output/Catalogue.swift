@@ -4,7 +4,7 @@ import CongkhaiDomain
 enum Catalogue {
     static func documents(_ corpus: Corpus, graph: CitationGraph) -> String {
         let docs = corpus.documents
-        let entries = docs.indices.map { index -> JSONValue in
+        let entries = docs.indices.filter { !docs[$0].isProcedure }.map { index -> JSONValue in
             let doc = docs[index]
             let m = doc.metadata
             let files = doc.attachments
@@ -67,6 +67,42 @@ enum Catalogue {
             ])
         }
         return JSONValue.object([("count", .int(entries.count)), ("identifiers", .array(entries))]).serialized()
+    }
+}
+
+extension Catalogue {
+    /// `api/procedures.json`: every procedure with its parts, in code order.
+    static func procedures(_ corpus: Corpus, graph: CitationGraph) -> String {
+        let procedures = corpus.procedures.sorted { ($0.procedure?.code ?? "", $0.source) < ($1.procedure?.code ?? "", $1.source) }
+        func text(_ t: Procedure.SectionText?) -> JSONValue {
+            switch t { case .text(let s)?, .markdown(let s)?: return .string(s); case nil: return .null }
+        }
+        let entries = procedures.map { doc -> JSONValue in
+            let p = doc.procedure!
+            return .object([
+                ("code", .optional(p.code)), ("name", .optional(p.name)), ("url", .string(doc.url)),
+                ("field", .optional(p.field)), ("level", .optional(p.level)),
+                ("agency", .optional(p.agency)), ("competentAgency", .optional(p.competentAgency)),
+                ("coordinatingAgency", .optional(p.coordinatingAgency)), ("submissionAddress", .optional(p.submissionAddress)),
+                ("onlineLevel", .optional(p.onlineLevel)), ("status", .string(p.status.rawValue)), ("statusText", .optional(p.statusText)),
+                ("steps", text(p.sections[.steps])), ("hours", text(p.sections[.hours])), ("method", text(p.sections[.method])),
+                ("channels", .array(p.channels.map { .object([("channel", .string($0.channel)), ("timeLimit", .optional($0.timeLimit)),
+                                                             ("fee", .optional($0.fee)), ("description", .optional($0.description))]) })),
+                ("dossier", .array(p.dossier.map { .object([("document", .string($0.document)), ("template", .optional($0.template)), ("quantity", .optional($0.quantity))]) })),
+                ("dossierText", text(p.sections[.dossier])),
+                ("timeLimit", text(p.sections[.timeLimit])), ("applicants", text(p.sections[.applicants])), ("result", text(p.sections[.result])),
+                ("fees", text(p.sections[.fees])), ("forms", .array(p.forms.map(JSONValue.string))), ("conditions", text(p.sections[.conditions])),
+                ("legalBasis", .array(p.legalBasis.map { .object([("number", .optional($0.number)), ("summary", .optional($0.summary)),
+                                                                 ("date", .optional($0.date)), ("issuer", .optional($0.issuer))]) })),
+                ("legalBasisText", text(p.sections[.legalBasis])),
+                ("announcedBy", p.announcedBy.map { a in .object([("number", .optional(a.number)), ("date", .optional(a.date?.iso))]) } ?? .null),
+                ("history", .array(p.history.map { h in .object([("number", .optional(h.number)), ("date", .optional(h.date?.iso)),
+                                                                 ("status", .optional(h.status)), ("note", .optional(h.note))]) })),
+                ("missing", .array(p.missingParts.map(JSONValue.string))),
+                ("source", .string(doc.source)),
+            ])
+        }
+        return JSONValue.object([("count", .int(entries.count)), ("procedures", .array(entries))]).serialized()
     }
 }
 

@@ -15,6 +15,8 @@ public struct Document: Sendable {
     public var diagnostics: [Diagnostic]
 
     /// Site path of the page, relative to the root, ending in "/": "van-ban/2020/545-kh-stttt-vp/".
+    /// For an administrative procedure (type TTHC): its structured parts.
+    public var procedure: Procedure?
     /// Citations found in the body and appendices, with their source lines.
     public var citations: [LocatedCitation] = []
 
@@ -28,6 +30,7 @@ public struct Document: Sendable {
     }
 
     public var year: Int? { metadata.year }
+    public var isProcedure: Bool { procedure != nil }
 }
 
 public struct LocatedCitation: Sendable {

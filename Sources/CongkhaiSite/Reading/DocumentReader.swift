@@ -56,7 +56,25 @@ struct DocumentReader: Sendable {
         var document = Document(source: path, metadata: metadata, hadFrontMatter: frontMatter.isPresent, hasPrintedHeader: layout.hasHeader,
                                 body: BodyShaper.shape(body), appendices: appendices, extra: extra, diagnostics: diagnostics)
         document.citations = ([document.body] + appendices.map(\.body)).flatMap(Self.citations)
+        if metadata.type?.code == "TTHC" { readProcedure(&document, frontMatterLine: frontMatter.isPresent ? 1 : nil) }
         return .success(document)
+    }
+
+    /// A procedure's parts, and a warning naming every mandatory part it lacks.
+    func readProcedure(_ document: inout Document, frontMatterLine: Int?) {
+        let (procedure, findings) = ProcedureReader().read(values: document.extra, title: document.metadata.title,
+                                                                field: document.metadata.field, status: document.metadata.status, body: document.body.text)
+        for finding in findings {
+            document.diagnostics.append(Diagnostic(.warning, file: document.source, line: finding.line, finding.message, hint: finding.hint))
+        }
+        var missing = procedure.missingParts
+        if procedure.code == nil { missing.insert("mã thủ tục (code)", at: 0) }
+        if !missing.isEmpty {
+            document.diagnostics.append(Diagnostic(.warning, file: document.source, line: 1,
+                "the procedure lacks \(missing.joined(separator: ", "))",
+                hint: "give each part in front matter (code, steps, channels, dossier, time_limit, applicants, agency, result) or as a section such as '## Trình tự thực hiện'"))
+        }
+        document.procedure = procedure
     }
 
     /// Citations in shaped Markdown, each with the content line it stands on.

@@ -40,14 +40,19 @@ struct IndexPages {
     func home() -> RenderedPage {
         var context = frame.context(pagePath: "", title: frame.site.name, breadcrumbs: [])
         let root = ""
-        let latest = corpus.documents.sorted(by: Corpus.newestFirst).prefix(10)
+        let listed = corpus.listed
+        let latest = listed.sorted(by: Corpus.newestFirst).prefix(10)
         context["isHome"] = true
         context["latestGroup"] = ["rows": latest.map { frame.row($0, root: root) }]
         context["types"] = corpus.types.map { ["label": frame.typeName($0.type), "href": Formatting.href(root, "loai/\(frame.typeSegment($0.type))/"), "count": $0.documents.count] }
         context["years"] = corpus.years.map { ["label": frame.yearName($0.year), "href": Formatting.href(root, "nam/\(frame.yearSegment($0.year))/"), "count": $0.documents.count] }
         context["numberHref"] = Formatting.href(root, "so-ky-hieu/")
         context["allYearsHref"] = Formatting.href(root, "nam/")
-        context["total"] = corpus.documents.count
+        context["total"] = listed.count
+        let procedures = corpus.procedures
+        if !procedures.isEmpty {
+            context["procedures"] = ["href": Formatting.href(root, ProcedurePages.folder), "count": procedures.filter { $0.procedure?.isAbolished == false }.count]
+        }
         context["catalogueHref"] = root + "api/documents.json"
         context["citationsHref"] = Formatting.href(root, CitationPages.folder)
         return RenderedPage(path: "index.html", content: frame.theme.render(context, template: "home"))

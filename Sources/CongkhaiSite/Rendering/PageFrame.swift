@@ -6,6 +6,8 @@ import Foundation
 struct PageFrame {
     let site: SiteConfig
     let theme: Theme
+    /// The procedure list is in the menu only when there are procedures.
+    var hasProcedures = false
 
     func context(pagePath: String, title: String, breadcrumbs: [(String, String?)]) -> [String: Any] {
         let root = Formatting.root(of: pagePath)
@@ -15,6 +17,12 @@ struct PageFrame {
         if let v = site.phone { siteContext["phone"] = v }
         if let v = site.email { siteContext["email"] = v }
         if let v = site.legalBasis { siteContext["legalBasis"] = v }
+        var nav: [[String: Any]] = [
+            ["href": Formatting.href(root, "nam/"), "label": theme.string("by_year")],
+            ["href": Formatting.href(root, "loai/"), "label": theme.string("by_type")],
+            ["href": Formatting.href(root, "so-ky-hieu/"), "label": theme.string("by_number")],
+        ]
+        if hasProcedures { nav.append(["href": Formatting.href(root, "thu-tuc/"), "label": theme.string("procedures")]) }
         var context: [String: Any] = [
             "lang": site.language,
             "t": theme.strings,
@@ -22,11 +30,7 @@ struct PageFrame {
             "root": root,
             "homeHref": root + "index.html",
             "title": title,
-            "nav": [
-                ["href": Formatting.href(root, "nam/"), "label": theme.string("by_year")],
-                ["href": Formatting.href(root, "loai/"), "label": theme.string("by_type")],
-                ["href": Formatting.href(root, "so-ky-hieu/"), "label": theme.string("by_number")],
-            ],
+            "nav": nav,
         ]
         if let base = site.baseURL { context["canonical"] = base + pagePath }
         if !breadcrumbs.isEmpty {

@@ -14,7 +14,7 @@ struct Theme {
     let strings: [String: String]
     let assets: [(path: String, url: URL)]
 
-    static let requiredTemplates = ["document", "list", "home", "links", "number-index", "citations", "citation"]
+    static let requiredTemplates = ["document", "list", "home", "links", "number-index", "citations", "citation", "procedure", "procedures"]
 
     static func load(_ directory: URL, language: String) throws -> Theme {
         let fm = FileManager.default

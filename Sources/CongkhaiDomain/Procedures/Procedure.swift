@@ -1,0 +1,143 @@
+/// An administrative procedure (thủ tục hành chính) as the national database
+/// records it (Nghị định 63/2010/NĐ-CP, Art. 8; DOMAIN.md §3).
+public struct Procedure: Sendable {
+    /// Mã thủ tục, e.g. "1.004492": an opaque string.
+    public var code: String?
+    public var name: String?
+    public var field: String?
+    /// Cấp thực hiện (tỉnh, huyện, xã).
+    public var level: String?
+    public var agency: String?
+    public var competentAgency: String?
+    public var coordinatingAgency: String?
+    public var submissionAddress: String?
+    public var onlineLevel: String?
+    public var status: Status = .current
+    public var statusText: String?
+    public var announcedBy: Announcement?
+    public var history: [Announcement] = []
+    public var channels: [Channel] = []
+    public var dossier: [DossierItem] = []
+    public var legalBasis: [LegalBasis] = []
+    /// Template files named in `forms:`.
+    public var forms: [String] = []
+    /// Each standard section written as text (front matter) or Markdown (a "##" section).
+    public var sections: [Section: SectionText] = [:]
+    /// Markdown sections with headings that are not among the standard ones.
+    public var otherSections: [(title: String, markdown: String)] = []
+
+    public init() {}
+
+    public enum Status: String, Sendable {
+        case current, amended, replacing, abolished
+    }
+
+    /// How a section was given: plain text from front matter, or Markdown from the body.
+    public enum SectionText: Sendable, Equatable {
+        case text(String)
+        case markdown(String)
+    }
+
+    /// The 12 sections of a published procedure, in their usual order.
+    public enum Section: Int, Sendable, CaseIterable, Comparable {
+        case steps = 1, hours, method, dossier, timeLimit, applicants, agency, result, fees, forms, conditions, legalBasis
+
+        public static func < (a: Section, b: Section) -> Bool { a.rawValue < b.rawValue }
+
+        public var title: String {
+            switch self {
+            case .steps: return "Trình tự thực hiện"
+            case .hours: return "Thời gian tiếp nhận và trả kết quả"
+            case .method: return "Cách thức thực hiện"
+            case .dossier: return "Thành phần, số lượng hồ sơ"
+            case .timeLimit: return "Thời hạn giải quyết"
+            case .applicants: return "Đối tượng thực hiện"
+            case .agency: return "Cơ quan thực hiện"
+            case .result: return "Kết quả thực hiện"
+            case .fees: return "Phí, lệ phí"
+            case .forms: return "Tên mẫu đơn, mẫu tờ khai"
+            case .conditions: return "Yêu cầu, điều kiện thực hiện"
+            case .legalBasis: return "Căn cứ pháp lý"
+            }
+        }
+
+        /// Folded heading starts that name the section ("Thành phần hồ sơ", "Phí, lệ phí"...).
+        var headingKeys: [String] {
+            switch self {
+            case .steps: return ["trinh tu"]
+            case .hours: return ["thoi gian tiep nhan"]
+            case .method: return ["cach thuc"]
+            case .dossier: return ["thanh phan", "ho so"]
+            case .timeLimit: return ["thoi han"]
+            case .applicants: return ["doi tuong"]
+            case .agency: return ["co quan"]
+            case .result: return ["ket qua"]
+            case .fees: return ["phi", "le phi"]
+            case .forms: return ["ten mau", "mau don", "mau to khai"]
+            case .conditions: return ["yeu cau", "dieu kien"]
+            case .legalBasis: return ["can cu"]
+            }
+        }
+
+        public static func matching(heading: String) -> Section? {
+            var folded = VietnameseText.fold(heading).trimmingCharacters(in: .whitespaces)
+            // "1. Trình tự thực hiện", "I. ..."
+            if let marker = LineText.numbering(folded.uppercased()) { folded = String(folded.dropFirst(marker.marker.count)).trimmingCharacters(in: .whitespaces) }
+            return allCases.first { section in section.headingKeys.contains { folded.hasPrefix($0) } }
+        }
+    }
+
+    /// Parts a procedure must publish (Nghị định 63/2010/NĐ-CP, Art. 8).
+    public static let mandatory: [Section] = [.steps, .method, .dossier, .timeLimit, .applicants, .agency, .result]
+
+    public struct Channel: Sendable, Equatable {
+        public var channel: String
+        public var timeLimit: String?
+        public var fee: String?
+        public var description: String?
+    }
+
+    public struct DossierItem: Sendable, Equatable {
+        public var document: String
+        public var template: String?
+        public var quantity: String?
+    }
+
+    public struct LegalBasis: Sendable, Equatable {
+        public var number: String?
+        public var summary: String?
+        public var date: String?
+        public var issuer: String?
+    }
+
+    public struct Announcement: Sendable, Equatable {
+        public var number: String?
+        public var date: DocumentDate?
+        public var status: String?
+        public var note: String?
+    }
+
+    public var isAbolished: Bool { status == .abolished }
+
+    /// Whether a section has content, in any of its forms.
+    public func has(_ section: Section) -> Bool {
+        switch section {
+        case .method where !channels.isEmpty: return true
+        case .dossier where !dossier.isEmpty: return true
+        case .legalBasis where !legalBasis.isEmpty: return true
+        case .forms where !forms.isEmpty: return true
+        case .agency where agency != nil: return true
+        default: return sections[section] != nil
+        }
+    }
+
+    /// Mandatory parts that are missing, name included.
+    public var missingParts: [String] {
+        var missing: [String] = []
+        if name == nil { missing.append("tên thủ tục (title)") }
+        for section in Self.mandatory where !has(section) { missing.append(section.title.lowercased()) }
+        return missing
+    }
+}
+
+import Foundation

@@ -1,0 +1,127 @@
+/// Reads a procedure from its front matter and from Markdown sections with
+/// the standard headings ("## Trình tự thực hiện", ...). Both may be mixed;
+/// front matter wins where both give the same part.
+public struct ProcedureReader: Sendable {
+    public struct Finding: Sendable, Equatable {
+        public let line: Int?
+        public let message: String
+        public let hint: String
+    }
+
+    public init() {}
+
+    /// `field` and `status` are common front-matter keys, read with the document's metadata.
+    public func read(values: [String: YAMLValue], title: String?, field: String? = nil, status: String? = nil, body: String) -> (Procedure, [Finding]) {
+        var p = Procedure()
+        var findings: [Finding] = []
+        readSections(body, into: &p)
+        readIntroLines(body, into: &p)
+        func text(_ key: String) -> String? { values[key]?.text.flatMap { $0.isEmpty ? nil : VietnameseText.normalize($0) } }
+        p.code = text("code") ?? p.code ?? title.flatMap(ProcedureCode.find)
+        p.name = title
+        p.field = field ?? p.field
+        p.level = text("level") ?? p.level
+        p.agency = text("agency") ?? p.agency
+        p.competentAgency = text("competent_agency")
+        p.coordinatingAgency = text("coordinating_agency")
+        p.submissionAddress = text("submission_address")
+        p.onlineLevel = text("online_level")
+        for (key, section) in [("steps", Procedure.Section.steps), ("hours", .hours), ("method", .method), ("time_limit", .timeLimit),
+                               ("applicants", .applicants), ("result", .result), ("fees", .fees), ("conditions", .conditions)] {
+            if let value = values[key], let list = value.texts, !list.isEmpty {
+                p.sections[section] = .text(list.map { VietnameseText.normalize($0) }.joined(separator: "\n"))
+            }
+        }
+        if let agency = p.agency, p.sections[.agency] == nil { p.sections[.agency] = .text(agency) }
+        if let status { (p.status, p.statusText) = Self.status(status) }
+        p.channels = list(values["channels"], &findings) { item in
+            guard let channel = item["channel"]?.text ?? item.text else { return nil }
+            return Procedure.Channel(channel: channel, timeLimit: item["time_limit"]?.text, fee: item["fee"]?.text, description: item["description"]?.text)
+        }
+        p.dossier = list(values["dossier"], &findings) { item in
+            guard let document = item["document"]?.text ?? item.text else { return nil }
+            return Procedure.DossierItem(document: document, template: item["template"]?.text, quantity: item["quantity"]?.text)
+        }
+        p.legalBasis = list(values["legal_basis"], &findings) { item in
+            if let text = item.text { return Procedure.LegalBasis(number: nil, summary: text, date: nil, issuer: nil) }
+            return Procedure.LegalBasis(number: item["number"]?.text, summary: item["summary"]?.text, date: item["date"]?.text, issuer: item["issuer"]?.text)
+        }
+        p.forms = values["forms"]?.texts ?? []
+        if let announced = values["announced_by"] { p.announcedBy = Self.announcement(announced) }
+        p.history = list(values["history"], &findings) { Self.announcement($0) }
+        return (p, findings)
+    }
+
+    static func status(_ text: String) -> (Procedure.Status, String) {
+        let f = VietnameseText.fold(text)
+        if f.contains("bai bo") { return (.abolished, text) }
+        if f.contains("sua doi") || f.contains("bo sung") { return (.amended, text) }
+        if f.contains("thay the") { return (.replacing, text) }
+        return (.current, text)
+    }
+
+    static func announcement(_ value: YAMLValue) -> Procedure.Announcement? {
+        if let text = value.text {
+            let number = text.split(separator: " ").first.map(String.init)
+            let date = text.split(separator: " ").lazy.compactMap { DocumentDate.parseShort(String($0).trimmingCharacters(in: CharacterSet(charactersIn: ",;()"))) }.first
+            return Procedure.Announcement(number: number, date: date, status: nil, note: nil)
+        }
+        guard value["number"] != nil || value["date"] != nil || value["note"] != nil else { return nil }
+        return Procedure.Announcement(number: value["number"]?.text, date: value["date"]?.text.flatMap(DocumentDate.parseISO),
+                                      status: value["status"]?.text, note: value["note"]?.text)
+    }
+
+    private func list<T>(_ value: YAMLValue?, _ findings: inout [Finding], _ make: (YAMLValue) -> T?) -> [T] {
+        guard let value else { return [] }
+        guard case .list(let items, _) = value else {
+            findings.append(Finding(line: value.line, message: "this value should be a list", hint: "write each item on its own line starting with '- '"))
+            return []
+        }
+        return items.compactMap(make)
+    }
+
+    /// "## Trình tự thực hiện" and the text under it, up to the next heading of the same or a higher level.
+    func readSections(_ body: String, into p: inout Procedure) {
+        var current: (title: String, level: Int, lines: [Substring])?
+        func flush() {
+            guard let c = current else { return }
+            let text = c.lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { return }
+            if let section = Procedure.Section.matching(heading: c.title) { p.sections[section] = .markdown(text) }
+            else { p.otherSections.append((c.title, text)) }
+        }
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            let level = line.prefix(while: { $0 == "#" }).count
+            if level > 0, line.dropFirst(level).first == " ", current == nil || level <= current!.level {
+                flush()
+                current = (String(line.dropFirst(level)).trimmingCharacters(in: .whitespaces), level, [])
+            } else {
+                current?.lines.append(line)
+            }
+        }
+        flush()
+    }
+
+    /// "Lĩnh vực: Báo chí. Cơ quan thực hiện: Sở ..." in the opening text.
+    func readIntroLines(_ body: String, into p: inout Procedure) {
+        let intro = body.prefix(while: { $0 != "#" }).prefix(1200)
+        for sentence in intro.split(separator: "\n") {
+            for part in sentence.components(separatedBy: ". ") {
+                let pieces = part.split(separator: ":", maxSplits: 1)
+                guard pieces.count == 2 else { continue }
+                let label = VietnameseText.fold(String(pieces[0])).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "*-")))
+                let value = pieces[1].trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".*")))
+                guard !value.isEmpty else { continue }
+                switch label {
+                case "linh vuc": p.field = p.field ?? value
+                case "co quan thuc hien": p.agency = p.agency ?? value
+                case "cap thuc hien": p.level = p.level ?? value
+                case "ma thu tuc", "ma": p.code = p.code ?? value
+                default: break
+                }
+            }
+        }
+    }
+}
+
+import Foundation
