@@ -21,8 +21,13 @@ fi
 swift build -c release --product congkhai >/dev/null
 bin=.build/release/congkhai
 
+# congkhai removes the previous site in the background; let that finish
+# so that it does not slow down the next measurement.
+settle() { while ls -d "$out"/.site.old-* >/dev/null 2>&1; do sleep 1; done; sync; }
+
 measure() { # label, command...
   local label=$1; shift
+  settle
   # congkhai exits 1 when it built the site but left out files with errors
   # (the generator gives some procedures the same code): that still counts.
   local status=0

@@ -22,10 +22,11 @@ struct Theme {
         guard let names = try? fm.contentsOfDirectory(atPath: templates.path) else {
             throw BuildFailure("the theme has no templates folder at \(templates.path); check --theme")
         }
+        let strings = try loadStrings(directory, language: language)
         var library = MustacheLibrary()
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let url = templates.appendingPathComponent(name)
-            let text = try String(contentsOf: url, encoding: .utf8)
+            let text = inlineStrings(try String(contentsOf: url, encoding: .utf8), strings)
             do {
                 try library.register(text, named: String(name.dropLast(".mustache".count)))
             } catch {
@@ -34,14 +35,6 @@ struct Theme {
         }
         for required in requiredTemplates where library.getTemplate(named: required) == nil {
             throw BuildFailure("the theme lacks the template templates/\(required).mustache")
-        }
-        let stringsURL = directory.appendingPathComponent("strings/\(language).yml")
-        guard let stringsText = try? String(contentsOf: stringsURL, encoding: .utf8) else {
-            throw BuildFailure("the theme has no UI strings for the language '\(language)' (\(stringsURL.path))")
-        }
-        var strings: [String: String] = [:]
-        if case .mapping(let map)? = try Yams.compose(yaml: stringsText) {
-            for (k, v) in map { if let key = k.string, let value = v.string { strings[key] = value } }
         }
         var assets: [(String, URL)] = []
         let assetsDir = directory.appendingPathComponent("assets")
@@ -54,6 +47,38 @@ struct Theme {
     }
 
     func string(_ key: String) -> String { strings[key] ?? key }
+
+    static func loadStrings(_ directory: URL, language: String) throws -> [String: String] {
+        let stringsURL = directory.appendingPathComponent("strings/\(language).yml")
+        guard let stringsText = try? String(contentsOf: stringsURL, encoding: .utf8) else {
+            throw BuildFailure("the theme has no UI strings for the language '\(language)' (\(stringsURL.path))")
+        }
+        var strings: [String: String] = [:]
+        if case .mapping(let map)? = try Yams.compose(yaml: stringsText) {
+            for (k, v) in map { if let key = k.string, let value = v.string { strings[key] = value } }
+        }
+        return strings
+    }
+
+    /// UI strings are the same on every page of a build, so `{{t.key}}` is
+    /// written into the template once (escaped as Mustache would) instead of
+    /// being looked up on every page. Unknown keys are left to Mustache.
+    static func inlineStrings(_ template: String, _ strings: [String: String]) -> String {
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.range(of: "{{t.") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            let key = String(rest[open.upperBound..<close.lowerBound])
+            out += rest[..<open.lowerBound]
+            if let value = strings[key], key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                out += HTMLText.escape(value)
+            } else {
+                out += rest[open.lowerBound..<close.upperBound]
+            }
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
+    }
 
     func render(_ context: [String: Any], template: String) -> String {
         library.render(context, withTemplate: template) ?? ""
