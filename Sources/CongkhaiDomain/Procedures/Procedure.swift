@@ -123,11 +123,20 @@ public struct Procedure: Sendable {
     public func has(_ section: Section) -> Bool {
         switch section {
         case .method where !channels.isEmpty: return true
+        // a time limit given per channel, or as a column of the method's table
+        case .timeLimit where channels.contains(where: { $0.timeLimit != nil }): return true
+        case .timeLimit where sections[.method].map(Self.mentionsTimeLimit) == true: return true
         case .dossier where !dossier.isEmpty: return true
         case .legalBasis where !legalBasis.isEmpty: return true
         case .forms where !forms.isEmpty: return true
         case .agency where agency != nil: return true
         default: return sections[section] != nil
+        }
+    }
+
+    static func mentionsTimeLimit(_ text: SectionText) -> Bool {
+        switch text {
+        case .text(let s), .markdown(let s): return VietnameseText.fold(s).contains("thoi han giai quyet")
         }
     }
 

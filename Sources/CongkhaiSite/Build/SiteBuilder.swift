@@ -77,39 +77,41 @@ public struct SiteBuilder {
             frame.hasProcedures = corpus.documents.contains(where: \.isProcedure)
             let documentPage = DocumentPage(frame: frame, corpus: corpus, graph: graph)
             let procedurePages = ProcedurePages(frame: frame, corpus: corpus, graph: graph)
+            // Pages render on all cores; a writer queue takes them to disk so
+            // that rendering never waits for it.
+            let writer = PageWriter(staging)
             options.progress.begin("writing document pages", total: corpus.documents.count)
-            let pageResults = parallelMap(Array(corpus.documents.indices)) { index -> Result<[Diagnostic], Error> in
+            let pageDiagnostics = parallelMap(Array(corpus.documents.indices)) { index -> [Diagnostic] in
                 defer { options.progress.advance() }
                 let doc = corpus.documents[index]
                 let output = doc.isProcedure ? procedurePages.render(index) : documentPage.render(index)
-                do {
-                    try staging.write(doc.url + "index.html", output.html)
-                    return .success(doc.isProcedure ? output.diagnostics : doc.diagnostics + output.diagnostics)
-                } catch {
-                    return .failure(error)
-                }
+                writer.write(doc.url + "index.html", output.html)
+                return doc.isProcedure ? output.diagnostics : doc.diagnostics + output.diagnostics
             }
             options.progress.end()
-            for result in pageResults { diagnostics += try result.get() }
+            diagnostics += pageDiagnostics.flatMap { $0 }
 
-            let indexPages = IndexPages(frame: frame, corpus: corpus).all() + CitationPages(frame: frame, corpus: corpus, graph: graph).all()
-                + procedurePages.lists()
-            options.progress.begin("writing index pages", total: indexPages.count)
-            for result in parallelMap(indexPages, { render -> Error? in
+            let catalogues: [() -> RenderedPage] = [
+                { RenderedPage(path: "api/documents.json", content: Catalogue.documents(corpus, graph: graph)) },
+                { RenderedPage(path: "api/citations.json", content: Catalogue.citations(corpus, graph: graph)) },
+                { RenderedPage(path: "api/procedures.json", content: Catalogue.procedures(corpus, graph: graph)) },
+            ]
+            let indexPages = catalogues + IndexPages(frame: frame, corpus: corpus).all()
+                + CitationPages(frame: frame, corpus: corpus, graph: graph).all() + procedurePages.lists()
+            options.progress.begin("writing index pages and catalogues", total: indexPages.count)
+            _ = parallelMap(indexPages) { render -> Void in
                 defer { options.progress.advance() }
                 let page = render()
-                do { try staging.write(page.path, page.content); return nil } catch { return error }
-            }) { if let error = result { throw error } }
+                writer.write(page.path, page.content)
+            }
             options.progress.end()
 
-            try progress.measure("writing the catalogue and files") {
-                try staging.write("api/documents.json", Catalogue.documents(corpus, graph: graph))
-                try staging.write("api/citations.json", Catalogue.citations(corpus, graph: graph))
-                try staging.write("api/procedures.json", Catalogue.procedures(corpus, graph: graph))
+            try progress.measure("copying files and finishing writes") {
                 for asset in theme.assets { try staging.copy(asset.url, to: asset.path) }
                 for file in inventory.attachments.values.sorted(by: { $0.sitePath < $1.sitePath }) {
                     try staging.copy(file.url, to: file.sitePath)
                 }
+                try writer.finish()
             }
         } catch {
             staging.abandon()

@@ -79,7 +79,7 @@ struct DocumentReader: Sendable {
 
     /// Citations in shaped Markdown, each with the content line it stands on.
     static func citations(in markdown: ShapedMarkdown) -> [LocatedCitation] {
-        let found = CitationScanner().scan(markdown.text)
+        let found = CitationScanner().scan(markdown.text, details: false)
         guard !found.isEmpty else { return [] }
         var located: [LocatedCitation] = []
         var line = 1

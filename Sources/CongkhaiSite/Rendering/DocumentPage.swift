@@ -75,9 +75,16 @@ struct DocumentPage {
             }
         }
         addLinks(of: index, root: root, to: &d)
+        // The template reads these inside {{#doc}}: a missing key would be looked up
+        // in the page around it (whose "title" is the page title), so none is missing.
+        for key in Self.documentKeys where d[key] == nil { d[key] = false }
         context["doc"] = d
         return Output(html: frame.theme.render(context, template: "document"), diagnostics: diagnostics)
     }
+
+    static let documentKeys = ["typeHeading", "isLetter", "title", "parentIssuer", "numberLine", "place", "dateOfficial", "dateISO",
+                               "recipients", "hasRecipients", "hasFooter", "signerTitle", "signer", "appendices", "toc", "hasToc",
+                               "attachments", "hasAttachments", "cites", "hasCites", "citedBy", "hasCitedBy", "relations", "hasRelations", "banners"]
 
     /// Makes each resolved citation in running text a link; the text stays as written.
     func citationLinker(from index: Int, root: String) -> (String) -> [TextPiece] {

@@ -23,10 +23,11 @@ struct Theme {
             throw BuildFailure("the theme has no templates folder at \(templates.path); check --theme")
         }
         let strings = try loadStrings(directory, language: language)
+        _ = FastHTMLContentType.registered
         var library = MustacheLibrary()
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let url = templates.appendingPathComponent(name)
-            let text = inlineStrings(try String(contentsOf: url, encoding: .utf8), strings)
+            let text = FastHTMLContentType.pragma + inlineStrings(try String(contentsOf: url, encoding: .utf8), strings)
             do {
                 try library.register(text, named: String(name.dropLast(".mustache".count)))
             } catch {
