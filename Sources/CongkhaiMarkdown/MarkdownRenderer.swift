@@ -5,11 +5,13 @@ import Foundation
 /// in its safe mode: raw HTML is omitted and unsafe link targets dropped.
 ///
 /// Debian's cmark-gfm 0.29.0.gfm.6 is not thread-safe: the strikethrough
-/// extension edits a process-wide table of special characters while a parser
-/// is set up and torn down, and registering the core extensions from two
-/// threads at once can abort. So the extensions are registered once, and
-/// every use of a parser happens under one process-wide lock. The AST passes
-/// between parsing and rendering touch only the document's own tree.
+/// extension adds its character to a process-wide table when a parser takes
+/// it and removes it in `cmark_parser_finish`, and registering the core
+/// extensions from two threads at once can abort. So the extensions are
+/// registered once, and parsing (from creating the parser to finishing it)
+/// happens under one process-wide lock. The AST passes and the HTML renderer
+/// touch only the document's own tree and run in parallel;
+/// MarkdownConcurrencyTests checks that the output does not change.
 public struct MarkdownRenderer: Sendable {
     public init() {}
 
@@ -29,12 +31,10 @@ public struct MarkdownRenderer: Sendable {
             TreeWalker(root: root, options: options, rewrite: rewrite, linkText: linkText).apply(into: &result)
         }
 
-        CmarkRuntime.shared.lock.lock()
         let extensions = cmark_parser_get_syntax_extensions(parser)
         let html = cmark_render_html(root, CMARK_OPT_DEFAULT, extensions)!
         cmark_node_free(root)
         cmark_parser_free(parser)
-        CmarkRuntime.shared.lock.unlock()
 
         result.html = HTMLPostprocessor.finish(String(cString: html), headings: result.headings)
         free(html)

@@ -81,10 +81,12 @@ enum LineText {
 
     /// The cleaned start of a line, enough to read its numbering or a label
     /// such as "Nơi nhận:" without copying a long paragraph.
-    static func head<S: StringProtocol>(_ line: S, length: Int = 80) -> String {
-        var head = String.UnicodeScalarView()
-        head.append(contentsOf: line.unicodeScalars.prefix(length))
-        return clean(String(head))
+    static func head(_ line: String, length: Int = 80) -> String {
+        let utf8 = line.utf8
+        guard utf8.count > length * 2 else { return clean(line) }
+        var end = utf8.index(utf8.startIndex, offsetBy: length * 2)
+        while end > utf8.startIndex, utf8[end] & 0xC0 == 0x80 { end = utf8.index(before: end) } // a scalar boundary
+        return clean(line[..<end])
     }
 
     /// The last character that carries meaning, ignoring emphasis markers and spaces.

@@ -5,7 +5,7 @@ import Foundation
 /// thrown by `finish()`.
 final class PageWriter: @unchecked Sendable {
     private let staging: OutputStaging
-    private let queue = DispatchQueue(label: "congkhai.page-writer")
+    private let queue = DispatchQueue(label: "congkhai.page-writer", attributes: .concurrent)
     private let slots = DispatchSemaphore(value: 256)
     private let lock = NSLock()
     private var failure: Error?
@@ -26,7 +26,7 @@ final class PageWriter: @unchecked Sendable {
 
     /// Waits for every page to be written.
     func finish() throws {
-        queue.sync {}
+        queue.sync(flags: .barrier) {}
         lock.lock(); defer { lock.unlock() }
         if let failure { throw failure }
     }

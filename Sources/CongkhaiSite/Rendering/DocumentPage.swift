@@ -116,12 +116,15 @@ struct DocumentPage {
             return [m.type?.name, Formatting.number(m.number)].compactMap { $0 }.joined(separator: " ")
         }
         // Every key is present (false when empty): a missing key makes Mustache search the whole context.
+        // Suffixes are made here rather than with nested sections: each section
+        // costs swift-mustache a dynamic cast, on tens of items per page.
         func item(_ i: Int) -> [String: Any] {
-            ["href": Formatting.href(root, corpus.documents[i].url), "label": label(i),
-             "title": corpus.documents[i].metadata.title ?? false, "date": corpus.documents[i].metadata.date?.short ?? false]
+            let m = corpus.documents[i].metadata
+            return ["href": Formatting.href(root, corpus.documents[i].url), "label": label(i),
+                    "title": m.title ?? false, "date": m.date?.short ?? false, "titleSuffix": m.title.map { ": " + $0 } ?? ""]
         }
         let cites = graph.cites[index].map { cite -> [String: Any] in
-            ["text": cite.citation.text, "date": cite.citation.date?.short ?? false,
+            ["text": cite.citation.text, "dateSuffix": cite.citation.date.map { " (\($0.short))" } ?? "",
              "href": cite.target.map { Formatting.href(root, corpus.documents[$0].url) } ?? false]
         }
         if !cites.isEmpty { d["cites"] = cites; d["hasCites"] = true }
