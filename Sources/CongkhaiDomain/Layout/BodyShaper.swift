@@ -54,7 +54,7 @@ public enum BodyShaper {
               let first = paragraph[0].text.utf8.first, "0123456789IVXLC*_#".utf8.contains(first) else { return nil }
         let clean = LineText.clean(paragraph[0].text)
         guard let (marker, kind) = LineText.numbering(clean) else { return nil }
-        let title = clean.dropFirst(marker.count).trimmingCharacters(in: .whitespaces)
+        let title = String(clean.dropFirst(marker.count).drop(while: { $0 == " " }))
         guard !title.isEmpty else { return nil }
         switch kind {
         case .roman:

@@ -40,13 +40,32 @@ final class OutputStaging: @unchecked Sendable {
 
     func write(_ relativePath: String, _ data: Data) throws {
         let url = staging.appendingPathComponent(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try ensureDirectory(url.deletingLastPathComponent())
         try data.write(to: url)
+    }
+
+    private let madeLock = NSLock()
+    private var made: Set<String> = []
+
+    /// Tens of thousands of pages each need a folder: remember which exist
+    /// and make a new one with a single mkdir when its parent is there.
+    private func ensureDirectory(_ folder: URL) throws {
+        let path = folder.path
+        madeLock.lock()
+        let known = made.contains(path)
+        madeLock.unlock()
+        if known { return }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        madeLock.lock()
+        made.insert(path)
+        madeLock.unlock()
     }
 
     func copy(_ source: URL, to relativePath: String) throws {
         let url = staging.appendingPathComponent(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try ensureDirectory(url.deletingLastPathComponent())
         try FileManager.default.copyItem(at: source, to: url)
     }
 
