@@ -46,23 +46,8 @@ public struct SiteBuilder {
         var diagnostics = configDiagnostics + inventory.diagnostics
 
         // Documents are recognised
-        let reader = DocumentReader(types: types)
-        options.progress.begin("reading documents", total: inventory.sources.count)
-        let results = parallelMap(inventory.sources) { source -> Result<Document, Diagnostic> in
-            defer { options.progress.advance() }
-            guard let data = fm.contents(atPath: source.url.path) else {
-                return .failure(Diagnostic(.error, file: source.path, "the file could not be read", hint: "check that it exists and that you may read it"))
-            }
-            return reader.read(data, path: source.path)
-        }
-        options.progress.end()
-        var documents: [Document] = []
-        for result in results {
-            switch result {
-            case .success(let doc): documents.append(doc)
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
-            }
-        }
+        let (documents, readingErrors) = readDocuments(inventory.sources, types: types)
+        diagnostics += readingErrors
 
         // The corpus is linked
         var corpus = progress.measure("linking the corpus") { Corpus(documents, attachments: inventory.attachments) }
@@ -73,46 +58,7 @@ public struct SiteBuilder {
         // Pages are rendered and written
         let staging = try OutputStaging(output: options.output)
         do {
-            var frame = PageFrame(site: config, theme: theme)
-            frame.hasProcedures = corpus.documents.contains(where: \.isProcedure)
-            let documentPage = DocumentPage(frame: frame, corpus: corpus, graph: graph)
-            let procedurePages = ProcedurePages(frame: frame, corpus: corpus, graph: graph)
-            // Pages render on all cores; a writer queue takes them to disk so
-            // that rendering never waits for it.
-            let writer = PageWriter(staging)
-            options.progress.begin("writing document pages", total: corpus.documents.count)
-            let pageDiagnostics = parallelMap(Array(corpus.documents.indices)) { index -> [Diagnostic] in
-                defer { options.progress.advance() }
-                let doc = corpus.documents[index]
-                let output = doc.isProcedure ? procedurePages.render(index) : documentPage.render(index)
-                writer.write(doc.url + "index.html", output.html)
-                return doc.isProcedure ? output.diagnostics : doc.diagnostics + output.diagnostics
-            }
-            options.progress.end()
-            diagnostics += pageDiagnostics.flatMap { $0 }
-
-            let catalogues: [() -> RenderedPage] = [
-                { RenderedPage(path: "api/documents.json", content: Catalogue.documents(corpus, graph: graph)) },
-                { RenderedPage(path: "api/citations.json", content: Catalogue.citations(corpus, graph: graph)) },
-                { RenderedPage(path: "api/procedures.json", content: Catalogue.procedures(corpus, graph: graph)) },
-            ]
-            let indexPages = catalogues + IndexPages(frame: frame, corpus: corpus).all()
-                + CitationPages(frame: frame, corpus: corpus, graph: graph).all() + procedurePages.lists()
-            options.progress.begin("writing index pages and catalogues", total: indexPages.count)
-            _ = parallelMap(indexPages) { render -> Void in
-                defer { options.progress.advance() }
-                let page = render()
-                writer.write(page.path, page.content)
-            }
-            options.progress.end()
-
-            try progress.measure("copying files and finishing writes") {
-                for asset in theme.assets { try staging.copy(asset.url, to: asset.path) }
-                for file in inventory.attachments.values.sorted(by: { $0.sitePath < $1.sitePath }) {
-                    try staging.copy(file.url, to: file.sitePath)
-                }
-                try writer.finish()
-            }
+            diagnostics += try writeSite(corpus: corpus, graph: graph, config: config, theme: theme, inventory: inventory, to: staging)
         } catch {
             staging.abandon()
             throw error
@@ -130,6 +76,76 @@ public struct SiteBuilder {
         report.seconds = Date().timeIntervalSince(started)
         report.timings = progress.timings
         return report
+    }
+
+    /// Reads every content file on all cores; a file that cannot be used is an error, not a document.
+    func readDocuments(_ sources: [ContentInventory.SourceFile], types: DocumentTypeTable) -> ([Document], [Diagnostic]) {
+        let reader = DocumentReader(types: types)
+        let progress = options.progress
+        progress.begin("reading documents", total: sources.count)
+        let results = parallelMap(sources) { source -> Result<Document, Diagnostic> in
+            defer { progress.advance() }
+            guard let data = FileManager.default.contents(atPath: source.url.path) else {
+                return .failure(Diagnostic(.error, file: source.path, "the file could not be read", hint: "check that it exists and that you may read it"))
+            }
+            return reader.read(data, path: source.path)
+        }
+        progress.end()
+        var documents: [Document] = []
+        var errors: [Diagnostic] = []
+        for result in results {
+            switch result {
+            case .success(let doc): documents.append(doc)
+            case .failure(let diagnostic): errors.append(diagnostic)
+            }
+        }
+        return (documents, errors)
+    }
+
+    /// Renders every page on all cores; a writer queue takes them to disk so
+    /// that rendering never waits for it. Returns the documents' diagnostics.
+    func writeSite(corpus: Corpus, graph: CitationGraph, config: SiteConfig, theme: Theme,
+                   inventory: ContentInventory, to staging: OutputStaging) throws -> [Diagnostic] {
+        let progress = options.progress
+        var frame = PageFrame(site: config, theme: theme)
+        frame.hasProcedures = corpus.documents.contains(where: \.isProcedure)
+        let documentPage = DocumentPage(frame: frame, corpus: corpus, graph: graph)
+        let procedurePages = ProcedurePages(frame: frame, corpus: corpus, graph: graph)
+        let writer = PageWriter(staging)
+
+        progress.begin("writing document pages", total: corpus.documents.count)
+        let pageDiagnostics = parallelMap(Array(corpus.documents.indices)) { index -> [Diagnostic] in
+            defer { progress.advance() }
+            let doc = corpus.documents[index]
+            let output = doc.isProcedure ? procedurePages.render(index) : documentPage.render(index)
+            writer.write(doc.url + "index.html", output.html)
+            return doc.diagnostics + output.diagnostics
+        }
+        progress.end()
+
+        let catalogues: [() -> RenderedPage] = [
+            { RenderedPage(path: "api/documents.json", content: Catalogue.documents(corpus, graph: graph)) },
+            { RenderedPage(path: "api/citations.json", content: Catalogue.citations(corpus, graph: graph)) },
+            { RenderedPage(path: "api/procedures.json", content: Catalogue.procedures(corpus, graph: graph)) },
+        ]
+        let indexPages = catalogues + IndexPages(frame: frame, corpus: corpus).all()
+            + CitationPages(frame: frame, corpus: corpus, graph: graph).all() + procedurePages.lists()
+        progress.begin("writing index pages and catalogues", total: indexPages.count)
+        _ = parallelMap(indexPages) { render -> Void in
+            defer { progress.advance() }
+            let page = render()
+            writer.write(page.path, page.content)
+        }
+        progress.end()
+
+        try progress.measure("copying files and finishing writes") {
+            for asset in theme.assets { try staging.copy(asset.url, to: asset.path) }
+            for file in inventory.attachments.values.sorted(by: { $0.sitePath < $1.sitePath }) {
+                try staging.copy(file.url, to: file.sitePath)
+            }
+            try writer.finish()
+        }
+        return pageDiagnostics.flatMap { $0 }
     }
 
     /// The output folder is replaced whole: it must not hold the sources.

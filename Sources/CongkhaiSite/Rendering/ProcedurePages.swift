@@ -90,7 +90,7 @@ struct ProcedurePages {
         }
         if !history.isEmpty { d["history"] = history; d["hasHistory"] = true }
         context["proc"] = d
-        return .init(html: frame.theme.render(context, template: "procedure"), diagnostics: doc.diagnostics + diagnostics)
+        return .init(html: frame.theme.render(context, template: "procedure"), diagnostics: diagnostics)
     }
 
     struct Download {
