@@ -32,7 +32,8 @@ public struct MarkdownRenderer: Sendable {
         }
 
         let extensions = cmark_parser_get_syntax_extensions(parser)
-        let html = cmark_render_html(root, CMARK_OPT_DEFAULT, extensions)!
+        // style="text-align: …" rather than the align attribute HTML5 made obsolete
+        let html = cmark_render_html(root, CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES, extensions)!
         cmark_node_free(root)
         cmark_parser_free(parser)
 
