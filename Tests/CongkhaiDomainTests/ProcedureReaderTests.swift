@@ -31,6 +31,7 @@ import Testing
         let (p, findings) = reader.read(values: [:], title: "Cấp phép (mã 1.000001)", body: body)
         #expect(findings.isEmpty)
         #expect(p.code == "1.000001")
+        #expect(p.name == "Cấp phép")
         #expect(p.field == "Báo chí")
         #expect(p.agency == "Sở Thông tin và Truyền thông")
         #expect(p.level == "Cấp tỉnh")

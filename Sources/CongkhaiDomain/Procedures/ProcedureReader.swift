@@ -18,7 +18,7 @@ public struct ProcedureReader: Sendable {
         readIntroLines(body, into: &p)
         func text(_ key: String) -> String? { values[key]?.text.flatMap { $0.isEmpty ? nil : VietnameseText.normalize($0) } }
         p.code = text("code") ?? p.code ?? title.flatMap(ProcedureCode.find)
-        p.name = title
+        p.name = title.map(Self.withoutCode)
         p.field = field ?? p.field
         p.level = text("level") ?? p.level
         p.agency = text("agency") ?? p.agency
@@ -50,6 +50,13 @@ public struct ProcedureReader: Sendable {
         if let announced = values["announced_by"] { p.announcedBy = Self.announcement(announced) }
         p.history = list(values["history"], &findings) { Self.announcement($0) }
         return (p, findings)
+    }
+
+    /// "Cấp phép (mã 1.004492)" → "Cấp phép": the code is shown on its own.
+    static func withoutCode(_ title: String) -> String {
+        guard let open = title.range(of: "(mã "), let close = title[open.upperBound...].firstIndex(of: ")") else { return title }
+        let trimmed = (title[..<open.lowerBound] + title[title.index(after: close)...]).trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? title : trimmed
     }
 
     static func status(_ text: String) -> (Procedure.Status, String) {
