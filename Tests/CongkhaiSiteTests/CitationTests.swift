@@ -136,6 +136,21 @@ import Testing
         #expect(dangling.line == 8)
     }
 
+    @Test func aLaterMentionWithoutAYearIsTheSameExternalDocument() throws {
+        let site = try SiteFixture(files: [
+            "a.md": doc("1/KH-STTTT", "2022-02-01", "Kế hoạch một", body: "Theo Nghị quyết số 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương; Nghị quyết 19-NQ/TW nói trên."),
+            "b.md": doc("2/KH-STTTT", "2022-03-01", "Kế hoạch hai", body: "Tiếp tục thực hiện Nghị quyết số 19-NQ/TW."),
+        ])
+        defer { site.remove() }
+        try site.build()
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: site.output.appendingPathComponent("api/citations.json"))) as? [String: Any]
+        let ids = try #require(json?["identifiers"] as? [[String: Any]])
+        #expect(ids.count == 1)
+        #expect(ids.first?["year"] as? Int == 2017)
+        #expect(ids.first?["count"] as? Int == 2)
+        #expect((try site.entry("van-ban/2022/1-kh-stttt/")["cites"] as? [Any])?.count == 1)
+    }
+
     @Test func aDocumentsOwnNumberInItsAppendixIsNotACitation() throws {
         let site = try SiteFixture(fixture: "seed-shaped")
         defer { site.remove() }

@@ -114,6 +114,19 @@ public struct CitationGraph: Sendable {
             }
         }
         for i in citedBy.indices { citedBy[i] = Array(Set(citedBy[i])).sorted() }
+        // A later mention gives only type and number: when an identifier is
+        // otherwise cited with exactly one year, the yearless mention is that one.
+        let yearsByKey = Dictionary(grouping: groups.values.filter { $0.year != nil }, by: \.key)
+        for (groupKey, group) in groups where group.year == nil {
+            guard let dated = yearsByKey[group.key], dated.count == 1 else { continue }
+            let datedKey = group.key + "|" + String(dated[0].year!)
+            groups[datedKey]?.citing += group.citing
+            groups[groupKey] = nil
+        }
+        for i in cites.indices {
+            let datedKeys = Set(cites[i].filter { $0.citation.year != nil || $0.target != nil }.map(\.citation.number.key))
+            cites[i].removeAll { $0.citation.year == nil && $0.target == nil && datedKeys.contains($0.citation.number.key) }
+        }
         identifiers = groups.values.map { g in
             var g = g
             g.citing = Array(Set(g.citing)).sorted()
