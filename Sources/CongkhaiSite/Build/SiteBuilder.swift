@@ -112,6 +112,8 @@ public struct SiteBuilder {
         let documentPage = DocumentPage(frame: frame, corpus: corpus, graph: graph)
         let procedurePages = ProcedurePages(frame: frame, corpus: corpus, graph: graph)
         let writer = PageWriter(staging)
+        // Even when a step below fails, no write may still be running when the staging folder is removed.
+        defer { writer.drain() }
 
         progress.begin("writing document pages", total: corpus.documents.count)
         let pageDiagnostics = parallelMap(Array(corpus.documents.indices)) { index -> [Diagnostic] in

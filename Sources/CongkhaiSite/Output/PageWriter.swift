@@ -24,9 +24,14 @@ final class PageWriter: @unchecked Sendable {
         }
     }
 
-    /// Waits for every page to be written.
-    func finish() throws {
+    /// Waits for every page handed over so far to be written.
+    func drain() {
         queue.sync(flags: .barrier) {}
+    }
+
+    /// Waits for every page, then reports the first write that failed.
+    func finish() throws {
+        drain()
         lock.lock(); defer { lock.unlock() }
         if let failure { throw failure }
     }
