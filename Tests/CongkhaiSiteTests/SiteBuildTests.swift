@@ -174,6 +174,28 @@ import Testing
         #expect(!site.exists("nam/2024/trang-4/index.html"))
     }
 
+    @Test func aLongYearOfNumbersRunsOverPages() throws {
+        var files: [String: String] = ["site.yml": SiteFixture.siteConfig + "\npage_size: 5\n"]
+        for i in 1...22 {
+            files["bc\(i).md"] = "---\ntype: BC\nnumber: \"\(i)/BC-STTTT\"\ndate: 2024-02-01\ntitle: Báo cáo số \(i)\n---\nNội dung.\n"
+        }
+        for i in 1...3 {
+            files["kh\(i).md"] = "---\ntype: KH\nnumber: \"\(i)/KH-STTTT\"\ndate: 2024-03-01\ntitle: Kế hoạch số \(i)\n---\nNội dung.\n"
+        }
+        let site = try SiteFixture(files: files, config: nil)
+        defer { site.remove() }
+        try site.build()
+        let first = try site.page("so-ky-hieu/2024/index.html")
+        let second = try site.page("so-ky-hieu/2024/trang-2/index.html")
+        // 20 rows a page: reports 1–20 on the first page, 21–22 and the plans on the second
+        #expect(first.contains(">20/BC-STTTT<") && !first.contains(">21/BC-STTTT<"))
+        #expect(second.contains(">21/BC-STTTT<") && second.contains(">3/KH-STTTT<"))
+        #expect(second.contains("<h2 id=\"bao-cao\">Báo cáo</h2>")) // the group's heading again
+        #expect(second.contains("href=\"../../../so-ky-hieu/2024/index.html#bao-cao\">Báo cáo</a> (22)"))
+        #expect(second.contains("href=\"#ke-hoach\">Kế hoạch</a> (3)"))
+        #expect(!site.exists("so-ky-hieu/2024/trang-3/index.html"))
+    }
+
     @Test func attachmentsAreCopiedLinkedAndMeasured() throws {
         let site = try SiteFixture(files: [
             "2024/bao-cao.md": "---\ntype: BC\nnumber: \"7/BC-STTTT\"\ndate: 2024-05-02\ntitle: Báo cáo\nattachments: [Phụ lục số liệu.pdf, ../../etc/passwd, khong-co.pdf]\n---\nXem [phụ lục](Phụ%20lục%20số%20liệu.pdf) và [kế hoạch](../ke-hoach.md).\n",

@@ -33,7 +33,7 @@ struct IndexPages {
         }
         pages.append { links(path: "so-ky-hieu/", title: t.string("by_number"), intro: t.string("by_number_intro"),
                              items: years.map { (frame.yearName($0.year), "so-ky-hieu/\(frame.yearSegment($0.year))/", $0.documents.count) }) }
-        for (year, docs) in years { pages.append { numberIndex(year: year, documents: docs) } }
+        for (year, docs) in years { pages += numberIndex(year: year, documents: docs) }
         return pages
     }
 
@@ -115,33 +115,59 @@ struct IndexPages {
         return p
     }
 
-    /// One year of numbers, grouped by type and sorted as numbers; unnumbered documents apart.
-    func numberIndex(year: Int?, documents: [Document]) -> RenderedPage {
+    /// One year of numbers, grouped by type and sorted as numbers; unnumbered
+    /// documents apart. A long year runs over several pages; a group that goes
+    /// on to the next page repeats its heading there.
+    func numberIndex(year: Int?, documents: [Document]) -> [() -> RenderedPage] {
         let path = "so-ky-hieu/\(frame.yearSegment(year))/"
-        let root = Formatting.root(of: path)
-        let title = "\(frame.theme.string("numbers_of_year")) \(frame.yearName(year))"
-        var context = frame.context(pagePath: path, title: title, breadcrumbs: [(frame.theme.string("by_number"), "so-ky-hieu/"), (frame.yearName(year), nil)])
-        context["heading"] = title
-        let numbered = documents.filter { $0.metadata.number?.number != nil }
-        let unnumbered = documents.filter { $0.metadata.number?.number == nil }
-        var groups: [[String: Any]] = []
-        let byType = Dictionary(grouping: numbered, by: { $0.metadata.type })
+        let t = frame.theme
+        let title = "\(t.string("numbers_of_year")) \(frame.yearName(year))"
+        let byType = Dictionary(grouping: documents.filter { $0.metadata.number?.number != nil }, by: { $0.metadata.type })
         let typeOrder = byType.keys.sorted { a, b in
             guard let a else { return false }
             guard let b else { return true }
             return VietnameseText.collationLess(a.name, b.name)
         }
-        for type in typeOrder {
-            let rows = byType[type]!.sorted(by: Corpus.byNumber).map { frame.row($0, root: root) }
-            groups.append(["groupHeading": frame.typeName(type), "groupId": frame.typeSegment(type), "groupCount": rows.count, "rows": rows])
+        var groups: [(heading: String, id: String, documents: [Document])] = typeOrder.map {
+            (frame.typeName($0), frame.typeSegment($0), byType[$0]!.sorted(by: Corpus.byNumber))
         }
-        if !unnumbered.isEmpty {
-            groups.append(["groupHeading": frame.theme.string("unnumbered"), "groupId": "chua-co-so", "groupCount": unnumbered.count,
-                           "rows": unnumbered.sorted(by: Corpus.newestFirst).map { frame.row($0, root: root) }])
-        }
-        context["groups"] = groups
-        if !groups.isEmpty { context["hasGroups"] = true }
-        context["count"] = documents.count
-        return RenderedPage(path: path + "index.html", content: frame.theme.render(context, template: "number-index"))
+        let unnumbered = documents.filter { $0.metadata.number?.number == nil }
+        if !unnumbered.isEmpty { groups.append((t.string("unnumbered"), "chua-co-so", unnumbered.sorted(by: Corpus.newestFirst))) }
+
+        let rows = groups.flatMap { group in group.documents.map { (group.heading, group.id, $0) } }
+        let size = frame.site.pageSize * 4
+        let pageCount = max(1, (rows.count + size - 1) / size)
+        func pagePath(_ page: Int) -> String { page == 1 ? path : path + "trang-\(page)/" }
+        // where each group starts, for the menu of types at the top of every page
+        var firstPage: [String: Int] = [:]
+        for (i, row) in rows.enumerated() where firstPage[row.1] == nil { firstPage[row.1] = i / size + 1 }
+
+        return (1...pageCount).map { page in {
+            let here = pagePath(page)
+            let root = Formatting.root(of: here)
+            var context = frame.context(pagePath: here, title: title + (pageCount > 1 ? " (\(t.string("page")) \(page)/\(pageCount))" : ""),
+                                        breadcrumbs: [(t.string("by_number"), "so-ky-hieu/"), (frame.yearName(year), nil)])
+            context["heading"] = title
+            context["count"] = documents.count
+            context["menu"] = groups.map { group -> [String: Any] in
+                let target = firstPage[group.id] ?? 1
+                return ["groupHeading": group.heading, "groupCount": group.documents.count,
+                        "href": (target == page ? "" : Formatting.href(root, pagePath(target))) + "#" + group.id]
+            }
+            let slice = rows.dropFirst((page - 1) * size).prefix(size)
+            var pageGroups: [[String: Any]] = []
+            for row in slice {
+                if pageGroups.last?["groupId"] as? String != row.1 {
+                    pageGroups.append(["groupHeading": row.0, "groupId": row.1, "rows": [[String: Any]]()])
+                }
+                var last = pageGroups.removeLast()
+                last["rows"] = (last["rows"] as! [[String: Any]]) + [frame.row(row.2, root: root)]
+                pageGroups.append(last)
+            }
+            context["groups"] = pageGroups
+            if !groups.isEmpty { context["hasGroups"] = true }
+            if pageCount > 1 { context["pagination"] = pagination(path: path, current: page, count: pageCount, root: root) }
+            return RenderedPage(path: here + "index.html", content: t.render(context, template: "number-index"))
+        } }
     }
 }
