@@ -17,7 +17,7 @@ public struct ProcedureReader: Sendable {
         readSections(body, into: &p)
         readIntroLines(body, into: &p)
         func text(_ key: String) -> String? { values[key]?.text.flatMap { $0.isEmpty ? nil : VietnameseText.normalize($0) } }
-        p.code = text("code") ?? p.code ?? title.flatMap(ProcedureCode.find)
+        p.code = text("code") ?? title.flatMap(ProcedureCode.find) ?? p.code
         p.name = title.map(Self.withoutCode)
         p.field = field ?? p.field
         p.level = text("level") ?? p.level

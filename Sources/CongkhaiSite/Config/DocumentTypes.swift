@@ -17,10 +17,14 @@ extension DocumentTypeTable {
 
     static func entries(_ yaml: String) throws -> [DocumentType] {
         guard let node = try Yams.compose(yaml: yaml), case .sequence(let items) = node else { return [] }
-        return items.compactMap { item -> DocumentType? in
+        return entries(Array(items))
+    }
+
+    /// `{code, name, aliases}` entries, from the shipped table or a site's `document_types:`.
+    static func entries(_ items: [Node]) -> [DocumentType] {
+        items.compactMap { item -> DocumentType? in
             guard let code = item["code"]?.string, let name = item["name"]?.string else { return nil }
-            let aliases = item["aliases"]?.sequence?.compactMap(\.string) ?? []
-            return DocumentType(code: code, name: name, aliases: aliases)
+            return DocumentType(code: code, name: name, aliases: item["aliases"]?.sequence?.compactMap(\.string) ?? [])
         }
     }
 

@@ -74,10 +74,7 @@ public struct SiteConfig: Sendable {
             }
         }
         if let types = node["document_types"]?.sequence {
-            config.extraTypes = types.compactMap { item in
-                guard let code = item["code"]?.string, let name = item["name"]?.string else { return nil }
-                return DocumentType(code: code, name: name, aliases: item["aliases"]?.sequence?.compactMap(\.string) ?? [])
-            }
+            config.extraTypes = DocumentTypeTable.entries(Array(types))
         }
         return (config, diagnostics)
     }

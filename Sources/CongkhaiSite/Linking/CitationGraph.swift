@@ -92,11 +92,10 @@ public struct CitationGraph: Sendable {
                 }
                 if target == i { continue } // "(Kèm theo Báo cáo số ...)" in its own appendix
                 let year = target.map { docs[$0].year } ?? c.year
-                let groupKey = c.number.key + "|" + (year.map(String.init) ?? "")
+                let groupKey = Self.groupKey(c.number.key, year)
                 groups[groupKey, default: CitedIdentifier(key: c.number.key, year: year, written: c.written, target: target, citing: [])].citing.append(i)
-                let citeKey = groupKey
-                guard !seen.contains(citeKey) else { continue }
-                seen.insert(citeKey)
+                guard !seen.contains(groupKey) else { continue }
+                seen.insert(groupKey)
                 cites[i].append(Cite(citation: c, target: target))
                 if let target { citedBy[target].append(i) }
             }
@@ -113,14 +112,12 @@ public struct CitationGraph: Sendable {
                 relations[i].append(Relation(kind: relation.kind, written: relation.written, key: relation.number.key, year: relation.year, target: target))
             }
         }
-        for i in citedBy.indices { citedBy[i] = Array(Set(citedBy[i])).sorted() }
         // A later mention gives only type and number: when an identifier is
         // otherwise cited with exactly one year, the yearless mention is that one.
         let yearsByKey = Dictionary(grouping: groups.values.filter { $0.year != nil }, by: \.key)
         for (groupKey, group) in groups where group.year == nil {
             guard let dated = yearsByKey[group.key], dated.count == 1 else { continue }
-            let datedKey = group.key + "|" + String(dated[0].year!)
-            groups[datedKey]?.citing += group.citing
+            groups[Self.groupKey(group.key, dated[0].year)]?.citing += group.citing
             groups[groupKey] = nil
         }
         for i in cites.indices {
@@ -136,6 +133,12 @@ public struct CitationGraph: Sendable {
             if a.key != b.key { return a.key < b.key }
             return (a.year ?? 0) < (b.year ?? 0)
         }
+    }
+
+    /// One cited identifier of one year. Each document is visited once, in
+    /// order, and cites a group once, so `citedBy` comes out sorted and unique.
+    static func groupKey(_ key: String, _ year: Int?) -> String {
+        key + "|" + (year.map(String.init) ?? "")
     }
 
     /// A citation resolves by identifier and year; without a year only when one document matches.

@@ -43,10 +43,6 @@ struct DocumentReader: Sendable {
         if metadata.title == nil, !frontMatter.isPresent || frontMatter.metadata.title == nil {
             (metadata.title, body) = Self.titleFromFirstLine(body)
         }
-        var extra = frontMatter.extra
-        if metadata.type?.code == "TTHC", extra["code"] == nil, let code = metadata.title.flatMap(ProcedureCode.find) {
-            extra["code"] = .text(code, line: frontMatter.bodyFirstLine)
-        }
         if metadata.type?.code != "TTHC" {
             diagnostics += missingFields(metadata, path: path, frontMatter: frontMatter.isPresent, header: layout.hasHeader)
         }
@@ -54,7 +50,7 @@ struct DocumentReader: Sendable {
             Document.ShapedAppendix(title: $0.title, subtitle: $0.subtitle, body: BodyShaper.shape($0.lines))
         }
         var document = Document(source: path, metadata: metadata, hadFrontMatter: frontMatter.isPresent, hasPrintedHeader: layout.hasHeader,
-                                body: BodyShaper.shape(body), appendices: appendices, extra: extra, diagnostics: diagnostics)
+                                body: BodyShaper.shape(body), appendices: appendices, extra: frontMatter.extra, diagnostics: diagnostics)
         document.citations = ([document.body] + appendices.map(\.body)).flatMap(Self.citations)
         if metadata.type?.code == "TTHC" { readProcedure(&document, frontMatterLine: frontMatter.isPresent ? 1 : nil) }
         return .success(document)

@@ -34,13 +34,13 @@ extension DocumentPage {
             let m = corpus.documents[i].metadata
             return [m.type?.name, Formatting.number(m.number)].compactMap { $0 }.joined(separator: " ")
         }
-        // Every key is present (false when empty): a missing key makes Mustache search the whole context.
-        // Suffixes are made here rather than with nested sections: each section
-        // costs swift-mustache a dynamic cast, on tens of items per page.
+        // Every key is present (false when empty), since a missing key makes Mustache search
+        // the whole context; suffixes are made here rather than with nested sections, each of
+        // which costs swift-mustache a dynamic cast, on tens of items per page.
         func item(_ i: Int) -> [String: Any] {
             let m = corpus.documents[i].metadata
             return ["href": Formatting.href(root, corpus.documents[i].url), "label": label(i),
-                    "title": m.title ?? false, "date": m.date?.short ?? false, "titleSuffix": m.title.map { ": " + $0 } ?? ""]
+                    "date": m.date?.short ?? false, "titleSuffix": m.title.map { ": " + $0 } ?? ""]
         }
         let cites = graph.cites[index].map { cite -> [String: Any] in
             ["text": cite.citation.text, "dateSuffix": cite.citation.date.map { " (\($0.short))" } ?? "",
