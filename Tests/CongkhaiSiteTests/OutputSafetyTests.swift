@@ -34,6 +34,18 @@ import Testing
         #expect(try site.allFiles() == before)
     }
 
+    @Test func aThemeMissingAPartialFailsInsteadOfLeavingHoles() throws {
+        let site = try SiteFixture(files: ["a.md": doc])
+        defer { site.remove() }
+        let theme = site.root.appendingPathComponent("theme")
+        try FileManager.default.copyItem(at: SiteFixture.theme, to: theme)
+        try FileManager.default.removeItem(at: theme.appendingPathComponent("templates/doc-table.mustache"))
+        #expect(throws: (any Error).self) {
+            try SiteBuilder(.init(content: site.content, theme: theme, output: site.output)).build()
+        }
+        #expect(!site.exists("index.html"))
+    }
+
     @Test func aFolderCongkhaiDidNotWriteIsNeverReplaced() throws {
         let site = try SiteFixture(files: ["a.md": doc])
         defer { site.remove() }

@@ -14,7 +14,9 @@ struct Theme {
     let strings: [String: String]
     let assets: [(path: String, url: URL)]
 
-    static let requiredTemplates = ["document", "list", "home", "links", "number-index", "citations", "citation", "procedure", "procedures"]
+    /// Pages, and the partials they include: Mustache renders a missing partial as nothing, silently.
+    static let requiredTemplates = ["document", "list", "home", "links", "number-index", "citations", "citation", "procedure", "procedures",
+                                    "base", "doc-table", "pagination", "proc-tables"]
 
     static func load(_ directory: URL, language: String) throws -> Theme {
         let fm = FileManager.default
