@@ -1,94 +1,15 @@
 import ArgumentParser
-import CongkhaiSite
 import Foundation
 
 struct Congkhai: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "congkhai",
         abstract: "Builds a public-disclosure website from a department's documents written in Markdown.",
-        subcommands: [Build.self],
+        subcommands: [
+            Build.self,
+        ],
         defaultSubcommand: Build.self
     )
-}
-
-struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Build the site into the output folder.",
-        discussion: """
-        The site is written beside the output folder and replaces it only when the build succeeds.
-        Exit status: 0 the site was built (warnings are printed); 1 the site was built but some
-        documents were left out because of errors; 2 the site was not built (the previous site is kept).
-        """
-    )
-
-    @Option(help: "Folder of documents (Markdown) and their attachments.")
-    var content = "Content"
-
-    @Option(help: "Theme folder: templates, UI strings and assets.")
-    var theme = "Themes/default"
-
-    @Option(help: "Where the site is written.")
-    var output = "Site"
-
-    @Flag(help: "Fail (and keep the previous site) when there is any warning.")
-    var strict = false
-
-    @Flag(help: "Print only problems and the summary line.")
-    var quiet = false
-
-    @Flag(help: "Print how long each step took.")
-    var timings = false
-
-    func run() throws {
-        let terminal = isatty(STDERR_FILENO) == 1
-        let options = SiteBuilder.Options(
-            content: URL(fileURLWithPath: content), theme: URL(fileURLWithPath: theme), output: URL(fileURLWithPath: output),
-            strict: strict, progress: BuildProgress(live: terminal, quiet: quiet))
-        let report: BuildReport
-        do {
-            report = try SiteBuilder(options).build()
-        } catch {
-            printError("error: \(error)\nThe site was not built; \(output)/ is unchanged.")
-            throw ExitCode(2)
-        }
-        for diagnostic in report.diagnostics { printError(diagnostic.description) }
-        Summary(report: report, outputName: output, strict: strict, quiet: quiet).print()
-        if timings {
-            for (step, seconds) in report.timings { print(String(format: "  %6.2f s  %@", seconds, step)) }
-        }
-        if !report.written { throw ExitCode(2) }
-        if !report.errors.isEmpty { throw ExitCode(1) }
-    }
-}
-
-/// The closing lines: what was built, by type and by year, problems and time.
-struct Summary {
-    let report: BuildReport
-    let outputName: String
-    let strict: Bool
-    let quiet: Bool
-
-    func print() {
-        let time = String(format: "%.2f s", report.seconds)
-        let problems = "\(report.errors.count) error\(report.errors.count == 1 ? "" : "s"), \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
-        if !report.written {
-            printError("Not built: --strict and \(problems). \(outputName)/ is unchanged. (\(time))")
-            return
-        }
-        var lines = ["Built \(report.documentCount) documents into \(outputName)/ in \(time): \(problems)."]
-        if !report.errors.isEmpty {
-            lines.append("  \(report.errors.count) file\(report.errors.count == 1 ? " was" : "s were") left out; fix the errors above and build again.")
-        }
-        if !quiet {
-            lines.append("  by type: " + report.byType.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
-            lines.append("  by year: " + report.byYear.map { "\($0.0): \($0.1)" }.joined(separator: ", "))
-        }
-        Swift.print(lines.joined(separator: "\n"))
-    }
-}
-
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
 Congkhai.main()
