@@ -8,8 +8,6 @@ public struct Document: Sendable {
     /// Its identity from one build to the next: the content file, not a position in a list.
     public var id: DocumentID { DocumentID(source) }
     public var metadata: DocumentMetadata
-    public let hadFrontMatter: Bool
-    public let hasPrintedHeader: Bool
     public var body: ShapedMarkdown
     public var appendices: [ShapedAppendix]
     /// Front-matter keys beyond the common ones, for later steps (procedures, relations).

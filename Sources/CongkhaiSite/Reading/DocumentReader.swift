@@ -49,7 +49,7 @@ struct DocumentReader: Sendable {
         let appendices = layout.appendices.map {
             Document.ShapedAppendix(title: $0.title, subtitle: $0.subtitle, body: BodyShaper.shape($0.lines))
         }
-        var document = Document(source: path, metadata: metadata, hadFrontMatter: frontMatter.isPresent, hasPrintedHeader: layout.hasHeader,
+        var document = Document(source: path, metadata: metadata,
                                 body: BodyShaper.shape(body), appendices: appendices, extra: frontMatter.extra, diagnostics: diagnostics)
         document.citations = ([document.body] + appendices.map(\.body)).flatMap(Self.citations)
         if metadata.type?.code == "TTHC" { readProcedure(&document, frontMatterLine: frontMatter.isPresent ? 1 : nil) }
