@@ -42,14 +42,24 @@ let package = Package(
             ],
             resources: [.copy("Resources/document-types.yml")]
         ),
+        .target(
+            name: "CongkhaiImport",
+            dependencies: ["CongkhaiDomain", "CongkhaiSite", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "congkhai",
             dependencies: [
                 "CongkhaiSite",
+                "CongkhaiImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CongkhaiDomainTests", dependencies: ["CongkhaiDomain"]),
+        .testTarget(
+            name: "CongkhaiImportTests",
+            dependencies: ["CongkhaiImport", "CongkhaiSite", "CongkhaiDomain"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "CongkhaiSiteTests",
             dependencies: ["CongkhaiSite", "CongkhaiMarkdown", "CongkhaiDomain"],
