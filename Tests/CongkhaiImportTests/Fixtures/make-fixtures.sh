@@ -46,10 +46,9 @@ text_pdf source/ke-hoach-chuyen-doi-so.md "$work/style.html"
 text_pdf source/bao-cao-an-toan-thong-tin.md "$work/style.html"
 text_pdf source/cong-van-chu-ky-so.md "$work/letter.html"
 
-# The official letter again, as a scan: 200 dpi greyscale page images, no text.
+# The official letter again as a scan: 200 dpi greyscale page images, no text.
 pdftoppm -r 200 -gray -png pdf/cong-van-chu-ky-so.pdf "$work/page"
 img2pdf "$work"/page*.png -o pdf/cong-van-chu-ky-so-scan.pdf
-rm pdf/cong-van-chu-ky-so.pdf
 
 # The report's text as a PDF copy-paste gives it: a hard line break and a
 # blank line after every printed line.
