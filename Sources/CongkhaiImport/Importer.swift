@@ -66,6 +66,7 @@ public struct Importer {
     }
 
     func importOne(_ file: URL, planned: inout Set<String>, into result: inout ImportResult) throws {
+        _ = try ConvertedSource.kind(of: file)
         guard FileManager.default.isReadableFile(atPath: file.path) else {
             throw ImportFailure.unreadable("it does not exist or may not be read")
         }

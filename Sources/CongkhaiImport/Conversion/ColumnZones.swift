@@ -47,6 +47,7 @@ enum ColumnZones {
     /// paragraph, among the first lines of the text. Returns its end.
     static func headerEnd(_ lines: [String], types: DocumentTypeTable) -> Int {
         var lastHeaderLine = -1
+        var sawNumberOrDate = false
         var index = 0
         var seen = 0
         while index < lines.count, seen < 16 {
@@ -54,15 +55,21 @@ enum ColumnZones {
             defer { index += 1 }
             if clean.isEmpty { continue }
             seen += 1
-            if hasGap(lines[index]) || isHeaderLine(clean) { lastHeaderLine = index; continue }
+            let parts = cells(lines[index])
+            // three columns or more: a table, never the header
+            if parts.count > 2 { break }
+            if parts.contains(where: { isHeaderLine($0.text) }) {
+                sawNumberOrDate = true
+                lastHeaderLine = index
+                continue
+            }
             // "V/v ..." wraps onto a second line under the number
-            if lastHeaderLine == index - 1, index > 0, isSubjectContinuation(lines, at: index) { lastHeaderLine = index; continue }
+            if lastHeaderLine >= 0, isSubjectContinuation(lines, at: index) { lastHeaderLine = index; continue }
             if types.matchHeading(clean) != nil || clean.hasPrefix("Kính gửi") { break }
-            if seen > 2, lastHeaderLine < 0 { break }
-            if clean.count > 90 { break }
-            if VietnameseText.isUpperCase(clean) && lastHeaderLine < 0 { lastHeaderLine = index; continue }
+            if parts.allSatisfy({ VietnameseText.isUpperCase($0.text) && $0.text.count < 90 }) { lastHeaderLine = index; continue }
+            break
         }
-        return lastHeaderLine + 1
+        return sawNumberOrDate ? lastHeaderLine + 1 : 0
     }
 
     static func isHeaderLine(_ clean: String) -> Bool {

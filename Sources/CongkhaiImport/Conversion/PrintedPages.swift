@@ -48,7 +48,8 @@ public enum PrintedPages {
         guard parts.count <= 2 else { return false }
         return parts.allSatisfy { part in
             let p = part.trimmingCharacters(in: .whitespaces)
-            return !p.isEmpty && p.count <= 4 && p.allSatisfy { $0.isASCII && $0.isNumber }
+            // three digits at most: "2024" alone on a line is a year, not a page
+            return !p.isEmpty && p.count <= 3 && p.allSatisfy { $0.isASCII && $0.isNumber }
         }
     }
 
