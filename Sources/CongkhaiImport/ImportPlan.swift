@@ -49,14 +49,17 @@ struct ImportPlan {
         var review: [String] = []
         if source.ocr {
             review.append("read by OCR from a scan: compare the whole text with the original")
-            review += OCRReview.flags(in: text).map { "line \($0.line): check \($0.identifier) against the original (OCR misreads Đ, Ơ, accents)" }
+            review += OCRReview.flags(in: text).map {
+                "line \($0.line): check \($0.identifier) against the original (OCR misreads Đ, Ơ, accents)"
+            }
         }
         let essential = ["type", "date", "title"].filter { written.unreadFields.contains($0) }
         if !essential.isEmpty, !hasFrontMatter { review.append("fill in \(essential.joined(separator: ", ")) in the front matter") }
         let offset = Self.bodyOffset(text)
         review += layout.findings.map { "line \($0.line + offset): \($0.message)" }
         if let line = Self.firstRawHTMLLine(text) {
-            review.append("line \(line): a table or picture stayed as HTML, which the site does not publish; rewrite it as a Markdown table")
+            review.append("line \(line): a table or picture stayed as HTML, which the site does not publish; "
+                          + "rewrite it as a Markdown table")
         }
         self.review = review
     }

@@ -8,9 +8,11 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import documents as received (.docx, .pdf, scanned .pdf, .txt copied from a PDF, .md) into the content folder.",
         discussion: """
-        Each file becomes <into>/<year>/<number>.md with the front matter read from its printed layout, and the
+        Each file becomes <into>/<year>/<number>.md with the front matter read from its printed layout, and the \
         original is kept beside it as its attachment. Nothing is overwritten without --force; --dry-run writes nothing.
+
         Needs pandoc (.docx), poppler-utils (.pdf) and, with --ocr, tesseract-ocr and tesseract-ocr-vie.
+
         Exit status: 0 every file was imported; 1 some were not (each is named in the table).
         """
     )
@@ -43,7 +45,9 @@ struct Import: ParsableCommand {
             throw ExitCode(1)
         }
         for result in results {
-            if let problem = result.problem { printError("\(result.source): \(result.status == .skipped ? "warning" : "error"): \(problem)") }
+            if let problem = result.problem {
+                printError("\(result.source): \(result.status == .skipped ? "warning" : "error"): \(problem)")
+            }
             if let preview = result.preview, let destination = result.destination {
                 print("--- \(into)/\(destination) (not written: --dry-run)")
                 print(preview)

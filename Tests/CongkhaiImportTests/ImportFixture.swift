@@ -11,7 +11,8 @@ struct ImportFixture {
     var inbox: URL { root.appendingPathComponent("inbox") }
     var output: URL { root.appendingPathComponent("Site") }
 
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let types: DocumentTypeTable = try! DocumentTypeTable.bundled()
 
     init() throws {
@@ -84,7 +85,8 @@ struct ImportFixture {
         let data = try Data(contentsOf: output.appendingPathComponent("api/documents.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let documents = try #require(json["documents"] as? [[String: Any]])
-        return try #require(documents.first { $0["url"] as? String == url }, "no catalogue entry \(url); have \(documents.map { $0["url"] ?? "?" })")
+        let urls = documents.map { $0["url"] ?? "?" }
+        return try #require(documents.first { $0["url"] as? String == url }, "no catalogue entry \(url); have \(urls)")
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }

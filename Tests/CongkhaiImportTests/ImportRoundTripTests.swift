@@ -102,7 +102,8 @@ import Testing
     @Test func markdownPassesThroughUnchanged() throws {
         let fixture = try ImportFixture()
         defer { fixture.remove() }
-        let text = "---\ntype: TB\nnumber: \"12/TB-STTTT\"\ndate: 2024-05-02\ntitle: Lịch tiếp công dân tháng 5\n---\n\nNội dung thông báo.\n"
+        let text = "---\ntype: TB\nnumber: \"12/TB-STTTT\"\ndate: 2024-05-02\ntitle: Lịch tiếp công dân tháng 5\n---\n\n"
+            + "Nội dung thông báo.\n"
         let results = fixture.run([try fixture.write("thong-bao.md", text)])
         #expect(results.first?.status == .imported)
         #expect(try fixture.text("2024/12-tb-stttt.md") == text)

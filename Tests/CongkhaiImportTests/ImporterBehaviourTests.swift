@@ -121,7 +121,8 @@ import Testing
 
         #expect(fixture.run([docx]).first?.status == .imported)
         let text = try fixture.text("2024/41-stttt-vp.md")
-        let folder = try FileManager.default.contentsOfDirectory(atPath: fixture.content.appendingPathComponent("2024/41-stttt-vp-hinh").path)
+        let pictures = fixture.content.appendingPathComponent("2024/41-stttt-vp-hinh")
+        let folder = try FileManager.default.contentsOfDirectory(atPath: pictures.path)
         #expect(folder.count == 1)
         #expect(text.contains("](41-stttt-vp-hinh/\(folder[0]))"), "\(text)")
         #expect(!text.contains("<img"))

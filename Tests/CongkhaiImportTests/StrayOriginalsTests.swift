@@ -11,7 +11,8 @@ import Testing
         let diagnostics = StrayOriginals.diagnostics(attachments: attachments, named: named)
         #expect(diagnostics.map(\.file) == ["2024/nhan-duoc.docx", "cu/van-ban.doc"])
         #expect(diagnostics.allSatisfy { $0.severity == .warning })
-        #expect(diagnostics[0].message == "this file belongs to no document; to publish it as a document, run `congkhai import 2024/nhan-duoc.docx`")
+        #expect(diagnostics[0].message
+            == "this file belongs to no document; to publish it as a document, run `congkhai import 2024/nhan-duoc.docx`")
     }
 
     @Test func referencesResolveFromTheDocumentsFolder() {

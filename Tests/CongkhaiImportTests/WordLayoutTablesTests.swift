@@ -66,11 +66,12 @@ import Testing
     }
 
     @Test func picturesLoseWordsSizeSoTheyStayMarkdown() throws {
-        let image: [String: Any] = ["t": "Image", "c": [["", [], [["width", "5cm"]]], [["t": "Str", "c": "Sơ"]], ["media/a.png", ""]] as [Any]]
+        let attributes: [Any] = ["", [], [["width", "5cm"]]]
+        let image: [String: Any] = ["t": "Image", "c": [attributes, [["t": "Str", "c": "Sơ"]], ["media/a.png", ""]] as [Any]]
         let blocks = try rewrite([["t": "Para", "c": [image]] as [String: Any]])
         let inline = try #require((blocks[0]["c"] as? [[String: Any]])?.first)
-        let attributes = try #require((inline["c"] as? [Any])?.first as? [Any])
-        #expect((attributes[2] as? [Any])?.isEmpty == true)
+        let written = try #require((inline["c"] as? [Any])?.first as? [Any])
+        #expect((written[2] as? [Any])?.isEmpty == true)
     }
 
     @Test func notPandocJSONIsAnError() {
@@ -78,6 +79,7 @@ import Testing
     }
 
     @Test func printedNumbersAreNotEscapedAsLists() {
-        #expect(WordConverter.unescapingPrintedNumbers("1\\. Mục tiêu\n12\\) Điểm\nvăn bản 1\\. giữa") == "1. Mục tiêu\n12) Điểm\nvăn bản 1\\. giữa")
+        let markdown = "1\\. Mục tiêu\n12\\) Điểm\nvăn bản 1\\. giữa"
+        #expect(WordConverter.unescapingPrintedNumbers(markdown) == "1. Mục tiêu\n12) Điểm\nvăn bản 1\\. giữa")
     }
 }

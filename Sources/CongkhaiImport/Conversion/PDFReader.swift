@@ -35,8 +35,8 @@ struct PDFReader {
         guard try Self.hasVietnameseModel() else {
             throw ImportFailure.unreadable("Tesseract's Vietnamese model is missing; install it with: apt-get install -y tesseract-ocr-vie")
         }
-        _ = try ExternalTool.pdftoppm.run(["-r", String(resolution), "-gray", "-png", file.path, workFolder.appendingPathComponent("page").path],
-                                          timeLimit: timeLimit)
+        let pagePrefix = workFolder.appendingPathComponent("page").path
+        _ = try ExternalTool.pdftoppm.run(["-r", String(resolution), "-gray", "-png", file.path, pagePrefix], timeLimit: timeLimit)
         let pages = try FileManager.default.contentsOfDirectory(atPath: workFolder.path)
             .filter { $0.hasPrefix("page") && $0.hasSuffix(".png") }
             .sorted { Self.pageNumber($0) < Self.pageNumber($1) }

@@ -14,7 +14,8 @@ public enum ImportSummary {
             case .skipped: outcome = "skipped (exists)"
             case .failed: outcome = "not imported"
             }
-            let recognised = result.status == .failed ? "-" : "\(result.recognised.count) of \(result.recognised.count + result.unread.count) fields"
+            let fields = result.recognised.count + result.unread.count
+            let recognised = result.status == .failed ? "-" : "\(result.recognised.count) of \(fields) fields"
             var look = result.review
             if let problem = result.problem { look.insert(problem, at: 0) }
             if !result.unread.isEmpty, result.status != .failed { look.append("not read: " + result.unread.joined(separator: ", ")) }

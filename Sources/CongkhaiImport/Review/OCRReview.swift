@@ -38,7 +38,7 @@ public enum OCRReview {
 
     /// Words shaped like an identifier: a slash and a digit, no spaces ("318/STTTT-BCVT", "19-CT/TU").
     static func identifierTokens(_ line: String) -> [String] {
-        line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" || $0 == "\"" || $0 == "“" || $0 == "”" })
+        line.split(whereSeparator: { " ,;()\"“”".contains($0) })
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".:*_")) }
             .filter { $0.contains("/") && $0.contains(where: \.isNumber) && $0.count >= 5 }
     }

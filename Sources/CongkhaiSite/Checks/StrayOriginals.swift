@@ -43,7 +43,8 @@ public enum StrayOriginals {
     public static func resolve(_ reference: String, inDocument source: String) -> String? {
         guard !reference.contains("://"), !reference.hasPrefix("mailto:") else { return nil }
         let withoutFragment = String(reference.prefix { $0 != "#" && $0 != "?" })
-        guard case .inside(let path) = ContentPath.resolve(withoutFragment, from: (source as NSString).deletingLastPathComponent) else { return nil }
+        let folder = (source as NSString).deletingLastPathComponent
+        guard case .inside(let path) = ContentPath.resolve(withoutFragment, from: folder) else { return nil }
         return path
     }
 }
