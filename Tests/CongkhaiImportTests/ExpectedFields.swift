@@ -12,15 +12,18 @@ struct ExpectedFields {
     let signer: String
     let signerTitle: [String]
     let recipients: [String]
+    /// A cell of the appendix's table, when the document has one.
+    var appendixCell: String?
 
     static let plan = ExpectedFields(
         type: "KH", number: "05/KH-STTTT", date: "2024-03-12", title: "Triển khai chuyển đổi số trong cơ quan năm 2024",
         signer: "Trần Thị Minh Hạnh", signerTitle: ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"],
-        recipients: ["UBND tỉnh (b/c)", "Ban Giám đốc Sở", "Các phòng, trung tâm", "Lưu: VT, VP"])
+        recipients: ["UBND tỉnh (b/c)", "Ban Giám đốc Sở", "Các phòng, trung tâm", "Lưu: VT, VP"], appendixCell: "Quý II/2024")
 
     static let report = ExpectedFields(
         type: "BC", number: "/BC-STTTT", date: "2024-11-25", title: "Kết quả bảo đảm an toàn thông tin mạng năm 2024",
-        signer: "Lê Quang Vinh", signerTitle: ["GIÁM ĐỐC"], recipients: ["UBND tỉnh (b/c)", "Ban Giám đốc Sở", "Lưu: VT, BCVT"])
+        signer: "Lê Quang Vinh", signerTitle: ["GIÁM ĐỐC"], recipients: ["UBND tỉnh (b/c)", "Ban Giám đốc Sở", "Lưu: VT, BCVT"],
+        appendixCell: "Hệ thống thông tin đã phê duyệt cấp độ")
 
     static let letter = ExpectedFields(
         type: "CV", number: "318/STTTT-BCVT", date: "2024-10-08", title: "V/v sử dụng chữ ký số trong gửi, nhận văn bản điện tử",

@@ -130,4 +130,25 @@ import Testing
         #expect(!report.diagnostics.contains { $0.message.contains("not found") }, "\(report.diagnostics)")
         #expect(try fixture.page("van-ban/2024/41-stttt-vp/index.html").contains("<img"))
     }
+
+    @Test(.enabled(if: Tools.pandoc, "pandoc is missing: apt-get install -y pandoc"))
+    func theSameFileGivesTheSameBytes() throws {
+        let first = try ImportFixture(), second = try ImportFixture()
+        defer { first.remove(); second.remove() }
+        _ = first.run([try first.word(from: "ke-hoach-chuyen-doi-so")])
+        _ = second.run([try second.word(from: "ke-hoach-chuyen-doi-so")])
+        #expect(try first.text("2024/5-kh-stttt.md") == second.text("2024/5-kh-stttt.md"))
+    }
+
+    @Test func foldersAreSearchedForTheKindsImportReads() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.remove() }
+        let folder = fixture.inbox.appendingPathComponent("nhan-ngay-03-6")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("con"), withIntermediateDirectories: true)
+        for name in ["b.pdf", "a.docx", "con/c.txt", "ghi-chu.xlsx", "d.MD"] {
+            try Data().write(to: folder.appendingPathComponent(name))
+        }
+        let names = Importer.expand([folder.path]).map { String($0.path.dropFirst(folder.path.count + 1)) }
+        #expect(names == ["a.docx", "b.pdf", "con/c.txt", "d.MD"])
+    }
 }
