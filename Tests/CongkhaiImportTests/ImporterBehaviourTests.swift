@@ -88,6 +88,7 @@ import Testing
         #expect(ImportFailure.missingTool(.pandoc).description.contains("apt-get install -y pandoc"))
     }
 
+    /// Also when it ignores SIGTERM (a test runner's children inherit an ignored SIGTERM).
     @Test func aProgramThatHangsIsStopped() throws {
         let sleep = ExternalTool(command: "sleep", debianPackage: "coreutils")
         #expect(throws: ImportFailure.timedOut(sleep, seconds: 1)) { try sleep.run(["30"], timeLimit: 1) }

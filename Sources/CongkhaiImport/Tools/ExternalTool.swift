@@ -44,7 +44,11 @@ public struct ExternalTool: Sendable, Equatable {
         let collected = PipeCollector(output: output, errors: errors)
         if finished.wait(timeout: .now() + timeLimit) == .timedOut {
             process.terminate()
-            _ = finished.wait(timeout: .now() + 5)
+            // a program that ignores the polite signal (or inherited it ignored) is killed
+            if finished.wait(timeout: .now() + 2) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                _ = finished.wait(timeout: .now() + 5)
+            }
             throw ImportFailure.timedOut(self, seconds: Int(timeLimit))
         }
         let (stdout, stderr) = collected.wait()
