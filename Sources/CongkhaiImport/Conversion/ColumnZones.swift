@@ -33,7 +33,9 @@ enum ColumnZones {
         var merged: [(String, Int)] = []
         for cell in out {
             if let last = merged.last, ["-", "+", "•", "–"].contains(last.0) {
-                merged[merged.count - 1] = (last.0 + " " + cell.0, last.1)
+                // OCR reads a long marker as two: "-   — Như trên;"
+                let text = cell.0.hasPrefix("— ") || cell.0.hasPrefix("– ") ? String(cell.0.dropFirst(2)) : cell.0
+                merged[merged.count - 1] = (last.0 + " " + text, last.1)
             } else {
                 merged.append(cell)
             }
