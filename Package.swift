@@ -44,15 +44,25 @@ let package = Package(
             ],
             resources: [.copy("Resources/document-types.yml")]
         ),
+        .target(
+            name: "CongkhaiImport",
+            dependencies: ["CongkhaiDomain", "CongkhaiSite", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "congkhai",
             dependencies: [
                 "CongkhaiSite",
+                "CongkhaiImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CongkhaiDomainTests", dependencies: ["CongkhaiDomain"]),
         .testTarget(name: "CongkhaiMarkdownTests", dependencies: ["CongkhaiMarkdown"]),
+        .testTarget(
+            name: "CongkhaiImportTests",
+            dependencies: ["CongkhaiImport", "CongkhaiSite", "CongkhaiDomain"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "CongkhaiSiteTests",
             // The command itself too: some tests run it as a separate process.

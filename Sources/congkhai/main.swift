@@ -7,6 +7,7 @@ struct Congkhai: ParsableCommand {
         abstract: "Builds a public-disclosure website from a department's documents written in Markdown.",
         subcommands: [
             Build.self,
+            Import.self,
         ],
         defaultSubcommand: Build.self
     )
