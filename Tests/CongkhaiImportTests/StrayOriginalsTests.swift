@@ -14,11 +14,4 @@ import Testing
         #expect(diagnostics[0].message
             == "this file belongs to no document; to publish it as a document, run `congkhai import 2024/nhan-duoc.docx`")
     }
-
-    @Test func referencesResolveFromTheDocumentsFolder() {
-        #expect(StrayOriginals.resolve("so-lieu.pdf", inDocument: "2024/bao-cao.md") == "2024/so-lieu.pdf")
-        #expect(StrayOriginals.resolve("../mau/don.docx#trang-2", inDocument: "thu-tuc/a.md") == "mau/don.docx")
-        #expect(StrayOriginals.resolve("../../ngoai.pdf", inDocument: "2024/a.md") == nil)
-        #expect(StrayOriginals.resolve("https://example.gov.vn/a.pdf", inDocument: "a.md") == nil)
-    }
 }

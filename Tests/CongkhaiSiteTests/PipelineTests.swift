@@ -143,4 +143,16 @@ import Testing
         let page = try site.page("van-ban/2024/12-bc-stttt/index.html")
         #expect(page.contains("../../../van-ban/2024/5-kh-stttt/index.html"))
     }
+
+    @Test func wordAndPDFFilesThatNoDocumentNamesAreReported() throws {
+        let site = try SiteFixture(files: Self.files.merging([
+            "2024/ghi-chu.md": "---\ntype: TB\ndate: 2024-04-01\ntitle: Ghi chú\n---\nXem [bảng số liệu](so-lieu.pdf).\n",
+            "thu-tuc/mau.md": "---\ntype: TTHC\ncode: \"2.000002\"\ntitle: Thủ tục có mẫu\nforms: [mau-don.docx]\n---\n",
+        ]) { $1 })
+        defer { site.remove() }
+        for file in ["2024/so-lieu.pdf", "2024/nhan-duoc.docx", "thu-tuc/mau-don.docx"] { try site.write(file, Data("%".utf8)) }
+        let stray = try site.build().warnings.filter { $0.message.contains("belongs to no document") }
+        #expect(stray.map(\.file) == ["2024/nhan-duoc.docx"])
+        #expect(stray.first?.message.contains("congkhai import 2024/nhan-duoc.docx") == true)
+    }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// rendered from the records and handed to the sink.
 extension BuildStep {
     /// Everything a full build does, in order.
-    public static let site: [BuildStep] = check + [renderMarkdown, assembleRecords] + outputs
+    public static let site: [BuildStep] = check + [renderMarkdown, assembleRecords, strayOriginals] + outputs
 
     /// Reading, recognising and linking, with every diagnostic a build gives about the content.
     public static let check: [BuildStep] = [loadConfiguration, scanContent, readDocuments, linkCorpus, resolveCitations]
@@ -91,6 +91,12 @@ extension BuildStep {
         let assembler = RecordAssembler(corpus: state.corpus, graph: state.graph, site: state.config)
         state.records = parallelMap(state.corpus.documents) { assembler.record($0) }
         state.pages = Routes.allPages(records: state.records, graph: state.graph, config: state.config)
+    }
+
+    /// A Word or PDF file that no document names was most likely meant to be imported.
+    static let strayOriginals = BuildStep("checking files no document names") { state in
+        state.report(StrayOriginals.diagnostics(attachments: state.inventory.attachments.keys,
+                                                named: StrayOriginals.named(by: state.records)))
     }
 
     static let documentPages = BuildStep("writing document pages") { state in
