@@ -10,6 +10,10 @@ public struct SiteBuilder {
         public var output: URL
         /// Warnings fail the build too.
         public var strict = false
+        /// Replace the site even when the new one has far fewer documents than the one it replaces.
+        public var allowShrink = false
+        /// A document larger than this is left out (it is named): 20 MB.
+        public var maxDocumentBytes = 20 << 20
         public var progress: BuildProgress = .silent
 
         public init(content: URL, theme: URL, output: URL, strict: Bool = false, progress: BuildProgress = .silent) {
@@ -42,6 +46,9 @@ public struct SiteBuilder {
         }
         if options.strict && !report.diagnostics.isEmpty {
             staging.abandon()
+        } else if let shrink = shrinkage(of: report) {
+            staging.abandon()
+            throw BuildFailure(shrink)
         } else {
             try options.progress.measure("replacing the site") { try staging.commit() }
             report.written = true
@@ -67,18 +74,45 @@ public struct SiteBuilder {
         return BuildReport(state: state, files: files)
     }
 
+    /// Share of the published documents a build may lose without `--allow-shrink`.
+    static let allowedLoss = 0.25
+
+    /// A site with no documents, or with far fewer than the one it would
+    /// replace, is most often a mistake (a folder not read, files moved away):
+    /// it replaces the published site only when asked to.
+    func shrinkage(of report: BuildReport) -> String? {
+        guard !options.allowShrink, let old = SiteMarker.read(site: options.output.resolvingSymlinksInPath()) else { return nil }
+        let before = old.documents + old.procedures
+        let now = report.documentCount
+        guard before > 0, now == 0 || Double(before - now) > Double(before) * Self.allowedLoss else { return nil }
+        return "the new site would have \(now) documents where the published one has \(before), so it was not put in place "
+            + "and \(options.output.path) is unchanged; check the errors above, or give --allow-shrink if the documents were removed on purpose"
+    }
+
     /// The content and theme folders must exist, and the output folder, which
-    /// is replaced whole, must hold neither.
+    /// is replaced whole, must hold neither and be held by neither.
     func checkFolders() throws {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: options.content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw BuildFailure("the content folder \(options.content.path) does not exist; give it with --content")
+        let given = options.content.path
+        guard FileManager.default.fileExists(atPath: given, isDirectory: &isDirectory) else {
+            throw BuildFailure("the content folder \(given) does not exist; give it with --content")
+        }
+        guard isDirectory.boolValue else {
+            throw BuildFailure("\(given) is a file, not a folder; --content takes the folder that holds the documents")
+        }
+        let rawOutput = options.output.path
+        guard !rawOutput.isEmpty, options.output.standardizedFileURL.path != "/" else {
+            throw BuildFailure("--output must name a folder for the site, for example --output Site")
         }
         let output = options.output.standardizedFileURL.resolvingSymlinksInPath().path
         for (name, url) in [("content", options.content), ("theme", options.theme)] {
             let path = url.standardizedFileURL.resolvingSymlinksInPath().path
-            if path == output || path.hasPrefix(output + "/") || output == "/" {
+            if path == output || path.hasPrefix(output + "/") {
                 throw BuildFailure("the output folder \(output) contains the \(name) folder and would be replaced; choose another --output")
+            }
+            if output.hasPrefix(path + "/") {
+                throw BuildFailure("the output folder \(output) is inside the \(name) folder \(path), so every build would publish the "
+                                   + "previous one; choose a folder outside it, for example --output \((path as NSString).deletingLastPathComponent)/Site")
             }
         }
     }

@@ -34,8 +34,15 @@ extension BuildStep {
         let reader = DocumentReader(types: state.types)
         let sources = state.inventory.sources
         state.progress.count(sources.count)
+        let limit = state.options.maxDocumentBytes
         let results = parallelMap(sources) { source -> Result<Document, Diagnostic> in
             defer { state.progress.advance() }
+            if let size = state.inventory.sizes[source.path], size > limit {
+                return .failure(Diagnostic(.error, file: source.path,
+                                           "the file is \(size >> 20) MB, more than the \(limit >> 20) MB a document may have, so it is left out",
+                                           hint: "a document's text is rarely over 1 MB: check that this is the right file, split it, "
+                                               + "or raise the limit with --max-document-size"))
+            }
             guard let data = FileManager.default.contents(atPath: source.url.path) else {
                 return .failure(Diagnostic(.error, file: source.path, "the file could not be read",
                                            hint: "check that it exists and that you may read it"))
@@ -132,10 +139,29 @@ extension BuildStep {
 
     static let copyFiles = BuildStep("copying assets and attachments") { state in
         for asset in state.theme.assets { state.sink.copy(asset.url, to: asset.path) }
+        var unreadable: [Diagnostic] = []
         for file in state.inventory.attachments.values.sorted(by: { $0.sitePath < $1.sitePath }) {
+            guard FileManager.default.isReadableFile(atPath: file.url.path) else {
+                unreadable.append(Diagnostic(.error, file: file.sourcePath, "this file could not be read, so it is not published",
+                                             hint: "check that you may read it (its permissions), then build again"))
+                continue
+            }
             state.sink.copy(file.url, to: file.sitePath)
         }
+        state.report(unreadable)
         state.sink.drain()
+        // static/ is copied last and may not replace anything the build made.
+        var clashes: [Diagnostic] = []
+        for file in state.inventory.staticFiles {
+            if state.sink.record(of: file.path) != nil || file.path == OutputStaging.marker {
+                clashes.append(Diagnostic(.error, file: ContentInventory.staticFolder + "/" + file.path,
+                                          "this file would replace \(file.path), which the build makes; it is not copied",
+                                          hint: "rename it or move it to another folder inside static/"))
+            } else if FileManager.default.isReadableFile(atPath: file.url.path) {
+                state.sink.copy(file.url, to: file.path)
+            }
+        }
+        state.report(clashes)
     }
 
     /// The marker that says "congkhai made this site", with the build's facts

@@ -28,9 +28,22 @@ public struct CitationGraph: Sendable {
         public let target: DocumentID?
         /// In the corpus's order.
         public var citing: [DocumentID]
-        public var slug: String {
+        /// Its page's folder name, unique among the identifiers (see `assignSlugs`).
+        public internal(set) var slug = ""
+
+        var baseSlug: String {
             let withYear = year.map { key.contains("/\($0)/") ? key : key + " \($0)" } ?? key
             return VietnameseText.slug(withYear, maxLength: 80)
+        }
+    }
+
+    /// Identifiers that differ only in punctuation (`7/QĐ.UBND`, `7/QĐ-UBND`)
+    /// slug alike: the first in key order keeps the slug, the others get -2, -3...
+    static func assignSlugs(_ ids: inout [CitedIdentifier]) {
+        let groups = Dictionary(grouping: ids.indices, by: { ids[$0].baseSlug })
+        for (base, members) in groups {
+            let ordered = members.sorted { (ids[$0].key, ids[$0].year ?? 0) < (ids[$1].key, ids[$1].year ?? 0) }
+            for (n, i) in ordered.enumerated() { ids[i].slug = n == 0 ? base : "\(base)-\(n + 1)" }
         }
     }
 
@@ -143,6 +156,7 @@ public struct CitationGraph: Sendable {
             if a.key != b.key { return a.key < b.key }
             return (a.year ?? 0) < (b.year ?? 0)
         }
+        Self.assignSlugs(&identifiers)
     }
 
     /// One cited identifier of one year. Each document is visited once, in

@@ -22,6 +22,7 @@ public struct Corpus: Sendable {
             documents[i].url = Self.pagePath(for: documents[i])
             Self.resolveAttachments(&documents[i], attachments: attachments)
         }
+        Self.separateUnnumbered(&documents)
         // Two documents at one URL would overwrite each other: both are an error.
         let groups = Dictionary(grouping: documents.indices, by: { documents[$0].url })
         var rejected: Set<Int> = []
@@ -42,6 +43,20 @@ public struct Corpus: Sendable {
         self.diagnostics = diagnostics
         leftOut = rejected.map { documents[$0].source }.sorted()
         for (i, doc) in self.documents.enumerated() { position[doc.id] = i }
+    }
+
+    /// Documents without a number are addressed by a slug of their summary, cut
+    /// short: two summaries that differ only near the end slug alike. Each of
+    /// them then gets a suffix made from its content path, which stays the same
+    /// from one build to the next (numbered documents and procedures keep theirs).
+    static func separateUnnumbered(_ documents: inout [Document]) {
+        let groups = Dictionary(grouping: documents.indices, by: { documents[$0].url })
+        for (_, indices) in groups where indices.count > 1 {
+            for i in indices where documents[i].procedure == nil && documents[i].metadata.number?.number == nil {
+                let suffix = String(ContentDigest.of(Data(documents[i].source.utf8)).prefix(6))
+                documents[i].url = String(documents[i].url.dropLast()) + "-" + suffix + "/"
+            }
+        }
     }
 
     public subscript(id: DocumentID) -> Document? {

@@ -17,7 +17,8 @@ final class OutputStaging: @unchecked Sendable {
 
     /// Stages a new site; `waiting` is told when another build holds the lock.
     init(output: URL, waiting: (String) -> Void = { _ in }) throws {
-        self.output = output.standardizedFileURL
+        // An output folder given as a symbolic link: the folder it points to is replaced, the link stays.
+        self.output = output.standardizedFileURL.resolvingSymlinksInPath()
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
         let fm = FileManager.default

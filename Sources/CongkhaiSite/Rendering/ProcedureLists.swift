@@ -12,19 +12,28 @@ struct ProcedureLists {
         procedures = records.filter { $0.procedure != nil }
     }
 
-    /// Fields in Vietnamese order, those without a field last.
-    static func fields(_ byField: [String?: [DocumentRecord]]) -> [String?] {
-        byField.keys.sorted { a, b in
+    /// Active procedures by field, fields in Vietnamese order (those without a
+    /// field last). Spellings of one field that differ only in case or accents
+    /// ("Báo chí", "Báo Chí") share one page, named by the first spelling in that order.
+    static func byField(_ procedures: [DocumentRecord]) -> (fields: [String?], byField: [String?: [DocumentRecord]]) {
+        let active = procedures.filter { $0.procedure?.isAbolished == false }
+        let bySlug = Dictionary(grouping: active, by: { Routes.fieldSegment($0.procedure?.field) })
+        var byField: [String?: [DocumentRecord]] = [:]
+        for (_, members) in bySlug {
+            let spellings = Set(members.compactMap { $0.procedure?.field }).sorted { VietnameseText.collationLess($0, $1) || $0 < $1 }
+            byField[spellings.first] = members
+        }
+        let fields = byField.keys.sorted { a, b in
             guard let a else { return false }
             guard let b else { return true }
             return VietnameseText.collationLess(a, b)
         }
+        return (fields, byField)
     }
 
     func all() -> [() -> RenderedPage] {
         guard !procedures.isEmpty else { return [] }
-        let byField = Dictionary(grouping: procedures.filter { $0.procedure?.isAbolished == false }, by: { $0.procedure?.field })
-        let fields = Self.fields(byField)
+        let (fields, byField) = Self.byField(procedures)
         let abolished = procedures.filter { $0.procedure?.isAbolished == true }
         var pages: [() -> RenderedPage] = [{ list(path: Routes.procedures, fields: fields, byField: byField, abolished: abolished) }]
         for field in fields {

@@ -17,9 +17,8 @@ extension Routes {
         pages += Paginator.citations(config).paths(graph.identifiers.count, at: citations)
         pages += graph.identifiers.filter { $0.target == nil }.map(citation)
         if !listing.procedures.isEmpty {
-            let active = listing.procedures.filter { $0.procedure?.isAbolished == false }
             pages.append(procedures)
-            pages += ProcedureLists.fields(Dictionary(grouping: active, by: { $0.procedure?.field })).map(procedureField)
+            pages += ProcedureLists.byField(listing.procedures).fields.map(procedureField)
         }
         return pages.sorted()
     }
