@@ -50,6 +50,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CongkhaiDomainTests", dependencies: ["CongkhaiDomain"]),
+        .testTarget(name: "CongkhaiMarkdownTests", dependencies: ["CongkhaiMarkdown"]),
         .testTarget(
             name: "CongkhaiSiteTests",
             dependencies: ["CongkhaiSite", "CongkhaiMarkdown", "CongkhaiDomain"],
