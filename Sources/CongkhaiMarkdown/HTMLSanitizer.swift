@@ -36,10 +36,30 @@ public struct HTMLSanitizer: Sendable {
     static let void: Set<String> = ["br", "img", "hr", "input", "meta", "link", "base", "col", "area", "source", "wbr", "embed", "param", "track"]
 
     public func sanitize(_ fragment: String) -> Result {
-        var state = State(Array(fragment.unicodeScalars))
+        var state = State(Array(fragment.unicodeScalars), allowed: Self.allowed)
         state.run()
+        state.closeAll()
         return Result(html: state.out, removed: state.removed)
     }
+
+    /// Inline HTML comes one tag per node ("<sup>", "2", "</sup>"): the tags of one
+    /// paragraph, in order, are sanitized together so that a start and its end tag
+    /// pair up; only inline tags are kept and what is left open is closed in the last.
+    public func sanitize(inline fragments: [String]) -> [Result] {
+        var results: [Result] = []
+        var open: [String] = []
+        for (index, fragment) in fragments.enumerated() {
+            var state = State(Array(fragment.unicodeScalars), allowed: Self.inlineAllowed)
+            state.open = open
+            state.run()
+            if index == fragments.count - 1 { state.closeAll() }
+            open = state.open
+            results.append(Result(html: state.out, removed: state.removed))
+        }
+        return results
+    }
+
+    static let inlineAllowed: Set<String> = ["br", "sup", "sub", "b", "i", "strong", "em"]
 
     struct Tag {
         var name: String
@@ -55,14 +75,21 @@ public struct HTMLSanitizer: Sendable {
         var removed: [Removal] = []
         var open: [String] = []
         var text = ""
+        let allowed: Set<String>
 
-        init(_ s: [Unicode.Scalar]) { self.s = s }
+        init(_ s: [Unicode.Scalar], allowed: Set<String>) {
+            self.s = s
+            self.allowed = allowed
+        }
 
         mutating func run() {
             while i < s.count {
                 if s[i] == "<" { flushText(); markup() } else { character() }
             }
             flushText()
+        }
+
+        mutating func closeAll() {
             while let name = open.popLast() { out += "</\(name)>" }
         }
 
@@ -163,7 +190,7 @@ public struct HTMLSanitizer: Sendable {
                 if !tag.selfClosing, !HTMLSanitizer.void.contains(name) { skipContent(of: name) }
                 remove("<\(name)> and its content", at: startLine); return
             }
-            guard HTMLSanitizer.allowed.contains(name) else {
+            guard allowed.contains(name) else {
                 let what = name == "a" ? "the link <a>; its text is kept" : name == "img" ? "the image <img>"
                     : HTMLSanitizer.void.contains(name) ? "<\(name)>" : "the tag <\(name)>; its text is kept"
                 remove(what, at: startLine); return

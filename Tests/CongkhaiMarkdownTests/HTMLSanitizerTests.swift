@@ -116,3 +116,12 @@ import Testing
         ])
     }
 }
+
+extension HTMLSanitizerTests {
+    @Test func inlineTagsPairUpAcrossNodes() {
+        let results = sanitizer.sanitize(inline: ["<sup>", "</sup>", "<b onclick=x>", "<td>", "<br>"])
+        #expect(results.map(\.html) == ["<sup>", "</sup>", "<b>", "", "<br></b>"])
+        #expect(results.map { $0.removed.map(\.what) } == [[], [], ["the attribute onclick of <b>"], ["the tag <td>; its text is kept"], []])
+        #expect(sanitizer.sanitize(inline: ["</i>", "<script>"]).map(\.html) == ["", ""])
+    }
+}
