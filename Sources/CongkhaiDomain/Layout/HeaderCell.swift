@@ -76,6 +76,11 @@ enum HeaderCell {
         return f.isNumber || f == "/" || f == "." || f == "…" || f == "_"
     }
 
+    /// "Sông", "Lam", "TP.": a word of a place name, not of a name in capitals above it.
+    private static func isPlaceWord(_ word: String) -> Bool {
+        !isCapitals(word) || (word.hasSuffix(".") && word.count <= 4)
+    }
+
     private static func isCapitals(_ word: String) -> Bool {
         word.contains(where: \.isLetter) && !word.contains(where: \.isLowercase)
     }
@@ -89,7 +94,7 @@ enum HeaderCell {
             if words[j] == "," { j -= 1 } else if !words[j].hasSuffix(",") { continue }
             guard j >= 0 else { continue }
             var start = j
-            while start > 0, j - start < 3, let f = words[start - 1].first, f.isUppercase, !isCapitals(words[start - 1]) { start -= 1 }
+            while start > 0, j - start < 3, let f = words[start - 1].first, f.isUppercase, isPlaceWord(words[start - 1]) { start -= 1 }
             if let f = words[start].first, f.isUppercase { starts.insert(start) }
         }
         return starts

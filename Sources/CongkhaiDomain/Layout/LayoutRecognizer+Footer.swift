@@ -53,8 +53,7 @@ extension LayoutRecognizer {
     func readSignature(_ lines: [SourceLine], from start: Int, into layout: inout PrintedLayout) -> Int? {
         var index = start
         var positions: [String] = []
-        while index < lines.count, positions.count < 5 {
-            let clean = LineText.clean(lines[index].text)
+        while index < lines.count, positions.count < 5, let clean = Self.signatureLine(lines[index].text) {
             if Self.isSignatureNote(clean) { index += 1; continue }
             if Self.isPositionLine(clean) { positions.append(clean); index += 1; continue }
             if !positions.isEmpty, let name = SignerName(clean) {
@@ -72,13 +71,14 @@ extension LayoutRecognizer {
     /// A signature block ending just before `end`: positions, notes, then the name (or no name).
     func signatureBefore(_ lines: [SourceLine], end: Int, notBefore: Int, into layout: inout PrintedLayout) -> Int? {
         var index = end - 1
-        guard index >= notBefore else { return nil }
-        let name = SignerName(LineText.clean(lines[index].text))
+        guard index >= notBefore, let last = Self.signatureLine(lines[index].text) else { return nil }
+        let name = SignerName(last)
         if name != nil { index -= 1 }
-        while index >= notBefore, Self.isSignatureNote(LineText.clean(lines[index].text)) { index -= 1 }
+        while index >= notBefore, let clean = Self.signatureLine(lines[index].text), Self.isSignatureNote(clean) { index -= 1 }
         var positions: [String] = []
-        while index >= notBefore, positions.count < 4, !lines[index].text.hasPrefix("|"), Self.isPositionLine(LineText.clean(lines[index].text)) {
-            positions.insert(LineText.clean(lines[index].text), at: 0)
+        while index >= notBefore, positions.count < 4, !lines[index].text.hasPrefix("|"),
+              let clean = Self.signatureLine(lines[index].text), Self.isPositionLine(clean) {
+            positions.insert(clean, at: 0)
             index -= 1
         }
         guard positions.contains(where: Self.hasAuthorityWord) else { return nil }
@@ -86,6 +86,11 @@ extension LayoutRecognizer {
         if name == nil, !lines[index + 1].startsParagraph || positions.contains(where: { LineText.numbering($0) != nil }) { return nil }
         sign(name, positions: positions, line: lines[index + 1].number, into: &layout)
         return index + 1
+    }
+
+    /// A line of a signature block is short: a long line is body text, and is not read whole.
+    static func signatureLine(_ text: String) -> String? {
+        text.utf8.count <= 400 ? LineText.clean(text) : nil
     }
 
     private func sign(_ name: SignerName?, positions: [String], line: Int = 0, into layout: inout PrintedLayout) {
@@ -141,6 +146,11 @@ extension LayoutRecognizer {
 /// The signer's name as printed under the titles, with the rank or degree
 /// printed before it ("Đại tá", "TS.") kept apart: it is not part of the name.
 struct SignerName: Equatable {
+    init(rank: String?, name: String) {
+        self.rank = rank
+        self.name = name
+    }
+
     let rank: String?
     let name: String
 
