@@ -17,5 +17,8 @@ import Testing
         print("recognition score: layout \(layout.right)/\(layout.total), procedure \(ProcedureFixtures.expected.count - procedureMisses.count)/\(ProcedureFixtures.expected.count), "
               + "all \(right)/\(total) = \(String(Double(right * 1000 / total) / 10))%")
         #expect(total > 100)
+        let heldOut = RecognitionHarness.score(RecognitionFixture.heldOut)
+        for miss in heldOut.misses { print("held-out miss: \(miss)") }
+        print("held-out score (fixtures never tuned for): \(heldOut.right)/\(heldOut.total)")
     }
 }
