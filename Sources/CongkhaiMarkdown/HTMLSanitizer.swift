@@ -33,7 +33,9 @@ public struct HTMLSanitizer: Sendable {
     ]
     /// Whose content is raw text up to the matching end tag (no tags inside count).
     static let rawText: Set<String> = ["script", "style", "textarea", "title", "xmp", "noembed", "noframes", "iframe", "noscript"]
-    static let void: Set<String> = ["br", "img", "hr", "input", "meta", "link", "base", "col", "area", "source", "wbr", "embed", "param", "track"]
+    static let void: Set<String> = [
+        "br", "img", "hr", "input", "meta", "link", "base", "col", "area", "source", "wbr", "embed", "param", "track",
+    ]
 
     public func sanitize(_ fragment: String) -> Result {
         var state = State(Array(fragment.unicodeScalars), allowed: Self.allowed)
@@ -198,7 +200,8 @@ public struct HTMLSanitizer: Sendable {
             var kept = ""
             for attribute in tag.attributes {
                 if (name == "td" || name == "th"), attribute.name == "colspan" || attribute.name == "rowspan",
-                   let value = attribute.value.map({ $0.trimmingCharacters(in: .whitespaces) }), let n = Int(value), (1...1000).contains(n) {
+                   let value = attribute.value.map({ $0.trimmingCharacters(in: .whitespaces) }),
+                   let n = Int(value), (1...1000).contains(n) {
                     kept += " \(attribute.name)=\"\(n)\""
                 } else {
                     remove("the attribute \(attribute.name) of <\(name)>", at: startLine)

@@ -50,13 +50,17 @@ import Testing
     }
 
     @Test func eventHandlersAndUnsafeLinksAreRemoved() {
-        let result = sanitizer.sanitize("<td onclick=\"alert(1)\" onmouseover=x colspan=\"3\">ô</td><a href=\"javascript:alert(1)\">xem</a>")
+        let result = sanitizer.sanitize("<td onclick=\"alert(1)\" onmouseover=x colspan=\"3\">ô</td>"
+                                        + "<a href=\"javascript:alert(1)\">xem</a>")
         #expect(result.html == "<td colspan=\"3\">ô</td>xem")
-        #expect(result.removed.map(\.what) == ["the attribute onclick of <td>", "the attribute onmouseover of <td>", "the link <a>; its text is kept"])
+        #expect(result.removed.map(\.what) == [
+            "the attribute onclick of <td>", "the attribute onmouseover of <td>", "the link <a>; its text is kept",
+        ])
     }
 
     @Test func imagesSvgAndIframesAreRemoved() {
-        let result = sanitizer.sanitize("<img src=x onerror=alert(1)>trước<svg onload=alert(1)><svg><script>alert(1)</script></svg>ẩn</svg>sau<iframe src=//x></iframe>")
+        let result = sanitizer.sanitize("<img src=x onerror=alert(1)>trước<svg onload=alert(1)><svg><script>alert(1)</script></svg>ẩn</svg>"
+                                        + "sau<iframe src=//x></iframe>")
         #expect(result.html == "trướcsau")
         #expect(result.removed.map(\.what) == ["the image <img>", "<svg> and its content", "<iframe> and its content"])
     }
@@ -121,7 +125,9 @@ extension HTMLSanitizerTests {
     @Test func inlineTagsPairUpAcrossNodes() {
         let results = sanitizer.sanitize(inline: ["<sup>", "</sup>", "<b onclick=x>", "<td>", "<br>"])
         #expect(results.map(\.html) == ["<sup>", "</sup>", "<b>", "", "<br></b>"])
-        #expect(results.map { $0.removed.map(\.what) } == [[], [], ["the attribute onclick of <b>"], ["the tag <td>; its text is kept"], []])
+        #expect(results.map { $0.removed.map(\.what) } == [
+            [], [], ["the attribute onclick of <b>"], ["the tag <td>; its text is kept"], [],
+        ])
         #expect(sanitizer.sanitize(inline: ["</i>", "<script>"]).map(\.html) == ["", ""])
     }
 }

@@ -7,7 +7,8 @@ import Testing
 /// carries the sanitized HTML, which cmark-gfm writes verbatim in its safe mode.
 @Suite struct SanitizerHookTests {
     @Test func customNodeCarriesSanitizedHTMLThroughSafeMode() throws {
-        let markdown = "Bảng số liệu:\n\n<table onclick=\"x\"><tr><td colspan=2>Tổng</td></tr></table>\n\nm<sup>2</sup> và <script>alert(1)</script>\n"
+        let markdown = "Bảng số liệu:\n\n<table onclick=\"x\"><tr><td colspan=2>Tổng</td></tr></table>\n\n"
+            + "m<sup>2</sup> và <script>alert(1)</script>\n"
         CmarkRuntime.shared.lock.lock()
         defer { CmarkRuntime.shared.lock.unlock() }
         let parser = CmarkRuntime.shared.makeParser()

@@ -22,7 +22,8 @@ import Testing
 
         Phòng cháy năm 2025
 
-        Căn cứ Quyết định số 45/QĐ-UBND ngày 08/6/20210 của UBND tỉnh; các mục của Kế hoạch số 40/KH-UBND được nêu tại Phụ lục; QCVN 03:2023/BCA, TCVN 5738:2021.
+        Căn cứ Quyết định số 45/QĐ-UBND ngày 08/6/20210 của UBND tỉnh; các mục của Kế hoạch số 40/KH-UBND được nêu tại Phụ lục; \
+        QCVN 03:2023/BCA, TCVN 5738:2021.
 
         CHỦ TỊCH
 

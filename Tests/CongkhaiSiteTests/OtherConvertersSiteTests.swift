@@ -45,11 +45,16 @@ import Testing
     }
 
     @Test func signatureBlocksWithRanksWithoutNamesAndWithAForm() throws {
-        let header = { (number: String, type: String) in "CÔNG AN TỈNH LAM HÀ\n\nSố: \(number)\n\nLam Hà, ngày 10 tháng 4 năm 2025\n\n\(type)\n\n" }
+        let header = { (number: String, type: String) in
+            "CÔNG AN TỈNH LAM HÀ\n\nSố: \(number)\n\nLam Hà, ngày 10 tháng 4 năm 2025\n\n\(type)\n\n"
+        }
         let site = try SiteFixture(files: [
-            "ranked.md": header("21/TB-CAT", "THÔNG BÁO") + "Kết quả tuyển sinh\n\nNội dung.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nĐại tá Hồ Minh Trí\n",
-            "unsigned.md": header("22/TB-CAT", "THÔNG BÁO") + "Lịch trực\n\nNội dung.\n\nNơi nhận:\n- Các phòng;\n- Lưu: VT.\n\nTL. GIÁM ĐỐC\nTRƯỞNG PHÒNG THAM MƯU\n",
-            "form.md": header("23/TB-CAT", "THÔNG BÁO") + "Đăng ký dự thi\n\nMẫu đăng ký kèm theo.\n\nTM. BAN CHỈ HUY\nCHỈ HUY TRƯỞNG\n\nVõ Thành Công\n\n"
+            "ranked.md": header("21/TB-CAT", "THÔNG BÁO")
+                + "Kết quả tuyển sinh\n\nNội dung.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nĐại tá Hồ Minh Trí\n",
+            "unsigned.md": header("22/TB-CAT", "THÔNG BÁO")
+                + "Lịch trực\n\nNội dung.\n\nNơi nhận:\n- Các phòng;\n- Lưu: VT.\n\nTL. GIÁM ĐỐC\nTRƯỞNG PHÒNG THAM MƯU\n",
+            "form.md": header("23/TB-CAT", "THÔNG BÁO")
+                + "Đăng ký dự thi\n\nMẫu đăng ký kèm theo.\n\nTM. BAN CHỈ HUY\nCHỈ HUY TRƯỞNG\n\nVõ Thành Công\n\n"
                 + "Mẫu số 02\n\nPHIẾU ĐĂNG KÝ\n\nĐại diện đơn vị\n\n(Ký, ghi rõ họ tên)\n",
         ])
         defer { site.remove() }
@@ -140,7 +145,8 @@ import Testing
         defer { site.remove() }
         let report = try site.build()
         #expect(!report.warnings.contains { $0.message.contains("lacks") }, "\(report.warnings)")
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: site.output.appendingPathComponent("api/procedures.json"))) as? [String: Any]
+        let data = try Data(contentsOf: site.output.appendingPathComponent("api/procedures.json"))
+        let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         let procedure = try #require((json?["procedures"] as? [[String: Any]])?.first)
         #expect(procedure["code"] as? String == "2.002288")
         #expect(procedure["name"] as? String == "Cấp giấy phép hoạt động in xuất bản phẩm")

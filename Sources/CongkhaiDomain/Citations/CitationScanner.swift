@@ -47,7 +47,8 @@ public struct CitationScanner: Sendable {
                 let (date, afterDate, dateTypo) = dateAfter(bytes, end)
                 let issuer = details ? issuerAfter(bytes, afterDate) : nil
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                var citation = Citation(written: written, text: text, number: number, typeWord: typeWord, date: date, issuer: issuer, linkRange: start..<end)
+                var citation = Citation(written: written, text: text, number: number, typeWord: typeWord, date: date, issuer: issuer,
+                                        linkRange: start..<end)
                 citation.mistypedDate = dateTypo
                 out.append(citation)
             }

@@ -47,7 +47,9 @@ enum HeaderCell {
                                      "ĐẢNG ỦY ", "ĐẢNG UỶ "]
 
     /// Words that make one name with the body word after them ("ỦY BAN", "BỘ QUỐC PHÒNG", "HỌC VIỆN").
-    private static let notBeforeABody: Set<String> = ["ỦY", "UỶ", "CHI", "TỔNG", "CỤC", "PHÓ", "VĂN", "QUỐC", "HỌC", "BỆNH", "TIỂU", "TRƯỞNG"]
+    private static let notBeforeABody: Set<String> = [
+        "ỦY", "UỶ", "CHI", "TỔNG", "CỤC", "PHÓ", "VĂN", "QUỐC", "HỌC", "BỆNH", "TIỂU", "TRƯỞNG",
+    ]
 
     static func splitAtLineStarts(_ text: String) -> [String] {
         let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)

@@ -98,8 +98,10 @@ extension LayoutRecognizer {
         layout.metadata.signer = name?.name
         layout.metadata.signerRank = name?.rank
         if name == nil {
-            layout.findings.append(.init(line: line, message: "the signature block '\(positions.joined(separator: " / "))' has no signer's name",
-                                         hint: "if the document is signed, write the name under the titles, or give 'signer:' in front matter"))
+            let block = positions.joined(separator: " / ")
+            layout.findings.append(.init(line: line, message: "the signature block '\(block)' has no signer's name",
+                                         hint: "if the document is signed, write the name under the titles, "
+                                             + "or give 'signer:' in front matter"))
         }
     }
 
@@ -156,7 +158,9 @@ struct SignerName: Equatable {
 
     init?(_ clean: String) {
         let folded = clean.lowercased()
-        for rank in Self.ranks where folded.hasPrefix(rank.lowercased() + " ") || (rank.hasSuffix(".") && folded.hasPrefix(rank.lowercased())) {
+        for rank in Self.ranks {
+            let lower = rank.lowercased()
+            guard folded.hasPrefix(lower + " ") || (rank.hasSuffix(".") && folded.hasPrefix(lower)) else { continue }
             let rest = clean.dropFirst(rank.count).trimmingCharacters(in: .whitespaces)
             guard LayoutRecognizer.isNameLine(rest) else { continue }
             self.rank = String(clean.prefix(rank.count))
@@ -164,7 +168,8 @@ struct SignerName: Equatable {
             return
         }
         // "GIÁM ĐỐC" is a title, even where a name would stand
-        guard LayoutRecognizer.isNameLine(clean), !(VietnameseText.isUpperCase(clean) && LayoutRecognizer.hasAuthorityWord(clean)) else { return nil }
+        let isTitle = VietnameseText.isUpperCase(clean) && LayoutRecognizer.hasAuthorityWord(clean)
+        guard LayoutRecognizer.isNameLine(clean), !isTitle else { return nil }
         rank = nil
         name = clean
     }
@@ -173,7 +178,8 @@ struct SignerName: Equatable {
     static let ranks: [String] = [
         "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá",
         "Đại úy", "Đại uý", "Thượng úy", "Thượng uý", "Trung úy", "Trung uý", "Thiếu úy", "Thiếu uý",
-        "GS.TSKH.", "GS.TS.", "PGS.TS.", "PGS. TS.", "GS. TS.", "TSKH.", "GS.", "PGS.", "TS.", "ThS.", "Ths.", "BSCKII.", "BSCKI.", "BS.", "KS.",
+        "GS.TSKH.", "GS.TS.", "PGS.TS.", "PGS. TS.", "GS. TS.", "TSKH.", "GS.", "PGS.", "TS.", "ThS.", "Ths.",
+        "BSCKII.", "BSCKI.", "BS.", "KS.",
         "CN.", "LS.", "NGƯT.", "NGND.", "Nhà giáo ưu tú", "Nhà giáo nhân dân",
     ].sorted { $0.count > $1.count }
 }

@@ -92,7 +92,10 @@ public struct LayoutRecognizer: Sendable {
         while index < lines.count, index < 24 {
             guard lines[index].text.utf8.count <= Self.headerLineLimit else { break }
             let clean = LineText.clean(lines[index].text)
-            if clean.isEmpty || LineText.isMotto(clean) || LineText.isSeparator(clean) || LineText.isDecoration(clean) { index += 1; continue }
+            if clean.isEmpty || LineText.isMotto(clean) || LineText.isSeparator(clean) || LineText.isDecoration(clean) {
+                index += 1
+                continue
+            }
             if let rest = Self.numberLine(clean) {
                 readNumber(rest, line: lines[index].number, into: &layout)
                 sawNumberOrDate = true

@@ -31,7 +31,8 @@ import Testing
     }
 
     @Test func fiveDigitYearIsReportedNotRead() throws {
-        let found = scanner.scan("Quyết định số 45/QĐ-UBND ngày 08/6/20210 của UBND tỉnh; Quyết định số 46/QĐ-UBND ngày 09 tháng 6 năm 20210.")
+        let found = scanner.scan("Quyết định số 45/QĐ-UBND ngày 08/6/20210 của UBND tỉnh; "
+                                 + "Quyết định số 46/QĐ-UBND ngày 09 tháng 6 năm 20210.")
         #expect(found.map(\.year) == [nil, nil])
         #expect(found.map(\.mistypedDate) == ["08/6/20210", "09 tháng 6 năm 20210"])
         let finding = try #require(found[0].dateFinding)
@@ -41,7 +42,8 @@ import Testing
 
     @Test func ownNumberIsNotACitation() throws {
         let own = try #require(DocumentNumber.parse("12/KH-UBND"))
-        let found = scanner.scan("(Kèm theo Kế hoạch số 12/KH-UBND ngày 15/01/2025); Kế hoạch số 012/KH-UBND; Kế hoạch số 12/KH-UBND ngày 3/2/2024; 13/KH-UBND")
+        let found = scanner.scan("(Kèm theo Kế hoạch số 12/KH-UBND ngày 15/01/2025); Kế hoạch số 012/KH-UBND; "
+                                 + "Kế hoạch số 12/KH-UBND ngày 3/2/2024; 13/KH-UBND")
         #expect(found.map { $0.names(own, year: 2025) } == [true, true, false, false])
         let blank = try #require(DocumentNumber.parse("/KH-UBND"))
         #expect(!found[0].names(blank, year: 2025))

@@ -165,7 +165,8 @@ extension RecognitionFixture {
         | 1 | Tuyên truyền |
         """, expected: [
             .type: "KH", .number: "12/KH-UBND", .date: "2025-01-15", .title: "Triển khai Nghị định về phòng, chống ma túy",
-            .signer: "Bùi Thế Anh", .signerTitle: "GIÁM ĐỐC", .appendices: "1", .citations: "144/2021/NĐ-CP@2021 2/TTR-CAT-ANCTNB@2025 45/QĐ-UBND@?",
+            .signer: "Bùi Thế Anh", .signerTitle: "GIÁM ĐỐC", .appendices: "1",
+            .citations: "144/2021/NĐ-CP@2021 2/TTR-CAT-ANCTNB@2025 45/QĐ-UBND@?",
         ]),
         RecognitionFixture(name: "own-number-on-attached-page", text: """
         SỞ CÔNG THƯƠNG TỈNH LAM HÀ

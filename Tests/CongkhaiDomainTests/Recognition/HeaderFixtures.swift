@@ -27,7 +27,8 @@ extension RecognitionFixture {
             .recipients: "Như trên | Lưu: VT, QLN", .citations: "88/QĐ-TTG@2025",
         ]),
         RecognitionFixture(name: "table-issuer-two-lines-in-a-cell", text: """
-        | ỦY BAN NHÂN DÂN TỈNH SÔNG LAM SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |
+        | ỦY BAN NHÂN DÂN TỈNH SÔNG LAM SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do \
+        - Hạnh phúc |
         |---|---|
         | Số: 57/KH-SNNMT | Sông Lam, ngày 03 tháng 02 năm 2025 |
 
@@ -77,8 +78,10 @@ extension RecognitionFixture {
 
         Đỗ Minh Tâm
         """, expected: [
-            .type: "KH", .number: "0125/KH-STC", .date: "2025-03-05", .place: "Sông Lam", .issuer: "SỞ TÀI CHÍNH", .parent: "UBND TỈNH SÔNG LAM",
-            .title: "Kiểm tra công tác quyết toán ngân sách năm 2024", .signer: "Đỗ Minh Tâm", .signerTitle: "GIÁM ĐỐC", .citations: "14/KH-UBND@2025",
+            .type: "KH", .number: "0125/KH-STC", .date: "2025-03-05", .place: "Sông Lam", .issuer: "SỞ TÀI CHÍNH",
+            .parent: "UBND TỈNH SÔNG LAM",
+            .title: "Kiểm tra công tác quyết toán ngân sách năm 2024", .signer: "Đỗ Minh Tâm", .signerTitle: "GIÁM ĐỐC",
+            .citations: "14/KH-UBND@2025",
         ]),
         RecognitionFixture(name: "party-header", text: """
         ĐẢNG BỘ TỈNH SÔNG LAM
@@ -103,8 +106,10 @@ extension RecognitionFixture {
 
         Vũ Thị Lan
         """, expected: [
-            .type: "HD", .number: "37-HD/ĐUK", .date: "2025-06-20", .place: "Sông Lam", .issuer: "ĐẢNG ỦY CÁC CƠ QUAN TỈNH", .parent: "ĐẢNG BỘ TỈNH SÔNG LAM",
-            .title: "Tổ chức đại hội chi bộ trực thuộc nhiệm kỳ 2025 - 2027", .signer: "Vũ Thị Lan", .signerTitle: "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ",
+            .type: "HD", .number: "37-HD/ĐUK", .date: "2025-06-20", .place: "Sông Lam", .issuer: "ĐẢNG ỦY CÁC CƠ QUAN TỈNH",
+            .parent: "ĐẢNG BỘ TỈNH SÔNG LAM",
+            .title: "Tổ chức đại hội chi bộ trực thuộc nhiệm kỳ 2025 - 2027", .signer: "Vũ Thị Lan",
+            .signerTitle: "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ",
             .citations: "12-CT/TU@2025",
         ]),
         RecognitionFixture(name: "three-line-issuer", text: """
@@ -206,8 +211,10 @@ extension RecognitionFixture {
 
         Thượng tá Lý Văn Sơn
         """, expected: [
-            .type: "KH", .number: "88/KH-PCCC&CNCH", .date: "2025-04-02", .issuer: "PHÒNG CẢNH SÁT PCCC&CNCH", .parent: "CÔNG AN TỈNH SÔNG LAM",
-            .title: "Diễn tập phương án chữa cháy năm 2025", .signer: "Lý Văn Sơn", .signerTitle: "TRƯỞNG PHÒNG", .citations: "15/KH-BCĐ1789@2025",
+            .type: "KH", .number: "88/KH-PCCC&CNCH", .date: "2025-04-02", .issuer: "PHÒNG CẢNH SÁT PCCC&CNCH",
+            .parent: "CÔNG AN TỈNH SÔNG LAM",
+            .title: "Diễn tập phương án chữa cháy năm 2025", .signer: "Lý Văn Sơn", .signerTitle: "TRƯỞNG PHÒNG",
+            .citations: "15/KH-BCĐ1789@2025",
         ]),
         RecognitionFixture(name: "blank-number-with-spaces", text: """
         SỞ Y TẾ TỈNH LAM HÀ
@@ -224,7 +231,8 @@ extension RecognitionFixture {
 
         GIÁM ĐỐC
         """, expected: [
-            .type: "BC", .number: "/BC-SYT", .date: "2025-09", .place: "Lam Hà", .issuer: "SỞ Y TẾ TỈNH LAM HÀ", .signer: "", .signerTitle: "GIÁM ĐỐC",
+            .type: "BC", .number: "/BC-SYT", .date: "2025-09", .place: "Lam Hà", .issuer: "SỞ Y TẾ TỈNH LAM HÀ", .signer: "",
+            .signerTitle: "GIÁM ĐỐC",
             .title: "Tình hình tiêm chủng mở rộng 9 tháng đầu năm 2025",
         ]),
     ]

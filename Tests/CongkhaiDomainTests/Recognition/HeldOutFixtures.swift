@@ -3,7 +3,8 @@
 extension RecognitionFixture {
     static let heldOut: [RecognitionFixture] = [
         RecognitionFixture(name: "held-out-table-br-cells", text: """
-        | ỦY BAN NHÂN DÂN<br>HUYỆN ĐỒNG TRĂNG<br>------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc<br>--------------- |
+        | ỦY BAN NHÂN DÂN<br>HUYỆN ĐỒNG TRĂNG<br>------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh \
+        phúc<br>--------------- |
         |---|---|
         | Số: 77/BC-UBND | Đồng Trăng, ngày 28 tháng 02 năm 2025 |
 
@@ -22,7 +23,8 @@ extension RecognitionFixture {
 
         Đoàn Văn Lực
         """, expected: [
-            .type: "BC", .number: "77/BC-UBND", .date: "2025-02-28", .place: "Đồng Trăng", .issuer: "HUYỆN ĐỒNG TRĂNG", .parent: "ỦY BAN NHÂN DÂN",
+            .type: "BC", .number: "77/BC-UBND", .date: "2025-02-28", .place: "Đồng Trăng", .issuer: "HUYỆN ĐỒNG TRĂNG",
+            .parent: "ỦY BAN NHÂN DÂN",
             .title: "Kết quả giải quyết thủ tục hành chính tháng 02 năm 2025", .signer: "Đoàn Văn Lực",
             .signerTitle: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", .recipients: "Sở Nội vụ | Lưu: VT", .citations: "311/SNV-CCHC@2025",
         ]),
@@ -53,7 +55,8 @@ extension RecognitionFixture {
         Ngô Thị Hạnh
         """, expected: [
             .number: "125-CV/BTG", .date: "2025-03-03", .place: "Sông Lam", .issuer: "BAN TUYÊN GIÁO", .parent: "TỈNH ỦY SÔNG LAM",
-            .title: "V/v tuyên truyền kỷ niệm ngày thành lập tỉnh", .signer: "Ngô Thị Hạnh", .signerTitle: "K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN",
+            .title: "V/v tuyên truyền kỷ niệm ngày thành lập tỉnh", .signer: "Ngô Thị Hạnh",
+            .signerTitle: "K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN",
             .citations: "88-KH/TU@2025",
         ]),
         RecognitionFixture(name: "held-out-decision-degree", text: """

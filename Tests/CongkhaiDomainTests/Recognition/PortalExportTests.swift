@@ -27,7 +27,8 @@ import Testing
 
     @Test func frontMatterStillWinsOverExportLines() {
         let (p, _) = ProcedureReader().read(values: ["code": .text("1.000001", line: 2)], title: "Đăng ký hoạt động in",
-                                            body: "Tên thủ tục: Thủ tục khác\nMã thủ tục: 2.002288\nĐối tượng thực hiện: Không có thông tin\n")
+                                            body: "Tên thủ tục: Thủ tục khác\nMã thủ tục: 2.002288\n"
+                                                + "Đối tượng thực hiện: Không có thông tin\n")
         #expect(p.code == "1.000001")
         #expect(p.name == "Đăng ký hoạt động in")
         #expect(p.sections[.applicants] == nil)

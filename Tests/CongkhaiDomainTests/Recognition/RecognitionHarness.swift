@@ -35,7 +35,8 @@ enum RecognitionHarness {
             type = number.type(in: types) ?? (m.title?.hasPrefix("V/v") == true || number.style == .state ? types.lookup("CV") : nil)
         }
         if type == nil, m.title?.hasPrefix("V/v") == true { type = types.lookup("CV") }
-        let texts = [layout.body.map(\.text).joined(separator: "\n")] + layout.appendices.map { $0.lines.map(\.text).joined(separator: "\n") }
+        let texts = [layout.body.map(\.text).joined(separator: "\n")]
+            + layout.appendices.map { $0.lines.map(\.text).joined(separator: "\n") }
         let cited = texts.flatMap { citations(in: $0, own: m.number, year: m.year) }
         return [
             .type: type?.code ?? "",
@@ -74,7 +75,11 @@ enum RecognitionHarness {
             for field in RecognitionField.allCases {
                 guard let expected = fixture.expected[field] else { continue }
                 total += 1
-                if read[field] == expected { right += 1 } else { misses.append(Miss(fixture: fixture.name, field: field, expected: expected, read: read[field] ?? "")) }
+                if read[field] == expected {
+                    right += 1
+                } else {
+                    misses.append(Miss(fixture: fixture.name, field: field, expected: expected, read: read[field] ?? ""))
+                }
             }
         }
         return (right, total, misses)

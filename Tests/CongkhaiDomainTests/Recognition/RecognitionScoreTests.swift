@@ -13,8 +13,11 @@ import Testing
         let right = layout.right + ProcedureFixtures.expected.count - procedureMisses.count
         let total = layout.total + ProcedureFixtures.expected.count
         for miss in layout.misses { print("miss: \(miss)") }
-        for key in procedureMisses { print("miss: portal-export.\(key): expected '\(ProcedureFixtures.expected[key]!)', read '\(read[key]!)'") }
-        print("recognition score: layout \(layout.right)/\(layout.total), procedure \(ProcedureFixtures.expected.count - procedureMisses.count)/\(ProcedureFixtures.expected.count), "
+        for key in procedureMisses {
+            print("miss: portal-export.\(key): expected '\(ProcedureFixtures.expected[key]!)', read '\(read[key]!)'")
+        }
+        let procedureRight = ProcedureFixtures.expected.count - procedureMisses.count
+        print("recognition score: layout \(layout.right)/\(layout.total), procedure \(procedureRight)/\(ProcedureFixtures.expected.count), "
               + "all \(right)/\(total) = \(String(Double(right * 1000 / total) / 10))%")
         #expect(total > 100)
         let heldOut = RecognitionHarness.score(RecognitionFixture.heldOut)
