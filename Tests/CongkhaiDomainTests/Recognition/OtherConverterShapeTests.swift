@@ -77,6 +77,38 @@ import Testing
         #expect(layout.metadata.signer == "Mạc Văn Khoa")
     }
 
+    @Test func signatureLinesEachInTheirOwnParagraph() {
+        let layout = recognize("""
+        Số: 4/TB-STC
+
+        Sông Lam, ngày 02 tháng 6 năm 2025
+
+        THÔNG BÁO
+
+        Lịch tiếp công dân
+
+        Nội dung.
+
+        Nơi nhận:
+
+        - Các phòng;
+
+        - Lưu: VT.
+
+        KT GIÁM ĐỐC
+
+        PHÓ GIÁM ĐỐC
+
+        (Đã ký)
+
+        Trương Thị Thu
+        """)
+        #expect(layout.metadata.signerTitle == ["KT GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"])
+        #expect(layout.metadata.signer == "Trương Thị Thu")
+        #expect(layout.metadata.recipients == ["Các phòng", "Lưu: VT"])
+        #expect(layout.body.map(\.text) == ["Nội dung."])
+    }
+
     @Test func unsignedBlockKeepsItsTitlesAndWarns() {
         let layout = recognize(RecognitionFixture.footers[3].text)
         #expect(layout.metadata.signer == nil)
