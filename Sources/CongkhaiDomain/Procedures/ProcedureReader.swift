@@ -20,7 +20,6 @@ public struct ProcedureReader: Sendable {
         p.code = text("code") ?? title.flatMap(ProcedureCode.find) ?? p.code
         // a portal export's "Tên thủ tục:" line wins over a title made from the first line
         if let title, p.name == nil || !VietnameseText.fold(title).hasPrefix("ten thu tuc") { p.name = Self.withoutCode(title) }
-        p.name = p.name.map(Self.withoutLabel)
         p.field = field ?? p.field
         p.level = text("level") ?? p.level
         p.agency = text("agency") ?? p.agency
@@ -61,7 +60,7 @@ public struct ProcedureReader: Sendable {
         return trimmed.isEmpty ? title : trimmed
     }
 
-    /// "Thủ tục cấp giấy phép ..." → "Cấp giấy phép ...": pages already say "Thủ tục".
+    /// "Thủ tục cấp giấy phép ..." → "Cấp giấy phép ...", as the national database names it: pages already say "Thủ tục".
     static func withoutLabel(_ name: String) -> String {
         guard name.hasPrefix("Thủ tục ") else { return name }
         let rest = name.dropFirst("Thủ tục ".count)
@@ -160,7 +159,8 @@ public struct ProcedureReader: Sendable {
 
         func apply(_ value: String, _ p: inout Procedure) {
             switch self {
-            case .name: p.name = p.name ?? value
+            // the export writes "Tên thủ tục: Thủ tục cấp ..."; a name given in front matter is kept as written
+            case .name: p.name = p.name ?? ProcedureReader.withoutLabel(value)
             case .code, .shortCode: p.code = p.code ?? value
             case .decision: p.announcedBy = p.announcedBy ?? Procedure.Announcement(number: value, date: nil, status: nil, note: nil)
             case .level: p.level = p.level ?? value
