@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +30,7 @@ let package = Package(
         ),
         .target(
             name: "CongkhaiMarkdown",
-            dependencies: ["CCmarkGFM"]
+            dependencies: ["CCmarkGFM", "CongkhaiDomain"]
         ),
         .target(
             name: "CongkhaiSite",
@@ -39,6 +40,7 @@ let package = Package(
                 "CFileSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/document-types.yml")]
         ),
@@ -53,7 +55,8 @@ let package = Package(
         .testTarget(name: "CongkhaiMarkdownTests", dependencies: ["CongkhaiMarkdown"]),
         .testTarget(
             name: "CongkhaiSiteTests",
-            dependencies: ["CongkhaiSite", "CongkhaiMarkdown", "CongkhaiDomain"],
+            // The command itself too: some tests run it as a separate process.
+            dependencies: ["CongkhaiSite", "CongkhaiMarkdown", "CongkhaiDomain", "congkhai"],
             resources: [.copy("Fixtures")]
         ),
     ],
