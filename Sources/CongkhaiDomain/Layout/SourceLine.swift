@@ -104,6 +104,11 @@ enum LineText {
         s.count >= 3 && s.allSatisfy { "-_=*–—.".contains($0) }
     }
 
+    /// "\\*", "* * *", "***": an asterisk or star line printed under the Party header, or a stray escape.
+    static func isDecoration(_ s: String) -> Bool {
+        !s.isEmpty && s.count <= 12 && s.allSatisfy { "*\\-_=–—.·• ".contains($0) }
+    }
+
     static func isMotto(_ s: String) -> Bool {
         let f = VietnameseText.fold(s).filter { $0.isLetter }
         return f.hasPrefix("conghoaxahoichunghiavietnam") || f.hasPrefix("doclaptudohanhphuc") || f == "dangcongsanvietnam"

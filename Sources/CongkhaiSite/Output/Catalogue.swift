@@ -34,6 +34,7 @@ struct Catalogue {
             ("parentIssuer", .optional(m.parentIssuer)),
             ("place", .optional(m.place)),
             ("signer", .optional(m.signer)),
+            ("signerRank", .optional(m.signerRank)),
             ("signerTitle", .array(m.signerTitle.map(JSONValue.string))),
             ("recipients", .array(m.recipients.map(JSONValue.string))),
             ("field", .optional(m.field)),
@@ -48,6 +49,7 @@ struct Catalogue {
                 .object([("text", .string(cite.citation.text)), ("identifier", .string(cite.citation.number.key)),
                          ("year", .optional(cite.year)), ("url", .optional(cite.target?.url))])
             })),
+            ("standards", .array(record.standards.map { .string($0.written) })),
             ("citedBy", .array(record.citedBy.map { .string($0.url) })),
             ("relations", .array(record.relations.map { r in
                 .object([("type", .string(r.isInverse ? r.kind.inverseName : r.kind.rawValue)), ("identifier", .optional(r.identifier)),

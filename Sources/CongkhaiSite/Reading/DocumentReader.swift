@@ -52,6 +52,7 @@ struct DocumentReader: Sendable {
         var document = Document(source: path, metadata: metadata,
                                 body: BodyShaper.shape(body), appendices: appendices, extra: frontMatter.extra, diagnostics: diagnostics)
         document.citations = ([document.body] + appendices.map(\.body)).flatMap(Self.citations)
+        document.checkCitations()
         if metadata.type?.code == "TTHC" { readProcedure(&document, frontMatterLine: frontMatter.isPresent ? 1 : nil) }
         return .success(document)
     }

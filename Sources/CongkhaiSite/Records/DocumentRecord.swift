@@ -16,6 +16,8 @@ public struct DocumentRecord: Sendable {
     /// Files named in front matter, then those its text links to.
     public let attachments: [AttachmentFile]
     public let cites: [Cite]
+    /// Technical standards and regulations it names ("QCVN 03:2023/BCA"): references, not documents.
+    public let standards: [TechnicalStandard]
     public let citedBy: [Reference]
     /// Declared in its front matter, then declared by others about it.
     public let relations: [Relation]
@@ -102,7 +104,7 @@ struct RecordAssembler {
             }
         }
         return DocumentRecord(id: doc.id, url: doc.url, source: doc.source, metadata: doc.metadata, label: Self.label(doc.metadata),
-                              attachments: doc.rendered?.attachments ?? doc.attachments, cites: cites,
+                              attachments: doc.rendered?.attachments ?? doc.attachments, cites: cites, standards: doc.standards,
                               citedBy: graph.citedBy(doc.id).compactMap(reference), relations: relations, text: text,
                               procedure: doc.procedure, procedureLinks: links)
     }

@@ -30,7 +30,8 @@ struct DocumentPage {
         if !m.recipients.isEmpty { d["recipients"] = m.recipients; d["hasRecipients"] = true }
         if !m.recipients.isEmpty || m.signer != nil || !m.signerTitle.isEmpty { d["hasFooter"] = true }
         if !m.signerTitle.isEmpty { d["signerTitle"] = m.signerTitle }
-        if let s = m.signer { d["signer"] = s }
+        // A rank or degree ("Đại tá", "TS.") is printed before the name but is not part of it.
+        if let s = m.signer { d["signer"] = [m.signerRank, s].compactMap { $0 }.joined(separator: " ") }
         let appendices = record.text.appendices.map { a -> [String: Any] in
             var out: [String: Any] = ["id": a.id, "title": a.title, "html": a.html]
             if let s = a.subtitle { out["subtitle"] = s }
@@ -94,7 +95,7 @@ struct DocumentPage {
         let cites = record.cites.map { cite -> [String: Any] in
             ["text": cite.citation.text, "dateSuffix": cite.citation.date.map { " (\($0.short))" } ?? "",
              "href": cite.target.map { Routes.href(root, $0.url) } ?? false]
-        }
+        } + record.standards.map { ["text": $0.written, "dateSuffix": "", "href": false] }
         if !cites.isEmpty { d["cites"] = cites; d["hasCites"] = true }
         let citedBy = record.citedBy.map(item)
         if !citedBy.isEmpty { d["citedBy"] = citedBy; d["hasCitedBy"] = true }
