@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -48,11 +49,17 @@ let package = Package(
             name: "CongkhaiImport",
             dependencies: ["CongkhaiDomain", "CongkhaiSite", .product(name: "Yams", package: "Yams")]
         ),
+        // The preview server: the site built into memory, served over HTTP, rebuilt on change.
+        .target(
+            name: "CongkhaiServe",
+            dependencies: ["CongkhaiSite", "CongkhaiDomain", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "congkhai",
             dependencies: [
                 "CongkhaiSite",
                 "CongkhaiImport",
+                "CongkhaiServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +70,7 @@ let package = Package(
             dependencies: ["CongkhaiImport", "CongkhaiSite", "CongkhaiDomain"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "CongkhaiServeTests", dependencies: ["CongkhaiServe", "CongkhaiSite"]),
         .testTarget(
             name: "CongkhaiSiteTests",
             // The command itself too: some tests run it as a separate process.

@@ -8,6 +8,7 @@ struct Congkhai: ParsableCommand {
         subcommands: [
             Build.self,
             Import.self,
+            Serve.self,
         ],
         defaultSubcommand: Build.self
     )
