@@ -35,8 +35,14 @@ public final class Preview: @unchecked Sendable {
     /// Bumped by stopWatching: a watcher thread of an older generation ends.
     private var generation = 0
 
+    /// The folders as they were when the latest build began: a change made
+    /// during a build, or before the watcher started, is still seen.
+    private var builtFrom: SourceWatcher.Reading = [:]
+    private let watcher: SourceWatcher
+
     public init(_ options: Options) {
         self.options = options
+        watcher = SourceWatcher(folders: [options.content, options.theme])
     }
 
     /// The site requests are answered from.
@@ -54,6 +60,7 @@ public final class Preview: @unchecked Sendable {
     public func rebuild() -> Outcome {
         buildLock.lock(); defer { buildLock.unlock() }
         let started = ProcessInfo.processInfo.systemUptime
+        let reading = watcher.read()
         var files: [String: Data]?
         var failure: String?
         var diagnostics: [Diagnostic] = []
@@ -73,6 +80,7 @@ public final class Preview: @unchecked Sendable {
         if let files { current.files = files }
         current.failure = failure
         current.version += 1
+        builtFrom = reading
         let outcome = Outcome(version: current.version, seconds: seconds, failure: failure, diagnostics: diagnostics,
                               fileCount: current.files.count)
         lock.unlock()
@@ -97,14 +105,12 @@ public final class Preview: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         guard watching == nil else { return }
         let mine = generation
-        let watcher = SourceWatcher(folders: [options.content, options.theme])
         let interval = options.pollInterval
         let thread = Thread { [self] in
-            var last = watcher.read()
             while !isStopping(mine) {
                 Thread.sleep(forTimeInterval: interval)
                 var now = watcher.read()
-                guard now != last else { continue }
+                guard now != lastBuiltFrom else { continue }
                 // Debounce: an editor or a copy writes several files, or one in
                 // several steps; build once the folders have been still for one interval.
                 while !isStopping(mine) {
@@ -114,7 +120,6 @@ public final class Preview: @unchecked Sendable {
                     now = settled
                 }
                 if isStopping(mine) { break }
-                last = now
                 rebuilt(rebuild())
             }
         }
@@ -128,6 +133,11 @@ public final class Preview: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         generation += 1
         watching = nil
+    }
+
+    private var lastBuiltFrom: SourceWatcher.Reading {
+        lock.lock(); defer { lock.unlock() }
+        return builtFrom
     }
 
     private func isStopping(_ watcher: Int) -> Bool {

@@ -63,7 +63,8 @@ public final class PreviewServer: Sendable {
 
     static func answer(_ request: HTTPRequest, from preview: Preview) -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed, headers: [.contentType: "text/plain; charset=utf-8", HTTPHeader("Allow"): "GET, HEAD"],
+            let headers: HTTPHeaders = [.contentType: "text/plain; charset=utf-8", HTTPHeader("Allow"): "GET, HEAD"]
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: headers,
                                 body: Data("The preview only serves pages (GET).\n".utf8))
         }
         let answer = preview.site.respond(to: request.target.path(percentEncoded: true))
