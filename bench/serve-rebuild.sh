@@ -31,7 +31,7 @@ trap 'kill "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do [ "$(version)" = "1" ] && break; sleep 0.5; done
 [ "$(version)" = "1" ] || { echo "the preview did not finish its first build"; tail "$out/serve.err"; exit 1; }
 
-doc=$(find "$corpus" -name '*.md' | sort | head -n 1)
+doc=$(find "$corpus" -name '*.md' | sort | sed -n 1p)
 start=$(date +%s.%N)
 printf '\nMột đoạn thêm vào để đo thời gian dựng lại.\n' >>"$doc"
 for _ in $(seq 1 1200); do [ "$(version)" = "2" ] && break; sleep 0.05; done
