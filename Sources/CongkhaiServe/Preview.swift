@@ -25,6 +25,8 @@ public final class Preview: @unchecked Sendable {
         public let failure: String?
         public let diagnostics: [Diagnostic]
         public let fileCount: Int
+        /// False while no build has succeeded yet: the preview shows only the error.
+        public let hasSite: Bool
     }
 
     public let options: Options
@@ -82,7 +84,7 @@ public final class Preview: @unchecked Sendable {
         current.version += 1
         builtFrom = reading
         let outcome = Outcome(version: current.version, seconds: seconds, failure: failure, diagnostics: diagnostics,
-                              fileCount: current.files.count)
+                              fileCount: current.files.count, hasSite: !current.files.isEmpty)
         lock.unlock()
         return outcome
     }
@@ -90,7 +92,8 @@ public final class Preview: @unchecked Sendable {
     /// SiteBuilder.Options asks for an output folder; a memory build never writes there.
     private static let unusedOutput = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-preview-writes-nothing")
 
-    private func checkFolders() throws {
+    /// The content and theme folders exist; checked before serving, and again at each build.
+    public func checkFolders() throws {
         for (name, url) in [("content", options.content), ("theme", options.theme)] {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {

@@ -44,7 +44,7 @@ enum PreviewPage {
 
     /// `html` with the reload script before `</body>` and, after a failed
     /// build, a banner naming the error at the top of the body.
-    static func decorate(_ html: Data, failure: String?) -> Data {
+    static func decorate(_ html: Data, failure: String?, showsLastGoodSite: Bool = true) -> Data {
         var text = String(decoding: html, as: UTF8.self)
         if let bodyEnd = text.range(of: "</body>", options: [.caseInsensitive, .backwards]) {
             text.insert(contentsOf: scriptTag, at: bodyEnd.lowerBound)
@@ -53,8 +53,8 @@ enum PreviewPage {
         }
         if let failure {
             let banner = "<link rel=\"stylesheet\" href=\"\(stylePath)\"><div class=\"congkhai-preview-error\" role=\"alert\">"
-                + "<strong>The last change could not be built; this is the last good version of the site.</strong>"
-                + escape(failure) + "</div>"
+                + "<strong>The site could not be built" + (showsLastGoodSite ? "; this page is from the last good build." : ".")
+                + "</strong>" + escape(failure) + "</div>"
             if let bodyStart = text.range(of: "<body", options: .caseInsensitive),
                let tagEnd = text[bodyStart.upperBound...].firstIndex(of: ">") {
                 text.insert(contentsOf: banner, at: text.index(after: tagEnd))

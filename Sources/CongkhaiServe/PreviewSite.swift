@@ -65,9 +65,9 @@ extension PreviewSite {
     private func noSiteYet() -> PreviewResponse {
         let message = failure ?? "The site is being built."
         let html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>congkhai preview</title></head><body>"
-            + "<p>No version of the site could be built yet.</p></body></html>"
+            + "<p>No version of the site could be built yet; this page reloads itself once the build works.</p></body></html>"
         return PreviewResponse(status: 503, contentType: ContentTypes.of("index.html"),
-                               body: PreviewPage.decorate(Data(html.utf8), failure: message))
+                               body: PreviewPage.decorate(Data(html.utf8), failure: message, showsLastGoodSite: false))
     }
 }
 

@@ -7,8 +7,8 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview the site in a browser while writing: it is rebuilt, and open pages reload, on every change.",
         discussion: """
-        The site is built into memory (nothing is written to disk) and served at http://HOST:PORT/.
-        When a document, site.yml or a theme file changes, the site is rebuilt; if the build fails,
+        The site is built into memory (nothing is written to disk) and served at http://HOST:PORT/. \
+        When a document, site.yml or a theme file changes, the site is rebuilt; if the build fails, \
         the last good site keeps being served with the error shown at the top of every page.
         """
     )
@@ -35,6 +35,12 @@ struct Serve: ParsableCommand {
             """)
         }
         let preview = Preview(.init(content: URL(fileURLWithPath: content), theme: URL(fileURLWithPath: theme)))
+        do {
+            try preview.checkFolders()
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
         report(preview.rebuild())
         let server: PreviewServer
         do {
@@ -70,9 +76,13 @@ private final class ServerOutcome: @unchecked Sendable {
 private func report(_ outcome: Preview.Outcome) {
     for diagnostic in outcome.diagnostics { printError(diagnostic.description) }
     if let failure = outcome.failure {
-        printError("error: \(failure)\nThe preview keeps showing the last good site, with this error at the top of every page.")
+        let kept = outcome.hasSite
+            ? "The preview keeps showing the last good site, with this error at the top of every page."
+            : "The preview shows this error until the site builds; pages reload by themselves then."
+        printError("error: \(failure)\n\(kept)")
         return
     }
-    let problems = outcome.diagnostics.isEmpty ? "" : ", \(outcome.diagnostics.count) problems listed above"
+    let count = outcome.diagnostics.count
+    let problems = count == 0 ? "" : count == 1 ? ", 1 problem listed above" : ", \(count) problems listed above"
     print(String(format: "Build %d: %d files in %.2f s%@", outcome.version, outcome.fileCount, outcome.seconds, problems))
 }
