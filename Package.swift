@@ -70,7 +70,8 @@ let package = Package(
             dependencies: ["CongkhaiImport", "CongkhaiSite", "CongkhaiDomain"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CongkhaiServeTests", dependencies: ["CongkhaiServe", "CongkhaiSite"]),
+        // The command too: one test runs `congkhai serve` as a process.
+        .testTarget(name: "CongkhaiServeTests", dependencies: ["CongkhaiServe", "CongkhaiSite", "congkhai"]),
         .testTarget(
             name: "CongkhaiSiteTests",
             // The command itself too: some tests run it as a separate process.

@@ -28,6 +28,13 @@ struct Serve: ParsableCommand {
     func run() throws {
         // One line per rebuild, seen as it happens even when the output is piped to a log.
         setvbuf(stdout, nil, _IOLBF, 0)
+        // The preview runs until it is stopped, so it must hear Ctrl-C and TERM even when its
+        // parent started it with them blocked (Foundation's Process in a test runner does).
+        var stopSignals = sigset_t()
+        sigemptyset(&stopSignals)
+        sigaddset(&stopSignals, SIGINT)
+        sigaddset(&stopSignals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &stopSignals, nil)
         if !PreviewServer.isLoopback(host) {
             printError("""
             warning: --host \(host) is not a loopback address: anyone who can reach this computer on port \(port) \
@@ -51,13 +58,18 @@ struct Serve: ParsableCommand {
         }
         preview.watch { outcome in report(outcome) }
         let shown = host.contains(":") ? "[\(host)]" : host
-        print("Preview at http://\(shown):\(port)/ (watching \(content) and \(theme); Ctrl-C stops it)")
+        let watched = "watching \(content) and \(theme); Ctrl-C stops it"
         // The root command is synchronous (every other subcommand is): the
         // server runs on the concurrency pool while this thread waits for it.
         let stopped = DispatchSemaphore(value: 0)
         let outcome = ServerOutcome()
         Task {
-            do { try await server.run() } catch { outcome.error = error }
+            let serving = Task { try await server.run() }
+            // Announced once it listens, with the port it got (--port 0 picks a free one).
+            if (try? await server.waitUntilListening(timeout: 10)) != nil, let bound = await server.boundPort() {
+                print("Preview at http://\(shown):\(bound)/ (\(watched))")
+            }
+            do { try await serving.value } catch { outcome.error = error }
             stopped.signal()
         }
         stopped.wait()
