@@ -86,7 +86,8 @@ public struct SiteBuilder {
         let now = report.documentCount
         guard before > 0, now == 0 || Double(before - now) > Double(before) * Self.allowedLoss else { return nil }
         return "the new site would have \(now) documents where the published one has \(before), so it was not put in place "
-            + "and \(options.output.path) is unchanged; check the errors above, or give --allow-shrink if the documents were removed on purpose"
+            + "and \(options.output.path) is unchanged; check the errors above, "
+            + "or give --allow-shrink if the documents were removed on purpose"
     }
 
     /// The content and theme folders must exist, and the output folder, which
@@ -111,8 +112,9 @@ public struct SiteBuilder {
                 throw BuildFailure("the output folder \(output) contains the \(name) folder and would be replaced; choose another --output")
             }
             if output.hasPrefix(path + "/") {
+                let beside = (path as NSString).deletingLastPathComponent + "/Site"
                 throw BuildFailure("the output folder \(output) is inside the \(name) folder \(path), so every build would publish the "
-                                   + "previous one; choose a folder outside it, for example --output \((path as NSString).deletingLastPathComponent)/Site")
+                                   + "previous one; choose a folder outside it, for example --output \(beside)")
             }
         }
     }

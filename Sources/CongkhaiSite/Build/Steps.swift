@@ -39,7 +39,8 @@ extension BuildStep {
             defer { state.progress.advance() }
             if let size = state.inventory.sizes[source.path], size > limit {
                 return .failure(Diagnostic(.error, file: source.path,
-                                           "the file is \(size >> 20) MB, more than the \(limit >> 20) MB a document may have, so it is left out",
+                                           "the file is \(size >> 20) MB, more than the \(limit >> 20) MB a document may have, "
+                                               + "so it is left out",
                                            hint: "a document's text is rarely over 1 MB: check that this is the right file, split it, "
                                                + "or raise the limit with --max-document-size"))
             }

@@ -89,7 +89,8 @@ struct RecordAssembler {
             guard let other = reference(source) else { continue }
             let number = other.metadata.number
             relations.append(.init(kind: kind, isInverse: true, written: other.label,
-                                   identifier: number.flatMap { $0.number == nil ? nil : $0.key }, year: other.metadata.year, target: other))
+                                   identifier: number.flatMap { $0.number == nil ? nil : $0.key }, year: other.metadata.year,
+                                   target: other))
         }
         let text = doc.rendered ?? RenderedText()
         var links = DocumentRecord.ProcedureLinks()

@@ -83,7 +83,9 @@ struct DocumentTextRenderer {
     func downloads(_ p: Procedure, doc: Document, diagnostics: inout [Diagnostic]) -> [RenderedText.Download] {
         let folder = (doc.source as NSString).deletingLastPathComponent
         // a template named in the dossier is called by the document it is for
-        var names = p.dossier.compactMap { item in item.template.map { ($0, item.document.prefix(1).lowercased() + item.document.dropFirst()) } }
+        var names = p.dossier.compactMap { item in
+            item.template.map { ($0, item.document.prefix(1).lowercased() + item.document.dropFirst()) }
+        }
         for form in p.forms where !names.contains(where: { $0.0 == form }) {
             names.append((form, ((form as NSString).lastPathComponent as NSString).deletingPathExtension))
         }

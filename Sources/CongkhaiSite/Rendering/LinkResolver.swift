@@ -20,7 +20,8 @@ struct LinkResolver {
         self.folder = (doc.source as NSString).deletingLastPathComponent
     }
 
-    func decide(_ target: LinkTarget, lineMap: ShapedMarkdown, diagnostics: inout [Diagnostic], attachments named: inout [AttachmentFile]) -> LinkDecision {
+    func decide(_ target: LinkTarget, lineMap: ShapedMarkdown, diagnostics: inout [Diagnostic],
+                attachments named: inout [AttachmentFile]) -> LinkDecision {
         let url = target.url.trimmingCharacters(in: .whitespaces)
         let line = lineMap.sourceLine(target.line)
         func warn(_ message: String, _ hint: String) -> LinkDecision {
