@@ -15,6 +15,9 @@ import Foundation
 public struct MarkdownRenderer: Sendable {
     public init() {}
 
+    /// The version of the cmark-gfm library in use: "0.29.0.gfm.6".
+    public static var cmarkVersion: String { String(cString: cmark_version_string()) }
+
     /// Renders `markdown`, letting `rewrite` decide each link and image target
     /// and `linkText` turn parts of plain text (outside links and headings) into links.
     public func render(_ markdown: String, options: RenderOptions = RenderOptions(),

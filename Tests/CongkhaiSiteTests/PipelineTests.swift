@@ -155,4 +155,15 @@ import Testing
         #expect(stray.map(\.file) == ["2024/nhan-duoc.docx"])
         #expect(stray.first?.message.contains("congkhai import 2024/nhan-duoc.docx") == true)
     }
+
+    @Test func aCheckReportsWhatABuildWouldAndWritesNothing() throws {
+        let site = try SiteFixture(files: Self.files)
+        defer { site.remove() }
+        let checked = try SiteBuilder(.init(content: site.content, theme: SiteFixture.theme, output: site.output)).check()
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == ["Content"])
+        let built = try site.build()
+        #expect(checked.diagnostics.map(\.description) == built.diagnostics.map(\.description))
+        #expect(checked.documentCount == built.documentCount)
+    }
 }

@@ -58,6 +58,15 @@ public struct SiteBuilder {
         return report
     }
 
+    /// Reads, recognises and links everything and reports what a build would,
+    /// without rendering pages or writing anything.
+    public func check() throws -> BuildReport {
+        try checkFolders()
+        var checker = self
+        checker.steps = BuildStep.checkOnly
+        return try checker.render(into: PageSink(.discard))
+    }
+
     /// Runs the steps with `sink` as the destination of every file: a
     /// staging folder, memory (a preview) or nowhere (a check).
     public func render(into sink: PageSink) throws -> BuildReport {

@@ -8,8 +8,11 @@ extension BuildStep {
     /// Everything a full build does, in order.
     public static let site: [BuildStep] = check + [renderMarkdown, assembleRecords, strayOriginals] + outputs
 
-    /// Reading, recognising and linking, with every diagnostic a build gives about the content.
-    public static let check: [BuildStep] = [loadConfiguration, scanContent, readDocuments, linkCorpus, resolveCitations]
+    /// Reading, recognising and linking: the content's sources.
+    static let check: [BuildStep] = [loadConfiguration, scanContent, readDocuments, linkCorpus, resolveCitations]
+
+    /// Every diagnostic a build gives about the content, and no page rendered: `congkhai check`.
+    public static let checkOnly: [BuildStep] = check + [renderMarkdown, assembleRecords, strayOriginals]
 
     /// Every file of the site, each made from the records.
     static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, catalogues, copyFiles, marker]
