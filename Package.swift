@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -42,14 +44,26 @@ let package = Package(
             ],
             resources: [.copy("Resources/document-types.yml")]
         ),
+        // Snapshots of a built site: a browsable zip with a signed manifest, and a WACZ for web-archive tools.
+        .target(
+            name: "CongkhaiArchive",
+            dependencies: [
+                "CongkhaiDomain",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "congkhai",
             dependencies: [
                 "CongkhaiSite",
+                "CongkhaiArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CongkhaiDomainTests", dependencies: ["CongkhaiDomain"]),
+        .testTarget(name: "CongkhaiArchiveTests", dependencies: ["CongkhaiArchive", "CongkhaiSite"]),
         .testTarget(
             name: "CongkhaiSiteTests",
             dependencies: ["CongkhaiSite", "CongkhaiMarkdown", "CongkhaiDomain"],
