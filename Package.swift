@@ -63,7 +63,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CongkhaiDomainTests", dependencies: ["CongkhaiDomain"]),
-        .testTarget(name: "CongkhaiArchiveTests", dependencies: ["CongkhaiArchive", "CongkhaiSite"]),
+        .testTarget(
+            name: "CongkhaiArchiveTests",
+            dependencies: ["CongkhaiArchive", "CongkhaiSite", "CongkhaiDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "CongkhaiSiteTests",
             dependencies: ["CongkhaiSite", "CongkhaiMarkdown", "CongkhaiDomain"],

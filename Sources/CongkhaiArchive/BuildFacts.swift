@@ -1,3 +1,4 @@
+import CongkhaiDomain
 import Crypto
 import Foundation
 
@@ -17,6 +18,12 @@ public struct BuildFacts: Codable, Equatable, Sendable {
     public var source: String
 
     public static let markerName = ".congkhai-site"
+
+    public init(generator: String, version: String, documents: Int, procedures: Int, contentDigest: String, themeDigest: String,
+                leftOut: [String], source: String) {
+        (self.generator, self.version, self.documents, self.procedures) = (generator, version, documents, procedures)
+        (self.contentDigest, self.themeDigest, self.leftOut, self.source) = (contentDigest, themeDigest, leftOut, source)
+    }
 
     private struct Marker: Decodable {
         var generator: String?
@@ -44,7 +51,8 @@ public struct BuildFacts: Codable, Equatable, Sendable {
         return BuildFacts(generator: "congkhai", version: "unknown",
                           documents: try countEntries(site.appendingPathComponent("api/documents.json")),
                           procedures: try countEntries(site.appendingPathComponent("api/procedures.json")),
-                          contentDigest: try FolderDigest.of(content), themeDigest: try FolderDigest.of(theme),
+                          contentDigest: try FolderDigest.of(content, leavingOut: [ArchiveRegistry.fileName]),
+                          themeDigest: try FolderDigest.of(theme),
                           leftOut: [], source: "computed")
     }
 
@@ -55,13 +63,15 @@ public struct BuildFacts: Codable, Equatable, Sendable {
 /// every file in it (hidden files and folders left out), so that it does not depend on the
 /// order in which the file system lists the files, on their dates or on their owners.
 public enum FolderDigest {
-    public static func of(_ folder: URL) throws -> String {
+    /// `leavingOut` names files at the top of the folder that do not count: the snapshot list, which archiving
+    /// itself changes, would otherwise make every snapshot's digest differ from the one before.
+    public static func of(_ folder: URL, leavingOut: Set<String> = []) throws -> String {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw ArchiveFailure("the folder \(folder.path) does not exist; pass --content and --theme for the folders the site was built from")
         }
         var hasher = SHA256()
-        for file in try SiteFiles.list(folder, keepHidden: false) {
+        for file in try SiteFiles.list(folder, keepHidden: false) where !leavingOut.contains(file.path) {
             let digest = try FileDigest.sha256(of: file.url)
             hasher.update(data: Data("\(file.path)\0\(file.size)\0\(digest)\n".utf8))
         }
