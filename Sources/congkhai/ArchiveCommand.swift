@@ -7,7 +7,7 @@ struct Archive: ParsableCommand {
         abstract: "Take a dated snapshot of the built site: a browsable zip with a manifest, and a WACZ for web-archive tools.",
         discussion: """
         Writes <name>.zip, <name>.wacz and <name>.sha256 into the output folder and adds the snapshot to
-        luu-tru.yml in the content folder (the site's luu-tru/ page lists it). The same site and date always
+        _luu-tru.yml in the content folder (the site's luu-tru/ page lists it). The same site and date always
         give the same bytes (SOURCE_DATE_EPOCH is honoured). Exit status: 0 written; 2 nothing written.
         """
     )
@@ -27,7 +27,7 @@ struct Archive: ParsableCommand {
     @Option(help: "Sign the manifest with this private key (made by `congkhai keygen`).")
     var sign: String?
 
-    @Option(help: "The content folder the site was built from (its luu-tru.yml lists the snapshots).")
+    @Option(help: "The content folder the site was built from (its _luu-tru.yml lists the snapshots).")
     var content = "Content"
 
     @Option(help: "The theme folder the site was built from.")
@@ -39,7 +39,7 @@ struct Archive: ParsableCommand {
     @Option(help: "The address where the snapshot files will be published, for the archive page's download links.")
     var downloadURL: String?
 
-    @Flag(help: "Do not add the snapshot to luu-tru.yml.")
+    @Flag(help: "Do not add the snapshot to _luu-tru.yml.")
     var noRegistry = false
 
     func run() throws {

@@ -12,7 +12,7 @@ import Testing
         try fixture.archive(day: "2024-07-31")
         try fixture.archive(year: 2023)
         try fixture.archive()
-        let text = try String(contentsOf: fixture.content.appendingPathComponent("luu-tru.yml"), encoding: .utf8)
+        let text = try String(contentsOf: fixture.content.appendingPathComponent("_luu-tru.yml"), encoding: .utf8)
         let registry = try ArchiveRegistry.parse(text)
         #expect(registry.snapshots.map(\.date) == ["2024-07-31", "2024-06-30", "2024-06-30"])
         let entry = try #require(registry.snapshots.first { $0.file == first.snapshot.lastPathComponent })
@@ -28,7 +28,7 @@ import Testing
                               waczSize: 4_000_000, signed: true))
         registry.record(.init(date: "2024-05-31", scope: "2023", file: "<script>alert(1)</script>.zip", size: 10, sha256: "cd34",
                               download: "javascript:alert(1)"))
-        try Data(try registry.yaml().utf8).write(to: fixture.content.appendingPathComponent("luu-tru.yml"))
+        try Data(try registry.yaml().utf8).write(to: fixture.content.appendingPathComponent("_luu-tru.yml"))
 
         let theme = try Theme.load(ArchiveFixture.theme, language: "vi")
         let frame = PageFrame(site: SiteConfig(), theme: theme)
@@ -47,10 +47,10 @@ import Testing
     @Test func aBrokenRegistryGivesAWarningAndNoPage() throws {
         let fixture = try ArchiveFixture()
         defer { fixture.remove() }
-        try Data("snapshots: [date: {".utf8).write(to: fixture.content.appendingPathComponent("luu-tru.yml"))
+        try Data("snapshots: [date: {".utf8).write(to: fixture.content.appendingPathComponent("_luu-tru.yml"))
         let frame = PageFrame(site: SiteConfig(), theme: try Theme.load(ArchiveFixture.theme, language: "vi"))
         let archives = ArchivesPage(frame: frame, content: fixture.content)
         #expect(archives.pages().isEmpty)
-        #expect(archives.diagnostics.first?.file == "luu-tru.yml")
+        #expect(archives.diagnostics.first?.file == "_luu-tru.yml")
     }
 }

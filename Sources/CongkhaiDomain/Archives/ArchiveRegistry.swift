@@ -1,7 +1,8 @@
 import Foundation
 import Yams
 
-/// The list of snapshots that exist, kept as `luu-tru.yml` in the content folder:
+/// The list of snapshots that exist, kept as `_luu-tru.yml` in the content folder (the `_` keeps the
+/// build from publishing it as an attachment or warning about it):
 /// `congkhai archive` appends to it, the site's `luu-tru/` page lists it.
 /// Plain YAML so that staff can read it, correct a download address or remove
 /// a line for a snapshot that was never published.
@@ -17,7 +18,7 @@ import Yams
 ///         signed: true
 ///         download: https://…/  # where the files are published (optional)
 public struct ArchiveRegistry: Codable, Equatable, Sendable {
-    public static let fileName = "luu-tru.yml"
+    public static let fileName = "_luu-tru.yml"
 
     public struct Entry: Codable, Equatable, Sendable {
         public var date: String

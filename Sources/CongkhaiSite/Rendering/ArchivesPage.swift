@@ -1,7 +1,7 @@
 import CongkhaiDomain
 import Foundation
 
-/// `luu-tru/`: the snapshots of the site that exist (from `luu-tru.yml` in the content folder,
+/// `luu-tru/`: the snapshots of the site that exist (from `_luu-tru.yml` in the content folder,
 /// kept by `congkhai archive`), with date, scope, sizes, the manifest's digest and download links,
 /// so that citizens and auditors can compare a copy they hold with what the department published.
 ///
