@@ -18,6 +18,8 @@ public struct Archiver {
         /// Where the snapshot files will be published, for the archive page's download links.
         public var downloadURL: String?
         public var updateRegistry: Bool
+        /// Files above this size are streamed in chunks (read once to hash, once to copy) instead of held whole.
+        public var holdLimit: Int64 = 32 << 20
 
         public init(site: URL, output: URL, date: SnapshotDate, year: Int? = nil, signingKey: URL? = nil,
                     content: URL, theme: URL, baseURL: String? = nil, downloadURL: String? = nil, updateRegistry: Bool = true) {
@@ -40,14 +42,16 @@ public struct Archiver {
         public let registry: URL?
     }
 
-    /// Files above this size are streamed in chunks (read once to hash, once to copy) instead of held whole.
-    static let holdLimit: Int64 = 32 << 20
-
     let options: Options
     public init(_ options: Options) { self.options = options }
 
     public func run() throws -> Result {
         let fm = FileManager.default
+        let sitePath = options.site.standardizedFileURL.path + "/"
+        if (options.output.standardizedFileURL.path + "/").hasPrefix(sitePath) {
+            throw ArchiveFailure("the output folder \(options.output.path) is inside the site \(options.site.path); "
+                + "snapshots would end up in the next snapshot. Choose an --output folder outside the site")
+        }
         let facts = try BuildFacts.read(site: options.site, content: options.content, theme: options.theme)
         let catalogue = try SiteCatalogue.read(site: options.site)
         if let year = options.year, !catalogue.documents.contains(where: { $0.year == year }) {
@@ -82,9 +86,9 @@ public struct Archiver {
         for file in kept {
             let entryPath = SnapshotLayout.entryPath(root: name, file.path)
             let compress = Self.worthCompressing(file.path)
-            if file.path == SnapshotScope.absentPagePath || file.size <= Self.holdLimit {
+            if file.path == SnapshotScope.absentPagePath || file.size <= options.holdLimit {
                 var data = file.path == SnapshotScope.absentPagePath ? scope.absentPage(day: options.date.day)
-                    : try Data(contentsOf: file.url)
+                    : try Self.read(file)
                 if scope.rewrites(file.path) { data = scope.rewriteLinks(data, pagePath: file.path, kept: keptPaths) }
                 let digest = SHA256.hash(data: data).hex
                 try zip.add(entryPath, data: data, compress: compress)
@@ -142,6 +146,12 @@ public struct Archiver {
         return Result(name: name, snapshot: zipURL, wacz: waczURL, digestFile: digestFile, manifestDigest: manifestDigest,
                       fileCount: entries.count, snapshotSize: zipSize, waczSize: waczSize, baseURLSource: baseSource,
                       factsSource: facts.source, registry: registryURL)
+    }
+
+    static func read(_ file: SiteFile) throws -> Data {
+        do { return try Data(contentsOf: file.url) } catch {
+            throw ArchiveFailure("\(file.url.path) cannot be read (\(error.localizedDescription)); check its permissions and archive again")
+        }
     }
 
     static func readRegistry(_ url: URL) throws -> ArchiveRegistry {

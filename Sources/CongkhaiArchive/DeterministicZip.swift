@@ -9,6 +9,8 @@ import ZIPFoundation
 final class DeterministicZip {
     private let archive: Archive
     private let modified: Date
+    /// One chunk size whether a file is held or streamed, so that both ways feed zlib alike.
+    static let chunkSize = 1 << 16
 
     init(creating url: URL, modified: Date) throws {
         try? FileManager.default.removeItem(at: url)
@@ -21,7 +23,7 @@ final class DeterministicZip {
     func add(_ path: String, data: Data, compress: Bool) throws {
         try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: modified,
                              permissions: SnapshotLayout.filePermissions, compressionMethod: compress ? .deflate : .none,
-                             bufferSize: 1 << 16) { position, size in
+                             bufferSize: Self.chunkSize) { position, size in
             data.subdata(in: Int(position)..<Int(position) + size)
         }
     }
@@ -32,7 +34,7 @@ final class DeterministicZip {
         defer { try? handle.close() }
         try archive.addEntry(with: path, type: .file, uncompressedSize: size, modificationDate: modified,
                              permissions: SnapshotLayout.filePermissions, compressionMethod: compress ? .deflate : .none,
-                             bufferSize: 1 << 20) { position, chunk in
+                             bufferSize: Self.chunkSize) { position, chunk in
             try handle.seek(toOffset: UInt64(position))
             return try handle.read(upToCount: chunk) ?? Data()
         }

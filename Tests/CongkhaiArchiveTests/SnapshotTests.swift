@@ -138,3 +138,26 @@ import ZIPFoundation
         #expect(throws: ArchiveFailure.self) { try SnapshotDate.resolve(day: nil, environment: ["SOURCE_DATE_EPOCH": "soon"]) }
     }
 }
+
+@Suite struct StreamingTests {
+    @Test func streamingEveryFileGivesTheSameBytesAsHoldingThem() throws {
+        let fixture = try ArchiveFixture()
+        defer { fixture.remove() }
+        // a file of several chunks, varied enough that deflate has work to do
+        let lines = (0..<40_000).map { ".muc-\($0) { margin: \($0 % 97)px \($0 % 13)em; }" }.joined(separator: "\n")
+        try Data(lines.utf8).write(to: fixture.site.appendingPathComponent("assets/lon.css"))
+        let held = try fixture.archive(output: fixture.root.appendingPathComponent("held"))
+        var options = try fixture.options(output: fixture.root.appendingPathComponent("streamed"))
+        options.holdLimit = 0
+        options.updateRegistry = false
+        let streamed = try Archiver(options).run()
+        #expect(try Data(contentsOf: held.snapshot) == Data(contentsOf: streamed.snapshot))
+        #expect(try Data(contentsOf: held.wacz) == Data(contentsOf: streamed.wacz))
+    }
+
+    @Test func anOutputFolderInsideTheSiteIsRefused() throws {
+        let fixture = try ArchiveFixture()
+        defer { fixture.remove() }
+        #expect(throws: ArchiveFailure.self) { try fixture.archive(output: fixture.site.appendingPathComponent("luu-tru")) }
+    }
+}
