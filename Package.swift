@@ -15,8 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +31,7 @@ let package = Package(
         ),
         .target(
             name: "CongkhaiMarkdown",
-            dependencies: ["CCmarkGFM"]
+            dependencies: ["CCmarkGFM", "CongkhaiDomain"]
         ),
         .target(
             name: "CongkhaiSite",
@@ -41,6 +41,7 @@ let package = Package(
                 "CFileSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/document-types.yml")]
         ),
@@ -63,13 +64,17 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CongkhaiDomainTests", dependencies: ["CongkhaiDomain"]),
+        .testTarget(name: "CongkhaiMarkdownTests", dependencies: ["CongkhaiMarkdown"]),
         .testTarget(
             name: "CongkhaiArchiveTests",
-            dependencies: ["CongkhaiArchive", "CongkhaiSite", "CongkhaiDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            // The command itself too: the determinism test runs it as two separate processes.
+            dependencies: ["CongkhaiArchive", "CongkhaiSite", "CongkhaiDomain", "congkhai",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "CongkhaiSiteTests",
-            dependencies: ["CongkhaiSite", "CongkhaiMarkdown", "CongkhaiDomain"],
+            // The command itself too: some tests run it as a separate process.
+            dependencies: ["CongkhaiSite", "CongkhaiMarkdown", "CongkhaiDomain", "congkhai"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -37,7 +37,8 @@ public struct MarkdownRenderer: Sendable {
         cmark_node_free(root)
         cmark_parser_free(parser)
 
-        result.html = HTMLPostprocessor.finish(String(cString: html), headings: result.headings)
+        result.html = HTMLPostprocessor.finish(String(cString: html), headings: result.headings,
+                                               tableLabel: options.tableLabel)
         free(html)
         return result
     }
@@ -48,10 +49,13 @@ public struct RenderOptions: Sendable {
     public var minimumHeadingLevel: Int32 = 2
     /// Prefix for heading ids, so several rendered parts on one page stay unique.
     public var idPrefix: String = ""
+    /// The accessible name of the scrollable box around each table, from the theme's strings.
+    public var tableLabel: String = "Table"
 
-    public init(minimumHeadingLevel: Int32 = 2, idPrefix: String = "") {
+    public init(minimumHeadingLevel: Int32 = 2, idPrefix: String = "", tableLabel: String = "Table") {
         self.minimumHeadingLevel = minimumHeadingLevel
         self.idPrefix = idPrefix
+        self.tableLabel = tableLabel
     }
 }
 

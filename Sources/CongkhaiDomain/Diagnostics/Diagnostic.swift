@@ -16,6 +16,8 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var line: Int?
     public var message: String
     public var hint: String?
+    /// The build step that reported it ("reading documents"), stamped by the build.
+    public var step: String?
 
     public init(_ severity: Severity, file: String, line: Int? = nil, _ message: String, hint: String? = nil) {
         self.severity = severity

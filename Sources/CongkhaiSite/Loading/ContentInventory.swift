@@ -82,7 +82,7 @@ struct ContentInventory {
             let file = String(parts.last!)
             let ext = (file as NSString).pathExtension.lowercased()
             let stem = VietnameseText.slug((file as NSString).deletingPathExtension, maxLength: 80)
-            let base = (["tep"] + folders).joined(separator: "/") + "/" + (stem.isEmpty ? "tep" : stem)
+            let base = Routes.attachments + folders.map { $0 + "/" }.joined() + (stem.isEmpty ? "tep" : stem)
             var candidate = base + "." + ext
             var n = 2
             while used.contains(candidate) { candidate = "\(base)-\(n).\(ext)"; n += 1 }
@@ -101,4 +101,6 @@ public struct AttachmentFile: Sendable, Equatable {
     public let size: Int
     /// Where it lives in the site, relative to the root.
     public var sitePath: String
+    /// Its file name as staff gave it.
+    public var name: String { sourcePath.split(separator: "/").last.map(String.init) ?? sourcePath }
 }

@@ -24,7 +24,7 @@ struct DocumentReader: Sendable {
         case .success(let value): split = value
         }
         let (frontMatter, frontMatterDiagnostics) = split
-        var diagnostics = frontMatterDiagnostics
+        var diagnostics = frontMatterDiagnostics + FrontMatterKeys.unknown(in: frontMatter.extra, file: path)
         let layout = recognizer.recognize(frontMatter.body, firstLine: frontMatter.bodyFirstLine)
         for finding in layout.findings {
             diagnostics.append(Diagnostic(.warning, file: path, line: finding.line, finding.message, hint: finding.hint))

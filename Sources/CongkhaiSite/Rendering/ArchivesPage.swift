@@ -5,10 +5,13 @@ import Foundation
 /// kept by `congkhai archive`), with date, scope, sizes, the manifest's digest and download links,
 /// so that citizens and auditors can compare a copy they hold with what the department published.
 ///
-/// Self-contained so that the build can call it beside the other index pages:
+/// Self-contained so that the build can call it as one more output step (in `BuildStep.outputs`, before `marker`):
 ///
-///     let archives = ArchivesPage(frame: frame, content: options.content)
-///     indexPages += archives.pages()        // diagnostics: archives.diagnostics
+///     static let archivesPage = BuildStep("writing the archive page") { state in
+///         let archives = ArchivesPage(frame: state.pageFrame, content: state.options.content)
+///         state.report(archives.diagnostics)
+///         state.writePages(archives.pages())
+///     }
 struct ArchivesPage {
     let frame: PageFrame
     let registry: ArchiveRegistry?
@@ -44,7 +47,7 @@ struct ArchivesPage {
 
     func render(_ registry: ArchiveRegistry) -> RenderedPage {
         let t = frame.theme
-        let root = Formatting.root(of: Self.folder)
+        let root = Routes.root(of: Self.folder)
         var context = frame.context(pagePath: Self.folder, title: t.string("archives"), breadcrumbs: [(t.string("archives"), nil)])
         context["heading"] = t.string("archives")
         context["count"] = registry.snapshots.count
@@ -65,7 +68,7 @@ struct ArchivesPage {
             }
             return row
         }
-        return RenderedPage(path: Self.folder + "index.html", content: t.render(context, template: Self.template))
+        return RenderedPage(path: Routes.file(of: Self.folder), content: t.render(context, template: Self.template))
     }
 
     /// The registry is content: only web addresses and plain relative names become links.

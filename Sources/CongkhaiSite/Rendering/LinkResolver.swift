@@ -59,7 +59,7 @@ struct LinkResolver {
                         "link only to documents and files inside the content folder")
         case .inside(let path):
             if let other = corpus.document(atSource: path) {
-                return .replace(Formatting.href(root, other.url) + fragment)
+                return .replace(Routes.href(root, other.url) + fragment)
             }
             if let file = attachments[path] {
                 if !named.contains(file) { named.append(file) }
