@@ -42,7 +42,12 @@ url = docs[0]["url"]
 print((url + "index.html") if url.endswith("/") else url, docs[0]["title"])
 PY
 )
-base=$(python3 -c 'import json,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.loads(z.read("datapackage.json"))["mainPageURL"][:-len("index.html")])' "$wacz")
+base=$(python3 - "$wacz" <<'PY'
+import json, sys, zipfile
+main = json.loads(zipfile.ZipFile(sys.argv[1]).read("datapackage.json"))["mainPageURL"]
+print(main[:-len("index.html")])
+PY
+)
 for _ in $(seq 1 30); do
   curl -sf -o /dev/null "http://127.0.0.1:$port/" && break
   sleep 1

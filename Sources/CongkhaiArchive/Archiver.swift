@@ -24,7 +24,8 @@ public struct Archiver {
         public init(site: URL, output: URL, date: SnapshotDate, year: Int? = nil, signingKey: URL? = nil,
                     content: URL, theme: URL, baseURL: String? = nil, downloadURL: String? = nil, updateRegistry: Bool = true) {
             (self.site, self.output, self.date, self.year, self.signingKey) = (site, output, date, year, signingKey)
-            (self.content, self.theme, self.baseURL, self.downloadURL, self.updateRegistry) = (content, theme, baseURL, downloadURL, updateRegistry)
+            (self.content, self.theme, self.baseURL) = (content, theme, baseURL)
+            (self.downloadURL, self.updateRegistry) = (downloadURL, updateRegistry)
         }
     }
 
@@ -171,7 +172,8 @@ public struct Archiver {
 
     /// `so-thong-tin-va-truyen-thong-2024-06-30` (the department's name from site.yml, else `cong-khai`), `-2023` for a year.
     static func snapshotName(content: URL, day: String, year: Int?) -> String {
-        let slug = siteName(content: content).map { VietnameseText.slug($0, maxLength: 50) }.flatMap { $0.isEmpty ? nil : $0 } ?? "cong-khai"
+        let slug = siteName(content: content).map { VietnameseText.slug($0, maxLength: 50) }
+            .flatMap { $0.isEmpty ? nil : $0 } ?? "cong-khai"
         return "\(slug)-\(day)" + (year.map { "-nam-\($0)" } ?? "")
     }
 

@@ -38,7 +38,8 @@ public struct BuildFacts: Codable, Equatable, Sendable {
     public static func read(site: URL, content: URL, theme: URL) throws -> BuildFacts {
         let markerURL = site.appendingPathComponent(markerName)
         guard let data = FileManager.default.contents(atPath: markerURL.path) else {
-            throw ArchiveFailure("\(site.path) is not a site built by congkhai (it has no \(markerName) file); build it first, or check --site")
+            throw ArchiveFailure("\(site.path) is not a site built by congkhai (it has no \(markerName) file); "
+                + "build it first, or check --site")
         }
         if !data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }),
            let marker = try? JSONDecoder().decode(Marker.self, from: data),
@@ -68,7 +69,8 @@ public enum FolderDigest {
     public static func of(_ folder: URL, leavingOut: Set<String> = []) throws -> String {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ArchiveFailure("the folder \(folder.path) does not exist; pass --content and --theme for the folders the site was built from")
+            throw ArchiveFailure("the folder \(folder.path) does not exist; "
+                + "pass --content and --theme for the folders the site was built from")
         }
         var hasher = SHA256()
         for file in try SiteFiles.list(folder, keepHidden: false) where !leavingOut.contains(file.path) {

@@ -15,7 +15,8 @@ public struct SnapshotDate: Equatable, Sendable {
         var epoch: Date?
         if let text = environment["SOURCE_DATE_EPOCH"], !text.isEmpty {
             guard let seconds = Int(text), seconds >= 315_532_800 else {
-                throw ArchiveFailure("SOURCE_DATE_EPOCH is '\(text)'; it must be whole seconds since 1970 and not before 1980 (zip dates start then)")
+                throw ArchiveFailure("SOURCE_DATE_EPOCH is '\(text)'; it must be whole seconds since 1970 "
+                    + "and not before 1980 (zip dates start then)")
             }
             epoch = Date(timeIntervalSince1970: TimeInterval(seconds))
         }

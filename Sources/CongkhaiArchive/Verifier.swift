@@ -66,7 +66,8 @@ public struct Verifier {
         let actual = (try? FileDigest.sha256(of: file)) ?? ""
         if expected != actual {
             report.problems.append(.init(path: file.lastPathComponent,
-                                         message: "its SHA-256 is \(actual), but \(digestFile.lastPathComponent) says \(expected): the file changed"))
+                                         message: "its SHA-256 is \(actual), but \(digestFile.lastPathComponent) says \(expected): "
+                                             + "the file changed"))
         }
     }
 }
@@ -138,7 +139,8 @@ struct SignatureCheck {
         let fingerprint = ArchiveKeys.fingerprint(base64: signed.publicKey)
         if let expectedKey {
             if expectedKey != signed.publicKey {
-                report.problems.append(.init(path: path, message: "is signed with another key (\(fingerprint)) than the one given with --key "
+                report.problems.append(.init(path: path, message: "is signed with another key (\(fingerprint)) than the one given "
+                    + "with --key "
                     + "(\(ArchiveKeys.fingerprint(base64: expectedKey))): it was not made by the holder of that key"))
             }
         } else {

@@ -8,9 +8,13 @@ struct SnapshotCheck {
     let zip: ZipInspection
 
     func check(into report: inout Verifier.Report, expectedKey: String?) {
-        guard let manifestEntry = archive.first(where: { $0.path.hasSuffix("/" + SnapshotLayout.manifest) && $0.path.split(separator: "/").count == 2 })
+        let isManifest = { (entry: Entry) in
+            entry.path.hasSuffix("/" + SnapshotLayout.manifest) && entry.path.split(separator: "/").count == 2
+        }
+        guard let manifestEntry = archive.first(where: isManifest)
         else {
-            report.problems.append(.init(path: SnapshotLayout.manifest, message: "is missing: this is not a congkhai snapshot, or it was cut short"))
+            report.problems.append(.init(path: SnapshotLayout.manifest,
+                                         message: "is missing: this is not a congkhai snapshot, or it was cut short"))
             return
         }
         let root = String(manifestEntry.path.dropLast(SnapshotLayout.manifest.count + 1))
@@ -48,11 +52,12 @@ struct SnapshotCheck {
             do {
                 let (sha, size) = try zip.digest(of: entry)
                 if size != listed.size || sha != listed.sha256 {
-                    report.problems.append(.init(path: entry.path, message: "differs from the manifest (size \(size), expected \(listed.size)): "
+                    report.problems.append(.init(path: entry.path,
+                                                 message: "differs from the manifest (size \(size), expected \(listed.size)): "
                         + "the file was changed"))
                 }
             } catch {
-                report.problems.append(.init(path: entry.path, message: "cannot be read back (\(error)): its bytes in the zip were changed"))
+                report.problems.append(.init(path: entry.path, message: "cannot be read back (\(error)): its bytes were changed"))
             }
         }
         for path in expected.keys.sorted() where !seen.contains(path) {
@@ -95,7 +100,8 @@ struct WACZCheck {
         if let entry = archive[WACZPackage.digestPath], let data = try? zip.data(of: entry),
            let digest = try? JSONDecoder().decode(DigestFile.self, from: data) {
             if digest.hash != hash {
-                report.problems.append(.init(path: WACZPackage.packagePath, message: "its hash is \(hash), but \(WACZPackage.digestPath) says "
+                report.problems.append(.init(path: WACZPackage.packagePath,
+                                             message: "its hash is \(hash), but \(WACZPackage.digestPath) says "
                     + "\(digest.hash): the data package was changed"))
             }
             if let signed = digest.signedData, signed.created != package.created {
@@ -103,7 +109,8 @@ struct WACZCheck {
             }
             SignatureCheck.check(digest.signedData, hash: hash, path: WACZPackage.packagePath, expectedKey: expectedKey, into: &report)
         } else {
-            report.problems.append(.init(path: WACZPackage.digestPath, message: "is missing or unreadable: the data package's hash cannot be checked"))
+            report.problems.append(.init(path: WACZPackage.digestPath,
+                                         message: "is missing or unreadable: the data package's hash cannot be checked"))
         }
         var listed = [String: Package.Resource]()
         for resource in package.resources { listed[resource.path] = resource }
@@ -121,7 +128,7 @@ struct WACZCheck {
                     report.problems.append(.init(path: entry.path, message: "differs from datapackage.json: the file was changed"))
                 }
             } catch {
-                report.problems.append(.init(path: entry.path, message: "cannot be read back (\(error)): its bytes in the zip were changed"))
+                report.problems.append(.init(path: entry.path, message: "cannot be read back (\(error)): its bytes were changed"))
             }
         }
         for path in listed.keys.sorted() where !seen.contains(path) {

@@ -58,7 +58,8 @@ struct Archive: ParsableCommand {
         print("Archived \(result.fileCount) files of \(site)/:")
         print("  \(result.snapshot.path)  \(megabytes(result.snapshotSize))")
         print("  \(result.wacz.path)  \(megabytes(result.waczSize))")
-        print("  addresses in the WACZ from \(result.baseURLSource); build facts from \(result.factsSource == "marker" ? "the site's marker" : "the content and theme folders")")
+        let factsFrom = result.factsSource == "marker" ? "the site's marker" : "the content and theme folders"
+        print("  addresses in the WACZ from \(result.baseURLSource); build facts from \(factsFrom)")
         if let registry = result.registry { print("  listed in \(registry.path)") }
         print("Manifest SHA-256 (also in \(result.digestFile.lastPathComponent)):")
         print(result.manifestDigest)

@@ -28,9 +28,11 @@ struct Verify: ParsableCommand {
         for problem in report.problems { printError("\(file): \(problem)") }
         for note in report.notes { print("  \(note)") }
         if report.ok {
-            print("\(file): OK, \(report.kind) with \(report.checkedFiles) files, every hash right\(key == nil ? "" : ", signed with the given key").")
+            let signed = key == nil ? "" : ", signed with the given key"
+            print("\(file): OK, \(report.kind) with \(report.checkedFiles) files, every hash right\(signed).")
         } else {
-            printError("\(file): \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s"); this \(report.kind) cannot be trusted as it is.")
+            let count = "\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s")"
+            printError("\(file): \(count); this \(report.kind) cannot be trusted as it is.")
             throw ExitCode(1)
         }
     }

@@ -12,7 +12,8 @@ struct ArchiveFixture {
     var site: URL { root.appendingPathComponent("Site") }
     var output: URL { root.appendingPathComponent("Archives") }
 
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let theme = repository.appendingPathComponent("Themes/default")
     static let day = "2024-06-30"
 

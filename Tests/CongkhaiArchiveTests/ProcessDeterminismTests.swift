@@ -19,7 +19,9 @@ import Testing
         for (zone, umask, folder) in runs {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "umask \(umask) && exec \"$0\" archive --site \"$1\" --content \"$2\" --theme \"$3\" --output \"$4\" --no-registry",
+            let command = "umask \(umask) && exec \"$0\" archive --site \"$1\" --content \"$2\" --theme \"$3\" "
+                + "--output \"$4\" --no-registry"
+            process.arguments = ["-c", command,
                                  binary.path, fixture.site.path, fixture.content.path, ArchiveFixture.theme.path,
                                  fixture.root.appendingPathComponent(folder).path]
             var environment = ProcessInfo.processInfo.environment

@@ -27,7 +27,8 @@ import Testing
         #expect(Set(records.compactMap { $0.headers["WARC-Record-ID"] }).count == records.count, "record ids are unique")
 
         let index = String(decoding: try #require(files["indexes/index.cdx"]), as: UTF8.self)
-        let line = try #require(index.split(separator: "\n").first { $0.hasPrefix("vn,gov,songlam,stttt)/cong-khai/van-ban/2023/12-kh-stttt/index.html ") })
+        let key = "vn,gov,songlam,stttt)/cong-khai/van-ban/2023/12-kh-stttt/index.html "
+        let line = try #require(index.split(separator: "\n").first { $0.hasPrefix(key) })
         #expect(line.contains("20240630000000"))
         let pages = String(decoding: try #require(files["pages/pages.jsonl"]), as: UTF8.self).split(separator: "\n")
         #expect(pages.first?.contains("json-pages-1.0") == true)
