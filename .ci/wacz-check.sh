@@ -55,4 +55,10 @@ done
 curl -sf "http://127.0.0.1:$port/snap/20240630000000id_/$base$page" >"$work/page.html" \
   || { echo "wacz-check: pywb did not replay $base$page"; tail -20 "$work/pywb.log"; exit 1; }
 grep -qF "$title" "$work/page.html" || { echo "wacz-check: the replayed page does not show the document '$title'"; exit 1; }
+# a snapshot limited to the first document's year must be a valid WACZ too
+year=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print((d["documents"] if isinstance(d, dict) else d)[0]["year"])' \
+  "$site/api/documents.json")
+"$bin" archive --site "$site" --output "$work/year" --date 2024-06-30 --year "$year" --no-registry >/dev/null
+"$venv/bin/wacz" validate -f "$work"/year/*.wacz | grep -q "Validation succeeded" \
+  || { echo "wacz-check: the WACZ limited to $year is not valid"; exit 1; }
 echo "wacz-check: pywb replayed $page from the WACZ, showing \"$title\""
