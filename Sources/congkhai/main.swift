@@ -12,6 +12,9 @@ struct Congkhai: ParsableCommand {
             Build.self,
             Check.self,
             Import.self,
+            Archive.self,
+            Verify.self,
+            Keygen.self,
         ],
         defaultSubcommand: Build.self
     )

@@ -15,7 +15,8 @@ extension BuildStep {
     public static let checkOnly: [BuildStep] = check + [renderMarkdown, assembleRecords, strayOriginals]
 
     /// Every file of the site, each made from the records.
-    static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, catalogues, copyFiles, marker]
+    static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, catalogues, copyFiles, archivesPage,
+                                       marker]
 
     static let loadConfiguration = BuildStep("loading the configuration and theme") { state in
         let (config, diagnostics, digest) = SiteConfig.load(contentDirectory: state.options.content)
@@ -166,6 +167,17 @@ extension BuildStep {
             }
         }
         state.report(clashes)
+    }
+
+    /// `luu-tru/`, the snapshots `congkhai archive` made (after the static files, whose key it links to).
+    static let archivesPage = BuildStep("writing the archive page") { state in
+        var archives = ArchivesPage(frame: state.pageFrame, content: state.options.content)
+        archives.hasPublicKey = state.sink.record(of: Routes.archivePublicKey) != nil
+        state.report(archives.diagnostics)
+        let pages = archives.pages()
+        // The page exists only when there are snapshots: the route table learns it here.
+        if !pages.isEmpty { state.pages = (state.pages + [Routes.archives]).sorted() }
+        state.writePages(pages)
     }
 
     /// The marker that says "congkhai made this site", with the build's facts
