@@ -98,7 +98,7 @@ extension BuildStep {
     }
 
     static let assembleRecords = BuildStep("assembling document records") { state in
-        let assembler = RecordAssembler(corpus: state.corpus, graph: state.graph, site: state.config)
+        let assembler = RecordAssembler(corpus: state.corpus, graph: state.graph)
         state.records = parallelMap(state.corpus.documents) { assembler.record($0) }
         state.pages = Routes.allPages(records: state.records, graph: state.graph, config: state.config)
     }

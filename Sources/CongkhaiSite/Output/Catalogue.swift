@@ -15,8 +15,7 @@ struct Catalogue {
 
     /// One entry per document (procedures have their own catalogue), in URL order.
     func documents() -> String {
-        let entries = records.filter { $0.procedure == nil }.map(Self.entry)
-        return JSONValue.object([("count", .int(entries.count)), ("documents", .array(entries))]).serialized()
+        JSONValue.catalogue("documents", parallelMap(records.filter { $0.procedure == nil }, Self.entry))
     }
 
     static func entry(_ record: DocumentRecord) -> JSONValue {
@@ -73,7 +72,7 @@ struct Catalogue {
                 ("citedBy", .array(id.citing.compactMap { byID[$0].map { .string($0.url) } })),
             ])
         }
-        return JSONValue.object([("count", .int(entries.count)), ("identifiers", .array(entries))]).serialized()
+        return JSONValue.catalogue("identifiers", entries)
     }
 }
 
@@ -116,7 +115,7 @@ extension Catalogue {
                 ("source", .string(doc.source)),
             ])
         }
-        return JSONValue.object([("count", .int(entries.count)), ("procedures", .array(entries))]).serialized()
+        return JSONValue.catalogue("procedures", entries)
     }
 }
 

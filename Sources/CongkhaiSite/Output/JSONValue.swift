@@ -18,6 +18,23 @@ enum JSONValue {
         return out
     }
 
+    /// A catalogue: `{"count": n, key: [items]}`, byte for byte what
+    /// `.object(...).serialized()` writes, with the items written on all cores
+    /// (documents.json holds tens of megabytes at 10,000 documents).
+    static func catalogue(_ key: String, _ items: [JSONValue]) -> String {
+        var head = "{\n  "
+        escape("count", into: &head)
+        head += ": \(items.count),\n  "
+        escape(key, into: &head)
+        guard !items.isEmpty else { return head + ": []\n}\n" }
+        let written = parallelMap(items) { item -> String in
+            var out = "    "
+            item.write(into: &out, indent: 2)
+            return out
+        }
+        return head + ": [\n" + written.joined(separator: ",\n") + "\n  ]\n}\n"
+    }
+
     private func write(into out: inout String, indent: Int) {
         switch self {
         case .string(let s): Self.escape(s, into: &out)
