@@ -135,18 +135,34 @@ public enum VietnameseText {
 
     /// True when the line has letters and none of them is lower case ("SỞ NỘI VỤ").
     public static func isUpperCase<S: StringProtocol>(_ line: S) -> Bool {
-        var letters = 0
-        for scalar in line.unicodeScalars {
-            if scalar.isASCII {
-                if scalar.value >= 0x61 && scalar.value <= 0x7A { return false }
-                if scalar.value >= 0x41 && scalar.value <= 0x5A { letters += 1 }
-                continue
+        CaseTally(line).isUpperCase
+    }
+
+    /// The letters of a text seen so far and whether one was lower case: a line
+    /// that grows by appending (page-break joining) is judged without rescanning it.
+    public struct CaseTally: Sendable {
+        private var letters = 0
+        private var hasLowerCase = false
+
+        public init() {}
+
+        public init<S: StringProtocol>(_ text: S) { add(text) }
+
+        public var isUpperCase: Bool { !hasLowerCase && letters >= 2 }
+
+        public mutating func add<S: StringProtocol>(_ text: S) {
+            guard !hasLowerCase else { return }
+            for scalar in text.unicodeScalars {
+                if scalar.isASCII {
+                    if scalar.value >= 0x61 && scalar.value <= 0x7A { hasLowerCase = true; return }
+                    if scalar.value >= 0x41 && scalar.value <= 0x5A { letters += 1 }
+                    continue
+                }
+                let p = scalar.properties
+                if p.isLowercase { hasLowerCase = true; return }
+                if p.isAlphabetic { letters += 1 }
             }
-            let p = scalar.properties
-            if p.isLowercase { return false }
-            if p.isAlphabetic { letters += 1 }
         }
-        return letters >= 2
     }
 
     /// Whether the first letter of the text is lower case (a continuation of a broken sentence).
