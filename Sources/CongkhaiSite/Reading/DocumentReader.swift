@@ -9,11 +9,13 @@ struct DocumentReader: Sendable {
 
     /// A document, or the error that keeps the file out of the site.
     func read(_ data: Data, path: String) -> Result<Document, Diagnostic> {
+        if let problem = SourceText.encodingProblem(data, file: path) { return .failure(problem) }
         guard let decoded = String(validatingUTF8Data: data) else {
             return .failure(Diagnostic(.error, file: path, line: Self.firstInvalidLine(data), "the file is not valid UTF-8 text",
                                        hint: "save it again as UTF-8 (in Word: Save As, Plain Text, Unicode (UTF-8))"))
         }
-        let text = VietnameseText.normalize(decoded)
+        let (withoutNULs, nulWarning) = SourceText.removingNULs(decoded, file: path)
+        let text = VietnameseText.normalize(withoutNULs)
         if text.allSatisfy({ $0.isWhitespace }) {
             return .failure(Diagnostic(.error, file: path, "the file is empty",
                                        hint: "write the document, or rename the file to start with '_' to keep it out of the site"))
@@ -24,7 +26,7 @@ struct DocumentReader: Sendable {
         case .success(let value): split = value
         }
         let (frontMatter, frontMatterDiagnostics) = split
-        var diagnostics = frontMatterDiagnostics
+        var diagnostics = (nulWarning.map { [$0] } ?? []) + frontMatterDiagnostics
         let layout = recognizer.recognize(frontMatter.body, firstLine: frontMatter.bodyFirstLine)
         for finding in layout.findings {
             diagnostics.append(Diagnostic(.warning, file: path, line: finding.line, finding.message, hint: finding.hint))
@@ -59,7 +61,8 @@ struct DocumentReader: Sendable {
     /// A procedure's parts, and a warning naming every mandatory part it lacks.
     func readProcedure(_ document: inout Document, frontMatterLine: Int?) {
         let (procedure, findings) = ProcedureReader().read(values: document.extra, title: document.metadata.title,
-                                                                field: document.metadata.field, status: document.metadata.status, body: document.body.text)
+                                                                field: document.metadata.field, status: document.metadata.status, body: document.body.text,
+                                                           sourceLine: document.body.sourceLine)
         for finding in findings {
             document.diagnostics.append(Diagnostic(.warning, file: document.source, line: finding.line, finding.message, hint: finding.hint))
         }
