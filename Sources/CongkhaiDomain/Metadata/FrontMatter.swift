@@ -160,7 +160,10 @@ struct FrontMatterReader {
             }
         }
         if let v = values["number"], let s = text(v, "number", &diagnostics) {
-            if let number = DocumentNumber.parse(s) { m.number = number }
+            if let number = DocumentNumber.parse(s) {
+                m.number = number
+                if let problem = number.yearProblem { diagnostics.append(Diagnostic(.warning, file: file, line: v.line, problem.message, hint: problem.hint)) }
+            }
             else {
                 diagnostics.append(Diagnostic(.warning, file: file, line: v.line, "'\(s)' is not a document number",
                                               hint: "write it as printed, for example \"545/KH-STTTT-VP\" (in quotes)"))
