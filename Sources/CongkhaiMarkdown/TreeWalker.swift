@@ -137,7 +137,8 @@ enum ASCIIFold {
     static func slug(_ text: String, maxLength: Int) -> String {
         var out = ""
         var hyphen = false
-        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+        // The slug stops at `maxLength`; decomposing a whole 2 MB heading is quadratic in Foundation.
+        for scalar in String(text.prefix(maxLength * 25)).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
             if (0x0300...0x036F).contains(scalar.value) { continue }
             let s: Unicode.Scalar = scalar.value == 0x0111 ? "d" : scalar
             if (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39) {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CongkhaiDomain
 
@@ -84,6 +85,15 @@ import Testing
         let parts = (0..<20_000).map { "phần \($0) của câu" }
         let md = shape("Mở đầu của câu\n\n" + parts.joined(separator: "\n\n"))
         #expect(md == "Mở đầu của câu " + parts.joined(separator: " ") + "\n")
+    }
+
+    @Test func normalisingInPiecesGivesTheWholeTextsResult() {
+        let decomposed = String(repeating: "Kế hoạch số 5 của Sở Thông tin, người dân ", count: 600).decomposedStringWithCanonicalMapping
+        #expect(decomposed.utf8.count > 4096)
+        #expect(VietnameseText.inPieces(decomposed, \.precomposedStringWithCanonicalMapping) == decomposed.precomposedStringWithCanonicalMapping)
+        let composed = decomposed.precomposedStringWithCanonicalMapping
+        #expect(VietnameseText.inPieces(composed, \.decomposedStringWithCanonicalMapping).unicodeScalars.elementsEqual(decomposed.unicodeScalars))
+        #expect(VietnameseText.fold(decomposed).hasPrefix("ke hoach so 5 cua so thong tin, nguoi dan"))
     }
 
     // MARK: PDF unwrapping
