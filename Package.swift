@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -30,7 +32,7 @@ let package = Package(
         ),
         .target(
             name: "CongkhaiMarkdown",
-            dependencies: ["CCmarkGFM"]
+            dependencies: ["CCmarkGFM", "CongkhaiDomain"]
         ),
         .target(
             name: "CongkhaiSite",
@@ -40,20 +42,51 @@ let package = Package(
                 "CFileSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/document-types.yml")]
+        ),
+        .target(
+            name: "CongkhaiImport",
+            dependencies: ["CongkhaiDomain", "CongkhaiSite", .product(name: "Yams", package: "Yams")]
+        ),
+        // Snapshots of a built site: a browsable zip with a signed manifest, and a WACZ for web-archive tools.
+        .target(
+            name: "CongkhaiArchive",
+            dependencies: [
+                "CongkhaiDomain",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .executableTarget(
             name: "congkhai",
             dependencies: [
                 "CongkhaiSite",
+                "CongkhaiMarkdown",
+                "CongkhaiImport",
+                "CongkhaiArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CongkhaiDomainTests", dependencies: ["CongkhaiDomain"]),
+        .testTarget(name: "CongkhaiMarkdownTests", dependencies: ["CongkhaiMarkdown"]),
+        .testTarget(
+            name: "CongkhaiImportTests",
+            dependencies: ["CongkhaiImport", "CongkhaiSite", "CongkhaiDomain"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CongkhaiArchiveTests",
+            // The command itself too: the determinism test runs it as two separate processes.
+            dependencies: ["CongkhaiArchive", "CongkhaiSite", "CongkhaiDomain", "congkhai",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "CongkhaiSiteTests",
-            dependencies: ["CongkhaiSite", "CongkhaiMarkdown", "CongkhaiDomain"],
+            // The command itself too: some tests run it as a separate process.
+            dependencies: ["CongkhaiSite", "CongkhaiMarkdown", "CongkhaiDomain", "congkhai"],
             resources: [.copy("Fixtures")]
         ),
     ],

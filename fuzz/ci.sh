@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fuzz/run.sh 60
-fuzz/asan-tests.sh --filter 'Hostile|ContentFileLoader'
+fuzz/asan-tests.sh --filter 'Hostile'

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CongkhaiDomain
 import Foundation
 
 /// The passes over one parsed document: heading levels and ids, link
@@ -126,30 +127,7 @@ struct TreeWalker {
                 return "muc-" + marker.lowercased()
             }
         }
-        let slug = ASCIIFold.slug(text, maxLength: 40)
+        let slug = VietnameseText.slug(text, maxLength: 40)
         return slug.isEmpty ? "muc" : slug
-    }
-}
-
-/// A small copy of the domain's folding, kept here so the Markdown module
-/// depends on nothing but cmark-gfm.
-enum ASCIIFold {
-    static func slug(_ text: String, maxLength: Int) -> String {
-        var out = ""
-        var hyphen = false
-        // The slug stops at `maxLength`; decomposing a whole 2 MB heading is quadratic in Foundation.
-        for scalar in String(text.prefix(maxLength * 25)).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            if (0x0300...0x036F).contains(scalar.value) { continue }
-            let s: Unicode.Scalar = scalar.value == 0x0111 ? "d" : scalar
-            if (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39) {
-                if hyphen && !out.isEmpty { out.append("-") }
-                hyphen = false
-                out.unicodeScalars.append(s)
-                if out.count >= maxLength { break }
-            } else {
-                hyphen = true
-            }
-        }
-        return out
     }
 }

@@ -35,13 +35,6 @@ import Testing
         #expect(SourceText.removingNULs("sạch", file: "a.md").1 == nil)
     }
 
-    @Test func aDocumentOverTheSizeLimitIsAnErrorNamingBothSizes() throws {
-        let error = try #require(SourceText.sizeProblem(byteCount: 3 * 1024 * 1024 * 1024, file: "lon.md"))
-        #expect(error.severity == .error && error.file == "lon.md")
-        #expect(error.message.contains("3072.0 MB") && error.message.contains("20.0 MB"))
-        #expect(SourceText.sizeProblem(byteCount: SourceText.defaultSizeLimit, file: "a.md") == nil)
-    }
-
     // MARK: dates and years
 
     @Test func thirtiethOfFebruaryIsAWarningNotASilentYear() throws {

@@ -1,7 +1,8 @@
 /// SwiftPM links an executable with its main function renamed to
 /// MarkdownFuzzer_main; libFuzzer's driver runs from there.
 @_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+private func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
+                             _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
                              _ callback: @convention(c) (UnsafeRawPointer, Int) -> CInt) -> CInt
 
 @_cdecl("MarkdownFuzzer_main")

@@ -104,6 +104,11 @@ enum LineText {
         s.count >= 3 && s.allSatisfy { "-_=*–—.".contains($0) }
     }
 
+    /// "\\*", "* * *", "***": an asterisk or star line printed under the Party header, or a stray escape.
+    static func isDecoration(_ s: String) -> Bool {
+        !s.isEmpty && s.count <= 12 && s.allSatisfy { "*\\-_=–—.·• ".contains($0) }
+    }
+
     static func isMotto(_ s: String) -> Bool {
         // the motto is a short line: folding a long paragraph whole is costly and needless
         let f = VietnameseText.fold(String(s.prefix(120))).filter { $0.isLetter }

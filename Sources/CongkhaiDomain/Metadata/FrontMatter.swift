@@ -72,6 +72,9 @@ public struct FrontMatter: Sendable {
         return .success((FrontMatter(body: text[bodyStart...], bodyFirstLine: lineNumber + 1, metadata: metadata, extra: extra, isPresent: true), diagnostics))
     }
 
+    /// The keys every document may have (type, number, date, title...).
+    public static var commonKeys: Set<String> { FrontMatterReader.commonKeys }
+
     public static func describe(_ error: YamlError) -> (Int?, String) {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):

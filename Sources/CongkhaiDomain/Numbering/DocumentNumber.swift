@@ -39,8 +39,12 @@ public struct DocumentNumber: Hashable, Sendable {
 
     /// Parses an identifier; nil when the text is not shaped like one.
     public static func parse(_ text: String) -> DocumentNumber? {
-        let written = VietnameseText.normalize(text).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".,;:")))
-        return parse(written: written, compact: String(written.filter { !$0.isWhitespace }))
+        let trimmed = VietnameseText.normalize(text).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".,;:")))
+        let compact = String(trimmed.filter { !$0.isWhitespace })
+        // "286 /C07-P6" as a converter spaced it is shown as printed, "286/C07-P6";
+        // a blank number ("   /BC-SYT") keeps its blank.
+        let written = trimmed.first?.isNumber == true ? compact : trimmed
+        return parse(written: written, compact: compact)
     }
 
     /// For a token already normalised, trimmed and without spaces (the citation scanner's).

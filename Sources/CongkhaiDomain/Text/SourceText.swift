@@ -1,25 +1,17 @@
-/// Checks on a content file before and while it is read as text: its size,
-/// an encoding that is not UTF-8 but passes for it, and NUL bytes (which end
-/// C strings, so cmark-gfm would cut the page at the first one).
+/// Checks on a content file's bytes as it is read as text: an encoding that is
+/// not UTF-8 but passes for it, and NUL bytes (which end C strings, so
+/// cmark-gfm would cut the page at the first one).
 public enum SourceText {
-    /// Documents larger than this are left out unless the site sets another limit.
-    public static let defaultSizeLimit = 20 * 1024 * 1024
-
-    /// Asked before the file is read, with its size from the file system.
-    public static func sizeProblem(byteCount: Int, limit: Int = defaultSizeLimit, file: String) -> Diagnostic? {
-        guard byteCount > limit else { return nil }
-        return Diagnostic(.error, file: file, "the file is \(megabytes(byteCount)), more than the limit of \(megabytes(limit)) for a document",
-                          hint: "split it into several documents, or attach the large part as a PDF beside it")
-    }
-
     /// UTF-16 or UTF-32 text, with or without a byte-order mark. ASCII text in
     /// UTF-16 is valid UTF-8 (every other byte a NUL) and would be published as
     /// garbage. Only the first 4 KB are looked at.
-    public static func encodingProblem<Bytes: Collection>(_ bytes: Bytes, file: String) -> Diagnostic? where Bytes.Element == UInt8 {
+    public static func encodingProblem<Bytes: Collection>(_ bytes: Bytes, file: String) -> Diagnostic?
+    where Bytes.Element == UInt8 {
         let head = Array(bytes.prefix(4096))
         let hint = "save it again as UTF-8 (in Word: Save As, Plain Text, Unicode (UTF-8); in Notepad: Encoding UTF-8)"
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0, 0, 0xFE, 0xFF]) {
-            return Diagnostic(.error, file: file, line: 1, "the file is UTF-16 or UTF-32 text (it starts with a byte-order mark), not UTF-8", hint: hint)
+            return Diagnostic(.error, file: file, line: 1, "the file is UTF-16 or UTF-32 text (it starts with a byte-order mark), not UTF-8",
+                              hint: hint)
         }
         guard head.count >= 4 else { return nil }
         var evenNULs = 0, oddNULs = 0
@@ -51,11 +43,7 @@ public enum SourceText {
         }
         let what = count == 1 ? "a NUL character (byte 0)" : "\(count) NUL characters (byte 0)"
         return (String(kept), Diagnostic(.warning, file: file, line: firstLine, "the file contains \(what), which was removed",
-                                        hint: "save the file again as plain UTF-8 text; a NUL usually comes from a broken copy or another encoding"))
-    }
-
-    static func megabytes(_ bytes: Int) -> String {
-        let tenths = (bytes * 10 + 524_288) / 1_048_576
-        return "\(tenths / 10).\(tenths % 10) MB"
+                                        hint: "save the file again as plain UTF-8 text; a NUL usually comes from a broken copy "
+                                            + "or another encoding"))
     }
 }

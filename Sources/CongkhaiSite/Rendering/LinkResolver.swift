@@ -20,7 +20,8 @@ struct LinkResolver {
         self.folder = (doc.source as NSString).deletingLastPathComponent
     }
 
-    func decide(_ target: LinkTarget, lineMap: ShapedMarkdown, diagnostics: inout [Diagnostic], attachments named: inout [AttachmentFile]) -> LinkDecision {
+    func decide(_ target: LinkTarget, lineMap: ShapedMarkdown, diagnostics: inout [Diagnostic],
+                attachments named: inout [AttachmentFile]) -> LinkDecision {
         let url = target.url.trimmingCharacters(in: .whitespaces)
         let line = lineMap.sourceLine(target.line)
         func warn(_ message: String, _ hint: String) -> LinkDecision {
@@ -59,7 +60,7 @@ struct LinkResolver {
                         "link only to documents and files inside the content folder")
         case .inside(let path):
             if let other = corpus.document(atSource: path) {
-                return .replace(Formatting.href(root, other.url) + fragment)
+                return .replace(Routes.href(root, other.url) + fragment)
             }
             if let file = attachments[path] {
                 if !named.contains(file) { named.append(file) }
