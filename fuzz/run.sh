@@ -28,7 +28,8 @@ for target in Domain Markdown; do
   "$bin/${target}Fuzzer" "$corpus" "fuzz/seeds/${target,,}" -max_total_time="$per_target" -timeout=10 \
     -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="$findings/" \
     >".build-fuzz/$target.log" 2>&1 || status=1
-  grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|Test unit written|ALARM)' ".build-fuzz/$target.log" || true
+  grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|Test unit written|ALARM)' \
+    ".build-fuzz/$target.log" || true
 done
 if [ "$status" -ne 0 ]; then
   echo "fuzzing found a problem: see .build-fuzz/*.log and the inputs in .build-fuzz/findings/" >&2

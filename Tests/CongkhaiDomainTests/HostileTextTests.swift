@@ -90,9 +90,11 @@ import Testing
     @Test func normalisingInPiecesGivesTheWholeTextsResult() {
         let decomposed = String(repeating: "Kế hoạch số 5 của Sở Thông tin, người dân ", count: 600).decomposedStringWithCanonicalMapping
         #expect(decomposed.utf8.count > 4096)
-        #expect(VietnameseText.inPieces(decomposed, \.precomposedStringWithCanonicalMapping) == decomposed.precomposedStringWithCanonicalMapping)
+        let whole = decomposed.precomposedStringWithCanonicalMapping
+        #expect(VietnameseText.inPieces(decomposed, \.precomposedStringWithCanonicalMapping) == whole)
         let composed = decomposed.precomposedStringWithCanonicalMapping
-        #expect(VietnameseText.inPieces(composed, \.decomposedStringWithCanonicalMapping).unicodeScalars.elementsEqual(decomposed.unicodeScalars))
+        let pieces = VietnameseText.inPieces(composed, \.decomposedStringWithCanonicalMapping)
+        #expect(pieces.unicodeScalars.elementsEqual(decomposed.unicodeScalars))
         #expect(VietnameseText.fold(decomposed).hasPrefix("ke hoach so 5 cua so thong tin, nguoi dan"))
     }
 
@@ -106,7 +108,8 @@ import Testing
         let lines = ["Văn bản trích từ PDF có các dòng in được ngắt", "cứng ở cuối mỗi dòng và một dòng trống",
                      "```", "mã dòng một", "mã dòng hai", "```", "tiếp theo là đoạn văn viết thường", "và kết thúc ở đây."]
         let out = PDFUnwrapper.unwrap(pdfShaped(lines)).map(\.text)
-        #expect(Array(out.dropFirst()) == ["```  ", "mã dòng một  ", "mã dòng hai  ", "```  ", "tiếp theo là đoạn văn viết thường và kết thúc ở đây."])
+        #expect(Array(out.dropFirst()) == ["```  ", "mã dòng một  ", "mã dòng hai  ", "```  ",
+                                           "tiếp theo là đoạn văn viết thường và kết thúc ở đây."])
     }
 
     @Test func unwrappingNeverContinuesAHeadingOrQuote() {

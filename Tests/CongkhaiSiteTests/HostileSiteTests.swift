@@ -31,7 +31,8 @@ import Testing
             "anh-long-nhau.md": frontMatter("1/TB-STTTT", title: "Ảnh lồng nhau")
                 + "![![x](thieu.png)](thieu.png) và ![a [b](javascript:alert(1))](thieu.png)\n\n" + nestedImages + "\n",
             "ma-nguon.md": frontMatter("2/TB-STTTT", title: "Khối mã")
-                + "Đoạn mở đầu\n\n```\n<script>alert(1)</script>\n```\n\nđoạn sau viết thường.\n\n# Tiêu đề\n\nđoạn viết thường sau tiêu đề.\n",
+                + "Đoạn mở đầu\n\n```\n<script>alert(1)</script>\n```\n\nđoạn sau viết thường.\n\n"
+                + "# Tiêu đề\n\nđoạn viết thường sau tiêu đề.\n",
             "ngay-sai.md": header("3/TB-STTTT", date: "ngày 30 tháng 02 năm 2024") + "THÔNG BÁO\n\nVề lịch họp\n\nNội dung.\n",
             "nam-khong.md": "---\ntype: NĐ\nnumber: \"04/0000/NĐ-CP\"\ntitle: Nghị định năm không\n---\n\nNội dung.\n",
             "pdf-dai.md": header("4/BC-STTTT") + "BÁO CÁO\n\nKết quả năm 2024\n\n" + printedLines.joined(separator: "\n\n") + "\n",
@@ -49,7 +50,8 @@ import Testing
                 [h](https://example.gov.vn/" onmouseover="alert(1)) [i](<javascript:alert(1)>)
                 """,
             "thu-tuc/cap-phep.md": "---\ntype: TTHC\ncode: \"1.000001\"\ntitle: Cấp phép thử\n---\n\n## Trình tự thực hiện\n\n"
-                + "Bước 1: nộp <span onclick=\"alert(1)\">hồ sơ</span>.\n\n## Phí, lệ phí\n\n<iframe src=\"javascript:alert(1)\"></iframe>\n",
+                + "Bước 1: nộp <span onclick=\"alert(1)\">hồ sơ</span>.\n\n"
+                + "## Phí, lệ phí\n\n<iframe src=\"javascript:alert(1)\"></iframe>\n",
         ]
     }
 
@@ -117,13 +119,16 @@ import Testing
         var problems: [String] = []
         let tags = try! NSRegularExpression(pattern: "<[a-zA-Z][^>]*>")
         let handler = try! NSRegularExpression(pattern: "[\\s\"'/]on[a-z]+\\s*=", options: .caseInsensitive)
-        let url = try! NSRegularExpression(pattern: "(?:href|src|action|formaction|poster|srcset|data|xlink:href)\\s*=\\s*[\"']?([^\"'\\s>]*)",
+        let attributes = "href|src|action|formaction|poster|srcset|data|xlink:href"
+        let url = try! NSRegularExpression(pattern: "(?:\(attributes))\\s*=\\s*[\"']?([^\"'\\s>]*)",
                                            options: .caseInsensitive)
         let ns = html as NSString
         for match in tags.matches(in: html, range: NSRange(location: 0, length: ns.length)) {
             let tag = ns.substring(with: match.range)
             let name = tag.dropFirst().prefix(while: { $0.isLetter }).lowercased()
-            if ["script", "iframe", "object", "embed", "frame", "base", "form"].contains(name) { problems.append("a <\(name)> element: \(tag)") }
+            if ["script", "iframe", "object", "embed", "frame", "base", "form"].contains(name) {
+                problems.append("a <\(name)> element: \(tag)")
+            }
             if handler.firstMatch(in: tag, range: NSRange(location: 0, length: (tag as NSString).length)) != nil {
                 problems.append("an event handler: \(tag)")
             }
@@ -143,7 +148,8 @@ import Testing
         for match in entity.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)).reversed() {
             let ns = text as NSString
             let hex = ns.substring(with: match.range(at: 1)) == "x"
-            guard let value = UInt32(ns.substring(with: match.range(at: 2)), radix: hex ? 16 : 10), let scalar = Unicode.Scalar(value) else { continue }
+            guard let value = UInt32(ns.substring(with: match.range(at: 2)), radix: hex ? 16 : 10),
+                  let scalar = Unicode.Scalar(value) else { continue }
             out = (out as NSString).replacingCharacters(in: match.range, with: String(Character(scalar)))
         }
         return out

@@ -119,7 +119,8 @@ public enum BodyShaper {
     static func isJoinable(_ previous: [SourceLine], lastIsUpperCase: Bool, next: SourceLine) -> Bool {
         let last = previous[previous.count - 1]
         if last.text.hasPrefix("|") || next.text.hasPrefix("|") || last.text.hasPrefix("#") || next.text.hasPrefix("#") { return false }
-        if MarkdownBlocks.opensBlock(previous[0].text) || MarkdownBlocks.endsBlock(last.text) || MarkdownBlocks.opensBlock(next.text) { return false }
+        if MarkdownBlocks.opensBlock(previous[0].text) || MarkdownBlocks.endsBlock(last.text) { return false }
+        if MarkdownBlocks.opensBlock(next.text) { return false }
         if LineText.endsSentence(last.text) { return false }
         let nextHead = LineText.head(next.text)
         if LineText.isBullet(next.text) || LineText.numbering(nextHead) != nil || VietnameseText.isUpperCase(next.text) { return false }

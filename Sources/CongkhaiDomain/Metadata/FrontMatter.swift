@@ -40,7 +40,8 @@ public struct FrontMatter: Sendable {
         }
         let yaml = String(text[yamlStart..<yamlEnd])
         if let line = YAMLAliases.firstAnchorOrAlias(in: yaml) {
-            return .failure(Diagnostic(.error, file: file, line: line + 2, "front matter uses a YAML anchor or alias ('&name' or '*name')",
+            return .failure(Diagnostic(.error, file: file, line: line + 2,
+                                       "front matter uses a YAML anchor or alias ('&name' or '*name')",
                                        hint: "write each value out in full; put a value starting with '*' or '&' in quotes"))
         }
         let node: Node?
@@ -165,7 +166,9 @@ struct FrontMatterReader {
         if let v = values["number"], let s = text(v, "number", &diagnostics) {
             if let number = DocumentNumber.parse(s) {
                 m.number = number
-                if let problem = number.yearProblem { diagnostics.append(Diagnostic(.warning, file: file, line: v.line, problem.message, hint: problem.hint)) }
+                if let problem = number.yearProblem {
+                    diagnostics.append(Diagnostic(.warning, file: file, line: v.line, problem.message, hint: problem.hint))
+                }
             }
             else {
                 diagnostics.append(Diagnostic(.warning, file: file, line: v.line, "'\(s)' is not a document number",

@@ -10,7 +10,8 @@ public enum SourceText {
         let head = Array(bytes.prefix(4096))
         let hint = "save it again as UTF-8 (in Word: Save As, Plain Text, Unicode (UTF-8); in Notepad: Encoding UTF-8)"
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0, 0, 0xFE, 0xFF]) {
-            return Diagnostic(.error, file: file, line: 1, "the file is UTF-16 or UTF-32 text (it starts with a byte-order mark), not UTF-8",
+            return Diagnostic(.error, file: file, line: 1,
+                              "the file is UTF-16 or UTF-32 text (it starts with a byte-order mark), not UTF-8",
                               hint: hint)
         }
         guard head.count >= 4 else { return nil }
