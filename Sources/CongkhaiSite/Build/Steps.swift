@@ -88,15 +88,13 @@ extension BuildStep {
     }
 
     static let renderMarkdown = BuildStep("rendering Markdown") { state in
-        let renderer = DocumentTextRenderer(corpus: state.corpus, graph: state.graph, strings: state.theme.strings)
-        let documents = state.corpus.documents
-        state.progress.count(documents.count)
-        let results = parallelMap(documents) { doc -> (RenderedText, [Diagnostic]) in
+        let renderer = DocumentTextRenderer(addresses: state.corpus.addresses, graph: state.graph, strings: state.theme.strings)
+        state.progress.count(state.corpus.documents.count)
+        let diagnostics = state.corpus.renderInPlace { doc in
             defer { state.progress.advance() }
             return renderer.render(doc)
         }
-        state.corpus.setRendered(results.map(\.0))
-        state.report(results.flatMap(\.1))
+        state.report(diagnostics)
     }
 
     static let assembleRecords = BuildStep("assembling document records") { state in

@@ -59,6 +59,7 @@ struct DocumentReader: Sendable {
                                 body: BodyShaper.shape(body), appendices: appendices, extra: frontMatter.extra, diagnostics: diagnostics)
         document.citations = ([document.body] + appendices.map(\.body)).flatMap(Self.citations)
         document.checkCitations()
+        document.standards = document.findStandards()
         if metadata.type?.code == "TTHC" { readProcedure(&document, frontMatterLine: frontMatter.isPresent ? 1 : nil) }
         return .success(document)
     }

@@ -6,14 +6,14 @@ import Foundation
 /// HTML: citations in running text become links to the documents they name,
 /// and every link target is decided by the link resolver.
 struct DocumentTextRenderer {
-    let corpus: Corpus
+    let addresses: Corpus.Addresses
     let graph: CitationGraph
     let strings: UIStrings
     private let markdown = MarkdownRenderer()
     private let scanner = CitationScanner()
 
-    init(corpus: Corpus, graph: CitationGraph, strings: UIStrings) {
-        self.corpus = corpus
+    init(addresses: Corpus.Addresses, graph: CitationGraph, strings: UIStrings) {
+        self.addresses = addresses
         self.graph = graph
         self.strings = strings
     }
@@ -23,7 +23,7 @@ struct DocumentTextRenderer {
         var diagnostics: [Diagnostic] = []
         var text = RenderedText()
         text.attachments = doc.attachments
-        let resolver = LinkResolver(doc: doc, corpus: corpus, root: root)
+        let resolver = LinkResolver(doc: doc, addresses: addresses, root: root)
         let linker = citationLinker(from: doc.id, root: root)
         let tableLabel = strings["table"]
 
@@ -66,12 +66,12 @@ struct DocumentTextRenderer {
             var pieces: [TextPiece] = []
             var cursor = 0
             for citation in found {
-                guard let target = graph.target(of: citation, from: source).flatMap({ corpus[$0] }),
+                guard let target = graph.target(of: citation, from: source).flatMap({ addresses.urls[$0] }),
                       citation.linkRange.lowerBound >= cursor else { continue }
                 if citation.linkRange.lowerBound > cursor {
                     pieces.append(.text(String(decoding: bytes[cursor..<citation.linkRange.lowerBound], as: UTF8.self)))
                 }
-                pieces.append(.link(String(decoding: bytes[citation.linkRange], as: UTF8.self), url: Routes.href(root, target.url)))
+                pieces.append(.link(String(decoding: bytes[citation.linkRange], as: UTF8.self), url: Routes.href(root, target)))
                 cursor = citation.linkRange.upperBound
             }
             if cursor < bytes.count { pieces.append(.text(String(decoding: bytes[cursor...], as: UTF8.self))) }
@@ -90,7 +90,7 @@ struct DocumentTextRenderer {
             names.append((form, ((form as NSString).lastPathComponent as NSString).deletingPathExtension))
         }
         return names.compactMap { source, label in
-            guard case .inside(let path) = ContentPath.resolve(source, from: folder), let file = corpus.attachments[path] else {
+            guard case .inside(let path) = ContentPath.resolve(source, from: folder), let file = addresses.attachments[path] else {
                 diagnostics.append(Diagnostic(.warning, file: doc.source, "the form template '\(source)' was not found",
                                               hint: "put the file beside the procedure and give its name"))
                 return nil
