@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // The pipeline reads top to bottom: the domain model (pure Swift, no I/O),
@@ -91,3 +92,16 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+// libFuzzer targets (fuzz/run.sh): only with CONGKHAI_FUZZ set, since they have
+// no main function and link only with -sanitize=fuzzer.
+if ProcessInfo.processInfo.environment["CONGKHAI_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(name: "DomainFuzzer", dependencies: ["CongkhaiDomain"], path: "fuzz/DomainFuzzer"),
+        .executableTarget(name: "MarkdownFuzzer", dependencies: ["CongkhaiMarkdown"], path: "fuzz/MarkdownFuzzer"),
+    ]
+    package.products += [
+        .executable(name: "DomainFuzzer", targets: ["DomainFuzzer"]),
+        .executable(name: "MarkdownFuzzer", targets: ["MarkdownFuzzer"]),
+    ]
+}

@@ -51,7 +51,10 @@ struct TreeWalker {
             default: break
             }
         }
-        for node in unlinks { Self.unlink(node) }
+        // Innermost first: `unlinks` is in document order, so a node nested in a
+        // refused image or link comes after it. Freeing the outer node first would
+        // free the inner one too, and touching it then is a use-after-free.
+        for node in unlinks.reversed() { Self.unlink(node) }
         if let linkText {
             for node in texts { Self.split(node, linkText) }
         }
@@ -82,7 +85,8 @@ struct TreeWalker {
         cmark_node_free(node)
     }
 
-    /// Replaces a link by its content (an image by its description).
+    /// Replaces a link by its content (an image by its description). The node
+    /// must hold no other node still waiting to be unlinked: it is freed here.
     static func unlink(_ node: OpaquePointer) {
         if cmark_node_get_type(node) == CMARK_NODE_IMAGE {
             let text = cmark_node_new(CMARK_NODE_TEXT)!

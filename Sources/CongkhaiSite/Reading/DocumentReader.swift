@@ -9,11 +9,13 @@ struct DocumentReader: Sendable {
 
     /// A document, or the error that keeps the file out of the site.
     func read(_ data: Data, path: String) -> Result<Document, Diagnostic> {
+        if let problem = SourceText.encodingProblem(data, file: path) { return .failure(problem) }
         guard let decoded = String(validatingUTF8Data: data) else {
             return .failure(Diagnostic(.error, file: path, line: Self.firstInvalidLine(data), "the file is not valid UTF-8 text",
                                        hint: "save it again as UTF-8 (in Word: Save As, Plain Text, Unicode (UTF-8))"))
         }
-        let text = VietnameseText.normalize(decoded)
+        let (withoutNULs, nulWarning) = SourceText.removingNULs(decoded, file: path)
+        let text = VietnameseText.normalize(withoutNULs)
         if text.allSatisfy({ $0.isWhitespace }) {
             return .failure(Diagnostic(.error, file: path, "the file is empty",
                                        hint: "write the document, or rename the file to start with '_' to keep it out of the site"))
@@ -24,7 +26,8 @@ struct DocumentReader: Sendable {
         case .success(let value): split = value
         }
         let (frontMatter, frontMatterDiagnostics) = split
-        var diagnostics = frontMatterDiagnostics + FrontMatterKeys.unknown(in: frontMatter.extra, file: path)
+        var diagnostics = (nulWarning.map { [$0] } ?? []) + frontMatterDiagnostics
+            + FrontMatterKeys.unknown(in: frontMatter.extra, file: path)
         let layout = recognizer.recognize(frontMatter.body, firstLine: frontMatter.bodyFirstLine)
         for finding in layout.findings {
             diagnostics.append(Diagnostic(.warning, file: path, line: finding.line, finding.message, hint: finding.hint))
@@ -65,7 +68,7 @@ struct DocumentReader: Sendable {
     func readProcedure(_ document: inout Document, frontMatterLine: Int?) {
         let m = document.metadata
         let (procedure, findings) = ProcedureReader().read(values: document.extra, title: m.title, field: m.field, status: m.status,
-                                                           body: document.body.text)
+                                                           body: document.body.text, sourceLine: document.body.sourceLine)
         for finding in findings {
             document.diagnostics.append(Diagnostic(.warning, file: document.source, line: finding.line, finding.message,
                                                    hint: finding.hint))
