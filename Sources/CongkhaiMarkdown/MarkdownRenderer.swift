@@ -86,8 +86,8 @@ public enum LinkDecision: Sendable {
 public struct RenderedMarkdown: Sendable {
     public var html = ""
     public var headings: [Heading] = []
-    /// Lines (in the Markdown text) that held raw HTML, which is not published.
-    public var rawHTMLLines: [Int] = []
+    /// What the raw-HTML allow-list removed, with its line in the Markdown text.
+    public var rawHTMLRemovals: [HTMLSanitizer.Removal] = []
 
     public struct Heading: Sendable, Equatable {
         public let level: Int

@@ -149,4 +149,23 @@ import Testing
         #expect(!d.description.contains("\u{1B}") && !d.description.contains("\u{7}"))
         #expect(d.description.split(separator: "\n").count == 1)
     }
+
+    /// A table from OCR or a converter, written as raw HTML, is published
+    /// (cleaned), not dropped: a public document must not lose its table.
+    @Test func rawHTMLTablesAreKeptCleaned() throws {
+        let site = try SiteFixture(files: ["a.md": Self.doc("1/TB-STTTT", "Một") + """
+
+        <table onclick="alert(1)"><tr><th>STT</th><th>Nội dung</th></tr>
+        <tr><td colspan="2" style="x">Tổng cộng: 12 m<sup>2</sup></td></tr></table>
+        """])
+        defer { site.remove() }
+        let report = try site.build()
+        let page = try site.page("van-ban/2024/1-tb-stttt/index.html")
+        #expect(page.contains("<th>STT</th><th>Nội dung</th>"))
+        #expect(page.contains("<td colspan=\"2\">Tổng cộng: 12 m<sup>2</sup></td>"))
+        #expect(!page.contains("onclick") && !page.contains("style=\"x\""))
+        let removed = report.warnings.filter { $0.message.hasPrefix("raw HTML") }
+        #expect(removed.count == 2)
+        #expect(removed.first?.line == 9 && removed.first?.message.contains("onclick") == true)
+    }
 }

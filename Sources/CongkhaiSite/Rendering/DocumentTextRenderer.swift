@@ -31,7 +31,7 @@ struct DocumentTextRenderer {
             let out = markdown.render(shaped.text, options: options, linkText: linker) { target in
                 resolver.decide(target, lineMap: shaped, diagnostics: &diagnostics, attachments: &text.attachments)
             }
-            report(rawHTML: out.rawHTMLLines, map: shaped, doc: doc, into: &diagnostics)
+            report(rawHTML: out.rawHTMLRemovals, map: shaped, doc: doc, into: &diagnostics)
             return out
         }
 
@@ -100,11 +100,13 @@ struct DocumentTextRenderer {
         }
     }
 
-    func report(rawHTML lines: [Int], map: ShapedMarkdown, doc: Document, into diagnostics: inout [Diagnostic]) {
-        guard let first = lines.first else { return }
-        let more = lines.count > 1 ? " (and \(lines.count - 1) more place\(lines.count > 2 ? "s" : ""))" : ""
-        diagnostics.append(Diagnostic(.warning, file: doc.source, line: map.sourceLine(first),
-                                      "raw HTML is not published\(more)",
-                                      hint: "write the text in Markdown instead; tables can be written with | pipes |"))
+    /// Raw HTML keeps its text and simple table structure; each thing the
+    /// allow-list removed (a script, an attribute, a tag) is named with its line.
+    func report(rawHTML removals: [HTMLSanitizer.Removal], map: ShapedMarkdown, doc: Document, into diagnostics: inout [Diagnostic]) {
+        for removal in removals {
+            diagnostics.append(Diagnostic(.warning, file: doc.source, line: map.sourceLine(removal.line),
+                                          "raw HTML: \(removal.what) was removed",
+                                          hint: "tables, line breaks, <sup>, <sub>, bold and italics are kept; write the rest in Markdown"))
+        }
     }
 }
