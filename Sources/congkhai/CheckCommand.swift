@@ -25,7 +25,7 @@ struct Check: ParsableCommand {
         do {
             report = try SiteBuilder(options).check()
         } catch {
-            printError("error: \(error)")
+            printError("error: \(BuildFailure.describe(error))")
             throw ExitCode(2)
         }
         for diagnostic in report.diagnostics { printError(diagnostic.description) }

@@ -168,4 +168,24 @@ import Testing
         #expect(removed.count == 2)
         #expect(removed.first?.line == 9 && removed.first?.message.contains("onclick") == true)
     }
+
+    @Test func aLargeAttachmentIsNamedAndStillPublished() throws {
+        let site = try SiteFixture(files: ["a.md": Self.doc("1/TB-STTTT", "Một")])
+        defer { site.remove() }
+        try site.write("ban-quet.pdf", Data(count: 3 << 20))
+        var options = SiteBuilder.Options(content: site.content, theme: SiteFixture.theme, output: site.output)
+        options.largeAttachmentBytes = 1 << 20
+        let report = try SiteBuilder(options).build()
+        #expect(report.warnings.contains { $0.file == "ban-quet.pdf" && $0.message.contains("3 MB") })
+        #expect(site.exists("tep/ban-quet.pdf"))
+    }
+
+    @Test func fileErrorsAreSaidInPlainWords() {
+        let missing = CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: "/srv/site"])
+        #expect(BuildFailure.describe(missing) == "/srv/site: it does not exist")
+        let noSpace = NSError(domain: NSPOSIXErrorDomain, code: Int(ENOSPC))
+        let full = NSError(domain: NSCocoaErrorDomain, code: 640, userInfo: [NSUnderlyingErrorKey: noSpace])
+        #expect(BuildFailure.describe(full) == "the disk is full")
+        #expect(!BuildFailure.describe(full).contains("NSCocoaErrorDomain"))
+    }
 }

@@ -14,6 +14,8 @@ public struct SiteBuilder {
         public var allowShrink = false
         /// A document larger than this is left out (it is named): 20 MB.
         public var maxDocumentBytes = 20 << 20
+        /// An attachment larger than this is named (and still published, copied by streaming): 100 MB.
+        public var largeAttachmentBytes = 100 << 20
         public var progress: BuildProgress = .silent
 
         public init(content: URL, theme: URL, output: URL, strict: Bool = false, progress: BuildProgress = .silent) {

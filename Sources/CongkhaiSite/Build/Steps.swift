@@ -149,6 +149,12 @@ extension BuildStep {
                                              hint: "check that you may read it (its permissions), then build again"))
                 continue
             }
+            if file.size > state.options.largeAttachmentBytes {
+                unreadable.append(Diagnostic(.warning, file: file.sourcePath,
+                                             "this file is \(file.size >> 20) MB; it is published, but citizens on a phone may not "
+                                                 + "manage to download it",
+                                             hint: "publish a smaller copy (a PDF saved for the web, a scan at 150 dpi) if you can"))
+            }
             state.sink.copy(file.url, to: file.sitePath)
         }
         state.report(unreadable)

@@ -40,4 +40,10 @@ extension DocumentTypeTable {
 public struct BuildFailure: Error, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
+
+    /// Any error in plain words: a build failure as it is, a file-system error
+    /// as what happened and where, never a raw NSCocoaErrorDomain dump.
+    public static func describe(_ error: Error) -> String {
+        (error as? BuildFailure)?.description ?? Diagnostic.printable(FileProblem.describe(error))
+    }
 }
