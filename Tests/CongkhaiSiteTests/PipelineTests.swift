@@ -166,4 +166,12 @@ import Testing
         #expect(checked.diagnostics.map(\.description) == built.diagnostics.map(\.description))
         #expect(checked.documentCount == built.documentCount)
     }
+
+    /// Tools that read documents outside a build (import) know the site's own types too.
+    @Test func aSitesOwnTypesAreKnownOutsideTheBuild() throws {
+        let site = try SiteFixture(files: [:], config: SiteFixture.siteConfig + "\ndocument_types:\n  - {code: KHPH, name: Kế hoạch phối hợp}\n")
+        defer { site.remove() }
+        #expect(try DocumentTypeTable.forSite(content: site.content).lookup("KHPH")?.name == "Kế hoạch phối hợp")
+        #expect(try DocumentTypeTable.bundled().lookup("KHPH") == nil)
+    }
 }
