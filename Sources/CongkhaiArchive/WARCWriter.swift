@@ -1,4 +1,5 @@
 import Crypto
+import CongkhaiDomain
 import Foundation
 
 /// WARC/1.1 `response` records for the pages of a site, written to a file as they come, with the
@@ -133,24 +134,7 @@ enum CDXJ {
     }
 }
 
-/// JSON string quoting for index and page lines, which are written one per record: a
-/// JSONSerialization round trip per field would cost more than the record itself.
+/// JSON string quoting for index and page lines: the domain's, shared with the open data.
 enum JSONText {
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ text: String) -> String { JSONString.quote(text) }
 }

@@ -1,3 +1,5 @@
+import CongkhaiDomain
+
 /// A JSON value with keys kept in the order given, so that the open data
 /// reads well and is byte-identical from one build to the next.
 enum JSONValue {
@@ -65,24 +67,6 @@ enum JSONValue {
     }
 
     static func escape(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c" // safe to embed in HTML later (JSON-LD)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        JSONString.quote(s, into: &out)
     }
 }
