@@ -56,8 +56,8 @@ struct ArchivesPage {
                 "href": Self.safeHref(entry.downloadAddress(of: entry.file)) ?? false,
             ]
             if let wacz = entry.wacz {
-                row["wacz"] = ["file": wacz, "size": Formatting.size(Int(clamping: entry.waczSize ?? 0)),
-                               "href": Self.safeHref(entry.downloadAddress(of: wacz)) ?? false]
+                let href: Any = Self.safeHref(entry.downloadAddress(of: wacz)) ?? false
+                row["wacz"] = ["file": wacz, "size": Formatting.size(Int(clamping: entry.waczSize ?? 0)), "href": href] as [String: Any]
             } else {
                 row["wacz"] = false
             }
