@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // The pipeline reads top to bottom: the domain model (pure Swift, no I/O),
@@ -17,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -54,12 +56,24 @@ let package = Package(
             name: "CongkhaiServe",
             dependencies: ["CongkhaiSite", "CongkhaiDomain", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
+        // Snapshots of a built site: a browsable zip with a signed manifest, and a WACZ for web-archive tools.
+        .target(
+            name: "CongkhaiArchive",
+            dependencies: [
+                "CongkhaiDomain",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "congkhai",
             dependencies: [
                 "CongkhaiSite",
+                "CongkhaiMarkdown",
                 "CongkhaiImport",
                 "CongkhaiServe",
+                "CongkhaiArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +87,12 @@ let package = Package(
         // The command too: one test runs `congkhai serve` as a process.
         .testTarget(name: "CongkhaiServeTests", dependencies: ["CongkhaiServe", "CongkhaiSite", "congkhai"]),
         .testTarget(
+            name: "CongkhaiArchiveTests",
+            // The command itself too: the determinism test runs it as two separate processes.
+            dependencies: ["CongkhaiArchive", "CongkhaiSite", "CongkhaiDomain", "congkhai",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(
             name: "CongkhaiSiteTests",
             // The command itself too: some tests run it as a separate process.
             dependencies: ["CongkhaiSite", "CongkhaiMarkdown", "CongkhaiDomain", "congkhai"],
@@ -81,3 +101,16 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+// libFuzzer targets (fuzz/run.sh): only with CONGKHAI_FUZZ set, since they have
+// no main function and link only with -sanitize=fuzzer.
+if ProcessInfo.processInfo.environment["CONGKHAI_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(name: "DomainFuzzer", dependencies: ["CongkhaiDomain"], path: "fuzz/DomainFuzzer"),
+        .executableTarget(name: "MarkdownFuzzer", dependencies: ["CongkhaiMarkdown"], path: "fuzz/MarkdownFuzzer"),
+    ]
+    package.products += [
+        .executable(name: "DomainFuzzer", targets: ["DomainFuzzer"]),
+        .executable(name: "MarkdownFuzzer", targets: ["MarkdownFuzzer"]),
+    ]
+}

@@ -5,7 +5,8 @@ enum HTMLPostprocessor {
     static func finish(_ html: String, headings: [RenderedMarkdown.Heading], tableLabel: String) -> String {
         var copy = html
         // The label is a UI string of the theme, in the page's language.
-        let tableWrapOpen = Array("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"\(attribute(tableLabel))\"><table>".utf8)
+        let label = attribute(tableLabel)
+        let tableWrapOpen = Array("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"\(label)\"><table>".utf8)
         return copy.withUTF8 { bytes -> String in
             guard !headings.isEmpty || contains(bytes, Array("<table>".utf8)) else { return html }
             var out: [UInt8] = []

@@ -47,7 +47,7 @@ struct Build: ParsableCommand {
         do {
             report = try SiteBuilder(options).build()
         } catch {
-            printError("error: \(error)\nThe site was not built; \(output)/ is unchanged.")
+            printError("error: \(BuildFailure.describe(error))\nThe site was not built; \(output)/ is unchanged.")
             throw ExitCode(2)
         }
         for diagnostic in report.diagnostics { printError(diagnostic.description) }

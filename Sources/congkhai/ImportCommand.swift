@@ -34,7 +34,8 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let types: DocumentTypeTable
-        do { types = try DocumentTypeTable.bundled() } catch {
+        // the types the site's own site.yml adds are recognised too
+        do { types = try DocumentTypeTable.forSite(content: URL(fileURLWithPath: into)) } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }

@@ -155,4 +155,23 @@ import Testing
         #expect(stray.map(\.file) == ["2024/nhan-duoc.docx"])
         #expect(stray.first?.message.contains("congkhai import 2024/nhan-duoc.docx") == true)
     }
+
+    @Test func aCheckReportsWhatABuildWouldAndWritesNothing() throws {
+        let site = try SiteFixture(files: Self.files)
+        defer { site.remove() }
+        let checked = try SiteBuilder(.init(content: site.content, theme: SiteFixture.theme, output: site.output)).check()
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == ["Content"])
+        let built = try site.build()
+        #expect(checked.diagnostics.map(\.description) == built.diagnostics.map(\.description))
+        #expect(checked.documentCount == built.documentCount)
+    }
+
+    /// Tools that read documents outside a build (import) know the site's own types too.
+    @Test func aSitesOwnTypesAreKnownOutsideTheBuild() throws {
+        let site = try SiteFixture(files: [:], config: SiteFixture.siteConfig + "\ndocument_types:\n  - {code: KHPH, name: Kế hoạch phối hợp}\n")
+        defer { site.remove() }
+        #expect(try DocumentTypeTable.forSite(content: site.content).lookup("KHPH")?.name == "Kế hoạch phối hợp")
+        #expect(try DocumentTypeTable.bundled().lookup("KHPH") == nil)
+    }
 }

@@ -149,4 +149,43 @@ import Testing
         #expect(!d.description.contains("\u{1B}") && !d.description.contains("\u{7}"))
         #expect(d.description.split(separator: "\n").count == 1)
     }
+
+    /// A table from OCR or a converter, written as raw HTML, is published
+    /// (cleaned), not dropped: a public document must not lose its table.
+    @Test func rawHTMLTablesAreKeptCleaned() throws {
+        let site = try SiteFixture(files: ["a.md": Self.doc("1/TB-STTTT", "Một") + """
+
+        <table onclick="alert(1)"><tr><th>STT</th><th>Nội dung</th></tr>
+        <tr><td colspan="2" style="x">Tổng cộng: 12 m<sup>2</sup></td></tr></table>
+        """])
+        defer { site.remove() }
+        let report = try site.build()
+        let page = try site.page("van-ban/2024/1-tb-stttt/index.html")
+        #expect(page.contains("<th>STT</th><th>Nội dung</th>"))
+        #expect(page.contains("<td colspan=\"2\">Tổng cộng: 12 m<sup>2</sup></td>"))
+        #expect(!page.contains("onclick") && !page.contains("style=\"x\""))
+        let removed = report.warnings.filter { $0.message.hasPrefix("raw HTML") }
+        #expect(removed.count == 2)
+        #expect(removed.first?.line == 9 && removed.first?.message.contains("onclick") == true)
+    }
+
+    @Test func aLargeAttachmentIsNamedAndStillPublished() throws {
+        let site = try SiteFixture(files: ["a.md": Self.doc("1/TB-STTTT", "Một")])
+        defer { site.remove() }
+        try site.write("ban-quet.pdf", Data(count: 3 << 20))
+        var options = SiteBuilder.Options(content: site.content, theme: SiteFixture.theme, output: site.output)
+        options.largeAttachmentBytes = 1 << 20
+        let report = try SiteBuilder(options).build()
+        #expect(report.warnings.contains { $0.file == "ban-quet.pdf" && $0.message.contains("3 MB") })
+        #expect(site.exists("tep/ban-quet.pdf"))
+    }
+
+    @Test func fileErrorsAreSaidInPlainWords() {
+        let missing = CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: "/srv/site"])
+        #expect(BuildFailure.describe(missing) == "/srv/site: it does not exist")
+        let noSpace = NSError(domain: NSPOSIXErrorDomain, code: Int(ENOSPC))
+        let full = NSError(domain: NSCocoaErrorDomain, code: 640, userInfo: [NSUnderlyingErrorKey: noSpace])
+        #expect(BuildFailure.describe(full) == "the disk is full")
+        #expect(!BuildFailure.describe(full).contains("NSCocoaErrorDomain"))
+    }
 }

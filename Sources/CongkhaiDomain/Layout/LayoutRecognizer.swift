@@ -105,6 +105,9 @@ public struct LayoutRecognizer: Sendable {
             if clean.count < 120, let dateLine = OfficialDateLine.find(in: clean) {
                 layout.metadata.place = dateLine.place
                 layout.metadata.date = dateLine.date
+                if let problem = dateLine.problem {
+                    layout.findings.append(.init(line: lines[index].number, message: problem, hint: OfficialDateLine.hint))
+                }
                 sawNumberOrDate = true
                 index += 1
                 continue
@@ -166,6 +169,9 @@ public struct LayoutRecognizer: Sendable {
         guard !text.isEmpty else { return }
         if let number = DocumentNumber.parse(text) {
             layout.metadata.number = number
+            if let problem = number.yearProblem {
+                layout.findings.append(.init(line: line, message: problem.message, hint: problem.hint))
+            }
         } else {
             layout.findings.append(.init(line: line, message: "the number '\(text)' is not understood",
                                          hint: "write it as printed, for example 'Số: 545/KH-STTTT-VP', or give 'number:' in front matter"))

@@ -110,7 +110,8 @@ enum LineText {
     }
 
     static func isMotto(_ s: String) -> Bool {
-        let f = VietnameseText.fold(s).filter { $0.isLetter }
+        // the motto is a short line: folding a long paragraph whole is costly and needless
+        let f = VietnameseText.fold(String(s.prefix(120))).filter { $0.isLetter }
         return f.hasPrefix("conghoaxahoichunghiavietnam") || f.hasPrefix("doclaptudohanhphuc") || f == "dangcongsanvietnam"
     }
 

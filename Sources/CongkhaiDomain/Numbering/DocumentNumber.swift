@@ -13,6 +13,9 @@ public struct DocumentNumber: Hashable, Sendable {
     public let number: String?
     /// The year inside a legal-style identifier ("04/2015/NĐ-CP" → 2015).
     public let year: Int?
+    /// A legal-style year that cannot be one ("04/0000/NĐ-CP"): kept out of `year`
+    /// so that no page is filed under year 0, and reported by the readers.
+    public let rejectedYear: String?
     /// The symbol (ký hiệu) without number or year: "KH-STTTT-VP", "NĐ-CP", "CT/TU".
     public let symbol: String
     public let style: Style
@@ -68,16 +71,18 @@ public struct DocumentNumber: Hashable, Sendable {
         var rest = Substring(compact[compact.index(after: index)...])
 
         var year: Int?
+        var rejectedYear: String?
         var style: Style = separator == "-" ? .party : .state
         if style == .state, rest.count > 5, rest.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }),
            rest.dropFirst(4).first == "/" {
             year = Int(rest.prefix(4))
+            if let y = year, !(1000...9999).contains(y) { year = nil; rejectedYear = String(rest.prefix(4)) }
             rest = rest.dropFirst(5)
             style = .legal
         }
         guard isSymbol(rest) else { return nil }
         if style == .party, !rest.contains("/") { return nil }
-        return DocumentNumber(written: written, number: number, year: year, symbol: String(rest), style: style)
+        return DocumentNumber(written: written, number: number, year: year, rejectedYear: rejectedYear, symbol: String(rest), style: style)
     }
 
     /// Symbols are letters (any case, Đ included), digits, `&` and separators,
@@ -105,6 +110,13 @@ public struct DocumentNumber: Hashable, Sendable {
     public func issuerCodes(in table: DocumentTypeTable) -> [String] {
         let parts = symbolParts
         return type(in: table) == nil ? parts : Array(parts.dropFirst())
+    }
+
+    /// The warning for a number whose year cannot be one, or nil.
+    public var yearProblem: (message: String, hint: String)? {
+        guard let rejectedYear else { return nil }
+        return ("the number \(written) gives the year \(rejectedYear), which cannot be a year; the document is filed without it",
+                "correct the year in the number (for example 04/2015/NĐ-CP), or give 'date:' in front matter")
     }
 
     /// What a page shows after "Số:": the number as written, or a blank before the symbol.

@@ -11,10 +11,13 @@ public struct ProcedureReader: Sendable {
     public init() {}
 
     /// `field` and `status` are common front-matter keys, read with the document's metadata.
-    public func read(values: [String: YAMLValue], title: String?, field: String? = nil, status: String? = nil, body: String) -> (Procedure, [Finding]) {
+    /// `sourceLine` maps a line of `body` to the line of the content file.
+    public func read(values: [String: YAMLValue], title: String?, field: String? = nil, status: String? = nil, body: String,
+                     sourceLine: (Int) -> Int? = { $0 }) -> (Procedure, [Finding]) {
         var p = Procedure()
         var findings: [Finding] = []
         readSections(body, into: &p)
+        findings += rawHTMLFindings(body, sourceLine: sourceLine)
         readIntroLines(body, into: &p)
         func text(_ key: String) -> String? { values[key]?.text.flatMap { $0.isEmpty ? nil : VietnameseText.normalize($0) } }
         p.code = text("code") ?? title.flatMap(ProcedureCode.find) ?? p.code
@@ -122,6 +125,16 @@ public struct ProcedureReader: Sendable {
             }
         }
         flush()
+    }
+
+    /// Raw HTML in the sections is left out of the procedure's page; each line holding some is named.
+    func rawHTMLFindings(_ body: String, sourceLine: (Int) -> Int?) -> [Finding] {
+        guard let firstHeading = body.hasPrefix("#") ? body.startIndex : body.range(of: "\n#")?.lowerBound else { return [] }
+        let offset = body[..<firstHeading].utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return RawHTMLFinder.lines(in: body[firstHeading...]).map { line in
+            Finding(line: sourceLine(line + offset), message: "raw HTML in a procedure section is not published",
+                    hint: "write the text in Markdown instead; tables can be written with | pipes |")
+        }
     }
 
     /// "Lĩnh vực: Báo chí. Cơ quan thực hiện: Sở ..." in the opening text, and the

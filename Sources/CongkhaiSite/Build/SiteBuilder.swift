@@ -14,6 +14,8 @@ public struct SiteBuilder {
         public var allowShrink = false
         /// A document larger than this is left out (it is named): 20 MB.
         public var maxDocumentBytes = 20 << 20
+        /// An attachment larger than this is named (and still published, copied by streaming): 100 MB.
+        public var largeAttachmentBytes = 100 << 20
         public var progress: BuildProgress = .silent
 
         public init(content: URL, theme: URL, output: URL, strict: Bool = false, progress: BuildProgress = .silent) {
@@ -58,6 +60,15 @@ public struct SiteBuilder {
         return report
     }
 
+    /// Reads, recognises and links everything and reports what a build would,
+    /// without rendering pages or writing anything.
+    public func check() throws -> BuildReport {
+        try checkFolders()
+        var checker = self
+        checker.steps = BuildStep.checkOnly
+        return try checker.render(into: PageSink(.discard))
+    }
+
     /// Runs the steps with `sink` as the destination of every file: a
     /// staging folder, memory (a preview) or nowhere (a check).
     public func render(into sink: PageSink) throws -> BuildReport {
@@ -86,7 +97,8 @@ public struct SiteBuilder {
         let now = report.documentCount
         guard before > 0, now == 0 || Double(before - now) > Double(before) * Self.allowedLoss else { return nil }
         return "the new site would have \(now) documents where the published one has \(before), so it was not put in place "
-            + "and \(options.output.path) is unchanged; check the errors above, or give --allow-shrink if the documents were removed on purpose"
+            + "and \(options.output.path) is unchanged; check the errors above, "
+            + "or give --allow-shrink if the documents were removed on purpose"
     }
 
     /// The content and theme folders must exist, and the output folder, which
@@ -111,8 +123,9 @@ public struct SiteBuilder {
                 throw BuildFailure("the output folder \(output) contains the \(name) folder and would be replaced; choose another --output")
             }
             if output.hasPrefix(path + "/") {
+                let beside = (path as NSString).deletingLastPathComponent + "/Site"
                 throw BuildFailure("the output folder \(output) is inside the \(name) folder \(path), so every build would publish the "
-                                   + "previous one; choose a folder outside it, for example --output \((path as NSString).deletingLastPathComponent)/Site")
+                                   + "previous one; choose a folder outside it, for example --output \(beside)")
             }
         }
     }

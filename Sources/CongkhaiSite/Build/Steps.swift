@@ -8,11 +8,15 @@ extension BuildStep {
     /// Everything a full build does, in order.
     public static let site: [BuildStep] = check + [renderMarkdown, assembleRecords, strayOriginals] + outputs
 
-    /// Reading, recognising and linking, with every diagnostic a build gives about the content.
-    public static let check: [BuildStep] = [loadConfiguration, scanContent, readDocuments, linkCorpus, resolveCitations]
+    /// Reading, recognising and linking: the content's sources.
+    static let check: [BuildStep] = [loadConfiguration, scanContent, readDocuments, linkCorpus, resolveCitations]
+
+    /// Every diagnostic a build gives about the content, and no page rendered: `congkhai check`.
+    public static let checkOnly: [BuildStep] = check + [renderMarkdown, assembleRecords, strayOriginals]
 
     /// Every file of the site, each made from the records.
-    static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, catalogues, copyFiles, marker]
+    static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, catalogues, copyFiles, archivesPage,
+                                       marker]
 
     static let loadConfiguration = BuildStep("loading the configuration and theme") { state in
         let (config, diagnostics, digest) = SiteConfig.load(contentDirectory: state.options.content)
@@ -39,7 +43,8 @@ extension BuildStep {
             defer { state.progress.advance() }
             if let size = state.inventory.sizes[source.path], size > limit {
                 return .failure(Diagnostic(.error, file: source.path,
-                                           "the file is \(size >> 20) MB, more than the \(limit >> 20) MB a document may have, so it is left out",
+                                           "the file is \(size >> 20) MB, more than the \(limit >> 20) MB a document may have, "
+                                               + "so it is left out",
                                            hint: "a document's text is rarely over 1 MB: check that this is the right file, split it, "
                                                + "or raise the limit with --max-document-size"))
             }
@@ -83,19 +88,17 @@ extension BuildStep {
     }
 
     static let renderMarkdown = BuildStep("rendering Markdown") { state in
-        let renderer = DocumentTextRenderer(corpus: state.corpus, graph: state.graph, strings: state.theme.strings)
-        let documents = state.corpus.documents
-        state.progress.count(documents.count)
-        let results = parallelMap(documents) { doc -> (RenderedText, [Diagnostic]) in
+        let renderer = DocumentTextRenderer(addresses: state.corpus.addresses, graph: state.graph, strings: state.theme.strings)
+        state.progress.count(state.corpus.documents.count)
+        let diagnostics = state.corpus.renderInPlace { doc in
             defer { state.progress.advance() }
             return renderer.render(doc)
         }
-        state.corpus.setRendered(results.map(\.0))
-        state.report(results.flatMap(\.1))
+        state.report(diagnostics)
     }
 
     static let assembleRecords = BuildStep("assembling document records") { state in
-        let assembler = RecordAssembler(corpus: state.corpus, graph: state.graph, site: state.config)
+        let assembler = RecordAssembler(corpus: state.corpus, graph: state.graph)
         state.records = parallelMap(state.corpus.documents) { assembler.record($0) }
         state.pages = Routes.allPages(records: state.records, graph: state.graph, config: state.config)
     }
@@ -146,6 +149,12 @@ extension BuildStep {
                                              hint: "check that you may read it (its permissions), then build again"))
                 continue
             }
+            if file.size > state.options.largeAttachmentBytes {
+                unreadable.append(Diagnostic(.warning, file: file.sourcePath,
+                                             "this file is \(file.size >> 20) MB; it is published, but citizens on a phone may not "
+                                                 + "manage to download it",
+                                             hint: "publish a smaller copy (a PDF saved for the web, a scan at 150 dpi) if you can"))
+            }
             state.sink.copy(file.url, to: file.sitePath)
         }
         state.report(unreadable)
@@ -162,6 +171,17 @@ extension BuildStep {
             }
         }
         state.report(clashes)
+    }
+
+    /// `luu-tru/`, the snapshots `congkhai archive` made (after the static files, whose key it links to).
+    static let archivesPage = BuildStep("writing the archive page") { state in
+        var archives = ArchivesPage(frame: state.pageFrame, content: state.options.content)
+        archives.hasPublicKey = state.sink.record(of: Routes.archivePublicKey) != nil
+        state.report(archives.diagnostics)
+        let pages = archives.pages()
+        // The page exists only when there are snapshots: the route table learns it here.
+        if !pages.isEmpty { state.pages = (state.pages + [Routes.archives]).sorted() }
+        state.writePages(pages)
     }
 
     /// The marker that says "congkhai made this site", with the build's facts

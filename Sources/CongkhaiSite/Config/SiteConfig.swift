@@ -32,7 +32,8 @@ public struct SiteConfig: Sendable {
     static func load(contentDirectory: URL) -> (SiteConfig, [Diagnostic], digest: String?) {
         let fm = FileManager.default
         guard let name = fileNames.first(where: { fm.fileExists(atPath: contentDirectory.appendingPathComponent($0).path) }) else {
-            return (SiteConfig(), [Diagnostic(.warning, file: "site.yml", "there is no site configuration, so the site has no department name",
+            return (SiteConfig(), [Diagnostic(.warning, file: "site.yml",
+                                              "there is no site configuration, so the site has no department name",
                                               hint: "create site.yml in the content folder with at least 'name:', 'parent:' and 'place:' "
                                                   + "(see the README)")], nil)
         }
@@ -81,7 +82,8 @@ public struct SiteConfig: Sendable {
         email = clean(s.contact?.email ?? s.email)
         if let v = clean(s.base_url) {
             if Self.isWebAddress(v) { baseURL = v.hasSuffix("/") ? v : v + "/" } else {
-                warn("base_url", "base_url '\(v.prefix(60))' is not a web address; it is ignored", "write it as https://example.gov.vn/cong-khai/")
+                warn("base_url", "base_url '\(v.prefix(60))' is not a web address; it is ignored",
+                     "write it as https://example.gov.vn/cong-khai/")
             }
         }
         if s.procedure_portal_url != nil {
@@ -97,7 +99,8 @@ public struct SiteConfig: Sendable {
         if let v = clean(s.language) {
             // The language names a strings file of the theme: never a path.
             if v.count <= 8, v.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) { language = v } else {
-                warn("language", "language '\(v.prefix(20))' is not a language code; Vietnamese is used", "write 'language: vi' or 'language: en'")
+                warn("language", "language '\(v.prefix(20))' is not a language code; Vietnamese is used",
+                     "write 'language: vi' or 'language: en'")
             }
         }
         if let size = clean(s.page_size) {
@@ -164,7 +167,8 @@ struct SiteSettings: Decodable {
         }
         contact = try c.decodeIfPresent(Contact.self, forKey: .contact)
         if c.contains(.procedure_portal_url) {
-            procedure_portal_url = .some(try c.decodeNil(forKey: .procedure_portal_url) ? nil : c.decode(String.self, forKey: .procedure_portal_url))
+            let isNull = try c.decodeNil(forKey: .procedure_portal_url)
+            procedure_portal_url = .some(isNull ? nil : try c.decode(String.self, forKey: .procedure_portal_url))
         }
         document_types = try c.decodeIfPresent([TypeEntry].self, forKey: .document_types)
     }
@@ -182,7 +186,8 @@ struct SiteSettings: Decodable {
             do {
                 return try YAMLDecoder().decode(SiteSettings.self, from: Node.mapping(Node.Mapping(pairs)))
             } catch let error as DecodingError {
-                guard let key = Self.codingPath(of: error).first?.stringValue, let index = pairs.firstIndex(where: { $0.key.string == key }) else {
+                guard let key = Self.codingPath(of: error).first?.stringValue,
+                      let index = pairs.firstIndex(where: { $0.key.string == key }) else {
                     return (try? YAMLDecoder().decode(SiteSettings.self, from: Node.mapping(Node.Mapping([])))) ?? SiteSettings()
                 }
                 diagnostics.append(Diagnostic(.warning, file: file, line: pairs[index].key.mark?.line,

@@ -213,7 +213,8 @@ public struct CitationGraph: Sendable {
                     out.append(relation)
                 } else {
                     diagnostics.append(Diagnostic(.warning, file: doc.source, line: line,
-                                                  "'\(kind.rawValue): \(text)' is not a document number", hint: "write the number as printed and its year, for example '12/KH-STTTT (2023)'"))
+                                                  "'\(kind.rawValue): \(text)' is not a document number",
+                                                  hint: "write the number as printed and its year, for example '12/KH-STTTT (2023)'"))
                 }
             }
         }

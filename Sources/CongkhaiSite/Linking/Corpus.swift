@@ -31,12 +31,15 @@ public struct Corpus: Sendable {
             for i in indices {
                 rejected.insert(i)
                 let otherFiles = files.filter { $0 != documents[i].source }
-                let others = otherFiles.prefix(3).joined(separator: ", ") + (otherFiles.count > 3 ? " and \(otherFiles.count - 3) more" : "")
+                let others = otherFiles.prefix(3).joined(separator: ", ")
+                    + (otherFiles.count > 3 ? " and \(otherFiles.count - 3) more" : "")
                 let hint = url.hasPrefix(Routes.procedures)
                     ? "two procedures cannot have the same code (mã thủ tục): check the code in both files"
-                    : "numbers restart each year: check the number and the date of both files (the same number twice in a year is a mistake)"
+                    : "numbers restart each year: check the number and the date of both files "
+                        + "(the same number twice in a year is a mistake)"
                 diagnostics.append(Diagnostic(.error, file: documents[i].source,
-                                              "this document would be published at \(url), like \(others); neither is published", hint: hint))
+                                              "this document would be published at \(url), like \(others); neither is published",
+                                              hint: hint))
             }
         }
         self.documents = documents.enumerated().filter { !rejected.contains($0.offset) }.map(\.element).sorted { $0.url < $1.url }
@@ -65,6 +68,17 @@ public struct Corpus: Sendable {
 
     public func document(atSource path: String) -> Document? { self[DocumentID(path)] }
 
+    /// Where every document and attachment is published: all that rendering a
+    /// text needs of the others (it must not hold their texts, see `renderInPlace`).
+    var addresses: Addresses {
+        Addresses(urls: Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0.url) }), attachments: attachments)
+    }
+
+    struct Addresses: Sendable {
+        let urls: [DocumentID: String]
+        let attachments: [String: AttachmentFile]
+    }
+
     /// The given documents in the corpus's order (by URL).
     func inOrder<S: Sequence>(_ ids: S) -> [DocumentID] where S.Element == DocumentID {
         ids.compactMap { id in position[id].map { (id, $0) } }.sorted { $0.1 < $1.1 }.map(\.0)
@@ -79,9 +93,27 @@ public struct Corpus: Sendable {
         }
     }
 
-    /// Every document's rendered text, kept for every later output.
-    mutating func setRendered(_ rendered: [RenderedText]) {
-        for i in documents.indices { documents[i].rendered = rendered[i] }
+    /// Renders every document's text on all cores and keeps it on the document
+    /// for every later output. The Markdown it was made from is let go as soon
+    /// as its HTML exists: no output needs it any more, and holding both for a
+    /// large corpus would nearly double the build's memory.
+    mutating func renderInPlace(_ render: (Document) -> (RenderedText, [Diagnostic])) -> [Diagnostic] {
+        let empty = ShapedMarkdown(text: "", lineMap: [])
+        var found = [[Diagnostic]](repeating: [], count: documents.count)
+        documents.withUnsafeMutableBufferPointer { docs in
+            found.withUnsafeMutableBufferPointer { out in
+                // Each index is touched by exactly one iteration, so the buffers are shared safely.
+                let (docs, out) = (docs, out)
+                DispatchQueue.concurrentPerform(iterations: docs.count) { i in
+                    let (text, diagnostics) = render(docs[i])
+                    docs[i].rendered = text
+                    docs[i].body = empty
+                    docs[i].appendices = docs[i].appendices.map { .init(title: $0.title, subtitle: $0.subtitle, body: empty) }
+                    out[i] = diagnostics
+                }
+            }
+        }
+        return found.flatMap { $0 }
     }
 
     /// "van-ban/2020/545-kh-stttt-vp/": the year is part of the address because
@@ -112,14 +144,16 @@ public struct Corpus: Sendable {
         for name in doc.metadata.attachments {
             switch ContentPath.resolve(name, from: folder) {
             case .outside:
-                doc.diagnostics.append(Diagnostic(.warning, file: doc.source, "the attachment '\(name)' points outside the content folder and is not published",
+                doc.diagnostics.append(Diagnostic(.warning, file: doc.source,
+                                                  "the attachment '\(name)' points outside the content folder and is not published",
                                                   hint: "put the file beside the document and give its name only"))
             case .inside(let path):
                 if let file = attachments[path] {
                     if !doc.attachments.contains(file) { doc.attachments.append(file) }
                 } else {
                     doc.diagnostics.append(Diagnostic(.warning, file: doc.source, "the attachment '\(name)' was not found",
-                                                      hint: "check the file name (letters, accents and extension) and that it is beside the document, or that its kind of file can be published"))
+                                                      hint: "check the file name (letters, accents and extension) and that it is beside "
+                                                          + "the document, or that its kind of file can be published"))
                 }
             }
         }

@@ -73,7 +73,8 @@ struct ContentInventory {
                     continue
                 }
                 guard target.path.hasPrefix(rootPath + "/") else {
-                    inventory.diagnostics.append(Diagnostic(.error, file: relative, "this link points outside the content folder, so it is skipped",
+                    inventory.diagnostics.append(Diagnostic(.error, file: relative,
+                                                            "this link points outside the content folder, so it is skipped",
                                                             hint: "copy the file into the content folder instead of linking to it"))
                     continue
                 }
@@ -97,7 +98,8 @@ struct ContentInventory {
             // Unicode form (NFC, NFD) would become one document or one attachment.
             if let first = seen[relative] {
                 inventory.diagnostics.append(Diagnostic(.error, file: relative,
-                                                        "this file has the same name as \(first) written another way (Unicode form); it is skipped",
+                                                        "this file has the same name as \(first) written another way "
+                                                            + "(Unicode form); it is skipped",
                                                         hint: "rename one of the two files"))
                 continue
             }
@@ -107,7 +109,8 @@ struct ContentInventory {
             if relative.hasPrefix(staticFolder + "/") {
                 if activeKinds.contains(ext) {
                     inventory.diagnostics.append(Diagnostic(.warning, file: relative,
-                                                            "files that can run code in a browser (.\(ext)) are not published, not even from static/",
+                                                            "files that can run code in a browser (.\(ext)) are not published, "
+                                                                + "not even from static/",
                                                             hint: "publish the information as a document instead"))
                 } else {
                     inventory.staticFiles.append((String(relative.dropFirst(staticFolder.count + 1)), url))
@@ -121,7 +124,8 @@ struct ContentInventory {
             } else {
                 inventory.diagnostics.append(Diagnostic(.warning, file: relative,
                                                         "this kind of file (.\(ext.isEmpty ? "?" : ext)) is not published",
-                                                        hint: "attachments may be PDF, Word, Excel, OpenDocument, text, archives or images; "
+                                                        hint: "attachments may be PDF, Word, Excel, OpenDocument, text, archives "
+                                                            + "or images; "
                                                             + "rename the file with '_' in front to silence this"))
             }
         }

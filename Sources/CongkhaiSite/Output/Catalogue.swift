@@ -15,8 +15,7 @@ struct Catalogue {
 
     /// One entry per document (procedures have their own catalogue), in URL order.
     func documents() -> String {
-        let entries = records.filter { $0.procedure == nil }.map(Self.entry)
-        return JSONValue.object([("count", .int(entries.count)), ("documents", .array(entries))]).serialized()
+        JSONValue.catalogue("documents", parallelMap(records.filter { $0.procedure == nil }, Self.entry))
     }
 
     static func entry(_ record: DocumentRecord) -> JSONValue {
@@ -73,7 +72,7 @@ struct Catalogue {
                 ("citedBy", .array(id.citing.compactMap { byID[$0].map { .string($0.url) } })),
             ])
         }
-        return JSONValue.object([("count", .int(entries.count)), ("identifiers", .array(entries))]).serialized()
+        return JSONValue.catalogue("identifiers", entries)
     }
 }
 
@@ -96,21 +95,27 @@ extension Catalogue {
                 ("steps", text(p.sections[.steps])), ("hours", text(p.sections[.hours])), ("method", text(p.sections[.method])),
                 ("channels", .array(p.channels.map { .object([("channel", .string($0.channel)), ("timeLimit", .optional($0.timeLimit)),
                                                              ("fee", .optional($0.fee)), ("description", .optional($0.description))]) })),
-                ("dossier", .array(p.dossier.map { .object([("document", .string($0.document)), ("template", .optional($0.template)), ("quantity", .optional($0.quantity))]) })),
+                ("dossier", .array(p.dossier.map {
+                    .object([("document", .string($0.document)), ("template", .optional($0.template)),
+                             ("quantity", .optional($0.quantity))])
+                })),
                 ("dossierText", text(p.sections[.dossier])),
-                ("timeLimit", text(p.sections[.timeLimit])), ("applicants", text(p.sections[.applicants])), ("result", text(p.sections[.result])),
-                ("fees", text(p.sections[.fees])), ("forms", .array(p.forms.map(JSONValue.string))), ("conditions", text(p.sections[.conditions])),
+                ("timeLimit", text(p.sections[.timeLimit])), ("applicants", text(p.sections[.applicants])),
+                ("result", text(p.sections[.result])), ("fees", text(p.sections[.fees])),
+                ("forms", .array(p.forms.map(JSONValue.string))), ("conditions", text(p.sections[.conditions])),
                 ("legalBasis", .array(p.legalBasis.map { .object([("number", .optional($0.number)), ("summary", .optional($0.summary)),
                                                                  ("date", .optional($0.date)), ("issuer", .optional($0.issuer))]) })),
                 ("legalBasisText", text(p.sections[.legalBasis])),
-                ("announcedBy", p.announcedBy.map { a in .object([("number", .optional(a.number)), ("date", .optional(a.date?.iso))]) } ?? .null),
+                ("announcedBy", p.announcedBy.map { a in
+                    .object([("number", .optional(a.number)), ("date", .optional(a.date?.iso))])
+                } ?? .null),
                 ("history", .array(p.history.map { h in .object([("number", .optional(h.number)), ("date", .optional(h.date?.iso)),
                                                                  ("status", .optional(h.status)), ("note", .optional(h.note))]) })),
                 ("missing", .array(p.missingParts.map(JSONValue.string))),
                 ("source", .string(doc.source)),
             ])
         }
-        return JSONValue.object([("count", .int(entries.count)), ("procedures", .array(entries))]).serialized()
+        return JSONValue.catalogue("procedures", entries)
     }
 }
 

@@ -48,7 +48,7 @@ final class OutputStaging: @unchecked Sendable {
             // (Old sites of exchanges are named ".old-" and may be half deleted: never restored.)
             try? fm.moveItem(at: newest, to: self.output)
         }
-        let leftovers = siblings.filter { $0.hasPrefix(".\(name).building-") || $0.hasPrefix(".\(name).old-") || $0.hasPrefix(".\(name).aside-") }
+        let leftovers = siblings.filter { sibling in ["building-", "old-", "aside-"].contains { sibling.hasPrefix(".\(name).\($0)") } }
             .filter { fm.fileExists(atPath: parent.appendingPathComponent($0).path) }
         Self.removeInBackground(leftovers.map { parent.appendingPathComponent($0) })
         staging = try Self.makeUniqueFolder(in: parent, prefix: ".\(name).building-")

@@ -20,7 +20,7 @@ extension Document {
     /// Technical standards and regulations named in the body and appendices
     /// ("QCVN 03:2023/BCA"), each once, in order of first mention: references
     /// of their own kind, for the citation pages and the catalogue.
-    public var standards: [TechnicalStandard] {
+    func findStandards() -> [TechnicalStandard] {
         var seen: Set<String> = []
         return ([body.text] + appendices.map(\.body.text)).flatMap(TechnicalStandard.scan).filter { seen.insert($0.key).inserted }
     }

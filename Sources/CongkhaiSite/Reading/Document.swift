@@ -18,6 +18,8 @@ public struct Document: Sendable {
     public var procedure: Procedure?
     /// Citations found in the body and appendices, with their source lines.
     public var citations: [LocatedCitation] = []
+    /// Technical standards and regulations named in the body and appendices, each once.
+    public var standards: [TechnicalStandard] = []
 
     /// Site path of the page, relative to the root, ending in "/": "van-ban/2020/545-kh-stttt-vp/".
     public var url = ""

@@ -66,11 +66,18 @@ public struct DocumentRecord: Sendable {
 struct RecordAssembler {
     let corpus: Corpus
     let graph: CitationGraph
-    let site: SiteConfig
+    /// One reference per document, made once: tens of thousands of links point at them.
+    private let references: [DocumentID: DocumentRecord.Reference]
 
-    func reference(_ id: DocumentID) -> DocumentRecord.Reference? {
-        corpus[id].map { .init(id: id, url: $0.url, label: Self.label($0.metadata), metadata: $0.metadata) }
+    init(corpus: Corpus, graph: CitationGraph) {
+        self.corpus = corpus
+        self.graph = graph
+        references = Dictionary(uniqueKeysWithValues: corpus.documents.map {
+            ($0.id, DocumentRecord.Reference(id: $0.id, url: $0.url, label: Self.label($0.metadata), metadata: $0.metadata))
+        })
     }
+
+    func reference(_ id: DocumentID) -> DocumentRecord.Reference? { references[id] }
 
     static func label(_ m: DocumentMetadata) -> String {
         [m.type?.name, Formatting.number(m.number)].compactMap { $0 }.joined(separator: " ")
@@ -78,7 +85,7 @@ struct RecordAssembler {
 
     func record(_ doc: Document) -> DocumentRecord {
         let cites = graph.cites(of: doc.id).map { cite in
-            DocumentRecord.Cite(citation: cite.citation, year: cite.target.flatMap { corpus[$0]?.year } ?? cite.citation.year,
+            DocumentRecord.Cite(citation: cite.citation, year: cite.target.flatMap { references[$0]?.metadata.year } ?? cite.citation.year,
                                 target: cite.target.flatMap(reference))
         }
         var relations = graph.relations(of: doc.id).map { r in
@@ -89,7 +96,8 @@ struct RecordAssembler {
             guard let other = reference(source) else { continue }
             let number = other.metadata.number
             relations.append(.init(kind: kind, isInverse: true, written: other.label,
-                                   identifier: number.flatMap { $0.number == nil ? nil : $0.key }, year: other.metadata.year, target: other))
+                                   identifier: number.flatMap { $0.number == nil ? nil : $0.key }, year: other.metadata.year,
+                                   target: other))
         }
         let text = doc.rendered ?? RenderedText()
         var links = DocumentRecord.ProcedureLinks()

@@ -54,7 +54,8 @@ struct CitationPages {
         let path = Routes.citation(id)
         let root = Routes.root(of: path)
         let name = id.written + (id.year.map { " (\($0))" } ?? "")
-        var context = frame.context(pagePath: path, title: name, breadcrumbs: [(t.string("cited_documents"), Routes.citations), (name, nil)])
+        var context = frame.context(pagePath: path, title: name,
+                                    breadcrumbs: [(t.string("cited_documents"), Routes.citations), (name, nil)])
         context["heading"] = name
         context["count"] = id.citing.count
         context["citingGroup"] = ["rows": id.citing.compactMap { byID[$0] }.map { frame.row($0, root: root) }]

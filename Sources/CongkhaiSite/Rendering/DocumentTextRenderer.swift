@@ -6,14 +6,14 @@ import Foundation
 /// HTML: citations in running text become links to the documents they name,
 /// and every link target is decided by the link resolver.
 struct DocumentTextRenderer {
-    let corpus: Corpus
+    let addresses: Corpus.Addresses
     let graph: CitationGraph
     let strings: UIStrings
     private let markdown = MarkdownRenderer()
     private let scanner = CitationScanner()
 
-    init(corpus: Corpus, graph: CitationGraph, strings: UIStrings) {
-        self.corpus = corpus
+    init(addresses: Corpus.Addresses, graph: CitationGraph, strings: UIStrings) {
+        self.addresses = addresses
         self.graph = graph
         self.strings = strings
     }
@@ -23,7 +23,7 @@ struct DocumentTextRenderer {
         var diagnostics: [Diagnostic] = []
         var text = RenderedText()
         text.attachments = doc.attachments
-        let resolver = LinkResolver(doc: doc, corpus: corpus, root: root)
+        let resolver = LinkResolver(doc: doc, addresses: addresses, root: root)
         let linker = citationLinker(from: doc.id, root: root)
         let tableLabel = strings["table"]
 
@@ -31,7 +31,7 @@ struct DocumentTextRenderer {
             let out = markdown.render(shaped.text, options: options, linkText: linker) { target in
                 resolver.decide(target, lineMap: shaped, diagnostics: &diagnostics, attachments: &text.attachments)
             }
-            report(rawHTML: out.rawHTMLLines, map: shaped, doc: doc, into: &diagnostics)
+            report(rawHTML: out.rawHTMLRemovals, map: shaped, doc: doc, into: &diagnostics)
             return out
         }
 
@@ -66,12 +66,12 @@ struct DocumentTextRenderer {
             var pieces: [TextPiece] = []
             var cursor = 0
             for citation in found {
-                guard let target = graph.target(of: citation, from: source).flatMap({ corpus[$0] }),
+                guard let target = graph.target(of: citation, from: source).flatMap({ addresses.urls[$0] }),
                       citation.linkRange.lowerBound >= cursor else { continue }
                 if citation.linkRange.lowerBound > cursor {
                     pieces.append(.text(String(decoding: bytes[cursor..<citation.linkRange.lowerBound], as: UTF8.self)))
                 }
-                pieces.append(.link(String(decoding: bytes[citation.linkRange], as: UTF8.self), url: Routes.href(root, target.url)))
+                pieces.append(.link(String(decoding: bytes[citation.linkRange], as: UTF8.self), url: Routes.href(root, target)))
                 cursor = citation.linkRange.upperBound
             }
             if cursor < bytes.count { pieces.append(.text(String(decoding: bytes[cursor...], as: UTF8.self))) }
@@ -83,12 +83,14 @@ struct DocumentTextRenderer {
     func downloads(_ p: Procedure, doc: Document, diagnostics: inout [Diagnostic]) -> [RenderedText.Download] {
         let folder = (doc.source as NSString).deletingLastPathComponent
         // a template named in the dossier is called by the document it is for
-        var names = p.dossier.compactMap { item in item.template.map { ($0, item.document.prefix(1).lowercased() + item.document.dropFirst()) } }
+        var names = p.dossier.compactMap { item in
+            item.template.map { ($0, item.document.prefix(1).lowercased() + item.document.dropFirst()) }
+        }
         for form in p.forms where !names.contains(where: { $0.0 == form }) {
             names.append((form, ((form as NSString).lastPathComponent as NSString).deletingPathExtension))
         }
         return names.compactMap { source, label in
-            guard case .inside(let path) = ContentPath.resolve(source, from: folder), let file = corpus.attachments[path] else {
+            guard case .inside(let path) = ContentPath.resolve(source, from: folder), let file = addresses.attachments[path] else {
                 diagnostics.append(Diagnostic(.warning, file: doc.source, "the form template '\(source)' was not found",
                                               hint: "put the file beside the procedure and give its name"))
                 return nil
@@ -98,11 +100,13 @@ struct DocumentTextRenderer {
         }
     }
 
-    func report(rawHTML lines: [Int], map: ShapedMarkdown, doc: Document, into diagnostics: inout [Diagnostic]) {
-        guard let first = lines.first else { return }
-        let more = lines.count > 1 ? " (and \(lines.count - 1) more place\(lines.count > 2 ? "s" : ""))" : ""
-        diagnostics.append(Diagnostic(.warning, file: doc.source, line: map.sourceLine(first),
-                                      "raw HTML is not published\(more)",
-                                      hint: "write the text in Markdown instead; tables can be written with | pipes |"))
+    /// Raw HTML keeps its text and simple table structure; each thing the
+    /// allow-list removed (a script, an attribute, a tag) is named with its line.
+    func report(rawHTML removals: [HTMLSanitizer.Removal], map: ShapedMarkdown, doc: Document, into diagnostics: inout [Diagnostic]) {
+        for removal in removals {
+            diagnostics.append(Diagnostic(.warning, file: doc.source, line: map.sourceLine(removal.line),
+                                          "raw HTML: \(removal.what) was removed",
+                                          hint: "tables, line breaks, <sup>, <sub>, bold and italics are kept; write the rest in Markdown"))
+        }
     }
 }

@@ -105,7 +105,8 @@ struct IndexPages {
         let t = frame.theme
         let title = "\(t.string("numbers_of_year")) \(frame.yearName(year))"
         let groups = RecordListings.numberGroups(documents).map { group in
-            (heading: group.type.map(frame.typeName) ?? (group.id == RecordListings.unnumberedGroup ? t.string("unnumbered") : frame.typeName(nil)),
+            (heading: group.type.map(frame.typeName)
+                ?? (group.id == RecordListings.unnumberedGroup ? t.string("unnumbered") : frame.typeName(nil)),
              id: group.id, documents: group.documents)
         }
         let rows = groups.flatMap { group in group.documents.map { (group.heading, group.id, $0) } }

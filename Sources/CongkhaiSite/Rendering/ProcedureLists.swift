@@ -56,12 +56,14 @@ struct ProcedureLists {
                 let p = record.procedure!
                 return ["href": Routes.href(root, record.url), "code": p.code ?? "", "name": p.name ?? t.string("untitled"),
                         "timeLimit": Self.short(p.sections[.timeLimit]) ?? p.channels.first?.timeLimit ?? "",
-                        "level": p.level ?? "", "fee": Self.short(p.sections[.fees]) ?? p.channels.first?.fee ?? "", "online": p.onlineLevel ?? ""]
+                        "level": p.level ?? "", "fee": Self.short(p.sections[.fees]) ?? p.channels.first?.fee ?? "",
+                        "online": p.onlineLevel ?? ""]
             }
         }
         var groups: [[String: Any]] = fields.map { field in
             ["groupHeading": field ?? t.string("unknown_field"), "groupId": "linh-vuc-" + Routes.fieldSegment(field),
-             "fieldHref": Routes.href(root, Routes.procedureField(field)), "count": byField[field]?.count ?? 0, "rows": rows(byField[field] ?? [])]
+             "fieldHref": Routes.href(root, Routes.procedureField(field)), "count": byField[field]?.count ?? 0,
+             "rows": rows(byField[field] ?? [])]
         }
         if !abolished.isEmpty {
             groups.append(["groupHeading": t.string("procedures_abolished"), "groupId": "da-bai-bo", "fieldHref": false,

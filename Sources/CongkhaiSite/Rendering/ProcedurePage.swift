@@ -17,7 +17,8 @@ struct ProcedurePage {
         let downloads = record.text.downloads
         var sections: [[String: Any]] = []
         for section in Procedure.Section.allCases {
-            var s: [String: Any] = ["n": section.rawValue, "id": "muc-\(section.rawValue)", "title": t.string("procedure_section_\(section.key)"),
+            var s: [String: Any] = ["n": section.rawValue, "id": "muc-\(section.rawValue)",
+                                    "title": t.string("procedure_section_\(section.key)"),
                                     "html": false, "channelRows": false, "dossierRows": false, "legalRows": false, "downloadList": false]
             switch p.sections[section] {
             case .markdown?: s["html"] = record.text.procedureSections[section] ?? false
@@ -43,7 +44,8 @@ struct ProcedurePage {
             case .forms where !downloads.isEmpty:
                 s["downloadList"] = ["rows": downloads.map { ["href": root + $0.file.sitePath, "label": $0.label] }]
             case .agency:
-                let parts = [("agency_main", p.agency), ("agency_competent", p.competentAgency), ("agency_coordinating", p.coordinatingAgency),
+                let parts = [("agency_main", p.agency), ("agency_competent", p.competentAgency),
+                             ("agency_coordinating", p.coordinatingAgency),
                              ("submission_address", p.submissionAddress)].compactMap { key, value in
                     value.map { "<p><strong>\(HTMLText.escape(t.string(key))):</strong> \(HTMLText.escape($0))</p>" }
                 }
@@ -86,7 +88,8 @@ struct ProcedurePage {
         add("meta_status", p.statusText)
         if let a = p.announcedBy, let number = a.number {
             let text = [t.string("decision") + " " + number, a.date.map { t.string("dated") + " " + $0.short }].compactMap { $0 }
-            add("procedure_announced_by", text.joined(separator: " "), href: record.procedureLinks.announcedBy.map { Routes.href(root, $0.url) })
+            add("procedure_announced_by", text.joined(separator: " "),
+                href: record.procedureLinks.announcedBy.map { Routes.href(root, $0.url) })
         }
         return rows
     }

@@ -21,6 +21,8 @@ public struct Routes: Sendable {
     public static let numbers = "so-ky-hieu/"
     public static let procedures = "thu-tuc/"
     public static let citations = "van-ban-duoc-vien-dan/"
+    /// The snapshots of the site (`congkhai archive`), when there are any.
+    public static let archives = "luu-tru/"
     static let documents = "van-ban/"
     /// The year segment of documents whose year is unknown.
     static let unknownYear = "khong-ro-nam"
@@ -55,6 +57,8 @@ public struct Routes: Sendable {
     public static let citationsCatalogue = "api/citations.json"
     public static let proceduresCatalogue = "api/procedures.json"
     static let assets = "assets/"
+    /// The public key snapshots are signed with, published from the content's static/ folder.
+    public static let archivePublicKey = ".well-known/congkhai-archive.pub"
     static let attachments = "tep/"
 
     /// The file that serves a page path.
