@@ -133,7 +133,12 @@ struct TreeWalker {
             cmark_node_insert_before(node, text)
         } else {
             while let child = cmark_node_first_child(node) {
-                cmark_node_insert_before(node, child)
+                // cmark refuses a child its new parent cannot hold (a table cell takes no custom
+                // inline node, which is what a kept raw tag becomes): drop that one, or this loops forever.
+                if cmark_node_insert_before(node, child) == 0 {
+                    cmark_node_unlink(child)
+                    cmark_node_free(child)
+                }
             }
         }
         cmark_node_unlink(node)

@@ -44,4 +44,13 @@ import Testing
         let html = renderer.render(markdown) { _ in .unlink }.html
         #expect(html.contains("<p>một hai ba bốn năm</p>"))
     }
+
+    /// Found by fuzz/run.sh: a refused link in a table cell holding a raw tag
+    /// (kept as a custom node, which a table cell may not hold) looped forever.
+    @Test func aRefusedLinkWithARawTagInATableCellEnds() {
+        let markdown = "| a |\n|---|\n| [<b>đậm</b> chữ](javascript:x) |\n"
+        let html = renderer.render(markdown) { _ in .unlink }.html
+        #expect(html.contains("đậm chữ"))
+        #expect(!html.contains("javascript"))
+    }
 }
