@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "congkhai", targets: ["congkhai"]),
         .library(name: "CongkhaiSite", targets: ["CongkhaiSite"]),
+        .library(name: "CongkhaiPublish", targets: ["CongkhaiPublish"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,10 +43,13 @@ let package = Package(
             ],
             resources: [.copy("Resources/document-types.yml")]
         ),
+        // Publishing to the web server: release folders, the atomic switch, the unpublish guard.
+        .target(name: "CongkhaiPublish"),
         .executableTarget(
             name: "congkhai",
             dependencies: [
                 "CongkhaiSite",
+                "CongkhaiPublish",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +59,7 @@ let package = Package(
             dependencies: ["CongkhaiSite", "CongkhaiMarkdown", "CongkhaiDomain"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "CongkhaiPublishTests", dependencies: ["CongkhaiPublish"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -7,6 +7,9 @@ struct Congkhai: ParsableCommand {
         abstract: "Builds a public-disclosure website from a department's documents written in Markdown.",
         subcommands: [
             Build.self,
+            Publish.self,
+            Rollback.self,
+            Releases.self,
         ],
         defaultSubcommand: Build.self
     )
