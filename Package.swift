@@ -43,8 +43,9 @@ let package = Package(
             ],
             resources: [.copy("Resources/document-types.yml")]
         ),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Publishing to the web server: release folders, the atomic switch, the unpublish guard.
-        .target(name: "CongkhaiPublish"),
+        .target(name: "CongkhaiPublish", dependencies: ["CZlib"]),
         .executableTarget(
             name: "congkhai",
             dependencies: [

@@ -1,12 +1,14 @@
+import CZlib
 import Foundation
 
 /// Writes `.gz` siblings of text files for nginx's `gzip_static`.
 ///
-/// Debian's `gzip -n` is run as a process, many files per run, rather than
-/// linking zlib or a compression package: `-n` leaves the name and time out of
-/// the header, so the same file always gives the same bytes, and the build
-/// gains no dependency. `-k` keeps the original; `-f` because gzip otherwise
-/// skips files that have other hard links, which is every unchanged file here.
+/// The system zlib is called in-process rather than running `gzip -n`: a
+/// gzip child of a publish killed with kill -9 would go on writing into the
+/// half-made release while the next publish removes it, and one process per
+/// batch costs more than the compression. zlib's own gzip header (deflateInit2
+/// with window bits 15 + 16 and no deflateSetHeader) carries no name and a zero
+/// time, so the same file always gives the same bytes.
 enum Precompressor {
     static let textExtensions: Set<String> = ["html", "htm", "css", "js", "mjs", "json", "xml", "atom", "rss", "svg", "txt", "csv",
                                               "webmanifest"]
@@ -16,17 +18,60 @@ enum Precompressor {
         return textExtensions.contains(relativePath[relativePath.index(after: dot)...].lowercased())
     }
 
-    /// Compresses the given files (absolute paths) beside themselves.
+    /// Compresses the given files (absolute paths) beside themselves, on all cores.
     static func compress(_ paths: [String]) throws {
-        let gzip = try ProcessRunner.locate("gzip")
-        var start = 0
-        while start < paths.count {
-            let batch = Array(paths[start..<min(start + 400, paths.count)])
-            let result = try ProcessRunner.run(gzip, ["-n", "-k", "-f", "-9", "--"] + batch)
-            guard result.status == 0 else {
-                throw PublishFailure("gzip failed (status \(result.status)): \(result.errorText.trimmingCharacters(in: .whitespacesAndNewlines))")
+        let failures = FailureList()
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let path = paths[index]
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                try gzip(data).write(to: URL(fileURLWithPath: path + ".gz"))
+            } catch {
+                failures.add("\(path).gz: \(error.localizedDescription)")
             }
-            start += batch.count
         }
+        if let first = failures.first {
+            throw PublishFailure("cannot write the compressed copy \(first); check free space")
+        }
+    }
+
+    /// Gzip format at the best compression, with zlib's default header (no name, time zero).
+    static func gzip(_ data: Data) throws -> Data {
+        var stream = z_stream()
+        guard deflateInit2_(&stream, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+                            Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw PublishFailure("zlib could not start")
+        }
+        defer { deflateEnd(&stream) }
+        var output = Data(count: Int(deflateBound(&stream, UInt(data.count))) + 32)
+        let status = data.withUnsafeBytes { (input: UnsafeRawBufferPointer) -> Int32 in
+            output.withUnsafeMutableBytes { (out: UnsafeMutableRawBufferPointer) -> Int32 in
+                stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+                stream.avail_in = uInt(input.count)
+                stream.next_out = out.bindMemory(to: Bytef.self).baseAddress
+                stream.avail_out = uInt(out.count)
+                return deflate(&stream, Z_FINISH)
+            }
+        }
+        guard status == Z_STREAM_END else { throw PublishFailure("zlib could not compress (status \(status))") }
+        output.count = Int(stream.total_out)
+        return output
+    }
+}
+
+private final class FailureList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+
+    func add(_ item: String) {
+        lock.lock()
+        items.append(item)
+        lock.unlock()
+    }
+
+    var first: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return items.min()
     }
 }

@@ -96,8 +96,8 @@ public enum Publisher {
 
         report.stats = try store.upload(site: site, as: name, previous: state.served, dryRun: options.dryRun)
         report.changes = ChangeSummary.between(served, candidate, copied: report.stats.copied)
-        report.pruned = ReleaseNaming.toPrune(state.releases + [name], keep: options.keep,
-                                              protected: Set([name] + (state.served.map { [$0] } ?? [])))
+        // Pruning runs after the switch, so the release served until then is an old one like the others.
+        report.pruned = ReleaseNaming.toPrune(state.releases + [name], keep: options.keep, protected: [name])
         if options.dryRun { return report }
 
         var fields: [(String, String)] = [
@@ -128,6 +128,7 @@ public enum Publisher {
     }
 
     /// Switches `current` back to an earlier release (the one before the served one by default).
+    @discardableResult
     public static func rollback(to target: PublishTarget, release wanted: String?, user: String = userName(), now: Date = Date(),
                                 notice: @escaping (String) -> Void = { _ in }) throws -> RollbackReport {
         let store = store(for: target, notice: notice)

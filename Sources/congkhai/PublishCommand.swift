@@ -22,7 +22,7 @@ struct Publish: ParsableCommand {
     @Option(help: "The built site.")
     var site = "Site"
 
-    @Option(help: "How many releases to keep (the served one always stays).")
+    @Option(help: "How many releases to keep, the new one included.")
     var keep = 5
 
     @Flag(help: "Show what would be published and removed, change nothing.")
