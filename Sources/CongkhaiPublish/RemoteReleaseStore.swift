@@ -72,7 +72,7 @@ final class RemoteReleaseStore: ReleaseStore {
         outgoing = staging
         var stats = try ReleaseAssembler(site: site, destination: staging, previous: nil, linkToSite: true).assemble(dryRun: false)
         defer { try? FileManager.default.removeItem(at: staging); outgoing = nil }
-        var arguments = ["-a", "--checksum", "--delete", "--protect-args", "--out-format=%n", "-e", rsyncShell()]
+        var arguments = ["-rlpD", "--checksum", "--delete", "--protect-args", "--out-format=%n", "-e", rsyncShell()]
         if dryRun { arguments.append("--dry-run") }
         if let previous { arguments.append("--link-dest=../\(previous)") }
         arguments += [staging.path + "/", "\(host):\(path)/\(ReleaseNaming.releasesFolder)/\(ReleaseNaming.incomingPrefix)\(name)/"]

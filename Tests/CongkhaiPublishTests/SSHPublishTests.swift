@@ -111,7 +111,7 @@ import Testing
                 .lastPathComponent
         }
 
-        let first = try fixture.site("Site", pages: [F.plan, F.report])
+        let first = try fixture.site("SiteA", pages: [F.plan, F.report])
         let run1 = try Self.congkhai(["publish", "--to", target, "--site", first.path], ssh: server.sshCommand)
         #expect(run1.status == 0, "\(run1.output)")
         let release1 = try served()
@@ -122,7 +122,7 @@ import Testing
 
         var changed = F.plan
         changed.body = "Kế hoạch đã được điều chỉnh."
-        let second = try fixture.site("Site", pages: [changed, F.report])
+        let second = try fixture.site("SiteB", pages: [changed, F.report])
         let run2 = try Self.congkhai(["publish", "--to", target, "--site", second.path], ssh: server.sshCommand)
         #expect(run2.status == 0, "\(run2.output)")
         #expect(run2.output.contains("0 added, 1 changed, 0 removed"), "\(run2.output)")
@@ -141,7 +141,7 @@ import Testing
         #expect(try served() == release2 && fixture.releasesIn(remote).count == 2)
 
         // The guard works the same over ssh: nothing is sent, nothing switched.
-        let third = try fixture.site("Site", pages: [changed])
+        let third = try fixture.site("SiteC", pages: [changed])
         let run3 = try Self.congkhai(["publish", "--to", target, "--site", third.path], ssh: server.sshCommand)
         #expect(run3.status == 3 && run3.output.contains(F.report.url), "\(run3.output)")
         #expect(try served() == release2)
