@@ -21,7 +21,8 @@ final class LocalReleaseStore: ReleaseStore {
         do {
             try fm.createDirectory(at: releasesFolder, withIntermediateDirectories: true)
         } catch {
-            throw PublishFailure("cannot make \(releasesFolder.path): \(error.localizedDescription); check the --to folder and its permissions")
+            throw PublishFailure("cannot make \(releasesFolder.path): \(error.localizedDescription); " +
+                                 "check the --to folder and its permissions")
         }
         try lock()
         var cleaned: [String] = []

@@ -114,7 +114,8 @@ public enum Publisher {
         if let previous = state.served { fields.append(("previous", previous)) }
         if verdict.needsPermission { fields.append(("allowed-removal", String(verdict.disappearances.count))) }
         if !marker.leftOut.isEmpty { fields.append(("left-out", String(marker.leftOut.count))) }
-        try store.activate(name, fromIncoming: true, log: PublishLogLine(time: options.now, action: .publish, release: name, fields: fields),
+        try store.activate(name, fromIncoming: true,
+                           log: PublishLogLine(time: options.now, action: .publish, release: name, fields: fields),
                            prune: report.pruned)
         report.switched = true
         return report

@@ -28,8 +28,9 @@ final class RemoteReleaseStore: ReleaseStore {
         let full = "set -e; mkdir -p \(quote(path)); cd \(quote(path)); \(script)"
         let result = try ProcessRunner.run(ssh[0], Array(ssh.dropFirst()) + [host, "--", full], input: input)
         if result.status == 255 {
-            throw PublishFailure("cannot connect to \(host) over ssh: \(result.errorText.trimmingCharacters(in: .whitespacesAndNewlines))\n" +
-                                 "    → check the host name, that your key is accepted (ssh \(host) true), and CONGKHAI_SSH for port and key")
+            let reason = result.errorText.trimmingCharacters(in: .whitespacesAndNewlines)
+            throw PublishFailure("cannot connect to \(host) over ssh: \(reason)\n    → check the host name, " +
+                                 "that your key is accepted (ssh \(host) true), and CONGKHAI_SSH for port and key")
         }
         guard allowStatus.contains(result.status) else {
             throw PublishFailure("on \(host), in \(path): \(result.errorText.trimmingCharacters(in: .whitespacesAndNewlines)) " +
@@ -49,7 +50,8 @@ final class RemoteReleaseStore: ReleaseStore {
         """
         let lines = try remote(script).outputText.split(separator: "\n").map(String.init)
         if lines.contains("notlink") {
-            throw PublishFailure("\(host):\(path)/current is not a symbolic link made by congkhai; move it out of the way once and publish again")
+            throw PublishFailure("\(host):\(path)/current is not a symbolic link made by congkhai; " +
+                                 "move it out of the way once and publish again")
         }
         func values(_ key: String) -> [String] {
             lines.filter { $0.hasPrefix(key + " ") }.map { String($0.dropFirst(key.count + 1)) }
@@ -80,7 +82,8 @@ final class RemoteReleaseStore: ReleaseStore {
         let result = try ProcessRunner.run("rsync", arguments)
         guard result.status == 0 else {
             throw PublishFailure("rsync to \(host) failed (status \(result.status)): " +
-                                 "\(result.errorText.trimmingCharacters(in: .whitespacesAndNewlines)); the previous release is still served")
+                                 "\(result.errorText.trimmingCharacters(in: .whitespacesAndNewlines)); " +
+                                 "the previous release is still served")
         }
         let sent = result.outputText.split(separator: "\n").map(String.init)
             .filter { !$0.hasSuffix("/") && !$0.hasSuffix(".gz") && $0 != "." }

@@ -7,7 +7,8 @@ import Testing
         #expect(try PublishTarget("/var/www/congkhai/") == .local(path: "/var/www/congkhai"))
         #expect(try PublishTarget("www") == .local(path: "www"))
         #expect(try PublishTarget("./a:b") == .local(path: "./a:b"))
-        #expect(try PublishTarget("deploy@web.songlam.gov.vn:/srv/congkhai") == .remote(host: "deploy@web.songlam.gov.vn", path: "/srv/congkhai"))
+        #expect(try PublishTarget("deploy@web.songlam.gov.vn:/srv/congkhai")
+            == .remote(host: "deploy@web.songlam.gov.vn", path: "/srv/congkhai"))
         #expect(throws: PublishFailure.self) { try PublishTarget("deploy@web:relative") }
         #expect(throws: PublishFailure.self) { try PublishTarget("-oProxyCommand=x:/srv") }
         #expect(throws: PublishFailure.self) { try PublishTarget("") }

@@ -44,13 +44,15 @@ public enum RedirectFile {
             node = try Yams.compose(yaml: VietnameseText.normalize(text))
         } catch let error as YamlError {
             let (line, problem) = FrontMatter.describe(error)
-            return ([], [Diagnostic(.error, file: file, line: line, "\(file) is not valid YAML (\(problem)); no redirect was made", hint: hint)])
+            return ([], [Diagnostic(.error, file: file, line: line,
+                                    "\(file) is not valid YAML (\(problem)); no redirect was made", hint: hint)])
         } catch {
             return ([], [Diagnostic(.error, file: file, "\(file) could not be read: \(error); no redirect was made", hint: hint)])
         }
         guard let node else { return ([], []) }
         guard case .mapping(let mapping) = node else {
-            return ([], [Diagnostic(.error, file: file, line: node.mark?.line, "\(file) must be a list of 'old: new' lines; no redirect was made",
+            return ([], [Diagnostic(.error, file: file, line: node.mark?.line,
+                                    "\(file) must be a list of 'old: new' lines; no redirect was made",
                                     hint: hint)])
         }
         var redirects: [Redirect] = []
@@ -59,22 +61,27 @@ public enum RedirectFile {
         for (key, value) in mapping {
             let line = key.mark?.line
             guard let rawFrom = key.string, let rawTo = value.string else {
-                diagnostics.append(Diagnostic(.warning, file: file, line: line, "this redirect is not 'old: new' text and was ignored", hint: hint))
+                diagnostics.append(Diagnostic(.warning, file: file, line: line,
+                                              "this redirect is not 'old: new' text and was ignored", hint: hint))
                 continue
             }
             guard let from = sitePath(rawFrom) else {
-                diagnostics.append(Diagnostic(.warning, file: file, line: line, "'\(rawFrom)' is not an address of this site; the redirect was ignored",
+                diagnostics.append(Diagnostic(.warning, file: file, line: line,
+                                              "'\(rawFrom)' is not an address of this site; the redirect was ignored",
                                               hint: "give the old address without the domain, as in van-ban/2020/545-kh-stttt-vp/"))
                 continue
             }
             guard let to = isExternal(rawTo) ? rawTo.trimmingCharacters(in: .whitespaces) : sitePath(rawTo) else {
-                diagnostics.append(Diagnostic(.warning, file: file, line: line, "'\(rawTo)' is not an address; the redirect from \(from) was ignored",
-                                              hint: "give the new address of this site (van-ban/2021/12-kh-stttt/) or a full https:// address"))
+                diagnostics.append(Diagnostic(.warning, file: file, line: line,
+                                              "'\(rawTo)' is not an address; the redirect from \(from) was ignored",
+                                              hint: "give the new address of this site (van-ban/2021/12-kh-stttt/) " +
+                                                  "or a full https:// address"))
                 continue
             }
             if let earlier = seen[from] {
                 diagnostics.append(Diagnostic(.warning, file: file, line: line,
-                                              "\(from) is redirected twice (first at line \(earlier.map(String.init) ?? "?")); this one was ignored",
+                                              "\(from) is redirected twice (first at line \(earlier.map(String.init) ?? "?")); " +
+                                                  "this one was ignored",
                                               hint: "keep one line per old address"))
                 continue
             }
@@ -86,7 +93,8 @@ public enum RedirectFile {
 
     static func isExternal(_ text: String) -> Bool {
         let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
-        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !lower.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" })
+        let scheme = lower.hasPrefix("https://") || lower.hasPrefix("http://")
+        return scheme && !lower.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" })
     }
 
     /// A clean address inside the site, or nil: no domain, no `..`, no query, nothing a browser would read differently.
