@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // The pipeline reads top to bottom: the domain model (pure Swift, no I/O),
@@ -16,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -30,7 +34,7 @@ let package = Package(
         ),
         .target(
             name: "CongkhaiMarkdown",
-            dependencies: ["CCmarkGFM"]
+            dependencies: ["CCmarkGFM", "CongkhaiDomain"]
         ),
         .target(
             name: "CongkhaiSite",
@@ -40,8 +44,28 @@ let package = Package(
                 "CFileSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/document-types.yml")]
+        ),
+        .target(
+            name: "CongkhaiImport",
+            dependencies: ["CongkhaiDomain", "CongkhaiSite", .product(name: "Yams", package: "Yams")]
+        ),
+        // The preview server: the site built into memory, served over HTTP, rebuilt on change.
+        .target(
+            name: "CongkhaiServe",
+            dependencies: ["CongkhaiSite", "CongkhaiDomain", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+        // Snapshots of a built site: a browsable zip with a signed manifest, and a WACZ for web-archive tools.
+        .target(
+            name: "CongkhaiArchive",
+            dependencies: [
+                "CongkhaiDomain",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Publishing to the web server: release folders, the atomic switch, the unpublish guard.
@@ -50,17 +74,49 @@ let package = Package(
             name: "congkhai",
             dependencies: [
                 "CongkhaiSite",
+                "CongkhaiMarkdown",
+                "CongkhaiImport",
+                "CongkhaiServe",
+                "CongkhaiArchive",
                 "CongkhaiPublish",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CongkhaiDomainTests", dependencies: ["CongkhaiDomain"]),
+        .testTarget(name: "CongkhaiMarkdownTests", dependencies: ["CongkhaiMarkdown"]),
+        .testTarget(
+            name: "CongkhaiImportTests",
+            dependencies: ["CongkhaiImport", "CongkhaiSite", "CongkhaiDomain"],
+            resources: [.copy("Fixtures")]
+        ),
+        // The command too: one test runs `congkhai serve` as a process.
+        .testTarget(name: "CongkhaiServeTests", dependencies: ["CongkhaiServe", "CongkhaiSite", "congkhai"]),
+        .testTarget(
+            name: "CongkhaiArchiveTests",
+            // The command itself too: the determinism test runs it as two separate processes.
+            dependencies: ["CongkhaiArchive", "CongkhaiSite", "CongkhaiDomain", "congkhai",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "CongkhaiSiteTests",
-            dependencies: ["CongkhaiSite", "CongkhaiMarkdown", "CongkhaiDomain"],
+            // The command itself too: some tests run it as a separate process.
+            dependencies: ["CongkhaiSite", "CongkhaiMarkdown", "CongkhaiDomain", "congkhai"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CongkhaiPublishTests", dependencies: ["CongkhaiPublish"]),
     ],
     swiftLanguageModes: [.v5]
 )
+
+// libFuzzer targets (fuzz/run.sh): only with CONGKHAI_FUZZ set, since they have
+// no main function and link only with -sanitize=fuzzer.
+if ProcessInfo.processInfo.environment["CONGKHAI_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(name: "DomainFuzzer", dependencies: ["CongkhaiDomain"], path: "fuzz/DomainFuzzer"),
+        .executableTarget(name: "MarkdownFuzzer", dependencies: ["CongkhaiMarkdown"], path: "fuzz/MarkdownFuzzer"),
+    ]
+    package.products += [
+        .executable(name: "DomainFuzzer", targets: ["DomainFuzzer"]),
+        .executable(name: "MarkdownFuzzer", targets: ["MarkdownFuzzer"]),
+    ]
+}

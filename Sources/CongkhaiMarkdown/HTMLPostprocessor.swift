@@ -2,8 +2,11 @@
 /// and a scrollable, focusable wrapper around tables. Safe mode omits all
 /// raw HTML, so every `<hN>` and `<table>` in its output is its own.
 enum HTMLPostprocessor {
-    static func finish(_ html: String, headings: [RenderedMarkdown.Heading]) -> String {
+    static func finish(_ html: String, headings: [RenderedMarkdown.Heading], tableLabel: String) -> String {
         var copy = html
+        // The label is a UI string of the theme, in the page's language.
+        let label = attribute(tableLabel)
+        let tableWrapOpen = Array("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"\(label)\"><table>".utf8)
         return copy.withUTF8 { bytes -> String in
             guard !headings.isEmpty || contains(bytes, Array("<table>".utf8)) else { return html }
             var out: [UInt8] = []
@@ -40,7 +43,10 @@ enum HTMLPostprocessor {
 
     private static let tableOpen = Array("<table>".utf8)
     private static let tableClose = Array("</table>".utf8)
-    private static let tableWrapOpen = Array("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Bảng\"><table>".utf8)
+    private static func attribute(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "<", with: "&lt;")
+    }
     private static let tableWrapClose = Array("</table></div>".utf8)
 
     private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ pattern: [UInt8]) -> Bool {

@@ -15,6 +15,9 @@ import Foundation
 public struct MarkdownRenderer: Sendable {
     public init() {}
 
+    /// The version of the cmark-gfm library in use: "0.29.0.gfm.6".
+    public static var cmarkVersion: String { String(cString: cmark_version_string()) }
+
     /// Renders `markdown`, letting `rewrite` decide each link and image target
     /// and `linkText` turn parts of plain text (outside links and headings) into links.
     public func render(_ markdown: String, options: RenderOptions = RenderOptions(),
@@ -37,7 +40,8 @@ public struct MarkdownRenderer: Sendable {
         cmark_node_free(root)
         cmark_parser_free(parser)
 
-        result.html = HTMLPostprocessor.finish(String(cString: html), headings: result.headings)
+        result.html = HTMLPostprocessor.finish(String(cString: html), headings: result.headings,
+                                               tableLabel: options.tableLabel)
         free(html)
         return result
     }
@@ -48,10 +52,13 @@ public struct RenderOptions: Sendable {
     public var minimumHeadingLevel: Int32 = 2
     /// Prefix for heading ids, so several rendered parts on one page stay unique.
     public var idPrefix: String = ""
+    /// The accessible name of the scrollable box around each table, from the theme's strings.
+    public var tableLabel: String = "Table"
 
-    public init(minimumHeadingLevel: Int32 = 2, idPrefix: String = "") {
+    public init(minimumHeadingLevel: Int32 = 2, idPrefix: String = "", tableLabel: String = "Table") {
         self.minimumHeadingLevel = minimumHeadingLevel
         self.idPrefix = idPrefix
+        self.tableLabel = tableLabel
     }
 }
 
@@ -79,8 +86,8 @@ public enum LinkDecision: Sendable {
 public struct RenderedMarkdown: Sendable {
     public var html = ""
     public var headings: [Heading] = []
-    /// Lines (in the Markdown text) that held raw HTML, which is not published.
-    public var rawHTMLLines: [Int] = []
+    /// What the raw-HTML allow-list removed, with its line in the Markdown text.
+    public var rawHTMLRemovals: [HTMLSanitizer.Removal] = []
 
     public struct Heading: Sendable, Equatable {
         public let level: Int

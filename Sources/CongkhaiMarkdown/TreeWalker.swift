@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CongkhaiDomain
 import Foundation
 
 /// The passes over one parsed document: heading levels and ids, link
@@ -14,6 +15,9 @@ struct TreeWalker {
         var usedIds: [String: Int] = [:]
         var unlinks: [OpaquePointer] = []
         var texts: [OpaquePointer] = []
+        var htmlBlocks: [OpaquePointer] = []
+        // Inline raw HTML comes one tag per node: a paragraph's tags are sanitized together.
+        var htmlInlines: [(parent: OpaquePointer?, nodes: [OpaquePointer])] = []
         var noLinkDepth = 0
         let iter = cmark_iter_new(root)
         defer { cmark_iter_free(iter) }
@@ -45,16 +49,55 @@ struct TreeWalker {
                 case .replace(let newURL): cmark_node_set_url(node, newURL)
                 case .unlink: unlinks.append(node)
                 }
-            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                result.rawHTMLLines.append(Int(cmark_node_get_start_line(node)))
+            case CMARK_NODE_HTML_BLOCK:
+                htmlBlocks.append(node)
+            case CMARK_NODE_HTML_INLINE:
+                let parent = cmark_node_parent(node)
+                if let last = htmlInlines.last, last.parent == parent { htmlInlines[htmlInlines.count - 1].nodes.append(node) }
+                else { htmlInlines.append((parent, [node])) }
             default: break
             }
         }
-        for node in unlinks { Self.unlink(node) }
+        // Raw HTML before the refused links and images: an image freed below may hold some.
+        sanitizeHTML(blocks: htmlBlocks, inlines: htmlInlines, into: &result)
+        // Innermost first: `unlinks` is in document order, so a node nested in a
+        // refused image or link comes after it. Freeing the outer node first would
+        // free the inner one too, and touching it then is a use-after-free.
+        for node in unlinks.reversed() { Self.unlink(node) }
         if let linkText {
             for node in texts { Self.split(node, linkText) }
         }
         result.headings = headings
+    }
+
+    /// Raw HTML (tables and `<sup>` from converters and OCR) is not dropped:
+    /// each node is replaced by a custom node carrying what the allow-list
+    /// sanitizer keeps, which cmark-gfm writes as it is even in safe mode.
+    /// What was removed is reported with its line.
+    func sanitizeHTML(blocks: [OpaquePointer], inlines: [(parent: OpaquePointer?, nodes: [OpaquePointer])],
+                      into result: inout RenderedMarkdown) {
+        let sanitizer = HTMLSanitizer()
+        func replace(_ node: OpaquePointer, by sanitized: HTMLSanitizer.Result, type: cmark_node_type) {
+            // read before the node is freed: the custom node has no source position
+            let startLine = Int(cmark_node_get_start_line(node))
+            let custom = cmark_node_new(type)!
+            cmark_node_set_on_enter(custom, sanitized.html)
+            cmark_node_insert_before(node, custom)
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+            result.rawHTMLRemovals += sanitized.removed.map { .init(line: $0.line + startLine - 1, what: $0.what) }
+        }
+        for node in blocks {
+            replace(node, by: sanitizer.sanitize(Self.literal(node)), type: CMARK_NODE_CUSTOM_BLOCK)
+        }
+        for group in inlines {
+            let sanitized = sanitizer.sanitize(inline: group.nodes.map(Self.literal))
+            for (node, one) in zip(group.nodes, sanitized) { replace(node, by: one, type: CMARK_NODE_CUSTOM_INLINE) }
+        }
+    }
+
+    static func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
     /// Replaces a text node by text and link nodes when `linkText` finds something to link.
@@ -81,7 +124,8 @@ struct TreeWalker {
         cmark_node_free(node)
     }
 
-    /// Replaces a link by its content (an image by its description).
+    /// Replaces a link by its content (an image by its description). The node
+    /// must hold no other node still waiting to be unlinked: it is freed here.
     static func unlink(_ node: OpaquePointer) {
         if cmark_node_get_type(node) == CMARK_NODE_IMAGE {
             let text = cmark_node_new(CMARK_NODE_TEXT)!
@@ -122,29 +166,7 @@ struct TreeWalker {
                 return "muc-" + marker.lowercased()
             }
         }
-        let slug = ASCIIFold.slug(text, maxLength: 40)
+        let slug = VietnameseText.slug(text, maxLength: 40)
         return slug.isEmpty ? "muc" : slug
-    }
-}
-
-/// A small copy of the domain's folding, kept here so the Markdown module
-/// depends on nothing but cmark-gfm.
-enum ASCIIFold {
-    static func slug(_ text: String, maxLength: Int) -> String {
-        var out = ""
-        var hyphen = false
-        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            if (0x0300...0x036F).contains(scalar.value) { continue }
-            let s: Unicode.Scalar = scalar.value == 0x0111 ? "d" : scalar
-            if (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39) {
-                if hyphen && !out.isEmpty { out.append("-") }
-                hyphen = false
-                out.unicodeScalars.append(s)
-                if out.count >= maxLength { break }
-            } else {
-                hyphen = true
-            }
-        }
-        return out
     }
 }

@@ -24,6 +24,12 @@ struct Build: ParsableCommand {
     @Flag(help: "Fail (and keep the previous site) when there is any warning.")
     var strict = false
 
+    @Flag(help: "Replace the site even when the new one has far fewer documents than the published one.")
+    var allowShrink = false
+
+    @Option(help: "Largest document, in MB; a larger file is left out and named.")
+    var maxDocumentSize = 20
+
     @Flag(help: "Print only problems and the summary line.")
     var quiet = false
 
@@ -32,14 +38,16 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let terminal = isatty(STDERR_FILENO) == 1
-        let options = SiteBuilder.Options(
+        var options = SiteBuilder.Options(
             content: URL(fileURLWithPath: content), theme: URL(fileURLWithPath: theme), output: URL(fileURLWithPath: output),
             strict: strict, progress: BuildProgress(live: terminal, quiet: quiet))
+        options.allowShrink = allowShrink
+        options.maxDocumentBytes = max(1, maxDocumentSize) << 20
         let report: BuildReport
         do {
             report = try SiteBuilder(options).build()
         } catch {
-            printError("error: \(error)\nThe site was not built; \(output)/ is unchanged.")
+            printError("error: \(BuildFailure.describe(error))\nThe site was not built; \(output)/ is unchanged.")
             throw ExitCode(2)
         }
         for diagnostic in report.diagnostics { printError(diagnostic.description) }

@@ -10,14 +10,15 @@ struct Summary {
 
     func print() {
         let time = String(format: "%.2f s", report.seconds)
-        let problems = "\(report.errors.count) error\(report.errors.count == 1 ? "" : "s"), \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
+        let errors = report.errors.count, warnings = report.warnings.count
+        let problems = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         if !report.written {
             printError("Not built: --strict and \(problems). \(outputName)/ is unchanged. (\(time))")
             return
         }
         var lines = ["Built \(report.documentCount) documents into \(outputName)/ in \(time): \(problems)."]
         if !report.errors.isEmpty {
-            lines.append("  \(report.errors.count) file\(report.errors.count == 1 ? " was" : "s were") left out; fix the errors above and build again.")
+            lines.append("  \(errors) file\(errors == 1 ? " was" : "s were") left out; fix the errors above and build again.")
         }
         if !quiet {
             lines.append("  by type: " + report.byType.map { "\($0.0) \($0.1)" }.joined(separator: ", "))

@@ -15,12 +15,31 @@ public struct Citation: Sendable, Hashable {
     /// UTF-8 offsets, in the scanned text, of the part a reader clicks:
     /// the type word, "số" and the identifier.
     public let linkRange: Range<Int>
+    /// A date written after the identifier that is not one ("08/6/20210"): the
+    /// citation keeps no year, and the writer is told (`dateFinding`).
+    public internal(set) var mistypedDate: String?
 
     /// The year the identifier belongs to: from its date, else from the
     /// identifier itself (legal style carries the year).
     public var year: Int? { date?.year ?? number.year }
 
     public var isBare: Bool { typeWord == nil }
+
+    /// Whether this names the document numbered `number` of `year` itself: a header
+    /// repeated on an attached page, an appendix's "(Kèm theo Kế hoạch số ...)". A
+    /// mention without a year is the document's own when the identifier is.
+    public func names(_ number: DocumentNumber?, year: Int?) -> Bool {
+        guard let number, number.number != nil, number.key == self.number.key else { return false }
+        return self.year == nil || year == nil || self.year == year
+    }
+
+    /// The warning for a mistyped date, for the build to report on the citation's line.
+    public var dateFinding: (message: String, hint: String)? {
+        guard let mistypedDate else { return nil }
+        return ("the date '\(mistypedDate)' after \(written) is not a date (its year has more than four digits); "
+                + "the citation is kept without a year",
+                "a year has four digits: correct the date after \(written) as the cited document prints it")
+    }
 }
 
 /// A relation declared in front matter: `replaces`, `amends`, `corrects`,

@@ -31,16 +31,26 @@ public struct CitationScanner: Sendable {
             var j = i
             while j < n, isDigit(bytes[j]) { j += 1 }
             guard j - i <= 6, j + 1 < n, bytes[j] == 0x2F || bytes[j] == 0x2D, startsSymbol(bytes, j + 1) else { i = j; continue }
+            // "QCVN 03:2023/BCA": the year and issuer of a technical standard, not a document number
+            if i >= 2, bytes[i - 1] == 0x3A, isDigit(bytes[i - 2]) { i = j; continue }
             var end = j + 1
             while end < n, isSymbolByte(bytes, end) { end += 1 }
-            while end > j + 1, bytes[end - 1] == 0x2E || bytes[end - 1] == 0x2D || bytes[end - 1] == 0x2F { end -= 1 }
-            let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self)
+            var (written, rawEnd) = token(bytes, i, end)
+            // "144/2021/NĐ- CP": a converter left a space inside; joined when the two pieces make an identifier
+            if let (joined, joinedEnd) = joinBrokenToken(bytes, i, rawEnd: end),
+               let number = DocumentNumber.parse(token: joined), number.number != nil, hasUpperCaseLetter(number.symbol) {
+                (written, rawEnd) = (joined, joinedEnd)
+            }
+            end = rawEnd
             if let number = DocumentNumber.parse(token: written), number.number != nil, hasUpperCaseLetter(number.symbol) {
                 let (typeWord, start) = typeWordBefore(bytes, i)
-                let (date, afterDate) = dateAfter(bytes, end)
+                let (date, afterDate, dateTypo) = dateAfter(bytes, end)
                 let issuer = details ? issuerAfter(bytes, afterDate) : nil
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                out.append(Citation(written: written, text: text, number: number, typeWord: typeWord, date: date, issuer: issuer, linkRange: start..<end))
+                var citation = Citation(written: written, text: text, number: number, typeWord: typeWord, date: date, issuer: issuer,
+                                        linkRange: start..<end)
+                citation.mistypedDate = dateTypo
+                out.append(citation)
             }
             i = end
         }
@@ -48,6 +58,48 @@ public struct CitationScanner: Sendable {
     }
 
     // MARK: bytes
+
+    /// The identifier between `start` and `end` without the punctuation that closes a sentence.
+    private func token(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (String, Int) {
+        var end = end
+        while end > start + 1, bytes[end - 1] == 0x2E || bytes[end - 1] == 0x2D || bytes[end - 1] == 0x2F { end -= 1 }
+        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), end)
+    }
+
+    /// "NĐ- CP" or "NĐ -CP": one space beside a hyphen or slash inside an identifier, with a piece
+    /// in capitals after it; returns the identifier without the space, and where it ends.
+    private func joinBrokenToken(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, rawEnd: Int) -> (String, Int)? {
+        let n = bytes.count
+        guard rawEnd + 2 < n, bytes[rawEnd] == 0x20 else { return nil }
+        let last = bytes[rawEnd - 1]
+        var pieceStart: Int
+        if last == 0x2D || last == 0x2F {
+            pieceStart = rawEnd + 1 // "NĐ- CP"
+        } else if bytes[rawEnd + 1] == 0x2D || bytes[rawEnd + 1] == 0x2F, isLetterOrDigit(last) {
+            pieceStart = rawEnd + 1 // "NĐ -CP": the separator belongs to the piece
+        } else {
+            return nil
+        }
+        var k = pieceStart
+        if bytes[k] == 0x2D || bytes[k] == 0x2F { k += 1 }
+        guard k < n, startsCapital(bytes, k) else { return nil }
+        while k < n, isSymbolByte(bytes, k) { k += 1 }
+        let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[pieceStart..<k]), as: UTF8.self)
+        // a capitalised word of prose ("- Sở ...") is not the rest of an identifier
+        guard piece.count >= 2, !piece.contains(where: { $0.isLowercase }) else { return nil }
+        let head = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<rawEnd]), as: UTF8.self)
+        var joined = head + piece
+        var end = k
+        while let l = joined.last, l == "." || l == "-" || l == "/" { joined.removeLast(); end -= 1 }
+        return (joined, end)
+    }
+
+    private func isLetterOrDigit(_ b: UInt8) -> Bool { isDigit(b) || isASCIILetter(b) || b >= 0x80 }
+
+    /// An upper-case ASCII letter, or "Đ" (C4 90).
+    private func startsCapital(_ bytes: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
+        (bytes[k] >= 0x41 && bytes[k] <= 0x5A) || (bytes[k] == 0xC4 && k + 1 < bytes.count && bytes[k + 1] == 0x90)
+    }
 
     private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
@@ -110,11 +162,39 @@ public struct CitationScanner: Sendable {
         return (word, Array(Set([word, lower, capitalised, word.uppercased()])).sorted().map { Array($0.utf8) })
     }
 
-    /// ", ngày 15/4/2016" or " ngày 05 tháng 01 năm 2020" after the identifier.
-    private func dateAfter(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> (DocumentDate?, Int) {
+    /// ", ngày 15/4/2016" or " ngày 05 tháng 01 năm 2020" after the identifier; a date
+    /// whose year has more than four digits ("08/6/20210") is returned as written, not read.
+    private func dateAfter(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> (DocumentDate?, Int, String?) {
         var k = start
         while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x2C { k += 1 }
-        guard matches(bytes, k, Self.ngay) else { return (nil, start) }
+        guard matches(bytes, k, Self.ngay) else { return (nil, start, nil) }
+        let dateStart = k + Self.ngay.count
+        let (date, end) = readDate(bytes, k)
+        if date == nil, let typo = mistypedYear(bytes, from: dateStart) { return (nil, start, typo) }
+        return (date, end, nil)
+    }
+
+    /// The written date, when a run of five or more digits stands where its year should be.
+    private func mistypedYear(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> String? {
+        let limit = min(bytes.count, start + 40)
+        var k = start
+        while k < limit, bytes[k] == 0x20 { k += 1 }
+        let begin = k
+        var run = 0
+        while k < limit {
+            let b = bytes[k]
+            if isDigit(b) { run += 1; k += 1; continue }
+            if run >= 5 { break }
+            if b == 0x2C || b == 0x3B || b == 0x29 || b == 0x0A { return nil }
+            run = 0
+            k += 1
+        }
+        guard run >= 5 else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<k]), as: UTF8.self)
+    }
+
+    private func readDate(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> (DocumentDate?, Int) {
+        var k = start
         k += Self.ngay.count
         while k < bytes.count, bytes[k] == 0x20 { k += 1 }
         // d/m/yyyy, read byte by byte
@@ -129,7 +209,8 @@ public struct CitationScanner: Sendable {
             if let m = number(&p, maxDigits: 2), p < bytes.count, bytes[p] == 0x2F {
                 p += 1
                 let yearStart = p
-                if let y = number(&p, maxDigits: 4), p - yearStart == 4, let date = DocumentDate(year: y, month: m, day: d) { return (date, p) }
+                if let y = number(&p, maxDigits: 4), p - yearStart == 4, p == bytes.count || !isDigit(bytes[p]),
+                   let date = DocumentDate(year: y, month: m, day: d) { return (date, p) }
             }
             return (nil, start)
         }

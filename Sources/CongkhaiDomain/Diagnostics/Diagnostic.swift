@@ -16,6 +16,8 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var line: Int?
     public var message: String
     public var hint: String?
+    /// The build step that reported it ("reading documents"), stamped by the build.
+    public var step: String?
 
     public init(_ severity: Severity, file: String, line: Int? = nil, _ message: String, hint: String? = nil) {
         self.severity = severity
@@ -26,10 +28,25 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var s = file
+        var s = Self.printable(file)
         if let line { s += ":\(line)" }
-        s += ": \(severity.rawValue): \(message)"
-        if let hint { s += "\n    → \(hint)" }
+        s += ": \(severity.rawValue): \(Self.printable(message))"
+        if let hint { s += "\n    → \(Self.printable(hint))" }
         return s
+    }
+
+    /// File names and link targets come from content: control characters
+    /// (ESC, newlines) are shown as escapes so they cannot forge a log line or drive a terminal.
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) { out += "\\u{" + String(scalar.value, radix: 16) + "}" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 }

@@ -82,28 +82,50 @@ public enum BodyShaper {
 
     /// Joins paragraphs that a page break split: the second starts lower case,
     /// or the first is a long running paragraph with no end punctuation. Headings,
-    /// tables and lines in capitals are never joined.
+    /// tables, lines in capitals and Markdown blocks (fenced code, quotes, lists
+    /// written with `*` or `+`) are never joined. The growing line is appended
+    /// to in place and its case kept as a tally, so that thousands of joins stay
+    /// linear in the text's length.
     static func joinBrokenParagraphs(_ paragraphs: [[SourceLine]]) -> [[SourceLine]] {
+        let fenced = MarkdownBlocks.fencedLines(paragraphs.flatMap { $0 })
         var out: [[SourceLine]] = []
+        out.reserveCapacity(paragraphs.count)
+        var lastCase = VietnameseText.CaseTally()
+        var lastIsFenced = false
+        var offset = 0
         for paragraph in paragraphs {
-            guard let previous = out.last, let last = previous.last, let first = paragraph.first,
-                  isJoinable(previous, last: last, next: first) else {
+            defer { offset += paragraph.count }
+            let isFenced = paragraph.indices.contains { fenced[offset + $0] }
+            guard let first = paragraph.first, !out.isEmpty, !isFenced, !lastIsFenced,
+                  isJoinable(out[out.count - 1], lastIsUpperCase: lastCase.isUpperCase, next: first) else {
                 out.append(paragraph)
+                lastIsFenced = isFenced
+                lastCase = VietnameseText.CaseTally(paragraph.last?.text ?? "")
                 continue
             }
-            out[out.count - 1][previous.count - 1].text = last.text + " " + first.text
-            out[out.count - 1].append(contentsOf: paragraph.dropFirst())
+            let p = out.count - 1, l = out[p].count - 1
+            out[p][l].text += " "
+            out[p][l].text += first.text
+            lastCase.add(" ")
+            lastCase.add(first.text)
+            if paragraph.count > 1 {
+                out[p].append(contentsOf: paragraph.dropFirst())
+                lastCase = VietnameseText.CaseTally(paragraph[paragraph.count - 1].text)
+            }
         }
         return out
     }
 
-    static func isJoinable(_ previous: [SourceLine], last: SourceLine, next: SourceLine) -> Bool {
+    static func isJoinable(_ previous: [SourceLine], lastIsUpperCase: Bool, next: SourceLine) -> Bool {
+        let last = previous[previous.count - 1]
         if last.text.hasPrefix("|") || next.text.hasPrefix("|") || last.text.hasPrefix("#") || next.text.hasPrefix("#") { return false }
+        if MarkdownBlocks.opensBlock(previous[0].text) || MarkdownBlocks.endsBlock(last.text) { return false }
+        if MarkdownBlocks.opensBlock(next.text) { return false }
         if LineText.endsSentence(last.text) { return false }
         let nextHead = LineText.head(next.text)
         if LineText.isBullet(next.text) || LineText.numbering(nextHead) != nil || VietnameseText.isUpperCase(next.text) { return false }
         if LineText.isRecipientsOrSignatureLike(next.text) { return false }
-        if sectionHeading(previous) != nil || VietnameseText.isUpperCase(last.text) { return false }
+        if sectionHeading(previous) != nil || lastIsUpperCase { return false }
         if VietnameseText.startsLowerCase(next.text) { return true }
         // A long item cut at a page end, continued with a capitalised proper noun.
         let opensWithNumber = previous.count == 1 && LineText.numbering(LineText.head(previous[0].text)) != nil

@@ -28,8 +28,9 @@ extension LayoutRecognizer {
             }
             return (received, index)
         }
-        if let signatureStart = signatureBefore(lines, end: lines.count, notBefore: start, into: &layout) {
-            return (signatureStart, lines.count)
+        let end = Self.attachmentStart(lines, from: start)
+        if let signatureStart = signatureBefore(lines, end: end, notBefore: start, into: &layout) {
+            return (signatureStart, end)
         }
         return nil
     }
@@ -47,39 +48,76 @@ extension LayoutRecognizer {
     }
 
     /// Reads position lines and the signer's name starting at `start`; returns the index after the name.
+    /// A block of titles with no name under it (a copy posted before signing, a name
+    /// printed as an image) still gives the titles, with a warning.
     func readSignature(_ lines: [SourceLine], from start: Int, into layout: inout PrintedLayout) -> Int? {
         var index = start
         var positions: [String] = []
-        while index < lines.count, positions.count < 5 {
-            let clean = LineText.clean(lines[index].text)
+        while index < lines.count, positions.count < 5, let clean = Self.signatureLine(lines[index].text) {
             if Self.isSignatureNote(clean) { index += 1; continue }
             if Self.isPositionLine(clean) { positions.append(clean); index += 1; continue }
-            if !positions.isEmpty, Self.isNameLine(clean) {
-                layout.metadata.signerTitle = positions
-                layout.metadata.signer = clean
+            if !positions.isEmpty, let name = SignerName(clean) {
+                sign(name, positions: positions, into: &layout)
                 return index + 1
             }
             break
         }
-        return nil
+        let atEnd = index == lines.count || (lines[index].startsParagraph && Self.startsAttachment(lines[index].text))
+        guard atEnd, positions.contains(where: Self.hasAuthorityWord) else { return nil }
+        sign(nil, positions: positions, line: lines[start].number, into: &layout)
+        return index
     }
 
-    /// A signature block ending just before `end`: positions, notes, then the name.
+    /// A signature block ending just before `end`: positions, notes, then the name (or no name).
     func signatureBefore(_ lines: [SourceLine], end: Int, notBefore: Int, into layout: inout PrintedLayout) -> Int? {
         var index = end - 1
-        guard index >= notBefore, Self.isNameLine(LineText.clean(lines[index].text)) else { return nil }
-        let name = LineText.clean(lines[index].text)
-        index -= 1
-        while index >= notBefore, Self.isSignatureNote(LineText.clean(lines[index].text)) { index -= 1 }
+        guard index >= notBefore, let last = Self.signatureLine(lines[index].text) else { return nil }
+        let name = SignerName(last)
+        if name != nil { index -= 1 }
+        while index >= notBefore, let clean = Self.signatureLine(lines[index].text), Self.isSignatureNote(clean) { index -= 1 }
         var positions: [String] = []
-        while index >= notBefore, positions.count < 4, Self.isPositionLine(LineText.clean(lines[index].text)) {
-            positions.insert(LineText.clean(lines[index].text), at: 0)
+        while index >= notBefore, positions.count < 4, !lines[index].text.hasPrefix("|"),
+              let clean = Self.signatureLine(lines[index].text), Self.isPositionLine(clean) {
+            positions.insert(clean, at: 0)
             index -= 1
         }
         guard positions.contains(where: Self.hasAuthorityWord) else { return nil }
-        layout.metadata.signerTitle = positions
-        layout.metadata.signer = name
+        // titles alone close a document only as a block of their own, never a numbered heading
+        if name == nil, !lines[index + 1].startsParagraph || positions.contains(where: { LineText.numbering($0) != nil }) { return nil }
+        sign(name, positions: positions, line: lines[index + 1].number, into: &layout)
         return index + 1
+    }
+
+    /// A line of a signature block is short: a long line is body text, and is not read whole.
+    static func signatureLine(_ text: String) -> String? {
+        text.utf8.count <= 400 ? LineText.clean(text) : nil
+    }
+
+    private func sign(_ name: SignerName?, positions: [String], line: Int = 0, into layout: inout PrintedLayout) {
+        layout.metadata.signerTitle = positions
+        layout.metadata.signer = name?.name
+        layout.metadata.signerRank = name?.rank
+        if name == nil {
+            let block = positions.joined(separator: " / ")
+            layout.findings.append(.init(line: line, message: "the signature block '\(block)' has no signer's name",
+                                         hint: "if the document is signed, write the name under the titles, "
+                                             + "or give 'signer:' in front matter"))
+        }
+    }
+
+    /// Where the document's own text ends without "Nơi nhận:": an appendix, or a form
+    /// to fill in ("Mẫu số 01") whose sign-off lines are not the document's signature.
+    static func attachmentStart(_ lines: [SourceLine], from start: Int) -> Int {
+        lines[start...].firstIndex { $0.startsParagraph && startsAttachment($0.text) } ?? lines.count
+    }
+
+    static func startsAttachment(_ line: String) -> Bool {
+        guard line.utf8.count <= 200 else { return false }
+        if isAppendixHeading(line) { return true }
+        let clean = LineText.clean(line)
+        let folded = VietnameseText.fold(clean)
+        guard clean.count <= 40 else { return false }
+        return folded.hasPrefix("mau so ") || folded.hasPrefix("bieu mau") || folded.hasPrefix("bieu so ") || folded == "mau"
     }
 
     static let authorityPrefixes = ["TM.", "T/M", "Q.", "KT.", "K/T", "TL.", "T/L", "TUQ.", "TUQ"]
@@ -107,4 +145,41 @@ extension LayoutRecognizer {
     }
 }
 
-import Foundation
+/// The signer's name as printed under the titles, with the rank or degree
+/// printed before it ("Đại tá", "TS.") kept apart: it is not part of the name.
+struct SignerName: Equatable {
+    init(rank: String?, name: String) {
+        self.rank = rank
+        self.name = name
+    }
+
+    let rank: String?
+    let name: String
+
+    init?(_ clean: String) {
+        let folded = clean.lowercased()
+        for rank in Self.ranks {
+            let lower = rank.lowercased()
+            guard folded.hasPrefix(lower + " ") || (rank.hasSuffix(".") && folded.hasPrefix(lower)) else { continue }
+            let rest = clean.dropFirst(rank.count).trimmingCharacters(in: .whitespaces)
+            guard LayoutRecognizer.isNameLine(rest) else { continue }
+            self.rank = String(clean.prefix(rank.count))
+            self.name = rest
+            return
+        }
+        // "GIÁM ĐỐC" is a title, even where a name would stand
+        let isTitle = VietnameseText.isUpperCase(clean) && LayoutRecognizer.hasAuthorityWord(clean)
+        guard LayoutRecognizer.isNameLine(clean), !isTitle else { return nil }
+        rank = nil
+        name = clean
+    }
+
+    /// Military and police ranks, academic titles and degrees; longest first.
+    static let ranks: [String] = [
+        "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá",
+        "Đại úy", "Đại uý", "Thượng úy", "Thượng uý", "Trung úy", "Trung uý", "Thiếu úy", "Thiếu uý",
+        "GS.TSKH.", "GS.TS.", "PGS.TS.", "PGS. TS.", "GS. TS.", "TSKH.", "GS.", "PGS.", "TS.", "ThS.", "Ths.",
+        "BSCKII.", "BSCKI.", "BS.", "KS.",
+        "CN.", "LS.", "NGƯT.", "NGND.", "Nhà giáo ưu tú", "Nhà giáo nhân dân",
+    ].sorted { $0.count > $1.count }
+}

@@ -33,35 +33,69 @@ public struct LayoutRecognizer: Sendable {
 
     // MARK: header
 
-    /// Word's two-column header table, converted to a pipe table: its cells become lines.
+    /// Word's two-column header table, converted to a pipe table: its cells become
+    /// lines, a cell holding several printed lines run together is split back
+    /// into them. A two-column "Kính gửi:" table just below is read the same way.
     func expandHeaderTable(_ lines: [SourceLine]) -> [SourceLine] {
-        guard let first = lines.first, first.text.hasPrefix("|") else { return lines }
         var out: [SourceLine] = []
         var index = 0
-        while index < lines.count, lines[index].text.hasPrefix("|") {
-            let row = lines[index]
-            let cells = row.text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            if !cells.allSatisfy({ $0.allSatisfy { "-: ".contains($0) } }) {
-                for cell in cells where !cell.isEmpty {
-                    for part in cell.components(separatedBy: "<br>") where !part.trimmingCharacters(in: .whitespaces).isEmpty {
-                        out.append(SourceLine(part.trimmingCharacters(in: .whitespaces), number: row.number, startsParagraph: true))
+        var expanded = false
+        while index < lines.count {
+            let isTable = lines[index].text.hasPrefix("|")
+            let isAddressTable = isTable && Self.isAddressTable(lines[index].text)
+            guard isTable, (index == 0 && !expanded) || isAddressTable else {
+                // only the opening table and "Kính gửi" tables near the top are a header's
+                if index >= 40 { break }
+                out.append(lines[index]); index += 1; continue
+            }
+            expanded = true
+            let tableStart = index
+            while index < lines.count, lines[index].text.hasPrefix("|"), index == tableStart || !lines[index].startsParagraph {
+                let row = lines[index]
+                let cells = row.text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+                if !cells.allSatisfy({ $0.allSatisfy { "-: ".contains($0) } }) {
+                    for cell in cells where !cell.isEmpty {
+                        let parts = isAddressTable ? Self.addressLines(cell) : HeaderCell.lines(cell)
+                        for part in parts {
+                            out.append(SourceLine(part, number: row.number, startsParagraph: true))
+                        }
                     }
                 }
+                index += 1
             }
-            index += 1
         }
         return out + lines[index...]
     }
 
+    static func isAddressTable(_ row: String) -> Bool {
+        row.dropFirst().drop(while: { $0 == " " }).hasPrefix("Kính gửi")
+    }
+
+    /// "- Sở Tài chính; - Sở Nội vụ." → one line per addressee.
+    static func addressLines(_ cell: String) -> [String] {
+        guard !cell.hasPrefix("Kính gửi") else { return [cell] }
+        let items = cell.components(separatedBy: "<br>").flatMap { $0.components(separatedBy: "; -") }
+        return items.enumerated().map { i, item in
+            let trimmed = item.trimmingCharacters(in: .whitespaces)
+            return (i == 0 || trimmed.hasPrefix("-") ? "" : "- ") + trimmed + (i < items.count - 1 && !trimmed.hasSuffix(";") ? ";" : "")
+        }
+    }
+
     /// Consumes the issuing body, motto, number and place-and-date lines;
-    /// returns the index of the first line after them.
+    /// returns the index of the first line after them. Header lines are short:
+    /// a long line ends the header without being read whole, so that a huge
+    /// first paragraph costs no more than its first lines.
     func readHeader(_ lines: [SourceLine], into layout: inout PrintedLayout) -> Int {
         var issuerLines: [String] = []
         var sawNumberOrDate = false
         var index = 0
         while index < lines.count, index < 24 {
+            guard lines[index].text.utf8.count <= Self.headerLineLimit else { break }
             let clean = LineText.clean(lines[index].text)
-            if clean.isEmpty || LineText.isMotto(clean) || LineText.isSeparator(clean) { index += 1; continue }
+            if clean.isEmpty || LineText.isMotto(clean) || LineText.isSeparator(clean) || LineText.isDecoration(clean) {
+                index += 1
+                continue
+            }
             if let rest = Self.numberLine(clean) {
                 readNumber(rest, line: lines[index].number, into: &layout)
                 sawNumberOrDate = true
@@ -71,16 +105,20 @@ public struct LayoutRecognizer: Sendable {
             if clean.count < 120, let dateLine = OfficialDateLine.find(in: clean) {
                 layout.metadata.place = dateLine.place
                 layout.metadata.date = dateLine.date
+                if let problem = dateLine.problem {
+                    layout.findings.append(.init(line: lines[index].number, message: problem, hint: OfficialDateLine.hint))
+                }
                 sawNumberOrDate = true
                 index += 1
                 continue
             }
             if types.matchHeading(clean) != nil { break }
-            // An official letter puts "V/v ..." under its number, often before the date line.
-            if sawNumberOrDate, layout.metadata.title == nil, let subject = Self.subjectLine(clean) {
+            // An official letter puts its summary ("V/v ...", "Về ...") under its number, often before the date line.
+            if sawNumberOrDate, layout.metadata.title == nil, let subject = Self.subjectLine(clean) ?? Self.aboutLine(clean) {
                 var summary = [subject]
                 index += 1
-                while index < lines.count, !lines[index].startsParagraph, !isBodyStart(lines[index].text),
+                while index < lines.count, summary.count < Self.summaryLineLimit, !lines[index].startsParagraph,
+                      lines[index].text.utf8.count <= Self.headerLineLimit, !isBodyStart(lines[index].text),
                       OfficialDateLine.find(in: LineText.clean(lines[index].text)) == nil {
                     summary.append(LineText.clean(lines[index].text)); index += 1
                 }
@@ -105,6 +143,17 @@ public struct LayoutRecognizer: Sendable {
         return index
     }
 
+    /// Bytes beyond which a line is body text, never a header line.
+    static let headerLineLimit = 600
+    /// A summary runs over a few printed lines, never a whole page.
+    static let summaryLineLimit = 12
+
+    /// "Về tăng cường ..." between the number and the date line: a letter's summary without "V/v".
+    static func aboutLine(_ clean: String) -> String? {
+        guard clean.hasPrefix("Về "), clean.count <= 300 else { return nil }
+        return clean
+    }
+
     /// "Số: 545/KH-STTTT-VP" → "545/KH-STTTT-VP"; nil when the line is not a number line.
     static func numberLine(_ clean: String) -> String? {
         guard clean.hasPrefix("Số") else { return nil }
@@ -120,6 +169,9 @@ public struct LayoutRecognizer: Sendable {
         guard !text.isEmpty else { return }
         if let number = DocumentNumber.parse(text) {
             layout.metadata.number = number
+            if let problem = number.yearProblem {
+                layout.findings.append(.init(line: line, message: problem.message, hint: problem.hint))
+            }
         } else {
             layout.findings.append(.init(line: line, message: "the number '\(text)' is not understood",
                                          hint: "write it as printed, for example 'Số: 545/KH-STTTT-VP', or give 'number:' in front matter"))

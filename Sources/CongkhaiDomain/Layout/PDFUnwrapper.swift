@@ -22,11 +22,14 @@ public enum PDFUnwrapper {
         return boundaries >= 8 && broken * 10 >= boundaries * 3
     }
 
-    /// Joins printed lines into paragraphs.
+    /// Joins printed lines into paragraphs. Fenced code is kept line for line.
+    /// The paragraph being built is appended to in place: building it by
+    /// concatenation copied it once per printed line (quadratic in its length).
     public static func unwrap(_ lines: [SourceLine]) -> [SourceLine] {
-        let printed = lines.map { line -> String in
+        let fenced = MarkdownBlocks.fencedLines(lines)
+        let printed = lines.enumerated().map { i, line -> String in
             var text = line.text
-            while text.hasSuffix(" ") || text.hasSuffix("\\") { text.removeLast() }
+            while !fenced[i], text.hasSuffix(" ") || text.hasSuffix("\\") { text.removeLast() }
             return text
         }
         // A printed line well short of the full width ends its paragraph
@@ -34,23 +37,26 @@ public enum PDFUnwrapper {
         let lengths = printed.map(\.utf8.count).sorted()
         let fullWidth = lengths[lengths.count * 4 / 5]
         var out: [SourceLine] = []
+        var current: SourceLine?
         var previousPrinted = ""
-        for (line, text) in zip(lines, printed) {
-            defer { previousPrinted = text }
-            guard let previous = out.last else { out.append(SourceLine(text, number: line.number, startsParagraph: true)); continue }
+        var previousFenced = false
+        for (i, (line, text)) in zip(lines, printed).enumerated() {
+            defer { previousPrinted = text; previousFenced = fenced[i] }
             let short = previousPrinted.utf8.count * 10 < fullWidth * 7
-            if continues(previousPrinted, with: text, previousIsShort: short) {
-                out[out.count - 1].text = glue(previous.text, text)
-            } else {
-                out.append(SourceLine(text, number: line.number, startsParagraph: true))
+            if current != nil, !fenced[i], !previousFenced, continues(previousPrinted, with: text, previousIsShort: short) {
+                glue(&current!.text, text)
+                continue
             }
+            if let done = current { out.append(done) }
+            current = SourceLine(text, number: line.number, startsParagraph: fenced[i] ? line.startsParagraph : true)
         }
+        if let done = current { out.append(done) }
         return out
     }
 
     /// Whether `next` carries on the paragraph that `previous` is part of.
     static func continues(_ previous: String, with next: String, previousIsShort: Bool = false) -> Bool {
-        if startsBlock(next) { return false }
+        if startsBlock(next) || MarkdownBlocks.endsBlock(previous) || previous.hasPrefix(">") { return false }
         let cleanPrevious = LineText.clean(previous)
         if VietnameseText.isUpperCase(cleanPrevious) || previous.hasPrefix("|") { return false }
         if isHeaderOrFooterLine(cleanPrevious) { return false }
@@ -60,6 +66,7 @@ public enum PDFUnwrapper {
 
     /// Lines that begin a block whatever stands before them.
     static func startsBlock(_ line: String) -> Bool {
+        if MarkdownBlocks.opensBlock(line) { return true }
         let clean = LineText.clean(line)
         if clean.isEmpty || line.hasPrefix("|") || line.hasPrefix("#") { return true }
         if LineText.isBullet(line) || LineText.numbering(clean) != nil { return true }
@@ -75,12 +82,10 @@ public enum PDFUnwrapper {
 
     /// Joins two printed lines; an identifier cut after its hyphen or slash
     /// ("19-" / "CT/TU") is glued back without a space.
-    static func glue(_ a: String, _ b: String) -> String {
+    static func glue(_ a: inout String, _ b: String) {
         let chars = Array(a.suffix(2))
-        if chars.count == 2, chars[1] == "-" || chars[1] == "/", chars[0].isLetter || chars[0].isNumber,
-           let f = b.first, f.isUppercase || f.isNumber {
-            return a + b
-        }
-        return a + " " + b
+        let cutIdentifier = chars.count == 2 && (chars[1] == "-" || chars[1] == "/") && (chars[0].isLetter || chars[0].isNumber)
+        if !(cutIdentifier && b.first.map { $0.isUppercase || $0.isNumber } == true) { a += " " }
+        a += b
     }
 }

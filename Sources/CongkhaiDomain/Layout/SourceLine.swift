@@ -104,8 +104,14 @@ enum LineText {
         s.count >= 3 && s.allSatisfy { "-_=*–—.".contains($0) }
     }
 
+    /// "\\*", "* * *", "***": an asterisk or star line printed under the Party header, or a stray escape.
+    static func isDecoration(_ s: String) -> Bool {
+        !s.isEmpty && s.count <= 12 && s.allSatisfy { "*\\-_=–—.·• ".contains($0) }
+    }
+
     static func isMotto(_ s: String) -> Bool {
-        let f = VietnameseText.fold(s).filter { $0.isLetter }
+        // the motto is a short line: folding a long paragraph whole is costly and needless
+        let f = VietnameseText.fold(String(s.prefix(120))).filter { $0.isLetter }
         return f.hasPrefix("conghoaxahoichunghiavietnam") || f.hasPrefix("doclaptudohanhphuc") || f == "dangcongsanvietnam"
     }
 

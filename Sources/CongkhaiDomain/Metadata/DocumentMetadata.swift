@@ -10,6 +10,9 @@ public struct DocumentMetadata: Sendable, Equatable {
     /// The summary (trích yếu) under the type heading, or after "V/v".
     public var title: String?
     public var signer: String?
+    /// A rank or degree printed before the signer's name ("Đại tá", "TS."): shown in the
+    /// signature block, but not part of the name.
+    public var signerRank: String?
     /// The lines above the name: "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC".
     public var signerTitle: [String] = []
     public var recipients: [String] = []
@@ -37,6 +40,7 @@ public struct DocumentMetadata: Sendable, Equatable {
         m.parentIssuer = parentIssuer ?? fallback.parentIssuer
         m.title = title ?? fallback.title
         m.signer = signer ?? fallback.signer
+        if signer == nil { m.signerRank = fallback.signerRank }
         if signerTitle.isEmpty { m.signerTitle = fallback.signerTitle }
         if recipients.isEmpty { m.recipients = fallback.recipients }
         if attachments.isEmpty { m.attachments = fallback.attachments }

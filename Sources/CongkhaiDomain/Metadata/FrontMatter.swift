@@ -18,7 +18,9 @@ public struct FrontMatter: Sendable {
         }
         // find the closing line "---" (or "...")
         var lineNumber = 1
-        var searchStart = text.index(text.startIndex, offsetBy: 4)
+        // "---" alone is a whole file: the YAML would start past its end
+        let yamlStart = text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) ?? text.endIndex
+        var searchStart = yamlStart
         var yamlEnd: String.Index?
         var bodyStart = text.endIndex
         while searchStart < text.endIndex {
@@ -36,7 +38,12 @@ public struct FrontMatter: Sendable {
             return .failure(Diagnostic(.error, file: file, line: 1, "front matter starts with '---' but is never closed",
                                        hint: "add a line '---' after the last front-matter key, or remove the first '---'"))
         }
-        let yaml = String(text[text.index(text.startIndex, offsetBy: 4)..<yamlEnd])
+        let yaml = String(text[yamlStart..<yamlEnd])
+        if let line = YAMLAliases.firstAnchorOrAlias(in: yaml) {
+            return .failure(Diagnostic(.error, file: file, line: line + 2,
+                                       "front matter uses a YAML anchor or alias ('&name' or '*name')",
+                                       hint: "write each value out in full; put a value starting with '*' or '&' in quotes"))
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -65,6 +72,9 @@ public struct FrontMatter: Sendable {
         let extra = values.filter { !known.contains($0.key) }
         return .success((FrontMatter(body: text[bodyStart...], bodyFirstLine: lineNumber + 1, metadata: metadata, extra: extra, isPresent: true), diagnostics))
     }
+
+    /// The keys every document may have (type, number, date, title...).
+    public static var commonKeys: Set<String> { FrontMatterReader.commonKeys }
 
     public static func describe(_ error: YamlError) -> (Int?, String) {
         switch error {
@@ -154,7 +164,12 @@ struct FrontMatterReader {
             }
         }
         if let v = values["number"], let s = text(v, "number", &diagnostics) {
-            if let number = DocumentNumber.parse(s) { m.number = number }
+            if let number = DocumentNumber.parse(s) {
+                m.number = number
+                if let problem = number.yearProblem {
+                    diagnostics.append(Diagnostic(.warning, file: file, line: v.line, problem.message, hint: problem.hint))
+                }
+            }
             else {
                 diagnostics.append(Diagnostic(.warning, file: file, line: v.line, "'\(s)' is not a document number",
                                               hint: "write it as printed, for example \"545/KH-STTTT-VP\" (in quotes)"))

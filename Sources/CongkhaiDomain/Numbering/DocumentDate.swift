@@ -91,6 +91,10 @@ public struct DocumentDate: Hashable, Comparable, Sendable, CustomStringConverti
 public struct OfficialDateLine: Sendable {
     public let place: String?
     public let date: DocumentDate?
+    /// Why the printed day and month were not kept ("ngày 30 tháng 02"), or nil.
+    public let problem: String?
+
+    static let hint = "correct the day and month as printed on the signed document, or give 'date:' in front matter"
 
     /// Finds "ngày … tháng … năm …" in a line; the place is what stands before it.
     public static func find(in line: String) -> OfficialDateLine? {
@@ -107,8 +111,16 @@ public struct OfficialDateLine: Sendable {
         i = nam + 3
         guard let year = readNumber(folded, &i), year >= 1000 else { return nil }
         let placeText = String(Array(line)[0..<ngay]).trimmingCharacters(in: CharacterSet(charactersIn: " ,*_"))
-        let date = DocumentDate(year: year, month: month, day: day) ?? DocumentDate(year: year)
-        return OfficialDateLine(place: placeText.isEmpty ? nil : placeText, date: date)
+        let exact = DocumentDate(year: year, month: month, day: day)
+        let date = exact ?? DocumentDate(year: year)
+        var problem: String?
+        if exact == nil, let date {
+            let printed = [day.map { "ngày \($0)" }, month.map { "tháng \($0)" }, "năm \(year)"].compactMap { $0 }.joined(separator: " ")
+            problem = "'\(printed)' is not a date; only the year \(date.year) is kept"
+        } else if date == nil {
+            problem = "'năm \(year)' is not a year; the date is left out"
+        }
+        return OfficialDateLine(place: placeText.isEmpty ? nil : placeText, date: date, problem: problem)
     }
 
     private static func isBlankFiller(_ c: Character) -> Bool { c == " " || c == "." || c == "…" || c == "_" || c == "*" }

@@ -13,6 +13,9 @@ public struct DocumentNumber: Hashable, Sendable {
     public let number: String?
     /// The year inside a legal-style identifier ("04/2015/NĐ-CP" → 2015).
     public let year: Int?
+    /// A legal-style year that cannot be one ("04/0000/NĐ-CP"): kept out of `year`
+    /// so that no page is filed under year 0, and reported by the readers.
+    public let rejectedYear: String?
     /// The symbol (ký hiệu) without number or year: "KH-STTTT-VP", "NĐ-CP", "CT/TU".
     public let symbol: String
     public let style: Style
@@ -36,8 +39,12 @@ public struct DocumentNumber: Hashable, Sendable {
 
     /// Parses an identifier; nil when the text is not shaped like one.
     public static func parse(_ text: String) -> DocumentNumber? {
-        let written = VietnameseText.normalize(text).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".,;:")))
-        return parse(written: written, compact: String(written.filter { !$0.isWhitespace }))
+        let trimmed = VietnameseText.normalize(text).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".,;:")))
+        let compact = String(trimmed.filter { !$0.isWhitespace })
+        // "286 /C07-P6" as a converter spaced it is shown as printed, "286/C07-P6";
+        // a blank number ("   /BC-SYT") keeps its blank.
+        let written = trimmed.first?.isNumber == true ? compact : trimmed
+        return parse(written: written, compact: compact)
     }
 
     /// For a token already normalised, trimmed and without spaces (the citation scanner's).
@@ -64,16 +71,18 @@ public struct DocumentNumber: Hashable, Sendable {
         var rest = Substring(compact[compact.index(after: index)...])
 
         var year: Int?
+        var rejectedYear: String?
         var style: Style = separator == "-" ? .party : .state
         if style == .state, rest.count > 5, rest.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }),
            rest.dropFirst(4).first == "/" {
             year = Int(rest.prefix(4))
+            if let y = year, !(1000...9999).contains(y) { year = nil; rejectedYear = String(rest.prefix(4)) }
             rest = rest.dropFirst(5)
             style = .legal
         }
         guard isSymbol(rest) else { return nil }
         if style == .party, !rest.contains("/") { return nil }
-        return DocumentNumber(written: written, number: number, year: year, symbol: String(rest), style: style)
+        return DocumentNumber(written: written, number: number, year: year, rejectedYear: rejectedYear, symbol: String(rest), style: style)
     }
 
     /// Symbols are letters (any case, Đ included), digits, `&` and separators,
@@ -101,6 +110,13 @@ public struct DocumentNumber: Hashable, Sendable {
     public func issuerCodes(in table: DocumentTypeTable) -> [String] {
         let parts = symbolParts
         return type(in: table) == nil ? parts : Array(parts.dropFirst())
+    }
+
+    /// The warning for a number whose year cannot be one, or nil.
+    public var yearProblem: (message: String, hint: String)? {
+        guard let rejectedYear else { return nil }
+        return ("the number \(written) gives the year \(rejectedYear), which cannot be a year; the document is filed without it",
+                "correct the year in the number (for example 04/2015/NĐ-CP), or give 'date:' in front matter")
     }
 
     /// What a page shows after "Số:": the number as written, or a blank before the symbol.

@@ -11,20 +11,24 @@ public struct ProcedureReader: Sendable {
     public init() {}
 
     /// `field` and `status` are common front-matter keys, read with the document's metadata.
-    public func read(values: [String: YAMLValue], title: String?, field: String? = nil, status: String? = nil, body: String) -> (Procedure, [Finding]) {
+    /// `sourceLine` maps a line of `body` to the line of the content file.
+    public func read(values: [String: YAMLValue], title: String?, field: String? = nil, status: String? = nil, body: String,
+                     sourceLine: (Int) -> Int? = { $0 }) -> (Procedure, [Finding]) {
         var p = Procedure()
         var findings: [Finding] = []
         readSections(body, into: &p)
+        findings += rawHTMLFindings(body, sourceLine: sourceLine)
         readIntroLines(body, into: &p)
         func text(_ key: String) -> String? { values[key]?.text.flatMap { $0.isEmpty ? nil : VietnameseText.normalize($0) } }
         p.code = text("code") ?? title.flatMap(ProcedureCode.find) ?? p.code
-        p.name = title.map(Self.withoutCode)
+        // a portal export's "Tên thủ tục:" line wins over a title made from the first line
+        if let title, p.name == nil || !VietnameseText.fold(title).hasPrefix("ten thu tuc") { p.name = Self.withoutCode(title) }
         p.field = field ?? p.field
         p.level = text("level") ?? p.level
         p.agency = text("agency") ?? p.agency
-        p.competentAgency = text("competent_agency")
-        p.coordinatingAgency = text("coordinating_agency")
-        p.submissionAddress = text("submission_address")
+        p.competentAgency = text("competent_agency") ?? p.competentAgency
+        p.coordinatingAgency = text("coordinating_agency") ?? p.coordinatingAgency
+        p.submissionAddress = text("submission_address") ?? p.submissionAddress
         p.onlineLevel = text("online_level")
         for (key, section) in [("steps", Procedure.Section.steps), ("hours", .hours), ("method", .method), ("time_limit", .timeLimit),
                                ("applicants", .applicants), ("result", .result), ("fees", .fees), ("conditions", .conditions)] {
@@ -57,6 +61,20 @@ public struct ProcedureReader: Sendable {
         guard let open = title.range(of: "(mã "), let close = title[open.upperBound...].firstIndex(of: ")") else { return title }
         let trimmed = (title[..<open.lowerBound] + title[title.index(after: close)...]).trimmingCharacters(in: .whitespaces)
         return trimmed.isEmpty ? title : trimmed
+    }
+
+    /// "Thủ tục cấp giấy phép ..." → "Cấp giấy phép ...", as the national database names it: pages already say "Thủ tục".
+    static func withoutLabel(_ name: String) -> String {
+        guard name.hasPrefix("Thủ tục ") else { return name }
+        let rest = name.dropFirst("Thủ tục ".count)
+        guard let first = rest.first, first.isLowercase, !rest.hasPrefix("hành chính") else { return name }
+        return first.uppercased() + rest.dropFirst()
+    }
+
+    /// "Không có thông tin" is how the national portal exports an empty part; "Không" (no fee) is an answer.
+    static func isNoInformation(_ text: String) -> Bool {
+        let folded = VietnameseText.fold(text).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".*_")))
+        return folded == "khong co thong tin"
     }
 
     static func status(_ text: String) -> (Procedure.Status, String) {
@@ -93,7 +111,7 @@ public struct ProcedureReader: Sendable {
         func flush() {
             guard let c = current else { return }
             let text = c.lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty else { return }
+            guard !text.isEmpty, !Self.isNoInformation(text) else { return }
             if let section = Procedure.Section.matching(heading: c.title) { p.sections[section] = .markdown(text) }
             else { p.otherSections.append((c.title, text)) }
         }
@@ -109,23 +127,63 @@ public struct ProcedureReader: Sendable {
         flush()
     }
 
-    /// "Lĩnh vực: Báo chí. Cơ quan thực hiện: Sở ..." in the opening text.
+    /// Raw HTML in the sections is left out of the procedure's page; each line holding some is named.
+    func rawHTMLFindings(_ body: String, sourceLine: (Int) -> Int?) -> [Finding] {
+        guard let firstHeading = body.hasPrefix("#") ? body.startIndex : body.range(of: "\n#")?.lowerBound else { return [] }
+        let offset = body[..<firstHeading].utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return RawHTMLFinder.lines(in: body[firstHeading...]).map { line in
+            Finding(line: sourceLine(line + offset), message: "raw HTML in a procedure section is not published",
+                    hint: "write the text in Markdown instead; tables can be written with | pipes |")
+        }
+    }
+
+    /// "Lĩnh vực: Báo chí. Cơ quan thực hiện: Sở ..." in the opening text, and the
+    /// "Key: value" lines of a national-portal export ("Tên thủ tục:", "Mã thủ tục:",
+    /// "Số quyết định:", "Đối tượng thực hiện:", ...). "Không có thông tin" is no value.
     func readIntroLines(_ body: String, into p: inout Procedure) {
-        let intro = body.prefix(while: { $0 != "#" }).prefix(1200)
-        for sentence in intro.split(separator: "\n") {
-            for part in sentence.components(separatedBy: ". ") {
+        let intro = body.prefix(Self.introLimit).prefix(while: { $0 != "#" })
+        for line in intro.split(separator: "\n") {
+            let clean = LineText.clean(line)
+            // a line that starts with a known key holds one value, full stops included
+            let parts = Self.introKey(clean) != nil ? [clean] : clean.components(separatedBy: ". ")
+            for part in parts {
                 let pieces = part.split(separator: ":", maxSplits: 1)
-                guard pieces.count == 2 else { continue }
-                let label = VietnameseText.fold(String(pieces[0])).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "*-")))
+                guard pieces.count == 2, let key = Self.introKey(String(pieces[0])) else { continue }
                 let value = pieces[1].trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".*")))
-                guard !value.isEmpty else { continue }
-                switch label {
-                case "linh vuc": p.field = p.field ?? value
-                case "co quan thuc hien": p.agency = p.agency ?? value
-                case "cap thuc hien": p.level = p.level ?? value
-                case "ma thu tuc", "ma": p.code = p.code ?? value
-                default: break
-                }
+                guard !value.isEmpty, !Self.isNoInformation(value) else { continue }
+                key.apply(value, &p)
+            }
+        }
+    }
+
+    /// The opening text read for "Key: value" lines; a portal export's keys fit well within it.
+    static let introLimit = 8000
+
+    static func introKey(_ label: String) -> IntroKey? {
+        let folded = VietnameseText.fold(label).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "*-:")))
+        return IntroKey(rawValue: folded)
+    }
+
+    enum IntroKey: String {
+        case name = "ten thu tuc", code = "ma thu tuc", shortCode = "ma", decision = "so quyet dinh", level = "cap thuc hien"
+        case field = "linh vuc", applicants = "doi tuong thuc hien", agency = "co quan thuc hien"
+        case competentAgency = "co quan co tham quyen", submissionAddress = "dia chi tiep nhan ho so"
+        case coordinatingAgency = "co quan phoi hop", result = "ket qua thuc hien"
+
+        func apply(_ value: String, _ p: inout Procedure) {
+            switch self {
+            // the export writes "Tên thủ tục: Thủ tục cấp ..."; a name given in front matter is kept as written
+            case .name: p.name = p.name ?? ProcedureReader.withoutLabel(value)
+            case .code, .shortCode: p.code = p.code ?? value
+            case .decision: p.announcedBy = p.announcedBy ?? Procedure.Announcement(number: value, date: nil, status: nil, note: nil)
+            case .level: p.level = p.level ?? value
+            case .field: p.field = p.field ?? value
+            case .agency: p.agency = p.agency ?? value
+            case .competentAgency: p.competentAgency = p.competentAgency ?? value
+            case .submissionAddress: p.submissionAddress = p.submissionAddress ?? value
+            case .coordinatingAgency: p.coordinatingAgency = p.coordinatingAgency ?? value
+            case .applicants: if p.sections[.applicants] == nil { p.sections[.applicants] = .text(value) }
+            case .result: if p.sections[.result] == nil { p.sections[.result] = .text(value) }
             }
         }
     }

@@ -13,7 +13,7 @@ public enum VietnameseText {
         var atLineStart = true
         var pendingSpaces = 0
         var previousWasCR = false
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in inPieces(text, \.precomposedStringWithCanonicalMapping).unicodeScalars {
             var s = scalar
             switch s.value {
             case 0xFEFF, 0x200B, 0x200C, 0x200D, 0x00AD, 0x2060: continue
@@ -91,7 +91,7 @@ public enum VietnameseText {
     /// đ → d, old and new tone placement made equal (both lose the tone).
     public static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in inPieces(text.lowercased(), \.decomposedStringWithCanonicalMapping).unicodeScalars {
             switch scalar.value {
             case 0x0300...0x036F: continue
             case 0x0111, 0x0110: out.append("d")
@@ -99,6 +99,32 @@ public enum VietnameseText {
             }
         }
         return String(out)
+    }
+
+    /// Foundation's normalisation (CFStringNormalize) moves the rest of the
+    /// string for each character it changes, which is quadratic on a long text
+    /// (a 2 MB line took minutes). Normalising pieces cut before an ASCII
+    /// character gives the same result: ASCII characters are starters that
+    /// nothing decomposes into or composes with, so no mark crosses a cut.
+    public static func inPieces(_ text: String, _ transform: (String) -> String) -> String {
+        let scalars = text.unicodeScalars
+        guard text.utf8.count > 4096 else { return transform(text) }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pieceStart = scalars.startIndex
+        var length = 0
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            if length >= 1024, scalars[index].isASCII {
+                out += transform(String(scalars[pieceStart..<index]))
+                pieceStart = index
+                length = 0
+            }
+            length += 1
+            index = scalars.index(after: index)
+        }
+        out += transform(String(scalars[pieceStart...]))
+        return out
     }
 
     /// A short, readable, ASCII URL segment: "Kế hoạch số 5" → "ke-hoach-so-5".
@@ -135,18 +161,34 @@ public enum VietnameseText {
 
     /// True when the line has letters and none of them is lower case ("SỞ NỘI VỤ").
     public static func isUpperCase<S: StringProtocol>(_ line: S) -> Bool {
-        var letters = 0
-        for scalar in line.unicodeScalars {
-            if scalar.isASCII {
-                if scalar.value >= 0x61 && scalar.value <= 0x7A { return false }
-                if scalar.value >= 0x41 && scalar.value <= 0x5A { letters += 1 }
-                continue
+        CaseTally(line).isUpperCase
+    }
+
+    /// The letters of a text seen so far and whether one was lower case: a line
+    /// that grows by appending (page-break joining) is judged without rescanning it.
+    public struct CaseTally: Sendable {
+        private var letters = 0
+        private var hasLowerCase = false
+
+        public init() {}
+
+        public init<S: StringProtocol>(_ text: S) { add(text) }
+
+        public var isUpperCase: Bool { !hasLowerCase && letters >= 2 }
+
+        public mutating func add<S: StringProtocol>(_ text: S) {
+            guard !hasLowerCase else { return }
+            for scalar in text.unicodeScalars {
+                if scalar.isASCII {
+                    if scalar.value >= 0x61 && scalar.value <= 0x7A { hasLowerCase = true; return }
+                    if scalar.value >= 0x41 && scalar.value <= 0x5A { letters += 1 }
+                    continue
+                }
+                let p = scalar.properties
+                if p.isLowercase { hasLowerCase = true; return }
+                if p.isAlphabetic { letters += 1 }
             }
-            let p = scalar.properties
-            if p.isLowercase { return false }
-            if p.isAlphabetic { letters += 1 }
         }
-        return letters >= 2
     }
 
     /// Whether the first letter of the text is lower case (a continuation of a broken sentence).

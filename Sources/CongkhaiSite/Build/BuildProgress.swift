@@ -24,13 +24,18 @@ public final class BuildProgress: @unchecked Sendable {
     /// Nothing shown: for tests and library use.
     public static var silent: BuildProgress { BuildProgress(live: false, quiet: true) }
 
-    func begin(_ step: String, total: Int) {
+    /// Times a step; `body` may give it a counter with `count(_:)`.
+    func measure<T>(_ step: String, _ body: () throws -> T) rethrows -> T {
+        lock.lock(); closeStep(); self.step = step; total = 0; done = 0; stepStarted = ProcessInfo.processInfo.systemUptime; lock.unlock()
+        defer { end() }
+        return try body()
+    }
+
+    /// The current step has `total` things to do: a counter on a terminal, a line in a log.
+    func count(_ total: Int) {
         lock.lock(); defer { lock.unlock() }
-        closeStep()
-        self.step = step
         self.total = total
         done = 0
-        stepStarted = ProcessInfo.processInfo.systemUptime
         guard !quiet else { return }
         if !live { write("  \(step) (\(total))…\n") }
     }
@@ -38,7 +43,7 @@ public final class BuildProgress: @unchecked Sendable {
     func advance() {
         lock.lock(); defer { lock.unlock() }
         done += 1
-        guard live, !quiet else { return }
+        guard live, !quiet, total > 0 else { return }
         let now = ProcessInfo.processInfo.systemUptime
         if now - lastShown > 0.1 || done == total {
             lastShown = now
@@ -46,18 +51,17 @@ public final class BuildProgress: @unchecked Sendable {
         }
     }
 
-    func end() {
+    /// Says something while a step runs (a wait for a lock, say).
+    func note(_ text: String) {
         lock.lock(); defer { lock.unlock() }
-        closeStep()
-        guard live, !quiet else { return }
-        write("\r\u{1B}[K")
+        write((live ? "\r\u{1B}[K" : "") + "  \(text)\n")
     }
 
-    /// Times a step that has no counter.
-    func measure<T>(_ step: String, _ body: () throws -> T) rethrows -> T {
-        lock.lock(); closeStep(); self.step = step; stepStarted = ProcessInfo.processInfo.systemUptime; lock.unlock()
-        defer { lock.lock(); closeStep(); lock.unlock() }
-        return try body()
+    private func end() {
+        lock.lock(); defer { lock.unlock() }
+        let counted = total > 0
+        closeStep()
+        if live, !quiet, counted { write("\r\u{1B}[K") }
     }
 
     private func closeStep() {

@@ -16,3 +16,8 @@ func parallelMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
     }
     return results.map { $0! }
 }
+
+/// Runs `body` for every item on all cores.
+func parallelForEach<T>(_ items: [T], _ body: (T) -> Void) {
+    _ = parallelMap(items) { body($0) }
+}

@@ -1,9 +1,8 @@
 import CongkhaiDomain
 import Foundation
 
-/// The build, step by step: load the configuration and the theme, read the
-/// documents, link the corpus, render the pages, write them beside the old
-/// site and swap the new site in.
+/// Builds a site: runs the steps (Steps.swift) with a page sink, then swaps
+/// the new site in. A failed build leaves the previous site as it was.
 public struct SiteBuilder {
     public struct Options {
         public var content: URL
@@ -11,6 +10,12 @@ public struct SiteBuilder {
         public var output: URL
         /// Warnings fail the build too.
         public var strict = false
+        /// Replace the site even when the new one has far fewer documents than the one it replaces.
+        public var allowShrink = false
+        /// A document larger than this is left out (it is named): 20 MB.
+        public var maxDocumentBytes = 20 << 20
+        /// An attachment larger than this is named (and still published, copied by streaming): 100 MB.
+        public var largeAttachmentBytes = 100 << 20
         public var progress: BuildProgress = .silent
 
         public init(content: URL, theme: URL, output: URL, strict: Bool = false, progress: BuildProgress = .silent) {
@@ -23,140 +28,104 @@ public struct SiteBuilder {
     }
 
     public let options: Options
+    public var steps: [BuildStep] = BuildStep.site
 
     public init(_ options: Options) {
         self.options = options
     }
 
+    /// Builds into the output folder through a staging folder and an atomic swap.
     public func build() throws -> BuildReport {
-        let started = Date()
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: options.content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw BuildFailure("the content folder \(options.content.path) does not exist; give it with --content")
-        }
-        try checkOutputIsSafe()
-
-        // Sources are loaded
-        let progress = options.progress
-        let (config, configDiagnostics) = SiteConfig.load(contentDirectory: options.content)
-        let types = try DocumentTypeTable.bundled().adding(config.extraTypes)
-        let theme = try Theme.load(options.theme, language: config.language)
-        let inventory = progress.measure("scanning the content folder") { ContentInventory.scan(options.content) }
-        var diagnostics = configDiagnostics + inventory.diagnostics
-
-        // Documents are recognised
-        let (documents, readingErrors) = readDocuments(inventory.sources, types: types)
-        diagnostics += readingErrors
-
-        // The corpus is linked
-        var corpus = progress.measure("linking the corpus") { Corpus(documents, attachments: inventory.attachments) }
-        let graph = progress.measure("resolving citations") { CitationGraph(corpus: corpus, types: types) }
-        corpus.applyStatus(from: graph)
-        diagnostics += corpus.diagnostics + graph.diagnostics
-
-        // Pages are rendered and written
-        let staging = try OutputStaging(output: options.output)
+        let started = ProcessInfo.processInfo.systemUptime
+        try checkFolders()
+        let staging = try OutputStaging(output: options.output, waiting: options.progress.note)
+        var report: BuildReport
         do {
-            diagnostics += try writeSite(corpus: corpus, graph: graph, config: config, theme: theme, inventory: inventory, to: staging)
+            report = try render(into: PageSink(.folder(staging.staging)))
         } catch {
             staging.abandon()
             throw error
         }
-
-        diagnostics.sort { ($0.file, $0.line ?? 0, $0.message) < ($1.file, $1.line ?? 0, $1.message) }
-        var report = BuildReport(corpus: corpus, diagnostics: diagnostics, output: options.output)
-        if options.strict && !diagnostics.isEmpty {
+        if options.strict && !report.diagnostics.isEmpty {
             staging.abandon()
-            report.written = false
+        } else if let shrink = shrinkage(of: report) {
+            staging.abandon()
+            throw BuildFailure(shrink)
         } else {
-            try progress.measure("replacing the site") { try staging.commit() }
+            try options.progress.measure("replacing the site") { try staging.commit() }
             report.written = true
         }
-        report.seconds = Date().timeIntervalSince(started)
-        report.timings = progress.timings
+        report.seconds = ProcessInfo.processInfo.systemUptime - started
+        report.timings = options.progress.timings
         return report
     }
 
-    /// Reads every content file on all cores; a file that cannot be used is an error, not a document.
-    func readDocuments(_ sources: [ContentInventory.SourceFile], types: DocumentTypeTable) -> ([Document], [Diagnostic]) {
-        let reader = DocumentReader(types: types)
-        let progress = options.progress
-        progress.begin("reading documents", total: sources.count)
-        let results = parallelMap(sources) { source -> Result<Document, Diagnostic> in
-            defer { progress.advance() }
-            guard let data = FileManager.default.contents(atPath: source.url.path) else {
-                return .failure(Diagnostic(.error, file: source.path, "the file could not be read", hint: "check that it exists and that you may read it"))
-            }
-            return reader.read(data, path: source.path)
-        }
-        progress.end()
-        var documents: [Document] = []
-        var errors: [Diagnostic] = []
-        for result in results {
-            switch result {
-            case .success(let doc): documents.append(doc)
-            case .failure(let diagnostic): errors.append(diagnostic)
-            }
-        }
-        return (documents, errors)
+    /// Reads, recognises and links everything and reports what a build would,
+    /// without rendering pages or writing anything.
+    public func check() throws -> BuildReport {
+        try checkFolders()
+        var checker = self
+        checker.steps = BuildStep.checkOnly
+        return try checker.render(into: PageSink(.discard))
     }
 
-    /// Renders every page on all cores; a writer queue takes them to disk so
-    /// that rendering never waits for it. Returns the documents' diagnostics.
-    func writeSite(corpus: Corpus, graph: CitationGraph, config: SiteConfig, theme: Theme,
-                   inventory: ContentInventory, to staging: OutputStaging) throws -> [Diagnostic] {
-        let progress = options.progress
-        var frame = PageFrame(site: config, theme: theme)
-        frame.hasProcedures = corpus.documents.contains(where: \.isProcedure)
-        let documentPage = DocumentPage(frame: frame, corpus: corpus, graph: graph)
-        let procedurePages = ProcedurePages(frame: frame, corpus: corpus, graph: graph)
-        let writer = PageWriter(staging)
-        // Even when a step below fails, no write may still be running when the staging folder is removed.
-        defer { writer.drain() }
-
-        progress.begin("writing document pages", total: corpus.documents.count)
-        let pageDiagnostics = parallelMap(Array(corpus.documents.indices)) { index -> [Diagnostic] in
-            defer { progress.advance() }
-            let doc = corpus.documents[index]
-            let output = doc.isProcedure ? procedurePages.render(index) : documentPage.render(index)
-            writer.write(doc.url + "index.html", output.html)
-            return doc.diagnostics + output.diagnostics
+    /// Runs the steps with `sink` as the destination of every file: a
+    /// staging folder, memory (a preview) or nowhere (a check).
+    public func render(into sink: PageSink) throws -> BuildReport {
+        let state = BuildState(options: options, sink: sink)
+        let files: [WrittenFile]
+        do {
+            try state.run(steps)
+            files = try sink.finish()
+        } catch {
+            // No write may still be running when the caller removes the staging folder.
+            sink.drain()
+            throw error
         }
-        progress.end()
-
-        let catalogues: [() -> RenderedPage] = [
-            { RenderedPage(path: "api/documents.json", content: Catalogue.documents(corpus, graph: graph)) },
-            { RenderedPage(path: "api/citations.json", content: Catalogue.citations(corpus, graph: graph)) },
-            { RenderedPage(path: "api/procedures.json", content: Catalogue.procedures(corpus, graph: graph)) },
-        ]
-        let indexPages = catalogues + IndexPages(frame: frame, corpus: corpus).all()
-            + CitationPages(frame: frame, corpus: corpus, graph: graph).all() + procedurePages.lists()
-        progress.begin("writing index pages and catalogues", total: indexPages.count)
-        _ = parallelMap(indexPages) { render -> Void in
-            defer { progress.advance() }
-            let page = render()
-            writer.write(page.path, page.content)
-        }
-        progress.end()
-
-        try progress.measure("copying files and finishing writes") {
-            for asset in theme.assets { try staging.copy(asset.url, to: asset.path) }
-            for file in inventory.attachments.values.sorted(by: { $0.sitePath < $1.sitePath }) {
-                try staging.copy(file.url, to: file.sitePath)
-            }
-            try writer.finish()
-        }
-        return pageDiagnostics.flatMap { $0 }
+        return BuildReport(state: state, files: files)
     }
 
-    /// The output folder is replaced whole: it must not hold the sources.
-    func checkOutputIsSafe() throws {
-        let output = options.output.standardizedFileURL.path
+    /// Share of the published documents a build may lose without `--allow-shrink`.
+    static let allowedLoss = 0.25
+
+    /// A site with no documents, or with far fewer than the one it would
+    /// replace, is most often a mistake (a folder not read, files moved away):
+    /// it replaces the published site only when asked to.
+    func shrinkage(of report: BuildReport) -> String? {
+        guard !options.allowShrink, let old = SiteMarker.read(site: options.output.resolvingSymlinksInPath()) else { return nil }
+        let before = old.documents + old.procedures
+        let now = report.documentCount
+        guard before > 0, now == 0 || Double(before - now) > Double(before) * Self.allowedLoss else { return nil }
+        return "the new site would have \(now) documents where the published one has \(before), so it was not put in place "
+            + "and \(options.output.path) is unchanged; check the errors above, "
+            + "or give --allow-shrink if the documents were removed on purpose"
+    }
+
+    /// The content and theme folders must exist, and the output folder, which
+    /// is replaced whole, must hold neither and be held by neither.
+    func checkFolders() throws {
+        var isDirectory: ObjCBool = false
+        let given = options.content.path
+        guard FileManager.default.fileExists(atPath: given, isDirectory: &isDirectory) else {
+            throw BuildFailure("the content folder \(given) does not exist; give it with --content")
+        }
+        guard isDirectory.boolValue else {
+            throw BuildFailure("\(given) is a file, not a folder; --content takes the folder that holds the documents")
+        }
+        let rawOutput = options.output.path
+        guard !rawOutput.isEmpty, options.output.standardizedFileURL.path != "/" else {
+            throw BuildFailure("--output must name a folder for the site, for example --output Site")
+        }
+        let output = options.output.standardizedFileURL.resolvingSymlinksInPath().path
         for (name, url) in [("content", options.content), ("theme", options.theme)] {
-            let path = url.standardizedFileURL.path
-            if path == output || path.hasPrefix(output + "/") || output == "/" {
+            let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+            if path == output || path.hasPrefix(output + "/") {
                 throw BuildFailure("the output folder \(output) contains the \(name) folder and would be replaced; choose another --output")
+            }
+            if output.hasPrefix(path + "/") {
+                let beside = (path as NSString).deletingLastPathComponent + "/Site"
+                throw BuildFailure("the output folder \(output) is inside the \(name) folder \(path), so every build would publish the "
+                                   + "previous one; choose a folder outside it, for example --output \(beside)")
             }
         }
     }
@@ -167,18 +136,24 @@ public struct BuildReport {
     public let documentCount: Int
     public let byType: [(String, Int)]
     public let byYear: [(String, Int)]
+    /// Sorted by file, line and message.
     public let diagnostics: [Diagnostic]
-    public let output: URL
+    /// Every file of the site with its size and SHA-256, in path order.
+    public let files: [WrittenFile]
+    /// Every page of the site (paths ending in "/"), from the route table.
+    public let pages: [String]
     public var written = false
     public var seconds = 0.0
     public var timings: [(step: String, seconds: Double)] = []
 
-    init(corpus: Corpus, diagnostics: [Diagnostic], output: URL) {
-        documentCount = corpus.documents.count
-        byType = corpus.types.map { ($0.type?.name ?? "?", $0.documents.count) }
-        byYear = corpus.years.map { ($0.year.map(String.init) ?? "?", $0.documents.count) }
-        self.diagnostics = diagnostics
-        self.output = output
+    init(state: BuildState, files: [WrittenFile]) {
+        let listings = Listings(state.corpus?.documents ?? [])
+        documentCount = state.corpus?.documents.count ?? 0
+        byType = listings.types.map { ($0.type?.name ?? "?", $0.documents.count) }
+        byYear = listings.years.map { ($0.year.map(String.init) ?? "?", $0.documents.count) }
+        diagnostics = state.diagnostics.sorted { ($0.file, $0.line ?? 0, $0.message) < ($1.file, $1.line ?? 0, $1.message) }
+        self.files = files
+        pages = state.pages
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }

@@ -11,6 +11,12 @@ extension DocumentTypeTable {
         return try DocumentTypeTable(yaml: String(contentsOf: url, encoding: .utf8))
     }
 
+    /// The table a site's documents are read with: the shipped one plus the
+    /// types its `site.yml` adds (for tools that read documents outside a build, such as import).
+    public static func forSite(content: URL) throws -> DocumentTypeTable {
+        try bundled().adding(SiteConfig.load(contentDirectory: content).0.extraTypes)
+    }
+
     init(yaml: String) throws {
         self.init(try Self.entries(yaml))
     }
@@ -40,4 +46,10 @@ extension DocumentTypeTable {
 public struct BuildFailure: Error, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
+
+    /// Any error in plain words: a build failure as it is, a file-system error
+    /// as what happened and where, never a raw NSCocoaErrorDomain dump.
+    public static func describe(_ error: Error) -> String {
+        (error as? BuildFailure)?.description ?? Diagnostic.printable(FileProblem.describe(error))
+    }
 }

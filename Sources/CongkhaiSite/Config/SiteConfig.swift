@@ -3,13 +3,14 @@ import Foundation
 import Yams
 
 /// The department's own settings, from `site.yml` in the content folder.
+/// site.yml is content too, so every value is checked before it reaches a page.
 public struct SiteConfig: Sendable {
-    /// The department: "Sở Thông tin và Truyền thông".
-    public var name = "Cơ quan chưa đặt tên"
+    /// The department: "Sở Thông tin và Truyền thông"; empty until site.yml names it.
+    public var name = ""
     /// The body above it: "Ủy ban nhân dân tỉnh Sông Lam".
     public var parent: String?
     public var place: String?
-    /// Absolute address of the published site, for canonical links; pages never need it.
+    /// Absolute address of the published site (http or https), ending in "/".
     public var baseURL: String?
     public var address: String?
     public var phone: String?
@@ -27,55 +28,184 @@ public struct SiteConfig: Sendable {
     public static let fileNames = ["site.yml", "site.yaml"]
 
     /// Reads the configuration; a missing file gives defaults and one warning.
-    static func load(contentDirectory: URL) -> (SiteConfig, [Diagnostic]) {
-        guard let name = fileNames.first(where: { FileManager.default.fileExists(atPath: contentDirectory.appendingPathComponent($0).path) }) else {
-            return (SiteConfig(), [Diagnostic(.warning, file: "site.yml", "there is no site configuration, so the site has no department name",
-                                              hint: "create site.yml in the content folder with at least 'name:', 'parent:' and 'place:' (see the README)")])
+    /// Also returns the SHA-256 of the file, for the site marker.
+    static func load(contentDirectory: URL) -> (SiteConfig, [Diagnostic], digest: String?) {
+        let fm = FileManager.default
+        guard let name = fileNames.first(where: { fm.fileExists(atPath: contentDirectory.appendingPathComponent($0).path) }) else {
+            return (SiteConfig(), [Diagnostic(.warning, file: "site.yml",
+                                              "there is no site configuration, so the site has no department name",
+                                              hint: "create site.yml in the content folder with at least 'name:', 'parent:' and 'place:' "
+                                                  + "(see the README)")], nil)
         }
         let url = contentDirectory.appendingPathComponent(name)
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
             return (SiteConfig(), [Diagnostic(.warning, file: name, "the site configuration is not UTF-8 text; defaults are used",
-                                              hint: "save the file as UTF-8")])
+                                              hint: "save the file as UTF-8")], nil)
         }
-        return parse(VietnameseText.normalize(text), file: name)
+        let (config, diagnostics) = parse(VietnameseText.normalize(text), file: name)
+        return (config, diagnostics, ContentDigest.of(data))
     }
 
     static func parse(_ text: String, file: String) -> (SiteConfig, [Diagnostic]) {
-        var config = SiteConfig()
         var diagnostics: [Diagnostic] = []
         let node: Node?
         do { node = try Yams.compose(yaml: text) } catch let error as YamlError {
             let (line, problem) = FrontMatter.describe(error)
-            return (config, [Diagnostic(.warning, file: file, line: line, "the site configuration is not valid YAML (\(problem)); defaults are used",
-                                        hint: "write each setting as 'key: value'; quote values containing ':' or '#'")])
+            return (SiteConfig(), [Diagnostic(.warning, file: file, line: line,
+                                              "the site configuration is not valid YAML (\(problem)); defaults are used",
+                                              hint: "write each setting as 'key: value'; quote values containing ':' or '#'")])
         } catch {
-            return (config, [Diagnostic(.warning, file: file, "the site configuration could not be read: \(error)")])
+            return (SiteConfig(), [Diagnostic(.warning, file: file, "the site configuration could not be read: \(error)")])
         }
-        guard let node, case .mapping = node else { return (config, diagnostics) }
-        func string(_ key: String) -> String? { node[key]?.string.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 } }
-        if let v = string("name") { config.name = v } else {
-            diagnostics.append(Diagnostic(.warning, file: file, "the site configuration has no 'name:'", hint: "add 'name: Sở ...' with the department's name"))
+        guard let node, case .mapping(let mapping) = node else { return (SiteConfig(), diagnostics) }
+        let settings = SiteSettings.decode(mapping, file: file, diagnostics: &diagnostics)
+        return (SiteConfig(settings, file: file, lines: mapping, diagnostics: &diagnostics), diagnostics)
+    }
+
+    /// Checks each setting and keeps only what is safe to publish.
+    init(_ s: SiteSettings, file: String, lines: Node.Mapping, diagnostics: inout [Diagnostic]) {
+        func line(_ key: String) -> Int? { lines.first { $0.key.string == key }.flatMap { $0.key.mark?.line } }
+        func warn(_ key: String, _ message: String, _ hint: String) {
+            diagnostics.append(Diagnostic(.warning, file: file, line: line(key), message, hint: hint))
         }
-        config.parent = string("parent")
-        config.place = string("place")
-        config.baseURL = string("base_url").map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-        config.legalBasis = string("legal_basis")
-        let contact = node["contact"]
-        config.address = contact?["address"]?.string ?? string("address")
-        config.phone = contact?["phone"]?.string ?? string("phone")
-        config.email = contact?["email"]?.string ?? string("email")
-        if let lang = string("language") { config.language = lang }
-        if let portal = node["procedure_portal_url"] {
-            config.procedurePortalURL = portal.string.flatMap { $0.isEmpty || $0 == "null" ? nil : $0 }
+        func clean(_ value: String?) -> String? {
+            value.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         }
-        if let size = string("page_size") {
-            if let n = Int(size), (5...1000).contains(n) { config.pageSize = n } else {
-                diagnostics.append(Diagnostic(.warning, file: file, line: node["page_size"]?.mark?.line, "page_size must be a number from 5 to 1000", hint: "for example 'page_size: 50'"))
+        if let v = clean(s.name) { name = v } else {
+            warn("name", "the site configuration has no 'name:'", "add 'name: Sở ...' with the department's name")
+        }
+        parent = clean(s.parent)
+        place = clean(s.place)
+        legalBasis = clean(s.legal_basis)
+        address = clean(s.contact?.address ?? s.address)
+        phone = clean(s.contact?.phone ?? s.phone)
+        email = clean(s.contact?.email ?? s.email)
+        if let v = clean(s.base_url) {
+            if Self.isWebAddress(v) { baseURL = v.hasSuffix("/") ? v : v + "/" } else {
+                warn("base_url", "base_url '\(v.prefix(60))' is not a web address; it is ignored",
+                     "write it as https://example.gov.vn/cong-khai/")
             }
         }
-        if let types = node["document_types"]?.sequence {
-            config.extraTypes = DocumentTypeTable.entries(Array(types))
+        if s.procedure_portal_url != nil {
+            let v = clean(s.procedure_portal_url ?? nil)
+            if let v, v != "null", !Self.isWebAddress(v) {
+                warn("procedure_portal_url", "procedure_portal_url '\(v.prefix(60))' is not a web address; procedures get no portal link",
+                     "write it as https://... with {code} where the procedure code goes, or leave it empty")
+                procedurePortalURL = nil
+            } else {
+                procedurePortalURL = v == "null" ? nil : v
+            }
         }
-        return (config, diagnostics)
+        if let v = clean(s.language) {
+            // The language names a strings file of the theme: never a path.
+            if v.count <= 8, v.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) { language = v } else {
+                warn("language", "language '\(v.prefix(20))' is not a language code; Vietnamese is used",
+                     "write 'language: vi' or 'language: en'")
+            }
+        }
+        if let size = clean(s.page_size) {
+            if let n = Int(size), (5...1000).contains(n) { pageSize = n } else {
+                warn("page_size", "page_size must be a number from 5 to 1000", "for example 'page_size: 50'")
+            }
+        }
+        for entry in s.document_types ?? [] {
+            guard let code = clean(entry.code), let typeName = clean(entry.name),
+                  !VietnameseText.slug(code).isEmpty, !VietnameseText.slug(typeName).isEmpty else {
+                warn("document_types", "a document type needs a code and a name made of letters",
+                     "write for example '- {code: KHPH, name: Kế hoạch phối hợp}'")
+                continue
+            }
+            extraTypes.append(DocumentType(code: code, name: typeName, aliases: entry.aliases ?? []))
+        }
+    }
+
+    static func isWebAddress(_ value: String) -> Bool {
+        let lower = value.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), let url = URL(string: value), url.host?.isEmpty == false else {
+            return false
+        }
+        return !value.contains { $0 == "\"" || $0 == "<" || $0 == ">" || $0.isWhitespace }
+    }
+}
+
+/// site.yml as written, decoded with Yams. Every value is optional and read
+/// as text; SiteConfig checks them.
+struct SiteSettings: Decodable {
+    var name, parent, place, base_url, legal_basis, language, page_size: String?
+    var address, phone, email: String?
+    var contact: Contact?
+    /// Absent: the default portal; null or empty: no portal link.
+    var procedure_portal_url: String??
+    var document_types: [TypeEntry]?
+
+    struct Contact: Decodable { var address, phone, email: String? }
+    struct TypeEntry: Decodable { var code, name: String?; var aliases: [String]? }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, parent, place, base_url, legal_basis, language, page_size, address, phone, email, contact
+        case procedure_portal_url, document_types
+    }
+
+    static let known = KnownKeys(CodingKeys.allCases.map(\.rawValue))
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        for key in [CodingKeys.name, .parent, .place, .base_url, .legal_basis, .language, .page_size, .address, .phone, .email] {
+            let value = try c.decodeIfPresent(String.self, forKey: key)
+            switch key {
+            case .name: name = value
+            case .parent: parent = value
+            case .place: place = value
+            case .base_url: base_url = value
+            case .legal_basis: legal_basis = value
+            case .language: language = value
+            case .page_size: page_size = value
+            case .address: address = value
+            case .phone: phone = value
+            default: email = value
+            }
+        }
+        contact = try c.decodeIfPresent(Contact.self, forKey: .contact)
+        if c.contains(.procedure_portal_url) {
+            let isNull = try c.decodeNil(forKey: .procedure_portal_url)
+            procedure_portal_url = .some(isNull ? nil : try c.decode(String.self, forKey: .procedure_portal_url))
+        }
+        document_types = try c.decodeIfPresent([TypeEntry].self, forKey: .document_types)
+    }
+
+    /// Decodes what it can: a key of the wrong shape is reported and dropped, an unknown key reported.
+    static func decode(_ mapping: Node.Mapping, file: String, diagnostics: inout [Diagnostic]) -> SiteSettings {
+        var pairs = Array(mapping)
+        for (key, _) in pairs {
+            guard let name = key.string, !known.contains(name) else { continue }
+            let (message, hint) = known.unknownKeyMessage(name, in: "in \(file)")
+            diagnostics.append(Diagnostic(.warning, file: file, line: key.mark?.line, message, hint: hint))
+        }
+        pairs.removeAll { !known.contains($0.key.string ?? "") }
+        while true {
+            do {
+                return try YAMLDecoder().decode(SiteSettings.self, from: Node.mapping(Node.Mapping(pairs)))
+            } catch let error as DecodingError {
+                guard let key = Self.codingPath(of: error).first?.stringValue,
+                      let index = pairs.firstIndex(where: { $0.key.string == key }) else {
+                    return (try? YAMLDecoder().decode(SiteSettings.self, from: Node.mapping(Node.Mapping([])))) ?? SiteSettings()
+                }
+                diagnostics.append(Diagnostic(.warning, file: file, line: pairs[index].key.mark?.line,
+                                              "'\(key)' in \(file) does not have the expected form; it is ignored",
+                                              hint: "see the README's site.yml section for how to write '\(key)'"))
+                pairs.remove(at: index)
+            } catch {
+                return SiteSettings()
+            }
+        }
+    }
+
+    init() {}
+
+    static func codingPath(of error: DecodingError) -> [CodingKey] {
+        switch error {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c): return c.codingPath
+        @unknown default: return []
+        }
     }
 }

@@ -8,8 +8,8 @@ import Foundation
 public struct CitationGraph: Sendable {
     public struct Cite: Sendable {
         public let citation: Citation
-        /// Index in `corpus.documents`, or nil for an external reference.
-        public let target: Int?
+        /// The document of the site it names, or nil for an external reference.
+        public let target: DocumentID?
     }
 
     public struct Relation: Sendable {
@@ -17,7 +17,7 @@ public struct CitationGraph: Sendable {
         public let written: String
         public let key: String
         public let year: Int?
-        public let target: Int?
+        public let target: DocumentID?
     }
 
     /// An identifier as readers cite it, with every document that cites it.
@@ -25,63 +25,83 @@ public struct CitationGraph: Sendable {
         public let key: String
         public let year: Int?
         public let written: String
-        public let target: Int?
-        public var citing: [Int]
-        public var slug: String {
+        public let target: DocumentID?
+        /// In the corpus's order.
+        public var citing: [DocumentID]
+        /// Its page's folder name, unique among the identifiers (see `assignSlugs`).
+        public internal(set) var slug = ""
+
+        var baseSlug: String {
             let withYear = year.map { key.contains("/\($0)/") ? key : key + " \($0)" } ?? key
             return VietnameseText.slug(withYear, maxLength: 80)
         }
     }
 
-    /// Per document (same order as the corpus): distinct citations, first mention kept.
-    public private(set) var cites: [[Cite]]
-    public private(set) var citedBy: [[Int]]
-    public private(set) var relations: [[Relation]]
+    /// Identifiers that differ only in punctuation (`7/QĐ.UBND`, `7/QĐ-UBND`)
+    /// slug alike: the first in key order keeps the slug, the others get -2, -3...
+    static func assignSlugs(_ ids: inout [CitedIdentifier]) {
+        let groups = Dictionary(grouping: ids.indices, by: { ids[$0].baseSlug })
+        for (base, members) in groups {
+            let ordered = members.sorted { (ids[$0].key, ids[$0].year ?? 0) < (ids[$1].key, ids[$1].year ?? 0) }
+            for (n, i) in ordered.enumerated() { ids[i].slug = n == 0 ? base : "\(base)-\(n + 1)" }
+        }
+    }
+
+    /// Distinct citations per document, first mention kept.
+    private var citesOf: [DocumentID: [Cite]] = [:]
+    /// Citing documents per document, in the corpus's order.
+    private var citedByOf: [DocumentID: [DocumentID]] = [:]
+    private var relationsOf: [DocumentID: [Relation]] = [:]
     /// Relations declared by other documents about this one.
-    public private(set) var relatedBy: [[(kind: RelationKind, source: Int)]]
+    private var relatedByOf: [DocumentID: [(kind: RelationKind, source: DocumentID)]] = [:]
     /// Most cited first.
     public private(set) var identifiers: [CitedIdentifier] = []
     public private(set) var diagnostics: [Diagnostic] = []
 
-    private let byKey: [String: [Int]]
-    private let years: [Int?]
+    private let byKey: [String: [DocumentID]]
+    private let years: [DocumentID: Int]
 
     enum Resolution: Equatable {
-        case document(Int)
-        case ambiguous([Int])
-        case otherYear([Int])
+        case document(DocumentID)
+        case ambiguous([DocumentID])
+        case otherYear([DocumentID])
         case external
     }
 
+    public func cites(of id: DocumentID) -> [Cite] { citesOf[id] ?? [] }
+    public func citedBy(_ id: DocumentID) -> [DocumentID] { citedByOf[id] ?? [] }
+    public func relations(of id: DocumentID) -> [Relation] { relationsOf[id] ?? [] }
+    public func relatedBy(_ id: DocumentID) -> [(kind: RelationKind, source: DocumentID)] { relatedByOf[id] ?? [] }
+
     init(corpus: Corpus, types: DocumentTypeTable) {
         let docs = corpus.documents
-        var byKey: [String: [Int]] = [:]
-        for (i, doc) in docs.enumerated() {
-            if let number = doc.metadata.number, number.number != nil { byKey[number.key, default: []].append(i) }
+        var byKey: [String: [DocumentID]] = [:]
+        var years: [DocumentID: Int] = [:]
+        for doc in docs {
+            if let number = doc.metadata.number, number.number != nil { byKey[number.key, default: []].append(doc.id) }
+            if let year = doc.year { years[doc.id] = year }
         }
         self.byKey = byKey
-        self.years = docs.map(\.year)
-        cites = Array(repeating: [], count: docs.count)
-        citedBy = Array(repeating: [], count: docs.count)
-        relations = Array(repeating: [], count: docs.count)
-        relatedBy = Array(repeating: [], count: docs.count)
+        self.years = years
 
         var groups: [String: CitedIdentifier] = [:]
-        for (i, doc) in docs.enumerated() {
+        for doc in docs {
+            let i = doc.id
             var seen: Set<String> = []
             for located in doc.citations {
                 let c = located.citation
-                let resolution = resolve(c.number, year: c.year)
-                var target: Int?
-                switch resolution {
+                var target: DocumentID?
+                switch resolve(c.number, year: c.year) {
                 case .document(let t): target = t
                 case .ambiguous(let candidates):
                     diagnostics.append(Diagnostic(.warning, file: doc.source, line: located.line,
-                        "the citation \(c.written) gives no year and matches \(candidates.count) documents (\(describe(candidates, in: docs))); it is not linked",
+                        "the citation \(c.written) gives no year and matches \(candidates.count) documents "
+                        + "(\(describe(candidates, in: corpus))); it is not linked",
                         hint: "add the date after the number, for example '\(c.written) ngày 15/4/2020'"))
                 case .otherYear(let candidates):
                     diagnostics.append(Diagnostic(.warning, file: doc.source, line: located.line,
-                        "the citation \(c.written) of \(c.year.map(String.init) ?? "?") matches no document of that year, only \(describe(candidates, in: docs)); it is not linked",
+                        "the citation \(c.written) of \(c.year.map(String.init) ?? "?") matches no document of that year, "
+                        + "only \(describe(candidates, in: corpus)); it is not linked",
                         hint: "numbers restart every year: check the date written after the number"))
                 case .external:
                     if let suggestion = CitationScanner.suggestion(for: c.number, types: types) {
@@ -91,25 +111,28 @@ public struct CitationGraph: Sendable {
                     }
                 }
                 if target == i { continue } // "(Kèm theo Báo cáo số ...)" in its own appendix
-                let year = target.map { docs[$0].year } ?? c.year
+                let year = target.flatMap { years[$0] } ?? c.year
                 let groupKey = Self.groupKey(c.number.key, year)
-                groups[groupKey, default: CitedIdentifier(key: c.number.key, year: year, written: c.written, target: target, citing: [])].citing.append(i)
+                groups[groupKey, default: CitedIdentifier(key: c.number.key, year: year, written: c.written, target: target, citing: [])]
+                    .citing.append(i)
                 guard !seen.contains(groupKey) else { continue }
                 seen.insert(groupKey)
-                cites[i].append(Cite(citation: c, target: target))
-                if let target { citedBy[target].append(i) }
+                citesOf[i, default: []].append(Cite(citation: c, target: target))
+                if let target { citedByOf[target, default: []].append(i) }
             }
             for relation in Self.declaredRelations(doc, diagnostics: &diagnostics) {
-                var target: Int?
+                var target: DocumentID?
                 if case .document(let t) = resolve(relation.number, year: relation.year), t != i { target = t }
                 if let target {
-                    relatedBy[target].append((relation.kind, i))
+                    relatedByOf[target, default: []].append((relation.kind, i))
                 } else {
                     diagnostics.append(Diagnostic(.warning, file: doc.source, line: relation.line,
                         "'\(relation.kind.rawValue): \(relation.written)' points at no document of the site",
-                        hint: "write the number as printed and its year, for example '12/KH-STTTT (2023)'; check that that document is in the content folder"))
+                        hint: "write the number as printed and its year, for example '12/KH-STTTT (2023)'; "
+                            + "check that that document is in the content folder"))
                 }
-                relations[i].append(Relation(kind: relation.kind, written: relation.written, key: relation.number.key, year: relation.year, target: target))
+                relationsOf[i, default: []].append(Relation(kind: relation.kind, written: relation.written, key: relation.number.key,
+                                                            year: relation.year, target: target))
             }
         }
         // A later mention gives only type and number: when an identifier is
@@ -120,23 +143,24 @@ public struct CitationGraph: Sendable {
             groups[Self.groupKey(group.key, dated[0].year)]?.citing += group.citing
             groups[groupKey] = nil
         }
-        for i in cites.indices {
-            let datedKeys = Set(cites[i].filter { $0.citation.year != nil || $0.target != nil }.map(\.citation.number.key))
-            cites[i].removeAll { $0.citation.year == nil && $0.target == nil && datedKeys.contains($0.citation.number.key) }
+        for (id, list) in citesOf {
+            let datedKeys = Set(list.filter { $0.citation.year != nil || $0.target != nil }.map(\.citation.number.key))
+            citesOf[id] = list.filter { !($0.citation.year == nil && $0.target == nil && datedKeys.contains($0.citation.number.key)) }
         }
         identifiers = groups.values.map { g in
             var g = g
-            g.citing = Array(Set(g.citing)).sorted()
+            g.citing = corpus.inOrder(Set(g.citing))
             return g
         }.sorted { a, b in
             if a.citing.count != b.citing.count { return a.citing.count > b.citing.count }
             if a.key != b.key { return a.key < b.key }
             return (a.year ?? 0) < (b.year ?? 0)
         }
+        Self.assignSlugs(&identifiers)
     }
 
     /// One cited identifier of one year. Each document is visited once, in
-    /// order, and cites a group once, so `citedBy` comes out sorted and unique.
+    /// the corpus's order, and cites a group once, so `citedBy` comes out sorted and unique.
     static func groupKey(_ key: String, _ year: Int?) -> String {
         key + "|" + (year.map(String.init) ?? "")
     }
@@ -154,37 +178,42 @@ public struct CitationGraph: Sendable {
     }
 
     /// The document a citation in running text links to, if any.
-    public func target(of citation: Citation, from source: Int) -> Int? {
+    public func target(of citation: Citation, from source: DocumentID) -> DocumentID? {
         target(of: citation.number, year: citation.year, from: source)
     }
 
     /// The document an identifier and year name (a procedure's legal basis, its announcing decision).
-    public func target(of number: DocumentNumber, year: Int?, from source: Int) -> Int? {
+    public func target(of number: DocumentNumber, year: Int?, from source: DocumentID) -> DocumentID? {
         guard case .document(let t) = resolve(number, year: year), t != source else { return nil }
         return t
     }
 
-    private func describe(_ indices: [Int], in docs: [Document]) -> String {
-        indices.prefix(4).map { "\(docs[$0].source) (\(docs[$0].year.map(String.init) ?? "?"))" }.joined(separator: ", ")
-            + (indices.count > 4 ? " and \(indices.count - 4) more" : "")
+    private func describe(_ ids: [DocumentID], in corpus: Corpus) -> String {
+        ids.prefix(4).map { "\($0.source) (\(corpus[$0]?.year.map(String.init) ?? "?"))" }.joined(separator: ", ")
+            + (ids.count > 4 ? " and \(ids.count - 4) more" : "")
     }
 
     static func declaredRelations(_ doc: Document, diagnostics: inout [Diagnostic]) -> [DeclaredRelation] {
         var out: [DeclaredRelation] = []
         for kind in RelationKind.allCases {
             guard let value = doc.extra[kind.rawValue] else { continue }
+            // "12/KH-STTTT (2023)", or {number: 12/KH-STTTT, year: 2023}
+            func written(_ item: YAMLValue) -> String? {
+                item.text ?? item["number"]?.text.map { $0 + (item["year"]?.text.map { " (\($0))" } ?? "") }
+            }
             let items: [(String, Int)]
             switch value {
-            case .list(let list, _): items = list.compactMap { item in item.text.map { ($0, item.line) } ?? (item["number"]?.text).map { n in (n + (item["year"]?.text.map { " (\($0))" } ?? ""), item.line) } }
+            case .list(let list, _): items = list.compactMap { item in written(item).map { ($0, item.line) } }
             case .text(let s, let line): items = [(s, line)]
-            case .map: items = [(value["number"]?.text ?? "", value.line)].map { ($0.0 + (value["year"]?.text.map { " (\($0))" } ?? ""), $0.1) }
+            case .map: items = [(written(value) ?? "", value.line)]
             case .null: items = []
             }
             for (text, line) in items {
                 if let relation = DeclaredRelation.parse(VietnameseText.normalize(text), kind: kind, line: line) {
                     out.append(relation)
                 } else {
-                    diagnostics.append(Diagnostic(.warning, file: doc.source, line: line, "'\(kind.rawValue): \(text)' is not a document number",
+                    diagnostics.append(Diagnostic(.warning, file: doc.source, line: line,
+                                                  "'\(kind.rawValue): \(text)' is not a document number",
                                                   hint: "write the number as printed and its year, for example '12/KH-STTTT (2023)'"))
                 }
             }

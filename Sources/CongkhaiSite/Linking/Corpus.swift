@@ -8,12 +8,11 @@ public struct Corpus: Sendable {
     public private(set) var documents: [Document]
     /// Documents left out (their errors).
     public private(set) var diagnostics: [Diagnostic] = []
-    private var indexBySource: [String: Int] = [:]
+    /// Content files left out because they would collide with another.
+    public private(set) var leftOut: [String] = []
+    private var position: [DocumentID: Int] = [:]
     /// Every publishable file beside the documents, by content path.
     public let attachments: [String: AttachmentFile]
-
-    /// The folder for documents whose year is unknown.
-    public static let unknownYearSegment = "khong-ro-nam"
 
     init(_ read: [Document], attachments: [String: AttachmentFile]) {
         self.attachments = attachments
@@ -23,6 +22,7 @@ public struct Corpus: Sendable {
             documents[i].url = Self.pagePath(for: documents[i])
             Self.resolveAttachments(&documents[i], attachments: attachments)
         }
+        Self.separateUnnumbered(&documents)
         // Two documents at one URL would overwrite each other: both are an error.
         let groups = Dictionary(grouping: documents.indices, by: { documents[$0].url })
         var rejected: Set<Int> = []
@@ -31,41 +31,98 @@ public struct Corpus: Sendable {
             for i in indices {
                 rejected.insert(i)
                 let otherFiles = files.filter { $0 != documents[i].source }
-                let others = otherFiles.prefix(3).joined(separator: ", ") + (otherFiles.count > 3 ? " and \(otherFiles.count - 3) more" : "")
-                let hint = url.hasPrefix("thu-tuc/")
+                let others = otherFiles.prefix(3).joined(separator: ", ")
+                    + (otherFiles.count > 3 ? " and \(otherFiles.count - 3) more" : "")
+                let hint = url.hasPrefix(Routes.procedures)
                     ? "two procedures cannot have the same code (mã thủ tục): check the code in both files"
-                    : "numbers restart each year: check the number and the date of both files (the same number twice in a year is a mistake)"
+                    : "numbers restart each year: check the number and the date of both files "
+                        + "(the same number twice in a year is a mistake)"
                 diagnostics.append(Diagnostic(.error, file: documents[i].source,
-                                              "this document would be published at \(url), like \(others); neither is published", hint: hint))
+                                              "this document would be published at \(url), like \(others); neither is published",
+                                              hint: hint))
             }
         }
         self.documents = documents.enumerated().filter { !rejected.contains($0.offset) }.map(\.element).sorted { $0.url < $1.url }
         self.diagnostics = diagnostics
-        for (i, doc) in self.documents.enumerated() { indexBySource[doc.source] = i }
+        leftOut = rejected.map { documents[$0].source }.sorted()
+        for (i, doc) in self.documents.enumerated() { position[doc.id] = i }
     }
 
-    /// A replaced or repealed document says so in its status (the words are
-    /// the vocabulary of the national legal database, not theme strings).
-    mutating func applyStatus(from graph: CitationGraph) {
-        for (index, related) in graph.relatedBy.enumerated() {
-            if related.contains(where: { $0.kind == .repeals }) { documents[index].metadata.status = "Đã bị bãi bỏ" }
-            else if related.contains(where: { $0.kind == .replaces }) { documents[index].metadata.status = "Đã bị thay thế" }
+    /// Documents without a number are addressed by a slug of their summary, cut
+    /// short: two summaries that differ only near the end slug alike. Each of
+    /// them then gets a suffix made from its content path, which stays the same
+    /// from one build to the next (numbered documents and procedures keep theirs).
+    static func separateUnnumbered(_ documents: inout [Document]) {
+        let groups = Dictionary(grouping: documents.indices, by: { documents[$0].url })
+        for (_, indices) in groups where indices.count > 1 {
+            for i in indices where documents[i].procedure == nil && documents[i].metadata.number?.number == nil {
+                let suffix = String(ContentDigest.of(Data(documents[i].source.utf8)).prefix(6))
+                documents[i].url = String(documents[i].url.dropLast()) + "-" + suffix + "/"
+            }
         }
     }
 
-    public func document(atSource path: String) -> Document? {
-        indexBySource[path].map { documents[$0] }
+    public subscript(id: DocumentID) -> Document? {
+        position[id].map { documents[$0] }
+    }
+
+    public func document(atSource path: String) -> Document? { self[DocumentID(path)] }
+
+    /// Where every document and attachment is published: all that rendering a
+    /// text needs of the others (it must not hold their texts, see `renderInPlace`).
+    var addresses: Addresses {
+        Addresses(urls: Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0.url) }), attachments: attachments)
+    }
+
+    struct Addresses: Sendable {
+        let urls: [DocumentID: String]
+        let attachments: [String: AttachmentFile]
+    }
+
+    /// The given documents in the corpus's order (by URL).
+    func inOrder<S: Sequence>(_ ids: S) -> [DocumentID] where S.Element == DocumentID {
+        ids.compactMap { id in position[id].map { (id, $0) } }.sorted { $0.1 < $1.1 }.map(\.0)
+    }
+
+    /// A replaced or repealed document says so in its status, in the theme's words.
+    mutating func applyStatus(from graph: CitationGraph, repealed: String, replaced: String) {
+        for i in documents.indices {
+            let related = graph.relatedBy(documents[i].id)
+            if related.contains(where: { $0.kind == .repeals }) { documents[i].metadata.status = repealed }
+            else if related.contains(where: { $0.kind == .replaces }) { documents[i].metadata.status = replaced }
+        }
+    }
+
+    /// Renders every document's text on all cores and keeps it on the document
+    /// for every later output. The Markdown it was made from is let go as soon
+    /// as its HTML exists: no output needs it any more, and holding both for a
+    /// large corpus would nearly double the build's memory.
+    mutating func renderInPlace(_ render: (Document) -> (RenderedText, [Diagnostic])) -> [Diagnostic] {
+        let empty = ShapedMarkdown(text: "", lineMap: [])
+        var found = [[Diagnostic]](repeating: [], count: documents.count)
+        documents.withUnsafeMutableBufferPointer { docs in
+            found.withUnsafeMutableBufferPointer { out in
+                // Each index is touched by exactly one iteration, so the buffers are shared safely.
+                let (docs, out) = (docs, out)
+                DispatchQueue.concurrentPerform(iterations: docs.count) { i in
+                    let (text, diagnostics) = render(docs[i])
+                    docs[i].rendered = text
+                    docs[i].body = empty
+                    docs[i].appendices = docs[i].appendices.map { .init(title: $0.title, subtitle: $0.subtitle, body: empty) }
+                    out[i] = diagnostics
+                }
+            }
+        }
+        return found.flatMap { $0 }
     }
 
     /// "van-ban/2020/545-kh-stttt-vp/": the year is part of the address because
     /// numbers restart every year.
     static func pagePath(for doc: Document) -> String {
-        // A procedure (thủ tục hành chính) is known by its code in the national database, not by year.
         if let procedure = doc.procedure {
             let slug = VietnameseText.slug(procedure.code ?? "")
-            return "thu-tuc/\(slug.isEmpty ? VietnameseText.slug(procedure.name ?? doc.source, maxLength: 60) : slug)/"
+            return Routes.procedure(slug: slug.isEmpty ? VietnameseText.slug(procedure.name ?? doc.source, maxLength: 60) : slug)
         }
-        let year = doc.year.map(String.init) ?? unknownYearSegment
         var slug = ""
         if let number = doc.metadata.number, number.number != nil {
             slug = VietnameseText.slug(number.key, maxLength: 80)
@@ -78,7 +135,7 @@ public struct Corpus: Sendable {
             slug = VietnameseText.slug((file as NSString).deletingPathExtension)
         }
         if slug.isEmpty { slug = "van-ban" }
-        return "van-ban/\(year)/\(slug)/"
+        return Routes.document(year: doc.year, slug: slug)
     }
 
     /// Attachments named in front matter are found beside the document.
@@ -87,61 +144,25 @@ public struct Corpus: Sendable {
         for name in doc.metadata.attachments {
             switch ContentPath.resolve(name, from: folder) {
             case .outside:
-                doc.diagnostics.append(Diagnostic(.warning, file: doc.source, "the attachment '\(name)' points outside the content folder and is not published",
+                doc.diagnostics.append(Diagnostic(.warning, file: doc.source,
+                                                  "the attachment '\(name)' points outside the content folder and is not published",
                                                   hint: "put the file beside the document and give its name only"))
             case .inside(let path):
                 if let file = attachments[path] {
                     if !doc.attachments.contains(file) { doc.attachments.append(file) }
                 } else {
                     doc.diagnostics.append(Diagnostic(.warning, file: doc.source, "the attachment '\(name)' was not found",
-                                                      hint: "check the file name (letters, accents and extension) and that it is beside the document, or that its kind of file can be published"))
+                                                      hint: "check the file name (letters, accents and extension) and that it is beside "
+                                                          + "the document, or that its kind of file can be published"))
                 }
             }
         }
     }
 
-    // MARK: indexes
-
-    /// Newest first; documents dated only to the year come after those with a full date.
-    static func newestFirst(_ a: Document, _ b: Document) -> Bool {
-        let da = a.metadata.date, db = b.metadata.date
-        if da != db {
-            guard let da else { return false }
-            guard let db else { return true }
-            return da > db
-        }
-        let na = a.metadata.number?.numericValue ?? -1, nb = b.metadata.number?.numericValue ?? -1
-        if na != nb { return na > nb }
-        return a.source < b.source
-    }
-
-    /// By number as a number (2 before 10; 05 equals 5), then by symbol.
-    static func byNumber(_ a: Document, _ b: Document) -> Bool {
-        let na = a.metadata.number?.numericValue ?? Int.max, nb = b.metadata.number?.numericValue ?? Int.max
-        if na != nb { return na < nb }
-        let sa = a.metadata.number?.symbol ?? "", sb = b.metadata.number?.symbol ?? ""
-        if sa != sb { return sa < sb }
-        return a.source < b.source
-    }
-
-    /// The documents the indexes list: procedures have a list of their own.
-    public var listed: [Document] { documents.filter { !$0.isProcedure } }
-
-    public var procedures: [Document] { documents.filter(\.isProcedure) }
-
-    /// Years, newest first; documents with no known year last (year nil).
-    public var years: [(year: Int?, documents: [Document])] {
-        let groups = Dictionary(grouping: listed, by: { $0.year })
-        return groups.keys.sorted { ($0 ?? Int.min) > ($1 ?? Int.min) }.map { ($0, groups[$0]!.sorted(by: Self.newestFirst)) }
-    }
-
-    /// Types in Vietnamese alphabetical order; documents of unknown type last (type nil).
-    public var types: [(type: DocumentType?, documents: [Document])] {
-        let groups = Dictionary(grouping: listed, by: { $0.metadata.type })
-        let known = groups.keys.compactMap { $0 }.sorted { VietnameseText.collationLess($0.name, $1.name) }
-        var out: [(DocumentType?, [Document])] = known.map { ($0, groups[$0]!.sorted(by: Self.newestFirst)) }
-        if let unknown = groups[nil] { out.append((nil, unknown.sorted(by: Self.newestFirst))) }
-        return out
+    /// Reading diagnostics were reported by the reading step; linking adds its own.
+    mutating func clearDiagnostics() {
+        diagnostics = []
+        for i in documents.indices { documents[i].diagnostics = [] }
     }
 }
 

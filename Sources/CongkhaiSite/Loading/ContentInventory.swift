@@ -23,17 +23,36 @@ struct ContentInventory {
         "png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "gif": "GIF", "webp": "WEBP",
     ]
 
-    static func scan(_ root: URL) -> ContentInventory {
+    /// Files copied to the site as they are, at the same path under the root
+    /// (verification files, `.well-known/`...): the content folder's `static/`.
+    var staticFiles: [(path: String, url: URL)] = []
+    /// The size of each file found, by content path.
+    var sizes: [String: Int] = [:]
+
+    /// The folder of files copied as they are.
+    static let staticFolder = "static"
+    /// Kinds of file that can run code in a browser: never published, not even from `static/`.
+    static let activeKinds: Set<String> = ["html", "htm", "xhtml", "shtml", "js", "mjs", "svg", "svgz", "xml", "xsl", "swf"]
+
+    static func scan(_ given: URL) -> ContentInventory {
         var inventory = ContentInventory()
-        let fm = FileManager.default
-        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
-        guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey],
-                                         options: [.skipsHiddenFiles]) else { return inventory }
+        // A content folder given as a symbolic link is the folder it points to.
+        let root = given.standardizedFileURL.resolvingSymlinksInPath()
+        let rootPath = root.path
+        var unreadable: [String] = []
+        let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey, .fileSizeKey]
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys, options: [],
+                                                          errorHandler: { url, _ in unreadable.append(url.path); return true })
+        else { return inventory }
+        func relativePath(_ url: URL) -> String {
+            String(url.standardizedFileURL.path.dropFirst(rootPath.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        }
         var found: [(String, URL, Int)] = []
         for case let url as URL in walker {
-            let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            let relative = relativePath(url)
+            // Names starting with "_" are never published; hidden ones only from static/ (.well-known/).
             let name = url.lastPathComponent
-            if name.hasPrefix("_") {
+            if name.hasPrefix("_") || (name.hasPrefix(".") && !relative.hasPrefix(staticFolder + "/")) {
                 walker.skipDescendants()
                 continue
             }
@@ -42,30 +61,72 @@ struct ContentInventory {
                                                         hint: "rename the file using plain letters, digits and hyphens"))
                 continue
             }
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey])
+            let values = try? url.resourceValues(forKeys: Set(keys))
+            var size = values?.fileSize ?? 0
             if values?.isSymbolicLink == true {
-                let target = url.resolvingSymlinksInPath().path
-                if !target.hasPrefix(rootPath + "/") {
-                    inventory.diagnostics.append(Diagnostic(.error, file: relative, "this link points outside the content folder, so it is skipped",
+                // Only what a link leads to inside the content folder is published, copied as a file.
+                let target = url.resolvingSymlinksInPath()
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder) else {
+                    inventory.diagnostics.append(Diagnostic(.error, file: relative, "this link leads to nothing, so it is skipped",
+                                                            hint: "remove the link, or copy the file it should lead to in its place"))
+                    continue
+                }
+                guard target.path.hasPrefix(rootPath + "/") else {
+                    inventory.diagnostics.append(Diagnostic(.error, file: relative,
+                                                            "this link points outside the content folder, so it is skipped",
                                                             hint: "copy the file into the content folder instead of linking to it"))
                     continue
                 }
+                if isFolder.boolValue { continue }  // its files are found where it points
+                size = (try? target.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+            } else if values?.isRegularFile != true {
+                continue
             }
-            guard values?.isRegularFile == true || (values?.isSymbolicLink == true && !url.hasDirectoryPath) else { continue }
-            found.append((relative, url, values?.fileSize ?? 0))
+            found.append((relative, url, size))
         }
-        found.sort { $0.0 < $1.0 }
+        for path in unreadable.sorted() {
+            let relative = relativePath(URL(fileURLWithPath: path))
+            inventory.diagnostics.append(Diagnostic(.error, file: relative.isEmpty ? "." : relative,
+                                                    "this folder could not be read, so nothing in it is published",
+                                                    hint: "check that the folder exists and that you may read it (its permissions)"))
+        }
+        found.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        var seen: [String: String] = [:]
         for (relative, url, size) in found {
+            // Swift compares strings by canonical equivalence: two names that differ only in
+            // Unicode form (NFC, NFD) would become one document or one attachment.
+            if let first = seen[relative] {
+                inventory.diagnostics.append(Diagnostic(.error, file: relative,
+                                                        "this file has the same name as \(first) written another way "
+                                                            + "(Unicode form); it is skipped",
+                                                        hint: "rename one of the two files"))
+                continue
+            }
+            seen[relative] = relative
+            inventory.sizes[relative] = size
             let ext = url.pathExtension.lowercased()
-            if ext == "md" || ext == "markdown" {
+            if relative.hasPrefix(staticFolder + "/") {
+                if activeKinds.contains(ext) {
+                    inventory.diagnostics.append(Diagnostic(.warning, file: relative,
+                                                            "files that can run code in a browser (.\(ext)) are not published, "
+                                                                + "not even from static/",
+                                                            hint: "publish the information as a document instead"))
+                } else {
+                    inventory.staticFiles.append((String(relative.dropFirst(staticFolder.count + 1)), url))
+                }
+            } else if ext == "md" || ext == "markdown" {
                 inventory.sources.append(SourceFile(path: relative, url: url))
             } else if SiteConfig.fileNames.contains(relative) {
                 continue
             } else if let kind = attachmentKinds[ext] {
                 inventory.attachments[relative] = AttachmentFile(sourcePath: relative, url: url, kind: kind, size: size, sitePath: "")
             } else {
-                inventory.diagnostics.append(Diagnostic(.warning, file: relative, "this kind of file (.\(ext.isEmpty ? "?" : ext)) is not published",
-                                                        hint: "attachments may be PDF, Word, Excel, OpenDocument, text, archives or images; rename the file with '_' in front to silence this"))
+                inventory.diagnostics.append(Diagnostic(.warning, file: relative,
+                                                        "this kind of file (.\(ext.isEmpty ? "?" : ext)) is not published",
+                                                        hint: "attachments may be PDF, Word, Excel, OpenDocument, text, archives "
+                                                            + "or images; "
+                                                            + "rename the file with '_' in front to silence this"))
             }
         }
         inventory.assignSitePaths()
@@ -82,7 +143,7 @@ struct ContentInventory {
             let file = String(parts.last!)
             let ext = (file as NSString).pathExtension.lowercased()
             let stem = VietnameseText.slug((file as NSString).deletingPathExtension, maxLength: 80)
-            let base = (["tep"] + folders).joined(separator: "/") + "/" + (stem.isEmpty ? "tep" : stem)
+            let base = Routes.attachments + folders.map { $0 + "/" }.joined() + (stem.isEmpty ? "tep" : stem)
             var candidate = base + "." + ext
             var n = 2
             while used.contains(candidate) { candidate = "\(base)-\(n).\(ext)"; n += 1 }
@@ -101,4 +162,6 @@ public struct AttachmentFile: Sendable, Equatable {
     public let size: Int
     /// Where it lives in the site, relative to the root.
     public var sitePath: String
+    /// Its file name as staff gave it.
+    public var name: String { sourcePath.split(separator: "/").last.map(String.init) ?? sourcePath }
 }

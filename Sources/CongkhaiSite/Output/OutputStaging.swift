@@ -4,89 +4,112 @@ import Foundation
 /// The site is written into a hidden folder beside the output folder and
 /// swapped in only when the whole build succeeded, so a failed or interrupted
 /// build leaves the previous site exactly as it was.
+///
+/// Folder names are unique (mkdtemp), never the process id, which repeats in
+/// containers and inside a long-running preview server. A lock beside the
+/// output folder keeps two builds from writing the same site at once.
 final class OutputStaging: @unchecked Sendable {
     let output: URL
     let staging: URL
+    private let lock: BuildLock
     /// Marks a folder as a congkhai site, so the build never replaces a folder it did not make.
     static let marker = ".congkhai-site"
 
-    init(output: URL) throws {
-        self.output = output.standardizedFileURL
+    /// Stages a new site; `waiting` is told when another build holds the lock.
+    init(output: URL, waiting: (String) -> Void = { _ in }) throws {
+        // An output folder given as a symbolic link: the folder it points to is replaced, the link stays.
+        self.output = output.standardizedFileURL.resolvingSymlinksInPath()
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
         let fm = FileManager.default
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        do { try fm.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
+            throw BuildFailure("the folder for the site could not be made (\(FileProblem.describe(error))); choose another --output")
+        }
+        let outputPath = self.output.path
+        lock = try BuildLock(parent.appendingPathComponent(".\(name).lock"), waiting: {
+            waiting("another build is writing \(outputPath); waiting for it to finish…")
+        })
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: self.output.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw BuildFailure("\(self.output.path) is a file, not a folder; choose another --output") }
             let contents = (try? fm.contentsOfDirectory(atPath: self.output.path)) ?? []
             if !contents.isEmpty && !contents.contains(Self.marker) {
-                throw BuildFailure("\(self.output.path) holds files that congkhai did not write, so it is not replaced; choose an empty or new folder with --output")
+                throw BuildFailure("\(self.output.path) holds files that congkhai did not write, so it is not replaced; "
+                                   + "choose an empty or new folder with --output")
             }
         }
-        // Leftovers of interrupted builds and old sites not yet removed
-        let leftovers = ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? [])
-            .filter { $0.hasPrefix(".\(name).building-") || $0.hasPrefix(".\(name).old-") }
-            .map { parent.appendingPathComponent($0) }
-        Self.removeInBackground(leftovers)
-        staging = parent.appendingPathComponent(".\(name).building-\(getpid())")
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        try Data().write(to: staging.appendingPathComponent(Self.marker))
-    }
-
-    func write(_ relativePath: String, _ content: String) throws {
-        try write(relativePath, Data(content.utf8))
-    }
-
-    func write(_ relativePath: String, _ data: Data) throws {
-        let url = staging.appendingPathComponent(relativePath)
-        try ensureDirectory(url.deletingLastPathComponent())
-        try data.write(to: url)
-    }
-
-    private let madeLock = NSLock()
-    private var made: Set<String> = []
-
-    /// Tens of thousands of pages each need a folder: remember which exist
-    /// and make a new one with a single mkdir when its parent is there.
-    private func ensureDirectory(_ folder: URL) throws {
-        let path = folder.path
-        madeLock.lock()
-        let known = made.contains(path)
-        madeLock.unlock()
-        if known { return }
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // With the lock held, every staging or old folder here is a leftover:
+        // of an interrupted build, or an old site not yet removed.
+        let siblings = (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
+        let aside = siblings.filter { $0.hasPrefix(".\(name).aside-") }.map { parent.appendingPathComponent($0) }
+        if !fm.fileExists(atPath: self.output.path), let newest = Self.newest(aside) {
+            // Interrupted between the two renames of a file system without
+            // RENAME_EXCHANGE: the old site was moved aside and never replaced.
+            // (Old sites of exchanges are named ".old-" and may be half deleted: never restored.)
+            try? fm.moveItem(at: newest, to: self.output)
         }
-        madeLock.lock()
-        made.insert(path)
-        madeLock.unlock()
-    }
-
-    func copy(_ source: URL, to relativePath: String) throws {
-        let url = staging.appendingPathComponent(relativePath)
-        try ensureDirectory(url.deletingLastPathComponent())
-        try FileManager.default.copyItem(at: source, to: url)
+        let leftovers = siblings.filter { sibling in ["building-", "old-", "aside-"].contains { sibling.hasPrefix(".\(name).\($0)") } }
+            .filter { fm.fileExists(atPath: parent.appendingPathComponent($0).path) }
+        Self.removeInBackground(leftovers.map { parent.appendingPathComponent($0) })
+        staging = try Self.makeUniqueFolder(in: parent, prefix: ".\(name).building-")
     }
 
     /// Puts the new site in place: one atomic exchange when an old site exists.
     /// The old site is then removed by a detached process: on slow disks
     /// unlinking tens of thousands of files takes longer than the build.
+    /// Throws only while the old site is still in place.
     func commit() throws {
         let fm = FileManager.default
         guard fm.fileExists(atPath: output.path) else {
-            try fm.moveItem(at: staging, to: output)
+            do { try fm.moveItem(at: staging, to: output) } catch {
+                throw BuildFailure("the new site could not be put in place (\(FileProblem.describe(error)))")
+            }
             return
         }
-        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
+        let parent = output.deletingLastPathComponent()
+        let old = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(UUID().uuidString)")
         if congkhai_exchange_paths(staging.path, output.path) == 0 {
-            try fm.moveItem(at: staging, to: old)
+            // The new site is in place; the old one now sits in the staging folder.
+            if (try? fm.moveItem(at: staging, to: old)) == nil { Self.removeInBackground([staging]); return }
         } else {
-            // Filesystems without RENAME_EXCHANGE: two renames, a moment without a site.
-            try fm.moveItem(at: output, to: old)
-            try fm.moveItem(at: staging, to: output)
+            // File systems without RENAME_EXCHANGE (NFS, SMB): two renames and a
+            // moment without a site; the next build restores the old one if interrupted.
+            let old = parent.appendingPathComponent(".\(output.lastPathComponent).aside-\(UUID().uuidString)")
+            do { try fm.moveItem(at: output, to: old) } catch {
+                throw BuildFailure("the old site could not be moved aside (\(FileProblem.describe(error))); a mount point cannot be "
+                                   + "replaced in one step: build into a folder inside it, for example --output \(output.path)/site")
+            }
+            do { try fm.moveItem(at: staging, to: output) } catch {
+                try? fm.moveItem(at: old, to: output)
+                throw BuildFailure("the new site could not be put in place (\(FileProblem.describe(error)))")
+            }
+            Self.removeInBackground([old])
+            return
         }
         Self.removeInBackground([old])
+    }
+
+    func abandon() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    static func makeUniqueFolder(in parent: URL, prefix: String) throws -> URL {
+        var template = Array(parent.appendingPathComponent(prefix + "XXXXXX").path.utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw BuildFailure("a working folder could not be made in \(parent.path) (\(String(cString: strerror(errno)))); "
+                               + "check that the disk has room and that you may write there")
+        }
+        chmod(made, 0o755)
+        return URL(fileURLWithPath: String(cString: made))
+    }
+
+    private static func newest(_ folders: [URL]) -> URL? {
+        folders.filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent(marker).path) }
+            .max { modified($0) < modified($1) }
+    }
+
+    private static func modified(_ url: URL) -> Date {
+        (try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
     }
 
     /// Removes folders without waiting; a later build removes what is left.
@@ -101,8 +124,27 @@ final class OutputStaging: @unchecked Sendable {
             for folder in folders { try? FileManager.default.removeItem(at: folder) }
         }
     }
+}
 
-    func abandon() {
-        try? FileManager.default.removeItem(at: staging)
+/// An exclusive `flock` on a file beside the output folder, held for the
+/// whole build and released by the kernel when the process ends, however it ends.
+final class BuildLock: @unchecked Sendable {
+    private let descriptor: Int32
+
+    init(_ url: URL, waiting: () -> Void) throws {
+        descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw BuildFailure("the lock file \(url.path) could not be opened (\(String(cString: strerror(errno)))); "
+                               + "check that you may write in that folder")
+        }
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            waiting()
+            while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        }
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }

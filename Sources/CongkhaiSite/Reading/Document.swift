@@ -5,23 +5,30 @@ import CongkhaiDomain
 public struct Document: Sendable {
     /// Path of the content file, relative to the content folder.
     public let source: String
+    /// Its identity from one build to the next: the content file, not a position in a list.
+    public var id: DocumentID { DocumentID(source) }
     public var metadata: DocumentMetadata
-    public let hadFrontMatter: Bool
-    public let hasPrintedHeader: Bool
     public var body: ShapedMarkdown
     public var appendices: [ShapedAppendix]
     /// Front-matter keys beyond the common ones, for later steps (procedures, relations).
     public let extra: [String: YAMLValue]
     public var diagnostics: [Diagnostic]
 
-    /// Site path of the page, relative to the root, ending in "/": "van-ban/2020/545-kh-stttt-vp/".
     /// For an administrative procedure (type TTHC): its structured parts.
     public var procedure: Procedure?
     /// Citations found in the body and appendices, with their source lines.
     public var citations: [LocatedCitation] = []
+    /// Technical standards and regulations named in the body and appendices, each once.
+    public var standards: [TechnicalStandard] = []
 
+    /// Site path of the page, relative to the root, ending in "/": "van-ban/2020/545-kh-stttt-vp/".
     public var url = ""
+    /// Files named in front matter; the rendered text adds those its links lead to.
     public var attachments: [AttachmentFile] = []
+    /// The body, appendices and procedure sections as HTML, rendered once and used by every output.
+    public var rendered: RenderedText?
+    /// SHA-256 of the content file as read.
+    public var sourceDigest = ""
 
     public struct ShapedAppendix: Sendable {
         public let title: String
@@ -37,4 +44,13 @@ public struct LocatedCitation: Sendable {
     public let citation: Citation
     /// Line in the content file, where known.
     public let line: Int?
+}
+
+/// A document's identity: the path of its content file, relative to the
+/// content folder. Stable when other files are added or removed.
+public struct DocumentID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let source: String
+    public init(_ source: String) { self.source = source }
+    public static func < (a: DocumentID, b: DocumentID) -> Bool { a.source < b.source }
+    public var description: String { source }
 }

@@ -9,11 +9,13 @@ struct DocumentReader: Sendable {
 
     /// A document, or the error that keeps the file out of the site.
     func read(_ data: Data, path: String) -> Result<Document, Diagnostic> {
+        if let problem = SourceText.encodingProblem(data, file: path) { return .failure(problem) }
         guard let decoded = String(validatingUTF8Data: data) else {
             return .failure(Diagnostic(.error, file: path, line: Self.firstInvalidLine(data), "the file is not valid UTF-8 text",
                                        hint: "save it again as UTF-8 (in Word: Save As, Plain Text, Unicode (UTF-8))"))
         }
-        let text = VietnameseText.normalize(decoded)
+        let (withoutNULs, nulWarning) = SourceText.removingNULs(decoded, file: path)
+        let text = VietnameseText.normalize(withoutNULs)
         if text.allSatisfy({ $0.isWhitespace }) {
             return .failure(Diagnostic(.error, file: path, "the file is empty",
                                        hint: "write the document, or rename the file to start with '_' to keep it out of the site"))
@@ -24,18 +26,22 @@ struct DocumentReader: Sendable {
         case .success(let value): split = value
         }
         let (frontMatter, frontMatterDiagnostics) = split
-        var diagnostics = frontMatterDiagnostics
+        var diagnostics = (nulWarning.map { [$0] } ?? []) + frontMatterDiagnostics
+            + FrontMatterKeys.unknown(in: frontMatter.extra, file: path)
         let layout = recognizer.recognize(frontMatter.body, firstLine: frontMatter.bodyFirstLine)
         for finding in layout.findings {
             diagnostics.append(Diagnostic(.warning, file: path, line: finding.line, finding.message, hint: finding.hint))
         }
         var metadata = frontMatter.metadata.filled(from: layout.metadata)
-        if let declared = frontMatter.metadata.number, let printed = layout.metadata.number, declared.key != printed.key, printed.number != nil {
-            diagnostics.append(Diagnostic(.warning, file: path, "front matter gives the number \(declared.written) but the document prints \(printed.written); the front matter is used",
+        if let declared = frontMatter.metadata.number, let printed = layout.metadata.number, declared.key != printed.key,
+           printed.number != nil {
+            diagnostics.append(Diagnostic(.warning, file: path, "front matter gives the number \(declared.written) but the document "
+                                          + "prints \(printed.written); the front matter is used",
                                           hint: "correct whichever is wrong"))
         }
         if metadata.type == nil, let number = metadata.number {
-            metadata.type = number.type(in: types) ?? (metadata.title?.hasPrefix("V/v") == true || number.style == .state ? types.lookup("CV") : nil)
+            let isLetter = metadata.title?.hasPrefix("V/v") == true || number.style == .state
+            metadata.type = number.type(in: types) ?? (isLetter ? types.lookup("CV") : nil)
         }
         if metadata.type == nil, metadata.title?.hasPrefix("V/v") == true { metadata.type = types.lookup("CV") }
         if metadata.type == nil, path.hasPrefix("thu-tuc/") { metadata.type = types.lookup("TTHC") }
@@ -49,26 +55,31 @@ struct DocumentReader: Sendable {
         let appendices = layout.appendices.map {
             Document.ShapedAppendix(title: $0.title, subtitle: $0.subtitle, body: BodyShaper.shape($0.lines))
         }
-        var document = Document(source: path, metadata: metadata, hadFrontMatter: frontMatter.isPresent, hasPrintedHeader: layout.hasHeader,
+        var document = Document(source: path, metadata: metadata,
                                 body: BodyShaper.shape(body), appendices: appendices, extra: frontMatter.extra, diagnostics: diagnostics)
         document.citations = ([document.body] + appendices.map(\.body)).flatMap(Self.citations)
+        document.checkCitations()
+        document.standards = document.findStandards()
         if metadata.type?.code == "TTHC" { readProcedure(&document, frontMatterLine: frontMatter.isPresent ? 1 : nil) }
         return .success(document)
     }
 
     /// A procedure's parts, and a warning naming every mandatory part it lacks.
     func readProcedure(_ document: inout Document, frontMatterLine: Int?) {
-        let (procedure, findings) = ProcedureReader().read(values: document.extra, title: document.metadata.title,
-                                                                field: document.metadata.field, status: document.metadata.status, body: document.body.text)
+        let m = document.metadata
+        let (procedure, findings) = ProcedureReader().read(values: document.extra, title: m.title, field: m.field, status: m.status,
+                                                           body: document.body.text, sourceLine: document.body.sourceLine)
         for finding in findings {
-            document.diagnostics.append(Diagnostic(.warning, file: document.source, line: finding.line, finding.message, hint: finding.hint))
+            document.diagnostics.append(Diagnostic(.warning, file: document.source, line: finding.line, finding.message,
+                                                   hint: finding.hint))
         }
         var missing = procedure.missingParts
         if procedure.code == nil { missing.insert("mã thủ tục (code)", at: 0) }
         if !missing.isEmpty {
             document.diagnostics.append(Diagnostic(.warning, file: document.source, line: 1,
                 "the procedure lacks \(missing.joined(separator: ", "))",
-                hint: "give each part in front matter (code, steps, channels, dossier, time_limit, applicants, agency, result) or as a section such as '## Trình tự thực hiện'"))
+                hint: "give each part in front matter (code, steps, channels, dossier, time_limit, applicants, agency, result) "
+                    + "or as a section such as '## Trình tự thực hiện'"))
         }
         document.procedure = procedure
     }
@@ -117,7 +128,8 @@ struct DocumentReader: Sendable {
         guard !missing.isEmpty else { return [] }
         let origin = bare ? " (it has neither front matter nor a printed header)" : ""
         return [Diagnostic(.warning, file: path, line: 1, "missing \(missing.joined(separator: ", "))\(origin)",
-                           hint: "add front matter at the top of the file, for example 'type: KH', 'number: \"12/KH-STTTT\"', 'date: 2024-03-15', 'title: ...'")]
+                           hint: "add front matter at the top of the file, for example 'type: KH', "
+                               + "'number: \"12/KH-STTTT\"', 'date: 2024-03-15', 'title: ...'")]
     }
 
     static func firstInvalidLine(_ data: Data) -> Int {

@@ -1,61 +1,28 @@
 import CongkhaiDomain
-import CongkhaiMarkdown
 import Foundation
 
 /// A document's own page, in the official layout: header, heading, body,
 /// footer, appendices, and the metadata panel beside them.
 struct DocumentPage {
     let frame: PageFrame
-    let corpus: Corpus
-    let graph: CitationGraph
-    let markdown = MarkdownRenderer()
-    let scanner = CitationScanner()
-    /// The id of the "cited by" list, where the citation index links.
-    static let citedByAnchor = "duoc-vien-dan"
 
-    struct Output {
-        let html: String
-        let diagnostics: [Diagnostic]
-    }
-
-    func render(_ index: Int) -> Output {
-        let doc = corpus.documents[index]
-        let root = Formatting.root(of: doc.url)
-        var diagnostics: [Diagnostic] = []
-        var attachments = doc.attachments
-        let resolver = LinkResolver(doc: doc, corpus: corpus, root: root)
-        let linkCitations = citationLinker(from: index, root: root)
-
-        let body = markdown.render(doc.body.text, linkText: linkCitations) { target in
-            resolver.decide(target, lineMap: doc.body, diagnostics: &diagnostics, attachments: &attachments)
-        }
-        report(rawHTML: body.rawHTMLLines, map: doc.body, doc: doc, into: &diagnostics)
-        var appendices: [[String: Any]] = []
-        for (i, appendix) in doc.appendices.enumerated() {
-            let rendered = markdown.render(appendix.body.text, options: RenderOptions(minimumHeadingLevel: 3, idPrefix: "pl\(i + 1)-"),
-                                           linkText: linkCitations) { target in
-                resolver.decide(target, lineMap: appendix.body, diagnostics: &diagnostics, attachments: &attachments)
-            }
-            report(rawHTML: rendered.rawHTMLLines, map: appendix.body, doc: doc, into: &diagnostics)
-            var a: [String: Any] = ["id": "phu-luc-\(i + 1)", "title": appendix.title.isEmpty ? frame.theme.string("appendix") : appendix.title, "html": rendered.html]
-            if let s = appendix.subtitle { a["subtitle"] = s }
-            appendices.append(a)
-        }
-
-        let m = doc.metadata
-        let typeName = m.type?.name ?? frame.theme.string("document")
-        let pageTitle = [typeName + (m.number.flatMap(Formatting.number).map { " " + $0 } ?? ""), m.title].compactMap { $0 }.joined(separator: ": ")
-        var context = frame.context(pagePath: doc.url, title: pageTitle,
-                                    breadcrumbs: [(frame.yearName(doc.year), "nam/\(frame.yearSegment(doc.year))/"),
-                                                  (m.number.flatMap(Formatting.number) ?? typeName, nil)])
+    func render(_ record: DocumentRecord) -> String {
+        let root = Routes.root(of: record.url)
+        let t = frame.theme
+        let m = record.metadata
+        let typeName = m.type?.name ?? t.string("document")
+        let number = Formatting.number(m.number)
+        let pageTitle = [typeName + (number.map { " " + $0 } ?? ""), m.title].compactMap { $0 }.joined(separator: ": ")
+        var context = frame.context(pagePath: record.url, title: pageTitle,
+                                    breadcrumbs: [(frame.yearName(m.year), Routes.year(m.year)), (number ?? typeName, nil)])
         var d: [String: Any] = [
             "typeName": typeName,
-            "bodyHTML": body.html,
+            "bodyHTML": record.text.bodyHTML,
             "issuer": m.issuer ?? frame.site.name,
             "isParty": m.number?.style == .party,
         ]
         if let type = m.type, type.code != "CV" { d["typeHeading"] = type.heading } else { d["isLetter"] = true }
-        if let t = m.title { d["title"] = t }
+        if let title = m.title { d["title"] = title }
         if let p = m.parentIssuer ?? (m.issuer == nil ? frame.site.parent : nil) { d["parentIssuer"] = p }
         if let n = m.number { d["numberLine"] = n.display }
         if let place = m.place ?? frame.site.place { d["place"] = place }
@@ -63,33 +30,40 @@ struct DocumentPage {
         if !m.recipients.isEmpty { d["recipients"] = m.recipients; d["hasRecipients"] = true }
         if !m.recipients.isEmpty || m.signer != nil || !m.signerTitle.isEmpty { d["hasFooter"] = true }
         if !m.signerTitle.isEmpty { d["signerTitle"] = m.signerTitle }
-        if let s = m.signer { d["signer"] = s }
+        // A rank or degree ("Đại tá", "TS.") is printed before the name but is not part of it.
+        if let s = m.signer { d["signer"] = [m.signerRank, s].compactMap { $0 }.joined(separator: " ") }
+        let appendices = record.text.appendices.map { a -> [String: Any] in
+            var out: [String: Any] = ["id": a.id, "title": a.title, "html": a.html]
+            if let s = a.subtitle { out["subtitle"] = s }
+            return out
+        }
         if !appendices.isEmpty { d["appendices"] = appendices }
-        let sections = body.headings.filter { $0.level == 2 }
+        let sections = record.text.headings.filter { $0.level == 2 }
         if sections.count >= 3 { d["toc"] = sections.map { ["id": $0.id, "text": $0.text] }; d["hasToc"] = true }
-        d["meta"] = metadataRows(doc)
-        if !attachments.isEmpty {
+        d["meta"] = metadataRows(record)
+        if !record.attachments.isEmpty {
             d["hasAttachments"] = true
-            d["attachments"] = attachments.map { file -> [String: Any] in
-                ["href": root + file.sitePath, "name": (file.sourcePath as NSString).lastPathComponent, "kind": file.kind, "size": Formatting.size(file.size)]
+            d["attachments"] = record.attachments.map { file -> [String: Any] in
+                ["href": root + file.sitePath, "name": file.name, "kind": file.kind, "size": Formatting.size(file.size)]
             }
         }
-        addLinks(of: index, root: root, to: &d)
+        addLinks(of: record, root: root, to: &d)
         // The template reads these inside {{#doc}}: a missing key would be looked up
         // in the page around it (whose "title" is the page title), so none is missing.
         for key in Self.documentKeys where d[key] == nil { d[key] = false }
         context["doc"] = d
-        return Output(html: frame.theme.render(context, template: "document"), diagnostics: diagnostics)
+        return t.render(context, template: "document")
     }
 
     static let documentKeys = ["typeHeading", "isLetter", "title", "parentIssuer", "numberLine", "place", "dateOfficial", "dateISO",
                                "recipients", "hasRecipients", "hasFooter", "signerTitle", "signer", "appendices", "toc", "hasToc",
-                               "attachments", "hasAttachments", "cites", "hasCites", "citedBy", "hasCitedBy", "relations", "hasRelations", "banners"]
+                               "attachments", "hasAttachments", "cites", "hasCites", "citedBy", "hasCitedBy", "relations", "hasRelations",
+                               "banners"]
 
     /// The panel a portal shows for every document (Nghị định 42/2022): form,
     /// number, issuer, dates, signer, field, status.
-    func metadataRows(_ doc: Document) -> [[String: Any]] {
-        let m = doc.metadata
+    func metadataRows(_ record: DocumentRecord) -> [[String: Any]] {
+        let m = record.metadata
         let t = frame.theme
         var rows: [[String: Any]] = []
         func add(_ key: String, _ text: String?, datetime: String? = nil) {
@@ -108,12 +82,43 @@ struct DocumentPage {
         return rows
     }
 
-    func report(rawHTML lines: [Int], map: ShapedMarkdown, doc: Document, into diagnostics: inout [Diagnostic]) {
-        guard let first = lines.first else { return }
-        let more = lines.count > 1 ? " (and \(lines.count - 1) more place\(lines.count > 2 ? "s" : ""))" : ""
-        diagnostics.append(Diagnostic(.warning, file: doc.source, line: map.sourceLine(first),
-                                      "raw HTML is not published\(more)",
-                                      hint: "write the text in Markdown instead; tables can be written with | pipes |"))
+    /// What the document cites, what cites it, and its declared relations both ways.
+    func addLinks(of record: DocumentRecord, root: String, to d: inout [String: Any]) {
+        let t = frame.theme
+        // Every key is present (false when empty), since a missing key makes Mustache search
+        // the whole context; suffixes are made here rather than with nested sections, each of
+        // which costs swift-mustache a dynamic cast, on tens of items per page.
+        func item(_ ref: DocumentRecord.Reference) -> [String: Any] {
+            ["href": Routes.href(root, ref.url), "label": ref.label,
+             "date": ref.metadata.date?.short ?? false, "titleSuffix": ref.metadata.title.map { ": " + $0 } ?? ""]
+        }
+        let cites = record.cites.map { cite -> [String: Any] in
+            ["text": cite.citation.text, "dateSuffix": cite.citation.date.map { " (\($0.short))" } ?? "",
+             "href": cite.target.map { Routes.href(root, $0.url) } ?? false]
+        } + record.standards.map { ["text": $0.written, "dateSuffix": "", "href": false] }
+        if !cites.isEmpty { d["cites"] = cites; d["hasCites"] = true }
+        let citedBy = record.citedBy.map(item)
+        if !citedBy.isEmpty { d["citedBy"] = citedBy; d["hasCitedBy"] = true }
+        var relations: [[String: Any]] = []
+        var banners: [[String: Any]] = []
+        for r in record.relations {
+            guard r.isInverse, let source = r.target else {
+                var out: [String: Any] = ["relation": t.string("relation_\(r.kind.rawValue)"), "text": r.written, "href": false]
+                if let target = r.target { out["href"] = Routes.href(root, target.url); out["text"] = target.label }
+                relations.append(out)
+                continue
+            }
+            var out = item(source)
+            out["relation"] = t.string("relation_\(r.kind.rawValue)_by")
+            out["text"] = source.label
+            relations.append(out)
+            if r.kind != .basedOn && r.kind != .implements {
+                out["banner"] = t.string("banner_\(r.kind.rawValue)")
+                banners.append(out)
+            }
+        }
+        if !relations.isEmpty { d["relations"] = relations; d["hasRelations"] = true }
+        if !banners.isEmpty { d["banners"] = banners }
     }
 }
 

@@ -18,22 +18,27 @@ enum HTMLText {
         return out
     }
 
+    /// The text of rendered HTML, without its tags, entities decoded, for
+    /// outputs that index or summarise words (the HTML is our own renderer's).
+    static func strip(_ html: String) -> String {
+        var out = ""
+        out.reserveCapacity(html.utf8.count)
+        var inTag = false
+        for ch in html {
+            switch ch {
+            case "<": inTag = true
+            case ">" where inTag: inTag = false; out.append(" ")
+            default: if !inTag { out.append(ch) }
+            }
+        }
+        return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// Plain text from front matter: one paragraph per line.
     static func paragraphs(_ text: String) -> String {
         text.split(separator: "\n").map { "<p>" + escape(String($0).trimmingCharacters(in: .whitespaces)) + "</p>" }.joined(separator: "\n")
     }
-}
-
-import Mustache
-
-/// The same escaping as swift-mustache's HTML content type (the five
-/// characters & < > " '), without its per-character dictionary lookup,
-/// which was a tenth of a large build. Every theme template is given this
-/// content type when it is loaded.
-struct FastHTMLContentType: MustacheContentType {
-    static let name = "CONGKHAI_HTML"
-    static let pragma = "{{% CONTENT_TYPE: \(name)}}"
-    static let registered: Void = MustacheContentTypes.register(FastHTMLContentType(), named: name)
-
-    func escapeText(_ text: String) -> String { HTMLText.escape(text) }
 }

@@ -7,20 +7,21 @@ import Foundation
 /// plain text when the target is unsafe, missing or outside the site.
 struct LinkResolver {
     let doc: Document
-    let corpus: Corpus
+    let addresses: Corpus.Addresses
     let root: String
     let attachments: [String: AttachmentFile]
     let folder: String
 
-    init(doc: Document, corpus: Corpus, root: String) {
+    init(doc: Document, addresses: Corpus.Addresses, root: String) {
         self.doc = doc
-        self.corpus = corpus
+        self.addresses = addresses
         self.root = root
-        self.attachments = corpus.attachments
+        self.attachments = addresses.attachments
         self.folder = (doc.source as NSString).deletingLastPathComponent
     }
 
-    func decide(_ target: LinkTarget, lineMap: ShapedMarkdown, diagnostics: inout [Diagnostic], attachments named: inout [AttachmentFile]) -> LinkDecision {
+    func decide(_ target: LinkTarget, lineMap: ShapedMarkdown, diagnostics: inout [Diagnostic],
+                attachments named: inout [AttachmentFile]) -> LinkDecision {
         let url = target.url.trimmingCharacters(in: .whitespaces)
         let line = lineMap.sourceLine(target.line)
         func warn(_ message: String, _ hint: String) -> LinkDecision {
@@ -58,8 +59,8 @@ struct LinkResolver {
             return warn("the link '\(url.prefix(60))' leads outside the content folder and was removed",
                         "link only to documents and files inside the content folder")
         case .inside(let path):
-            if let other = corpus.document(atSource: path) {
-                return .replace(Formatting.href(root, other.url) + fragment)
+            if let other = addresses.urls[DocumentID(path)] {
+                return .replace(Routes.href(root, other) + fragment)
             }
             if let file = attachments[path] {
                 if !named.contains(file) { named.append(file) }

@@ -10,7 +10,7 @@ struct PageFrame {
     var hasProcedures = false
 
     func context(pagePath: String, title: String, breadcrumbs: [(String, String?)]) -> [String: Any] {
-        let root = Formatting.root(of: pagePath)
+        let root = Routes.root(of: pagePath)
         var siteContext: [String: Any] = ["name": site.name]
         if let v = site.parent { siteContext["parent"] = v }
         if let v = site.address { siteContext["address"] = v }
@@ -18,26 +18,26 @@ struct PageFrame {
         if let v = site.email { siteContext["email"] = v }
         if let v = site.legalBasis { siteContext["legalBasis"] = v }
         var nav: [[String: Any]] = [
-            ["href": Formatting.href(root, "nam/"), "label": theme.string("by_year")],
-            ["href": Formatting.href(root, "loai/"), "label": theme.string("by_type")],
-            ["href": Formatting.href(root, "so-ky-hieu/"), "label": theme.string("by_number")],
+            ["href": Routes.href(root, Routes.years), "label": theme.string("by_year")],
+            ["href": Routes.href(root, Routes.types), "label": theme.string("by_type")],
+            ["href": Routes.href(root, Routes.numbers), "label": theme.string("by_number")],
         ]
-        if hasProcedures { nav.append(["href": Formatting.href(root, "thu-tuc/"), "label": theme.string("procedures")]) }
+        if hasProcedures { nav.append(["href": Routes.href(root, Routes.procedures), "label": theme.string("procedures")]) }
         var context: [String: Any] = [
             "lang": site.language,
-            "t": theme.strings,
+            "t": theme.strings.values,
             "site": siteContext,
             "root": root,
-            "homeHref": root + "index.html",
+            "homeHref": Routes.href(root, Routes.home),
             "title": title,
             "nav": nav,
         ]
-        if let base = site.baseURL { context["canonical"] = base + pagePath }
+        if let canonical = Routes(baseURL: site.baseURL).absolute(pagePath) { context["canonical"] = canonical }
         if !breadcrumbs.isEmpty {
-            var trail: [[String: Any]] = [["label": theme.string("home"), "href": root + "index.html"]]
+            var trail: [[String: Any]] = [["label": theme.string("home"), "href": Routes.href(root, Routes.home)]]
             for (label, path) in breadcrumbs {
                 var crumb: [String: Any] = ["label": label]
-                if let path { crumb["href"] = Formatting.href(root, path) } else { crumb["current"] = true }
+                if let path { crumb["href"] = Routes.href(root, path) } else { crumb["current"] = true }
                 trail.append(crumb)
             }
             context["breadcrumbTrail"] = ["items": trail]
@@ -46,10 +46,10 @@ struct PageFrame {
     }
 
     /// One row of a document list.
-    func row(_ doc: Document, root: String) -> [String: Any] {
+    func row(_ doc: DocumentRecord, root: String) -> [String: Any] {
         // every key present: a missing key makes Mustache search the whole context
         [
-            "href": Formatting.href(root, doc.url), "title": doc.metadata.title ?? theme.string("untitled"),
+            "href": Routes.href(root, doc.url), "title": doc.metadata.title ?? theme.string("untitled"),
             "number": Formatting.number(doc.metadata.number) ?? "", "date": doc.metadata.date?.short ?? "",
             "dateISO": doc.metadata.date?.iso ?? false, "type": doc.metadata.type?.name ?? "",
         ]
@@ -57,6 +57,4 @@ struct PageFrame {
 
     func typeName(_ type: DocumentType?) -> String { type?.name ?? theme.string("unknown_type") }
     func yearName(_ year: Int?) -> String { year.map(String.init) ?? theme.string("unknown_year") }
-    func yearSegment(_ year: Int?) -> String { year.map(String.init) ?? Corpus.unknownYearSegment }
-    func typeSegment(_ type: DocumentType?) -> String { type?.slug ?? "khac" }
 }

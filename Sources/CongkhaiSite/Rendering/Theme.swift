@@ -11,8 +11,10 @@ import Yams
 ///     assets/                copied to the site's assets/ folder
 struct Theme {
     let library: MustacheLibrary
-    let strings: [String: String]
+    let strings: UIStrings
     let assets: [(path: String, url: URL)]
+    /// SHA-256 over every file of the theme, for the site marker.
+    let digest: String
 
     /// Pages, and the partials they include: Mustache renders a missing partial as nothing, silently.
     static let requiredTemplates = ["document", "list", "home", "links", "number-index", "citations", "citation", "procedure", "procedures",
@@ -27,9 +29,12 @@ struct Theme {
         let strings = try loadStrings(directory, language: language)
         _ = FastHTMLContentType.registered
         var library = MustacheLibrary()
+        var digests: [String: String] = [:]
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let url = templates.appendingPathComponent(name)
-            let text = FastHTMLContentType.pragma + inlineStrings(try String(contentsOf: url, encoding: .utf8), strings)
+            let source = try String(contentsOf: url, encoding: .utf8)
+            digests["templates/" + name] = ContentDigest.of(Data(source.utf8))
+            let text = FastHTMLContentType.pragma + inlineStrings(source, strings.values)
             do {
                 try library.register(text, named: String(name.dropLast(".mustache".count)))
             } catch {
@@ -43,24 +48,27 @@ struct Theme {
         let assetsDir = directory.appendingPathComponent("assets")
         if let walker = fm.enumerator(at: assetsDir, includingPropertiesForKeys: [.isRegularFileKey]) {
             for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                assets.append(("assets/" + url.path.dropFirst(assetsDir.path.count + 1), url))
+                let path = Routes.assets + url.path.dropFirst(assetsDir.path.count + 1)
+                assets.append((path, url))
+                digests[path] = (try? Data(contentsOf: url)).map(ContentDigest.of) ?? ""
             }
         }
-        return Theme(library: library, strings: strings, assets: assets.sorted { $0.0 < $1.0 })
+        digests["strings/\(language).yml"] = strings.digest
+        return Theme(library: library, strings: strings, assets: assets.sorted { $0.0 < $1.0 }, digest: ContentDigest.ofFiles(digests))
     }
 
-    func string(_ key: String) -> String { strings[key] ?? key }
+    func string(_ key: String) -> String { strings[key] }
 
-    static func loadStrings(_ directory: URL, language: String) throws -> [String: String] {
+    static func loadStrings(_ directory: URL, language: String) throws -> UIStrings {
         let stringsURL = directory.appendingPathComponent("strings/\(language).yml")
-        guard let stringsText = try? String(contentsOf: stringsURL, encoding: .utf8) else {
+        guard let data = try? Data(contentsOf: stringsURL), let stringsText = String(data: data, encoding: .utf8) else {
             throw BuildFailure("the theme has no UI strings for the language '\(language)' (\(stringsURL.path))")
         }
         var strings: [String: String] = [:]
         if case .mapping(let map)? = try Yams.compose(yaml: stringsText) {
             for (k, v) in map { if let key = k.string, let value = v.string { strings[key] = value } }
         }
-        return strings
+        return UIStrings(values: strings, digest: ContentDigest.of(data))
     }
 
     /// UI strings are the same on every page of a build, so `{{t.key}}` is
@@ -86,4 +94,14 @@ struct Theme {
     func render(_ context: [String: Any], template: String) -> String {
         library.render(context, withTemplate: template) ?? ""
     }
+}
+
+/// The theme's UI strings in the site's language: every word a page shows
+/// that is not the document's own comes from here, never from Swift.
+struct UIStrings: Sendable {
+    let values: [String: String]
+    let digest: String
+
+    /// The string, or the key itself so that a missing one shows on the page and is noticed.
+    subscript(key: String) -> String { values[key] ?? key }
 }

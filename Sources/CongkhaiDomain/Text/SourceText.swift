@@ -1,0 +1,50 @@
+/// Checks on a content file's bytes as it is read as text: an encoding that is
+/// not UTF-8 but passes for it, and NUL bytes (which end C strings, so
+/// cmark-gfm would cut the page at the first one).
+public enum SourceText {
+    /// UTF-16 or UTF-32 text, with or without a byte-order mark. ASCII text in
+    /// UTF-16 is valid UTF-8 (every other byte a NUL) and would be published as
+    /// garbage. Only the first 4 KB are looked at.
+    public static func encodingProblem<Bytes: Collection>(_ bytes: Bytes, file: String) -> Diagnostic?
+    where Bytes.Element == UInt8 {
+        let head = Array(bytes.prefix(4096))
+        let hint = "save it again as UTF-8 (in Word: Save As, Plain Text, Unicode (UTF-8); in Notepad: Encoding UTF-8)"
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0, 0, 0xFE, 0xFF]) {
+            return Diagnostic(.error, file: file, line: 1,
+                              "the file is UTF-16 or UTF-32 text (it starts with a byte-order mark), not UTF-8",
+                              hint: hint)
+        }
+        guard head.count >= 4 else { return nil }
+        var evenNULs = 0, oddNULs = 0
+        for (i, byte) in head.enumerated() where byte == 0 {
+            if i % 2 == 0 { evenNULs += 1 } else { oddNULs += 1 }
+        }
+        // In UTF-16 text of Latin letters and digits, nearly every byte of one parity is a NUL.
+        let pairs = head.count / 2
+        guard max(evenNULs, oddNULs) * 10 >= pairs * 4, min(evenNULs, oddNULs) * 4 <= max(evenNULs, oddNULs) else { return nil }
+        let order = oddNULs > evenNULs ? "UTF-16LE" : "UTF-16BE"
+        return Diagnostic(.error, file: file, line: 1, "the file looks like \(order) text without a byte-order mark, not UTF-8", hint: hint)
+    }
+
+    /// The text without its NUL characters, and a warning naming the line of the first.
+    public static func removingNULs(_ text: String, file: String) -> (String, Diagnostic?) {
+        guard text.utf8.contains(0) else { return (text, nil) }
+        var line = 1
+        var count = 0
+        var firstLine: Int?
+        var kept = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { line += 1 }
+            if scalar.value == 0 {
+                count += 1
+                if firstLine == nil { firstLine = line }
+                continue
+            }
+            kept.append(scalar)
+        }
+        let what = count == 1 ? "a NUL character (byte 0)" : "\(count) NUL characters (byte 0)"
+        return (String(kept), Diagnostic(.warning, file: file, line: firstLine, "the file contains \(what), which was removed",
+                                        hint: "save the file again as plain UTF-8 text; a NUL usually comes from a broken copy "
+                                            + "or another encoding"))
+    }
+}

@@ -1,0 +1,150 @@
+import CongkhaiDomain
+import CongkhaiSite
+import Foundation
+
+/// Builds the site into memory, keeps the last good build, and rebuilds it
+/// when a content or theme file changes. The HTTP side is PreviewServer.
+public final class Preview: @unchecked Sendable {
+    public struct Options: Sendable {
+        public var content: URL
+        public var theme: URL
+        /// How often the folders are read for changes.
+        public var pollInterval: TimeInterval = 0.3
+
+        public init(content: URL, theme: URL) {
+            self.content = content
+            self.theme = theme
+        }
+    }
+
+    /// What one build did, for the terminal.
+    public struct Outcome: Sendable {
+        public let version: Int
+        public let seconds: Double
+        /// Nil when the build succeeded and its site is now served.
+        public let failure: String?
+        public let diagnostics: [Diagnostic]
+        public let fileCount: Int
+        /// False while no build has succeeded yet: the preview shows only the error.
+        public let hasSite: Bool
+    }
+
+    public let options: Options
+    private let lock = NSLock()
+    private var current = PreviewSite()
+    private let buildLock = NSLock()
+    private var watching: Thread?
+    /// Bumped by stopWatching: a watcher thread of an older generation ends.
+    private var generation = 0
+
+    /// The folders as they were when the latest build began: a change made
+    /// during a build, or before the watcher started, is still seen.
+    private var builtFrom: SourceWatcher.Reading = [:]
+    private let watcher: SourceWatcher
+
+    public init(_ options: Options) {
+        self.options = options
+        watcher = SourceWatcher(folders: [options.content, options.theme])
+    }
+
+    /// The site requests are answered from.
+    var site: PreviewSite {
+        lock.lock(); defer { lock.unlock() }
+        return current
+    }
+
+    public var version: Int { site.version }
+
+    /// Builds the whole site into a fresh memory sink. The new site replaces
+    /// the served one only when the build succeeded; on a failure the last
+    /// good site stays and carries the error as a banner.
+    @discardableResult
+    public func rebuild() -> Outcome {
+        buildLock.lock(); defer { buildLock.unlock() }
+        let started = ProcessInfo.processInfo.systemUptime
+        let reading = watcher.read()
+        var files: [String: Data]?
+        var failure: String?
+        var diagnostics: [Diagnostic] = []
+        do {
+            try checkFolders()
+            // render(into:) never touches the output folder: the sink holds every file.
+            let builder = SiteBuilder(SiteBuilder.Options(content: options.content, theme: options.theme, output: Self.unusedOutput))
+            let sink = PageSink(.memory)
+            let report = try builder.render(into: sink)
+            files = sink.files
+            diagnostics = report.diagnostics
+        } catch {
+            failure = String(describing: error)
+        }
+        let seconds = ProcessInfo.processInfo.systemUptime - started
+        lock.lock()
+        if let files { current.files = files }
+        current.failure = failure
+        current.version += 1
+        builtFrom = reading
+        let outcome = Outcome(version: current.version, seconds: seconds, failure: failure, diagnostics: diagnostics,
+                              fileCount: current.files.count, hasSite: !current.files.isEmpty)
+        lock.unlock()
+        return outcome
+    }
+
+    /// SiteBuilder.Options asks for an output folder; a memory build never writes there.
+    private static let unusedOutput = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-preview-writes-nothing")
+
+    /// The content and theme folders exist; checked before serving, and again at each build.
+    public func checkFolders() throws {
+        for (name, url) in [("content", options.content), ("theme", options.theme)] {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw BuildFailure("the \(name) folder \(url.path) does not exist or is not a folder; give it with --\(name)")
+            }
+        }
+    }
+
+    /// Starts watching the content folder (site.yml is in it) and the theme
+    /// folder on a thread of its own; `rebuilt` is called after every rebuild.
+    public func watch(_ rebuilt: @escaping @Sendable (Outcome) -> Void) {
+        lock.lock(); defer { lock.unlock() }
+        guard watching == nil else { return }
+        let mine = generation
+        let interval = options.pollInterval
+        let thread = Thread { [self] in
+            while !isStopping(mine) {
+                Thread.sleep(forTimeInterval: interval)
+                var now = watcher.read()
+                guard now != lastBuiltFrom else { continue }
+                // Debounce: an editor or a copy writes several files, or one in
+                // several steps; build once the folders have been still for one interval.
+                while !isStopping(mine) {
+                    Thread.sleep(forTimeInterval: interval)
+                    let settled = watcher.read()
+                    if settled == now { break }
+                    now = settled
+                }
+                if isStopping(mine) { break }
+                rebuilt(rebuild())
+            }
+        }
+        thread.name = "congkhai preview watcher"
+        watching = thread
+        thread.start()
+    }
+
+    /// Stops the watcher after its current sleep or build.
+    public func stopWatching() {
+        lock.lock(); defer { lock.unlock() }
+        generation += 1
+        watching = nil
+    }
+
+    private var lastBuiltFrom: SourceWatcher.Reading {
+        lock.lock(); defer { lock.unlock() }
+        return builtFrom
+    }
+
+    private func isStopping(_ watcher: Int) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        return generation != watcher
+    }
+}

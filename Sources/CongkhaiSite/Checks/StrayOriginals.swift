@@ -1,0 +1,31 @@
+import CongkhaiDomain
+import Foundation
+
+/// A Word or PDF file in the content folder that no document names is
+/// published as an attachment of nothing: most often a document dropped there
+/// instead of imported. Each one gets a warning saying how to import it.
+/// A procedure's form templates are named by the procedure, so they are fine.
+public enum StrayOriginals {
+    /// The kinds of file staff receive documents as.
+    static let documentKinds: Set<String> = ["docx", "doc", "pdf"]
+
+    /// - attachments: every attachment of the content folder, by its path relative to it.
+    /// - named: the content paths that documents name: in `attachments:`, in a link in
+    ///   their text, as a procedure's form (see `named(by:)`).
+    public static func diagnostics<Paths: Sequence<String>>(attachments: Paths, named: Set<String>) -> [Diagnostic] {
+        attachments
+            .filter { documentKinds.contains(($0 as NSString).pathExtension.lowercased()) && !named.contains($0) }
+            .sorted()
+            .map { path in
+                Diagnostic(.warning, file: path,
+                           "this file belongs to no document; to publish it as a document, run `congkhai import \(path)`",
+                           hint: "or name it in the 'attachments:' of the document it belongs to, or link to it from that document's text")
+            }
+    }
+
+    /// What the records name: their attachments (front matter and links in
+    /// their text) and a procedure's form templates.
+    static func named(by records: [DocumentRecord]) -> Set<String> {
+        Set(records.flatMap { $0.attachments.map(\.sourcePath) + $0.text.downloads.map(\.file.sourcePath) })
+    }
+}

@@ -1,0 +1,172 @@
+import Crypto
+import Foundation
+
+/// Every file the build produces goes through one sink, which records its
+/// size and SHA-256 (the archive manifest and the release diff need them).
+/// Where the bytes go is the destination's business: the staging folder of a
+/// build, memory for a preview server, or nowhere for a check-only run.
+public final class PageSink: @unchecked Sendable {
+    public enum Destination: Sendable {
+        /// A folder of files: the build's staging folder.
+        case folder(URL)
+        /// Kept in `files`, for a preview server.
+        case memory
+        /// Counted and hashed, never kept: a check that writes nothing.
+        case discard
+    }
+
+    public let destination: Destination
+    private let queue = DispatchQueue(label: "congkhai.page-sink", attributes: .concurrent)
+    // A bounded number of writes in flight, so rendering threads hand pages
+    // over and go on without piling up the whole site in memory.
+    private let slots = DispatchSemaphore(value: 256)
+    private let lock = NSLock()
+    private var records: [String: WrittenFile] = [:]
+    private var kept: [String: Data] = [:]
+    private var failure: Error?
+    private var madeFolders: Set<String> = []
+
+    public init(_ destination: Destination) {
+        self.destination = destination
+    }
+
+    /// Hands a page over; it is written on the sink's own queue.
+    func write(_ path: String, _ content: String) {
+        write(path, Data(content.utf8))
+    }
+
+    func write(_ path: String, _ data: Data) {
+        slots.wait()
+        queue.async { [self] in
+            defer { slots.signal() }
+            attempt(path) { try store(path, data) }
+        }
+    }
+
+    /// Copies a file's contents (never a link) in chunks, hashing as it goes,
+    /// so that a large attachment is never held in memory.
+    func copy(_ source: URL, to path: String) {
+        slots.wait()
+        queue.async { [self] in
+            defer { slots.signal() }
+            attempt(path) { try stream(source, to: path) }
+        }
+    }
+
+    /// Waits for every file handed over so far.
+    func drain() {
+        queue.sync(flags: .barrier) {}
+    }
+
+    /// Waits for every file, then reports the first one that could not be written.
+    public func finish() throws -> [WrittenFile] {
+        drain()
+        lock.lock(); defer { lock.unlock() }
+        if let failure { throw failure }
+        return records.values.sorted { $0.path < $1.path }
+    }
+
+    /// The files kept by a memory sink, by path.
+    public var files: [String: Data] {
+        lock.lock(); defer { lock.unlock() }
+        return kept
+    }
+
+    public func record(of path: String) -> WrittenFile? {
+        lock.lock(); defer { lock.unlock() }
+        return records[path]
+    }
+
+    private func attempt(_ path: String, _ body: () throws -> Void) {
+        do { try body() } catch {
+            lock.lock(); if failure == nil { failure = SinkFailure(path: path, underlying: error) }; lock.unlock()
+        }
+    }
+
+    private func store(_ path: String, _ data: Data) throws {
+        switch destination {
+        case .folder(let root):
+            let url = root.appendingPathComponent(path)
+            try ensureFolder(url.deletingLastPathComponent())
+            try data.write(to: url)
+        case .memory:
+            lock.lock(); kept[path] = data; lock.unlock()
+        case .discard:
+            break
+        }
+        remember(WrittenFile(path: path, size: data.count, sha256: SHA256.hash(data: data).hex))
+    }
+
+    private func stream(_ source: URL, to path: String) throws {
+        let input = try FileHandle(forReadingFrom: source)
+        defer { try? input.close() }
+        var output: FileHandle?
+        var memory = Data()
+        if case .folder(let root) = destination {
+            let url = root.appendingPathComponent(path)
+            try ensureFolder(url.deletingLastPathComponent())
+            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
+            output = try FileHandle(forWritingTo: url)
+        }
+        defer { try? output?.close() }
+        var hasher = SHA256()
+        var size = 0
+        while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
+            hasher.update(data: chunk)
+            size += chunk.count
+            if let output { try output.write(contentsOf: chunk) }
+            if case .memory = destination { memory.append(chunk) }
+        }
+        if case .memory = destination { lock.lock(); kept[path] = memory; lock.unlock() }
+        remember(WrittenFile(path: path, size: size, sha256: hasher.finalize().hex))
+    }
+
+    private func remember(_ file: WrittenFile) {
+        lock.lock(); records[file.path] = file; lock.unlock()
+    }
+
+    /// Tens of thousands of pages each need a folder: remember which exist
+    /// and make a new one with a single mkdir when its parent is there.
+    private func ensureFolder(_ folder: URL) throws {
+        let path = folder.path
+        lock.lock()
+        let known = madeFolders.contains(path)
+        lock.unlock()
+        if known { return }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        lock.lock(); madeFolders.insert(path); lock.unlock()
+    }
+}
+
+/// One file of the site as the sink wrote it.
+public struct WrittenFile: Sendable, Equatable {
+    /// Relative to the site root, with "/" separators.
+    public let path: String
+    public let size: Int
+    /// Lower-case hexadecimal.
+    public let sha256: String
+}
+
+/// A file the sink could not write, named by its place in the site.
+struct SinkFailure: Error, CustomStringConvertible {
+    let path: String
+    let underlying: Error
+    var description: String { "the file \(path) could not be written (\(FileProblem.describe(underlying)))" }
+}
+
+extension Digest {
+    var hex: String {
+        var out = ""
+        out.reserveCapacity(Self.byteCount * 2)
+        let digits = Array("0123456789abcdef".utf8)
+        for byte in self {
+            out.unicodeScalars.append(UnicodeScalar(digits[Int(byte >> 4)]))
+            out.unicodeScalars.append(UnicodeScalar(digits[Int(byte & 0x0F)]))
+        }
+        return out
+    }
+}

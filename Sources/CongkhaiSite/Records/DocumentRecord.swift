@@ -1,0 +1,119 @@
+import CongkhaiDomain
+
+/// One document as every output sees it: its metadata, its address, its
+/// relations to other documents and its rendered text, resolved once. The
+/// page, the catalogue and later the feeds, CSV and JSON-LD are all made from
+/// this record, never from the document and the graph by hand.
+public struct DocumentRecord: Sendable {
+    public let id: DocumentID
+    /// Site path of its page: "van-ban/2020/545-kh-stttt-vp/".
+    public let url: String
+    /// The content file, relative to the content folder.
+    public let source: String
+    public let metadata: DocumentMetadata
+    /// "Kế hoạch 545/KH-STTTT-VP": how lists and links name it.
+    public let label: String
+    /// Files named in front matter, then those its text links to.
+    public let attachments: [AttachmentFile]
+    public let cites: [Cite]
+    /// Technical standards and regulations it names ("QCVN 03:2023/BCA"): references, not documents.
+    public let standards: [TechnicalStandard]
+    public let citedBy: [Reference]
+    /// Declared in its front matter, then declared by others about it.
+    public let relations: [Relation]
+    public let text: RenderedText
+    public let procedure: Procedure?
+    /// A procedure's announcing decision and legal basis, where they are documents of the site.
+    public let procedureLinks: ProcedureLinks
+
+    public struct ProcedureLinks: Sendable {
+        public var announcedBy: Reference?
+        /// One per `legal_basis` item, in order.
+        public var legalBasis: [Reference?] = []
+    }
+
+    /// Another document of the site, as a link names it.
+    public struct Reference: Sendable {
+        public let id: DocumentID
+        public let url: String
+        public let label: String
+        public let metadata: DocumentMetadata
+    }
+
+    public struct Cite: Sendable {
+        public let citation: Citation
+        /// The year it resolves to: the target's, else the one the text gives.
+        public let year: Int?
+        public let target: Reference?
+    }
+
+    public struct Relation: Sendable {
+        public let kind: RelationKind
+        /// True when another document declares it about this one (this one is replaced, amended...).
+        public let isInverse: Bool
+        /// As written in front matter, or the other document's identifier.
+        public let written: String
+        public let identifier: String?
+        public let year: Int?
+        public let target: Reference?
+    }
+
+    /// The number as printed; nil for a blank number ("Số: /BC-STTTT").
+    public var numberWritten: String? { metadata.number.flatMap { $0.number == nil ? nil : $0.written } }
+}
+
+/// Builds records from the linked corpus.
+struct RecordAssembler {
+    let corpus: Corpus
+    let graph: CitationGraph
+    /// One reference per document, made once: tens of thousands of links point at them.
+    private let references: [DocumentID: DocumentRecord.Reference]
+
+    init(corpus: Corpus, graph: CitationGraph) {
+        self.corpus = corpus
+        self.graph = graph
+        references = Dictionary(uniqueKeysWithValues: corpus.documents.map {
+            ($0.id, DocumentRecord.Reference(id: $0.id, url: $0.url, label: Self.label($0.metadata), metadata: $0.metadata))
+        })
+    }
+
+    func reference(_ id: DocumentID) -> DocumentRecord.Reference? { references[id] }
+
+    static func label(_ m: DocumentMetadata) -> String {
+        [m.type?.name, Formatting.number(m.number)].compactMap { $0 }.joined(separator: " ")
+    }
+
+    func record(_ doc: Document) -> DocumentRecord {
+        let cites = graph.cites(of: doc.id).map { cite in
+            DocumentRecord.Cite(citation: cite.citation, year: cite.target.flatMap { references[$0]?.metadata.year } ?? cite.citation.year,
+                                target: cite.target.flatMap(reference))
+        }
+        var relations = graph.relations(of: doc.id).map { r in
+            DocumentRecord.Relation(kind: r.kind, isInverse: false, written: r.written, identifier: r.key, year: r.year,
+                                    target: r.target.flatMap(reference))
+        }
+        for (kind, source) in graph.relatedBy(doc.id) {
+            guard let other = reference(source) else { continue }
+            let number = other.metadata.number
+            relations.append(.init(kind: kind, isInverse: true, written: other.label,
+                                   identifier: number.flatMap { $0.number == nil ? nil : $0.key }, year: other.metadata.year,
+                                   target: other))
+        }
+        let text = doc.rendered ?? RenderedText()
+        var links = DocumentRecord.ProcedureLinks()
+        if let p = doc.procedure {
+            if let a = p.announcedBy, let n = a.number.flatMap(DocumentNumber.parse) {
+                links.announcedBy = graph.target(of: n, year: a.date?.year ?? n.year, from: doc.id).flatMap(reference)
+            }
+            links.legalBasis = p.legalBasis.map { basis in
+                let date = basis.date.flatMap(DocumentDate.parseShort) ?? basis.date.flatMap(DocumentDate.parseISO)
+                guard let n = basis.number.flatMap(DocumentNumber.parse) else { return nil }
+                return graph.target(of: n, year: date?.year ?? n.year, from: doc.id).flatMap(reference)
+            }
+        }
+        return DocumentRecord(id: doc.id, url: doc.url, source: doc.source, metadata: doc.metadata, label: Self.label(doc.metadata),
+                              attachments: doc.rendered?.attachments ?? doc.attachments, cites: cites, standards: doc.standards,
+                              citedBy: graph.citedBy(doc.id).compactMap(reference), relations: relations, text: text,
+                              procedure: doc.procedure, procedureLinks: links)
+    }
+}

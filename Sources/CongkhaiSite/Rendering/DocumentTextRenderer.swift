@@ -1,0 +1,112 @@
+import CongkhaiDomain
+import CongkhaiMarkdown
+import Foundation
+
+/// Renders a document's Markdown (body, appendices, procedure sections) to
+/// HTML: citations in running text become links to the documents they name,
+/// and every link target is decided by the link resolver.
+struct DocumentTextRenderer {
+    let addresses: Corpus.Addresses
+    let graph: CitationGraph
+    let strings: UIStrings
+    private let markdown = MarkdownRenderer()
+    private let scanner = CitationScanner()
+
+    init(addresses: Corpus.Addresses, graph: CitationGraph, strings: UIStrings) {
+        self.addresses = addresses
+        self.graph = graph
+        self.strings = strings
+    }
+
+    func render(_ doc: Document) -> (RenderedText, [Diagnostic]) {
+        let root = Routes.root(of: doc.url)
+        var diagnostics: [Diagnostic] = []
+        var text = RenderedText()
+        text.attachments = doc.attachments
+        let resolver = LinkResolver(doc: doc, addresses: addresses, root: root)
+        let linker = citationLinker(from: doc.id, root: root)
+        let tableLabel = strings["table"]
+
+        func render(_ shaped: ShapedMarkdown, _ options: RenderOptions) -> RenderedMarkdown {
+            let out = markdown.render(shaped.text, options: options, linkText: linker) { target in
+                resolver.decide(target, lineMap: shaped, diagnostics: &diagnostics, attachments: &text.attachments)
+            }
+            report(rawHTML: out.rawHTMLRemovals, map: shaped, doc: doc, into: &diagnostics)
+            return out
+        }
+
+        // A procedure's text is its sections (the reader took them from the body).
+        if let procedure = doc.procedure {
+            let options = RenderOptions(minimumHeadingLevel: 3, tableLabel: tableLabel)
+            func section(_ markdown: String) -> String { render(ShapedMarkdown(text: markdown, lineMap: []), options).html }
+            for key in Procedure.Section.allCases {
+                if case .markdown(let source)? = procedure.sections[key] { text.procedureSections[key] = section(source) }
+            }
+            text.otherSections = procedure.otherSections.map { section($0.markdown) }
+            text.downloads = downloads(procedure, doc: doc, diagnostics: &diagnostics)
+            return (text, diagnostics)
+        }
+        let body = render(doc.body, RenderOptions(tableLabel: tableLabel))
+        text.bodyHTML = body.html
+        text.headings = body.headings
+        for (i, appendix) in doc.appendices.enumerated() {
+            let out = render(appendix.body, RenderOptions(minimumHeadingLevel: 3, idPrefix: "pl\(i + 1)-", tableLabel: tableLabel))
+            text.appendices.append(.init(id: "phu-luc-\(i + 1)", title: appendix.title.isEmpty ? strings["appendix"] : appendix.title,
+                                         subtitle: appendix.subtitle, html: out.html))
+        }
+        return (text, diagnostics)
+    }
+
+    /// Makes each resolved citation in running text a link; the text stays as written.
+    func citationLinker(from source: DocumentID, root: String) -> (String) -> [TextPiece] {
+        { text in
+            let found = scanner.scan(text, details: false)
+            guard !found.isEmpty else { return [.text(text)] }
+            let bytes = Array(text.utf8)
+            var pieces: [TextPiece] = []
+            var cursor = 0
+            for citation in found {
+                guard let target = graph.target(of: citation, from: source).flatMap({ addresses.urls[$0] }),
+                      citation.linkRange.lowerBound >= cursor else { continue }
+                if citation.linkRange.lowerBound > cursor {
+                    pieces.append(.text(String(decoding: bytes[cursor..<citation.linkRange.lowerBound], as: UTF8.self)))
+                }
+                pieces.append(.link(String(decoding: bytes[citation.linkRange], as: UTF8.self), url: Routes.href(root, target)))
+                cursor = citation.linkRange.upperBound
+            }
+            if cursor < bytes.count { pieces.append(.text(String(decoding: bytes[cursor...], as: UTF8.self))) }
+            return pieces
+        }
+    }
+
+    /// Form templates from `forms:` and the dossier, as links that say what they download.
+    func downloads(_ p: Procedure, doc: Document, diagnostics: inout [Diagnostic]) -> [RenderedText.Download] {
+        let folder = (doc.source as NSString).deletingLastPathComponent
+        // a template named in the dossier is called by the document it is for
+        var names = p.dossier.compactMap { item in
+            item.template.map { ($0, item.document.prefix(1).lowercased() + item.document.dropFirst()) }
+        }
+        for form in p.forms where !names.contains(where: { $0.0 == form }) {
+            names.append((form, ((form as NSString).lastPathComponent as NSString).deletingPathExtension))
+        }
+        return names.compactMap { source, label in
+            guard case .inside(let path) = ContentPath.resolve(source, from: folder), let file = addresses.attachments[path] else {
+                diagnostics.append(Diagnostic(.warning, file: doc.source, "the form template '\(source)' was not found",
+                                              hint: "put the file beside the procedure and give its name"))
+                return nil
+            }
+            return .init(source: source, file: file,
+                         label: "\(strings["download_form"]) \(label) (\(file.kind), \(Formatting.size(file.size)))")
+        }
+    }
+
+    /// Raw HTML keeps its text and simple table structure; each thing the
+    /// allow-list removed (a script, an attribute, a tag) is named with its line.
+    func report(rawHTML removals: [HTMLSanitizer.Removal], map: ShapedMarkdown, doc: Document, into diagnostics: inout [Diagnostic]) {
+        for removal in removals {
+            diagnostics.append(Diagnostic(.warning, file: doc.source, line: map.sourceLine(removal.line),
+                                          "raw HTML: \(removal.what) was removed",
+                                          hint: "tables, line breaks, <sup>, <sub>, bold and italics are kept; write the rest in Markdown"))
+        }
+    }
+}

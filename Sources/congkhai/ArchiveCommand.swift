@@ -1,0 +1,67 @@
+import ArgumentParser
+import CongkhaiArchive
+import Foundation
+
+struct Archive: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Take a dated snapshot of the built site: a browsable zip with a manifest, and a WACZ for web-archive tools.",
+        discussion: """
+        Writes <name>.zip, <name>.wacz and <name>.sha256 into the output folder and adds the snapshot to
+        _luu-tru.yml in the content folder (the site's luu-tru/ page lists it). The same site and date always
+        give the same bytes (SOURCE_DATE_EPOCH is honoured). Exit status: 0 written; 2 nothing written.
+        """
+    )
+
+    @Option(help: "The built site.")
+    var site = "Site"
+
+    @Option(help: "Where the snapshot files are written.")
+    var output = "Archives"
+
+    @Option(help: "The day the snapshot shows, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's day, else today, UTC).")
+    var date: String?
+
+    @Option(help: "Only this year's documents and the pages listing them.")
+    var year: Int?
+
+    @Option(help: "Sign the manifest with this private key (made by `congkhai keygen`).")
+    var sign: String?
+
+    @Option(help: "The content folder the site was built from (its _luu-tru.yml lists the snapshots).")
+    var content = "Content"
+
+    @Option(help: "The theme folder the site was built from.")
+    var theme = "Themes/default"
+
+    @Option(help: "The site's public address for the WACZ records (default: the site's canonical links).")
+    var baseURL: String?
+
+    @Option(help: "The address where the snapshot files will be published, for the archive page's download links.")
+    var downloadURL: String?
+
+    @Flag(help: "Do not add the snapshot to _luu-tru.yml.")
+    var noRegistry = false
+
+    func run() throws {
+        let result: Archiver.Result
+        do {
+            let options = Archiver.Options(
+                site: URL(fileURLWithPath: site), output: URL(fileURLWithPath: output), date: try SnapshotDate.resolve(day: date),
+                year: year, signingKey: sign.map { URL(fileURLWithPath: $0) }, content: URL(fileURLWithPath: content),
+                theme: URL(fileURLWithPath: theme), baseURL: baseURL, downloadURL: downloadURL, updateRegistry: !noRegistry)
+            result = try Archiver(options).run()
+        } catch {
+            printError("error: \(error)\nNo snapshot was written.")
+            throw ExitCode(2)
+        }
+        let megabytes = { (bytes: Int64) in String(format: "%.1f MB", Double(bytes) / 1_000_000) }
+        print("Archived \(result.fileCount) files of \(site)/:")
+        print("  \(result.snapshot.path)  \(megabytes(result.snapshotSize))")
+        print("  \(result.wacz.path)  \(megabytes(result.waczSize))")
+        let factsFrom = result.factsSource == "marker" ? "the site's marker" : "the content and theme folders"
+        print("  addresses in the WACZ from \(result.baseURLSource); build facts from \(factsFrom)")
+        if let registry = result.registry { print("  listed in \(registry.path)") }
+        print("Manifest SHA-256 (also in \(result.digestFile.lastPathComponent)):")
+        print(result.manifestDigest)
+    }
+}
