@@ -67,9 +67,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Publishing to the web server: release folders, the atomic switch, the unpublish guard.
-        .target(name: "CongkhaiPublish", dependencies: ["CZlib"]),
+        .target(name: "CongkhaiPublish", dependencies: ["CSystemZlib"]),
         .executableTarget(
             name: "congkhai",
             dependencies: [

@@ -1,4 +1,4 @@
-import CZlib
+import CSystemZlib
 import Foundation
 
 /// Writes `.gz` siblings of text files for nginx's `gzip_static`.
