@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "congkhai", targets: ["congkhai"]),
         .library(name: "CongkhaiSite", targets: ["CongkhaiSite"]),
+        .library(name: "CongkhaiPublish", targets: ["CongkhaiPublish"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -66,6 +67,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .systemLibrary(name: "CSystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Publishing to the web server: release folders, the atomic switch, the unpublish guard.
+        .target(name: "CongkhaiPublish", dependencies: ["CSystemZlib"]),
         .executableTarget(
             name: "congkhai",
             dependencies: [
@@ -74,6 +78,7 @@ let package = Package(
                 "CongkhaiImport",
                 "CongkhaiServe",
                 "CongkhaiArchive",
+                "CongkhaiPublish",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,6 +103,7 @@ let package = Package(
             dependencies: ["CongkhaiSite", "CongkhaiMarkdown", "CongkhaiDomain", "congkhai"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "CongkhaiPublishTests", dependencies: ["CongkhaiPublish"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -16,6 +16,9 @@ struct Congkhai: ParsableCommand {
             Archive.self,
             Verify.self,
             Keygen.self,
+            Publish.self,
+            Rollback.self,
+            Releases.self,
         ],
         defaultSubcommand: Build.self
     )

@@ -1,0 +1,52 @@
+/// The page left at an old address. It works without JavaScript and opened
+/// from disk: a meta refresh and a visible link, both relative, and a canonical
+/// link so that search engines move their entry to the new address. It has no
+/// script and no style, so it honours a Content-Security-Policy of 'self'.
+public enum RedirectPage {
+    public struct Strings: Sendable {
+        public var title: String
+        /// Shown before the link to the new address.
+        public var moved: String
+        public var language: String
+
+        public static let vi = Strings(title: "Trang đã chuyển địa chỉ", moved: "Trang này đã chuyển đến địa chỉ mới:", language: "vi")
+        public static let en = Strings(title: "This page has moved", moved: "This page has moved to a new address:", language: "en")
+
+        public static func forLanguage(_ code: String) -> Strings { code == "en" ? .en : .vi }
+    }
+
+    /// - Parameter baseURL: the site's `base_url` (ending in `/`), for an absolute canonical link; relative without it.
+    public static func render(_ redirect: Redirect, baseURL: String?, strings: Strings = .vi) -> String {
+        let href = relativeHref(from: redirect.pagePath, to: redirect.to)
+        let canonical = RedirectFile.isExternal(redirect.to) ? redirect.to : baseURL.map { $0 + redirect.to } ?? href
+        let link = HTMLText.escape(href)
+        return """
+        <!DOCTYPE html>
+        <html lang="\(HTMLText.escape(strings.language))">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="robots" content="noindex">
+        <title>\(HTMLText.escape(strings.title))</title>
+        <link rel="canonical" href="\(HTMLText.escape(canonical))">
+        <meta http-equiv="refresh" content="0; url=\(link)">
+        </head>
+        <body>
+        <main>
+        <h1>\(HTMLText.escape(strings.title))</h1>
+        <p>\(HTMLText.escape(strings.moved)) <a href="\(link)">\(HTMLText.escape(redirect.to))</a></p>
+        </main>
+        </body>
+        </html>
+
+        """
+    }
+
+    /// From the page file at `pagePath` to the site path `to`, pointing at `index.html` as every link of the site does.
+    static func relativeHref(from pagePath: String, to: String) -> String {
+        if RedirectFile.isExternal(to) { return to }
+        let depth = pagePath.split(separator: "/", omittingEmptySubsequences: true).count - 1
+        let target = to.hasSuffix("/") ? to + "index.html" : to
+        return String(repeating: "../", count: max(depth, 0)) + target
+    }
+}

@@ -1,0 +1,102 @@
+import CongkhaiDomain
+import Foundation
+
+/// Every redirect page a build writes: from `redirects.yml`, from pages that
+/// moved since the previous build, and those the previous build already had
+/// (read back from its `api/redirects.json`), so a permanent link stays
+/// permanent across any number of builds. Chains are followed to their end;
+/// an old address where a page now stands keeps the page.
+public struct RedirectPlan: Sendable {
+    public static let cataloguePath = "api/redirects.json"
+
+    public var redirects: [Redirect]
+    public var diagnostics: [Diagnostic]
+
+    /// (site path of the file, HTML) for each redirect page.
+    public func pages(baseURL: String?, language: String) -> [(path: String, html: String)] {
+        redirects.map { ($0.pagePath, RedirectPage.render($0, baseURL: baseURL, strings: .forLanguage(language))) }
+    }
+
+    /// `api/redirects.json`: the redirects in address order; the next build reads it back.
+    public var catalogue: String {
+        let entries = redirects.map { redirect -> JSONValue in
+            let origin: String
+            switch redirect.origin {
+            case .file: origin = "redirects.yml"
+            case .rename: origin = "rename"
+            case .kept: origin = "kept"
+            }
+            return .object([("from", .string(redirect.from)), ("to", .string(redirect.to)), ("origin", .string(origin))])
+        }
+        return JSONValue.object([("count", .int(entries.count)), ("redirects", .array(entries))]).serialized()
+    }
+
+    /// - Parameters:
+    ///   - redirectsFile: the text of `redirects.yml` in the content folder, or nil when there is none.
+    ///   - previous: the previous build's `api/documents.json`, `api/procedures.json` and `api/redirects.json` (nil when absent).
+    ///   - current: this build's `api/documents.json` and `api/procedures.json`.
+    ///   - answers: whether this build already has a file at a site path (`van-ban/2024/5-kh-stttt/index.html`).
+    public static func make(redirectsFile: String?, previous: [Data?], current: [Data?], answers: (String) -> Bool) -> RedirectPlan {
+        var diagnostics: [Diagnostic] = []
+        var byFrom: [String: Redirect] = [:]
+        // Weakest first: kept from the last build, then detected renames, then the file, which always wins.
+        for data in previous {
+            for redirect in keptRedirects(data) { byFrom[redirect.from] = redirect }
+        }
+        let oldEntries = previous.flatMap { RenameDetector.entries(catalogue: $0) }
+        let newEntries = current.flatMap { RenameDetector.entries(catalogue: $0) }
+        for redirect in RenameDetector.renames(previous: oldEntries, current: newEntries) { byFrom[redirect.from] = redirect }
+        if let redirectsFile {
+            let (fromFile, problems) = RedirectFile.parse(redirectsFile)
+            diagnostics += problems
+            for redirect in fromFile { byFrom[redirect.from] = redirect }
+        }
+
+        func isPage(_ path: String) -> Bool { answers(path.hasSuffix("/") ? path + "index.html" : path) }
+        var redirects: [Redirect] = []
+        for from in byFrom.keys.sorted() {
+            var redirect = byFrom[from]!
+            var line: Int?
+            if case .file(let at) = redirect.origin { line = at }
+            func warn(_ message: String, _ hint: String) {
+                diagnostics.append(Diagnostic(.warning, file: RedirectFile.name, line: line, message, hint: hint))
+            }
+            if isPage(from) {
+                if line != nil {
+                    warn("\(from) is a page of the site; the redirect to \(redirect.to) was not made",
+                         "remove this line from \(RedirectFile.name), or move the document now published at \(from)")
+                }
+                continue
+            }
+            // Follow a chain (a → b, b → c) to its end, so that readers are sent once, straight to the page.
+            var seen: Set<String> = [from]
+            var circular = false
+            while !isPage(redirect.to), let next = byFrom[redirect.to] {
+                guard seen.insert(next.from).inserted else { circular = true; break }
+                redirect.to = next.to
+            }
+            if circular || redirect.to == from {
+                warn("the redirects from \(from) go round in a circle; no redirect was made for it",
+                     "each old address in \(RedirectFile.name) must lead to a page that exists")
+                continue
+            }
+            if !RedirectFile.isExternal(redirect.to) && !isPage(redirect.to) {
+                warn("the old address \(from) would lead to \(redirect.to), which is not a page of the site; no redirect was made",
+                     "correct the new address in \(RedirectFile.name), or add a line for \(from) that leads to a page that exists")
+                continue
+            }
+            redirects.append(redirect)
+        }
+        return RedirectPlan(redirects: redirects, diagnostics: diagnostics)
+    }
+
+    static func keptRedirects(_ data: Data?) -> [Redirect] {
+        guard let data, let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let items = json["redirects"] as? [[String: Any]] else { return [] }
+        return items.compactMap { item in
+            guard let from = (item["from"] as? String).flatMap(RedirectFile.sitePath), let rawTo = item["to"] as? String else { return nil }
+            let to = RedirectFile.isExternal(rawTo) ? rawTo : RedirectFile.sitePath(rawTo)
+            return to.map { Redirect(from: from, to: $0, origin: .kept) }
+        }
+    }
+}

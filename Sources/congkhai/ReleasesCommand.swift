@@ -1,0 +1,25 @@
+import ArgumentParser
+import CongkhaiPublish
+import Foundation
+
+struct Releases: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the releases of a target, newest first; * marks the one being served.",
+        discussion: "Each line: release, when it was published (UTC), documents and procedures, what changed, who published it."
+    )
+
+    @Option(help: "The target published to: a folder, or user@host:/path.")
+    var to: String
+
+    func run() throws {
+        let target = try parseTarget(to)
+        do {
+            let releases = try ReleaseListing.list(target: target)
+            if releases.isEmpty { print("\(to) has no releases yet.") }
+            for release in releases { print(release.text) }
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
