@@ -45,9 +45,12 @@ import Testing
         #expect(list.diagnostics.first?.message.contains("'old: new'") == true)
     }
 
+    static let vietnamese = RedirectPage.Strings(title: "Trang đã chuyển địa chỉ", moved: "Trang này đã chuyển đến địa chỉ mới:",
+                                                 language: "vi")
+
     @Test func redirectPageIsRelativeScriptFreeAndEscaped() {
         let page = RedirectPage.render(Redirect(from: "van-ban/2020/545-kh-stttt-vp/", to: "van-ban/2020/546-kh-stttt-vp/", origin: .kept),
-                                       baseURL: "https://songlam.gov.vn/cong-khai/")
+                                       baseURL: "https://songlam.gov.vn/cong-khai/", strings: Self.vietnamese)
         #expect(page.contains(#"<meta http-equiv="refresh" content="0; url=../../../van-ban/2020/546-kh-stttt-vp/index.html">"#))
         #expect(page.contains(#"<link rel="canonical" href="https://songlam.gov.vn/cong-khai/van-ban/2020/546-kh-stttt-vp/">"#))
         #expect(page.contains(#"<a href="../../../van-ban/2020/546-kh-stttt-vp/index.html">"#))
@@ -55,10 +58,11 @@ import Testing
         #expect(!page.contains("<script") && !page.contains("style"))
 
         let file = RedirectPage.render(Redirect(from: "bai-cu.html", to: "https://a.gov.vn/?x=1&y=\"2\"", origin: .kept), baseURL: nil,
-                                       strings: .en)
+                                       strings: .init(title: "This page has moved", moved: "This page has moved to a new address:",
+                                                      language: "en"))
         #expect(file.contains(#"content="0; url=https://a.gov.vn/?x=1&amp;y=&quot;2&quot;""#))
         #expect(file.contains("This page has moved"))
-        let relative = RedirectPage.render(Redirect(from: "a/b/", to: "c/", origin: .kept), baseURL: nil)
+        let relative = RedirectPage.render(Redirect(from: "a/b/", to: "c/", origin: .kept), baseURL: nil, strings: Self.vietnamese)
         #expect(relative.contains(#"<link rel="canonical" href="../../c/index.html">"#))
     }
 
@@ -103,7 +107,7 @@ import Testing
         #expect(json.contains(#""origin": "rename""#) || json.contains(#""origin":"rename""#))
         let again = RedirectPlan.make(redirectsFile: nil, previous: [current, Data(json.utf8)], current: [current]) { pages.contains($0) }
         #expect(again.redirects.map(\.from) == plan.redirects.map(\.from))
-        #expect(plan.pages(baseURL: nil, language: "vi").map(\.path) == ["van-ban/2023/1-kh-stttt/index.html",
+        #expect(plan.pages(baseURL: nil, strings: .init(title: "Đã chuyển", moved: "Đã chuyển đến:", language: "vi")).map(\.path) == ["van-ban/2023/1-kh-stttt/index.html",
                                                                         "van-ban/2024/5-kh-stttt/index.html"])
     }
 }

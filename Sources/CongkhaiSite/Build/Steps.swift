@@ -16,7 +16,7 @@ extension BuildStep {
 
     /// Every file of the site, each made from the records.
     static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, catalogues, copyFiles, archivesPage,
-                                       marker]
+                                       redirects, marker]
 
     static let loadConfiguration = BuildStep("loading the configuration and theme") { state in
         let (config, diagnostics, digest) = SiteConfig.load(contentDirectory: state.options.content)
@@ -133,11 +133,11 @@ extension BuildStep {
 
     static let catalogues = BuildStep("writing catalogues") { state in
         let catalogue = Catalogue(records: state.records, graph: state.graph)
-        state.writePages([
-            { RenderedPage(path: Routes.documentsCatalogue, content: catalogue.documents()) },
-            { RenderedPage(path: Routes.citationsCatalogue, content: catalogue.citations()) },
-            { RenderedPage(path: Routes.proceduresCatalogue, content: catalogue.procedures()) },
-        ])
+        let texts = parallelMap([catalogue.documents, catalogue.citations, catalogue.procedures]) { $0() }
+        for (path, text) in zip([Routes.documentsCatalogue, Routes.citationsCatalogue, Routes.proceduresCatalogue], texts) {
+            state.catalogueTexts[path] = text
+            state.sink.write(path, text)
+        }
     }
 
     static let copyFiles = BuildStep("copying assets and attachments") { state in
@@ -182,6 +182,26 @@ extension BuildStep {
         // The page exists only when there are snapshots: the route table learns it here.
         if !pages.isEmpty { state.pages = (state.pages + [Routes.archives]).sorted() }
         state.writePages(pages)
+    }
+
+    /// Pages at old addresses (from redirects.yml, and documents that moved since the
+    /// published build) that lead to the new ones, so that permanent links stay permanent.
+    static let redirects = BuildStep("writing redirect pages") { state in
+        state.sink.drain()
+        let published = state.options.output.resolvingSymlinksInPath()
+        let previous = [Routes.documentsCatalogue, Routes.proceduresCatalogue, RedirectPlan.cataloguePath]
+            .map { try? Data(contentsOf: published.appendingPathComponent($0)) }
+        let current = [Routes.documentsCatalogue, Routes.proceduresCatalogue].map { state.catalogueTexts[$0].map { Data($0.utf8) } }
+        let file = try? String(contentsOf: state.options.content.appendingPathComponent(RedirectFile.name), encoding: .utf8)
+        let plan = RedirectPlan.make(redirectsFile: file, previous: previous, current: current) { state.sink.record(of: $0) != nil }
+        state.report(plan.diagnostics)
+        let strings = RedirectPage.Strings(state.theme.strings, language: state.config.language)
+        let pages = plan.pages(baseURL: state.config.baseURL, strings: strings)
+        for page in pages { state.sink.write(page.path, page.html) }
+        // Old addresses are pages of the site too: the route table learns them here.
+        let folders = pages.map(\.path).filter { $0.hasSuffix("/index.html") }.map { String($0.dropLast("index.html".count)) }
+        if !folders.isEmpty { state.pages = Array(Set(state.pages + folders)).sorted() }
+        state.sink.write(RedirectPlan.cataloguePath, plan.catalogue)
     }
 
     /// The marker that says "congkhai made this site", with the build's facts

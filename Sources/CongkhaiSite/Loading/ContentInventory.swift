@@ -117,7 +117,7 @@ struct ContentInventory {
                 }
             } else if ext == "md" || ext == "markdown" {
                 inventory.sources.append(SourceFile(path: relative, url: url))
-            } else if SiteConfig.fileNames.contains(relative) {
+            } else if SiteConfig.fileNames.contains(relative) || relative == RedirectFile.name {
                 continue
             } else if let kind = attachmentKinds[ext] {
                 inventory.attachments[relative] = AttachmentFile(sourcePath: relative, url: url, kind: kind, size: size, sitePath: "")

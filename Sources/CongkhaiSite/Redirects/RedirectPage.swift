@@ -9,14 +9,20 @@ public enum RedirectPage {
         public var moved: String
         public var language: String
 
-        public static let vi = Strings(title: "Trang đã chuyển địa chỉ", moved: "Trang này đã chuyển đến địa chỉ mới:", language: "vi")
-        public static let en = Strings(title: "This page has moved", moved: "This page has moved to a new address:", language: "en")
+        public init(title: String, moved: String, language: String) {
+            self.title = title
+            self.moved = moved
+            self.language = language
+        }
 
-        public static func forLanguage(_ code: String) -> Strings { code == "en" ? .en : .vi }
+        /// The words come from the theme's strings, as every word on a page does.
+        init(_ strings: UIStrings, language: String) {
+            self.init(title: strings["redirect_title"], moved: strings["redirect_moved"], language: language)
+        }
     }
 
     /// - Parameter baseURL: the site's `base_url` (ending in `/`), for an absolute canonical link; relative without it.
-    public static func render(_ redirect: Redirect, baseURL: String?, strings: Strings = .vi) -> String {
+    public static func render(_ redirect: Redirect, baseURL: String?, strings: Strings) -> String {
         let href = relativeHref(from: redirect.pagePath, to: redirect.to)
         let canonical = RedirectFile.isExternal(redirect.to) ? redirect.to : baseURL.map { $0 + redirect.to } ?? href
         let link = HTMLText.escape(href)

@@ -13,8 +13,8 @@ public struct RedirectPlan: Sendable {
     public var diagnostics: [Diagnostic]
 
     /// (site path of the file, HTML) for each redirect page.
-    public func pages(baseURL: String?, language: String) -> [(path: String, html: String)] {
-        redirects.map { ($0.pagePath, RedirectPage.render($0, baseURL: baseURL, strings: .forLanguage(language))) }
+    public func pages(baseURL: String?, strings: RedirectPage.Strings) -> [(path: String, html: String)] {
+        redirects.map { ($0.pagePath, RedirectPage.render($0, baseURL: baseURL, strings: strings)) }
     }
 
     /// `api/redirects.json`: the redirects in address order; the next build reads it back.
@@ -28,7 +28,7 @@ public struct RedirectPlan: Sendable {
             }
             return .object([("from", .string(redirect.from)), ("to", .string(redirect.to)), ("origin", .string(origin))])
         }
-        return JSONValue.object([("count", .int(entries.count)), ("redirects", .array(entries))]).serialized()
+        return JSONValue.catalogue("redirects", entries)
     }
 
     /// - Parameters:
