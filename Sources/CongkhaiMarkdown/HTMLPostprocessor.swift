@@ -1,6 +1,8 @@
-/// What cmark-gfm cannot do through its API in safe mode: ids on headings
-/// and a scrollable, focusable wrapper around tables. Safe mode omits all
-/// raw HTML, so every `<hN>` and `<table>` in its output is its own.
+/// What cmark-gfm cannot do through its API in safe mode: ids on headings,
+/// a scrollable, focusable wrapper around tables, and column alignment as a
+/// class instead of a style attribute (the site's Content-Security-Policy
+/// allows no inline style). Raw HTML reaches the output only through the
+/// sanitizer, which emits no heading and no style.
 enum HTMLPostprocessor {
     static func finish(_ html: String, headings: [RenderedMarkdown.Heading], tableLabel: String) -> String {
         var copy = html
@@ -17,6 +19,11 @@ enum HTMLPostprocessor {
             let lt = UInt8(ascii: "<")
             while i < n {
                 let b = bytes[i]
+                if b == UInt8(ascii: " "), let (name, length) = alignment(bytes, at: i) {
+                    out += Array(" class=\"align-\(name)\"".utf8)
+                    i += length
+                    continue
+                }
                 guard b == lt else { out.append(b); i += 1; continue }
                 // <hN>
                 if i + 3 < n, bytes[i + 1] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i + 2]),
@@ -39,6 +46,15 @@ enum HTMLPostprocessor {
             }
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    private static let alignments = ["left", "center", "right"].map { ($0, Array(" style=\"text-align: \($0)\"".utf8)) }
+
+    /// cmark-gfm's ` style="text-align: right"` on a table cell, as the class to write instead.
+    private static func alignment(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (String, Int)? {
+        guard bytes[i] == UInt8(ascii: " "), i + 7 < bytes.count, bytes[i + 1] == UInt8(ascii: "s") else { return nil }
+        for (name, pattern) in alignments where matches(bytes, at: i, pattern) { return (name, pattern.count) }
+        return nil
     }
 
     private static let tableOpen = Array("<table>".utf8)

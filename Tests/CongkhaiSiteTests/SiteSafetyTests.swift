@@ -188,4 +188,19 @@ import Testing
         #expect(BuildFailure.describe(full) == "the disk is full")
         #expect(!BuildFailure.describe(full).contains("NSCocoaErrorDomain"))
     }
+
+    /// The site's Content-Security-Policy is 'self': no page may carry an inline style or script.
+    @Test func pagesCarryNoInlineStyleOrScript() throws {
+        let site = try SiteFixture(files: ["a.md": Self.doc("1/TB-STTTT", "Một") + "\n| STT | Số | Ghi chú |\n|:---:|---:|:---|\n| 1 | 12 | x |\n"])
+        defer { site.remove() }
+        try site.build()
+        let page = try site.page("van-ban/2024/1-tb-stttt/index.html")
+        for cell in ["<th class=\"align-center\">STT</th>", "<th class=\"align-right\">Số</th>", "<td class=\"align-left\">x</td>"] {
+            #expect(page.contains(cell))
+        }
+        for (path, data) in try site.allFiles() where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(!html.contains("style=\"") && !html.contains("<style") && !html.contains("<script>"), "\(path)")
+        }
+    }
 }
