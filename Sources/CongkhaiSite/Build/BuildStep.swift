@@ -33,8 +33,8 @@ final class BuildState: @unchecked Sendable {
     var records: [DocumentRecord] = []
     /// Every page of the site, from the route table.
     var pages: [String] = []
-    /// The catalogues as this build wrote them: the redirect step compares them with the published ones.
-    var catalogueTexts: [String: String] = [:]
+    /// The addresses the published site holds, for its redirect pages.
+    var published = RedirectPlan.Published()
     /// SHA-256 of every content file read (site.yml and documents), by content path.
     var sourceDigests: [String: String] = [:]
 

@@ -9,7 +9,7 @@ extension BuildStep {
     public static let site: [BuildStep] = check + [renderMarkdown, assembleRecords, strayOriginals] + outputs
 
     /// Reading, recognising and linking: the content's sources.
-    static let check: [BuildStep] = [loadConfiguration, scanContent, readDocuments, linkCorpus, resolveCitations]
+    static let check: [BuildStep] = [loadConfiguration, readPublished, scanContent, readDocuments, linkCorpus, resolveCitations]
 
     /// Every diagnostic a build gives about the content, and no page rendered: `congkhai check`.
     public static let checkOnly: [BuildStep] = check + [renderMarkdown, assembleRecords, strayOriginals]
@@ -26,6 +26,13 @@ extension BuildStep {
         state.types = try DocumentTypeTable.bundled().adding(config.extraTypes)
         state.theme = try Theme.load(state.options.theme, language: config.language)
         if config.name.isEmpty { state.config.name = state.theme.string("unnamed_site") }
+    }
+
+    /// The published site's addresses, read before the new corpus fills the memory.
+    static let readPublished = BuildStep("reading the published site's addresses") { state in
+        let published = state.options.output.resolvingSymlinksInPath()
+        state.published = .read(catalogues: [Routes.documentsCatalogue, Routes.proceduresCatalogue, RedirectPlan.cataloguePath]
+            .map { try? Data(contentsOf: published.appendingPathComponent($0)) })
     }
 
     static let scanContent = BuildStep("scanning the content folder") { state in
@@ -135,7 +142,6 @@ extension BuildStep {
         let catalogue = Catalogue(records: state.records, graph: state.graph)
         let texts = parallelMap([catalogue.documents, catalogue.citations, catalogue.procedures]) { $0() }
         for (path, text) in zip([Routes.documentsCatalogue, Routes.citationsCatalogue, Routes.proceduresCatalogue], texts) {
-            state.catalogueTexts[path] = text
             state.sink.write(path, text)
         }
     }
@@ -185,15 +191,13 @@ extension BuildStep {
     }
 
     /// Pages at old addresses (from redirects.yml, and documents that moved since the
-    /// published build) that lead to the new ones, so that permanent links stay permanent.
+    /// published build, whose catalogue is compared with the records) that lead to
+    /// the new ones, so that permanent links stay permanent.
     static let redirects = BuildStep("writing redirect pages") { state in
         state.sink.drain()
-        let published = state.options.output.resolvingSymlinksInPath()
-        let previous = [Routes.documentsCatalogue, Routes.proceduresCatalogue, RedirectPlan.cataloguePath]
-            .map { try? Data(contentsOf: published.appendingPathComponent($0)) }
-        let current = [Routes.documentsCatalogue, Routes.proceduresCatalogue].map { state.catalogueTexts[$0].map { Data($0.utf8) } }
+        let current = state.records.map { RenameDetector.Entry(url: $0.url, source: $0.source) }
         let file = try? String(contentsOf: state.options.content.appendingPathComponent(RedirectFile.name), encoding: .utf8)
-        let plan = RedirectPlan.make(redirectsFile: file, previous: previous, current: current) { state.sink.record(of: $0) != nil }
+        let plan = RedirectPlan.make(redirectsFile: file, previous: state.published, current: current) { state.sink.record(of: $0) != nil }
         state.report(plan.diagnostics)
         let strings = RedirectPage.Strings(state.theme.strings, language: state.config.language)
         let pages = plan.pages(baseURL: state.config.baseURL, strings: strings)

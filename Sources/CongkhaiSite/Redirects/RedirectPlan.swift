@@ -33,19 +33,16 @@ public struct RedirectPlan: Sendable {
 
     /// - Parameters:
     ///   - redirectsFile: the text of `redirects.yml` in the content folder, or nil when there is none.
-    ///   - previous: the previous build's `api/documents.json`, `api/procedures.json` and `api/redirects.json` (nil when absent).
-    ///   - current: this build's `api/documents.json` and `api/procedures.json`.
+    ///   - previous: what the published site holds (`Published.read`).
+    ///   - current: this build's pages (address and content file), from its records.
     ///   - answers: whether this build already has a file at a site path (`van-ban/2024/5-kh-stttt/index.html`).
-    public static func make(redirectsFile: String?, previous: [Data?], current: [Data?], answers: (String) -> Bool) -> RedirectPlan {
+    public static func make(redirectsFile: String?, previous: Published, current: [RenameDetector.Entry],
+                            answers: (String) -> Bool) -> RedirectPlan {
         var diagnostics: [Diagnostic] = []
         var byFrom: [String: Redirect] = [:]
         // Weakest first: kept from the last build, then detected renames, then the file, which always wins.
-        for data in previous {
-            for redirect in keptRedirects(data) { byFrom[redirect.from] = redirect }
-        }
-        let oldEntries = previous.flatMap { RenameDetector.entries(catalogue: $0) }
-        let newEntries = current.flatMap { RenameDetector.entries(catalogue: $0) }
-        for redirect in RenameDetector.renames(previous: oldEntries, current: newEntries) { byFrom[redirect.from] = redirect }
+        for redirect in previous.redirects { byFrom[redirect.from] = redirect }
+        for redirect in RenameDetector.renames(previous: previous.entries, current: current) { byFrom[redirect.from] = redirect }
         if let redirectsFile {
             let (fromFile, problems) = RedirectFile.parse(redirectsFile)
             diagnostics += problems
@@ -88,6 +85,24 @@ public struct RedirectPlan: Sendable {
             redirects.append(redirect)
         }
         return RedirectPlan(redirects: redirects, diagnostics: diagnostics)
+    }
+
+    /// What the published site holds, read once at the start of a build (its
+    /// catalogues are large: parsed while the new corpus is in memory, they
+    /// would raise the build's peak by hundreds of megabytes).
+    public struct Published: Sendable {
+        public var entries: [RenameDetector.Entry] = []
+        public var redirects: [Redirect] = []
+
+        public init(entries: [RenameDetector.Entry] = [], redirects: [Redirect] = []) {
+            self.entries = entries
+            self.redirects = redirects
+        }
+
+        /// From the published site's `api/documents.json`, `api/procedures.json` and `api/redirects.json` (nil when absent).
+        public static func read(catalogues: [Data?]) -> Published {
+            Published(entries: catalogues.flatMap { RenameDetector.entries(catalogue: $0) }, redirects: catalogues.flatMap(keptRedirects))
+        }
     }
 
     static func keptRedirects(_ data: Data?) -> [Redirect] {
