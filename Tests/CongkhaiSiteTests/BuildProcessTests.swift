@@ -95,4 +95,34 @@ import Testing
         #expect(process.terminationStatus == 2)
         #expect(text.contains("does not exist"))
     }
+
+    static let canDropToNobody = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser")
+
+    /// Root reads every folder, so the build runs as `nobody` here to meet a folder it may not read.
+    @Test(.enabled(if: canDropToNobody, "needs root and runuser (util-linux) to run the build as another user"))
+    func aFolderThatCannotBeReadIsAnErrorNamingIt() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("Content")
+        let doc = "---\ntype: TB\nnumber: \"1/TB-STTTT\"\ndate: 2024-03-01\ntitle: Một\n---\nx\n"
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("bi-mat"), withIntermediateDirectories: true)
+        try Data(doc.utf8).write(to: content.appendingPathComponent("a.md"))
+        try Data(doc.utf8).write(to: content.appendingPathComponent("bi-mat/b.md"))
+        chmod(folder.path, 0o777)
+        chmod(content.path, 0o755)
+        chmod(content.appendingPathComponent("a.md").path, 0o644)
+        chmod(content.appendingPathComponent("bi-mat").path, 0o000)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+        process.arguments = ["-u", "nobody", "--", Self.binary.path, "build", "--content", content.path,
+                             "--theme", SiteFixture.theme.path, "--output", folder.appendingPathComponent("Site").path, "--quiet"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1, "\(text)")
+        #expect(text.contains("bi-mat: error: this folder could not be read"))
+    }
 }
