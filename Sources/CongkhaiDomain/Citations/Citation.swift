@@ -60,11 +60,14 @@ public struct DeclaredRelation: Sendable, Hashable {
 
     /// Reads "12/KH-STTTT (2023)", "12/KH-STTTT ngày 16/01/2023" or "04/2015/NĐ-CP".
     public static func parse(_ text: String, kind: RelationKind, line: Int) -> DeclaredRelation? {
-        let token = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" || $0 == ";" }).first.map(String.init) ?? ""
+        let separators: Set<Character> = [" ", ",", "(", ")", ";"]
+        let token = text.split(whereSeparator: { separators.contains($0) }).first.map(String.init) ?? ""
         guard let number = DocumentNumber.parse(token), number.number != nil else { return nil }
         var year = number.year
         let rest = text.dropFirst(token.count)
-        if let date = rest.split(separator: " ").lazy.compactMap({ DocumentDate.parseShort(String($0).trimmingCharacters(in: CharacterSet(charactersIn: ",;()"))) }).first {
+        let punctuation = CharacterSet(charactersIn: ",;()")
+        if let date = rest.split(separator: " ").lazy
+            .compactMap({ DocumentDate.parseShort(String($0).trimmingCharacters(in: punctuation)) }).first {
             year = date.year
         } else if let y = rest.split(whereSeparator: { !$0.isNumber }).first(where: { $0.count == 4 }).flatMap({ Int($0) }) {
             year = y

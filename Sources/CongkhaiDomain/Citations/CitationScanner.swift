@@ -140,7 +140,8 @@ public struct CitationScanner: Sendable {
         var k = start
         while k > 0, bytes[k - 1] == 0x20 || bytes[k - 1] == 0x3A { k -= 1 }
         // "số" or "Số"
-        if k >= 4, bytes[k - 4] == 0x73 || bytes[k - 4] == 0x53, matches(bytes, k - 3, Self.oAcuteCircumflex), k == 4 || bytes[k - 5] == 0x20 {
+        if k >= 4, bytes[k - 4] == 0x73 || bytes[k - 4] == 0x53, matches(bytes, k - 3, Self.oAcuteCircumflex),
+           k == 4 || bytes[k - 5] == 0x20 {
             k -= 4
             while k > 0, bytes[k - 1] == 0x20 { k -= 1 }
         }
@@ -200,7 +201,11 @@ public struct CitationScanner: Sendable {
         // d/m/yyyy, read byte by byte
         func number(_ at: inout Int, maxDigits: Int) -> Int? {
             var value = 0, digits = 0
-            while at < bytes.count, digits < maxDigits, isDigit(bytes[at]) { value = value * 10 + Int(bytes[at] - 0x30); at += 1; digits += 1 }
+            while at < bytes.count, digits < maxDigits, isDigit(bytes[at]) {
+                value = value * 10 + Int(bytes[at] - 0x30)
+                at += 1
+                digits += 1
+            }
             return digits > 0 ? value : nil
         }
         var p = k
@@ -240,7 +245,9 @@ public struct CitationScanner: Sendable {
             var stop = false
             while wordEnd < limit, bytes[wordEnd] != 0x20 {
                 let b = bytes[wordEnd]
-                if b == 0x2C || b == 0x3B || b == 0x2E || b == 0x22 || b == 0x28 || b == 0x0A || b == 0x3A || b == 0xE2 { stop = true; break }
+                // , ; . " ( newline : and the first byte of curly quotes
+                if b == 0x2C || b == 0x3B || b == 0x2E || b == 0x22 || b == 0x28 || b == 0x0A || b == 0x3A
+                    || b == 0xE2 { stop = true; break }
                 wordEnd += 1
             }
             if wordEnd > k { end = wordEnd; words += 1 }
@@ -260,7 +267,8 @@ public struct CitationScanner: Sendable {
         for i in 0..<word.count where bytes[at + i] != word[i] { return false }
         return true
     }
-    private static let stopWords: [[UInt8]] = ["về ", "ban hành", "hướng dẫn", "quy định", "phê duyệt", "triển khai", "thực hiện", "giữa ", "(khóa", "“"].map { Array($0.utf8) }
+    private static let stopWords: [[UInt8]] = ["về ", "ban hành", "hướng dẫn", "quy định", "phê duyệt", "triển khai", "thực hiện",
+                                               "giữa ", "(khóa", "“"].map { Array($0.utf8) }
 }
 
 extension CitationScanner {

@@ -61,7 +61,9 @@ public enum BodyShaper {
             let beforeColon = title.split(separator: ":", maxSplits: 1).first.map(String.init) ?? title
             return VietnameseText.isUpperCase(beforeColon) && clean.count <= 200 ? .roman : nil
         case .arabic:
-            guard clean.utf8.count <= 700, let last = LineText.lastMeaningful(clean), !".;:,".unicodeScalars.contains(last) else { return nil }
+            guard clean.utf8.count <= 700, let last = LineText.lastMeaningful(clean), !".;:,".unicodeScalars.contains(last) else {
+                return nil
+            }
             return .arabic
         case .letter:
             return nil
@@ -73,7 +75,8 @@ public enum BodyShaper {
     /// "Điều 1." opens an article and is set in bold, as printed.
     static func escapeNumbering(_ line: String) -> String {
         if line.hasPrefix("Điều "), let dot = line.firstIndex(of: "."),
-           line[line.index(line.startIndex, offsetBy: 5)..<dot].allSatisfy({ $0.isNumber }), line.distance(from: line.startIndex, to: dot) <= 9 {
+           line[line.index(line.startIndex, offsetBy: 5)..<dot].allSatisfy({ $0.isNumber }),
+           line.distance(from: line.startIndex, to: dot) <= 9 {
             return "**" + line[...dot] + "**" + line[line.index(after: dot)...]
         }
         guard let (marker, kind) = LineText.numbering(line), kind == .arabic, marker.last != "-" else { return line }

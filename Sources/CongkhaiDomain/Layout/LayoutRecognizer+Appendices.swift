@@ -2,7 +2,9 @@
 extension LayoutRecognizer {
     /// "PHỤ LỤC SỐ LIỆU", "Phụ lục I", "PHỤ LỤC 02": a short line opening an appendix.
     public static func isAppendixHeading(_ line: String) -> Bool {
-        guard line.utf8.count <= 500, line.hasPrefix("P") || line.hasPrefix("*") || line.hasPrefix("#") || line.hasPrefix("_") else { return false }
+        guard line.utf8.count <= 500, line.hasPrefix("P") || line.hasPrefix("*") || line.hasPrefix("#") || line.hasPrefix("_") else {
+            return false
+        }
         let clean = LineText.clean(line)
         guard clean.count <= 160 else { return false }
         if clean.hasPrefix("PHỤ LỤC") { return true }

@@ -12,7 +12,8 @@ extension LayoutRecognizer {
             index += 1
             while index < lines.count {
                 let clean = LineText.clean(lines[index].text)
-                let isItem = LineText.isBullet(lines[index].text) || LineText.isBullet(clean) || clean.hasSuffix(";") || clean.hasPrefix("Lưu")
+                let isItem = LineText.isBullet(lines[index].text) || LineText.isBullet(clean) || clean.hasSuffix(";")
+                    || clean.hasPrefix("Lưu")
                 guard isItem else { break }
                 recipients.append(Self.recipient(clean))
                 index += 1
@@ -121,7 +122,8 @@ extension LayoutRecognizer {
     }
 
     static let authorityPrefixes = ["TM.", "T/M", "Q.", "KT.", "K/T", "TL.", "T/L", "TUQ.", "TUQ"]
-    static let positionWords = ["GIÁM ĐỐC", "CHỦ TỊCH", "TRƯỞNG", "BÍ THƯ", "CHÁNH", "THỦ TRƯỞNG", "PHÓ", "ỦY VIÊN", "UỶ VIÊN", "TỔNG", "CỤC"]
+    static let positionWords = ["GIÁM ĐỐC", "CHỦ TỊCH", "TRƯỞNG", "BÍ THƯ", "CHÁNH", "THỦ TRƯỞNG", "PHÓ", "ỦY VIÊN", "UỶ VIÊN",
+                                "TỔNG", "CỤC"]
 
     static func isPositionLine(_ clean: String) -> Bool {
         clean.count <= 80 && VietnameseText.isUpperCase(clean) && !isAppendixHeading(clean)
@@ -133,7 +135,8 @@ extension LayoutRecognizer {
 
     static func isSignatureNote(_ clean: String) -> Bool {
         let f = VietnameseText.fold(clean)
-        return (f.hasPrefix("(") || f.hasPrefix("[")) && (f.contains("da ky") || f.contains("ky ten") || f.contains("dong dau") || f.contains("chu ky"))
+        return (f.hasPrefix("(") || f.hasPrefix("["))
+            && ["da ky", "ky ten", "dong dau", "chu ky"].contains { f.contains($0) }
     }
 
     /// "Nguyễn Văn An": two to six words, each starting with a capital, no digits or end punctuation.

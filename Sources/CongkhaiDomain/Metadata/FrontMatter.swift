@@ -14,7 +14,8 @@ public struct FrontMatter: Sendable {
     /// the caller leaves the document out rather than guess.
     public static func split(_ text: String, file: String, types: DocumentTypeTable) -> Result<(FrontMatter, [Diagnostic]), Diagnostic> {
         guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("---\r") else {
-            return .success((FrontMatter(body: Substring(text), bodyFirstLine: 1, metadata: DocumentMetadata(), extra: [:], isPresent: false), []))
+            let none = FrontMatter(body: Substring(text), bodyFirstLine: 1, metadata: DocumentMetadata(), extra: [:], isPresent: false)
+            return .success((none, []))
         }
         // find the closing line "---" (or "...")
         var lineNumber = 1
@@ -70,7 +71,9 @@ public struct FrontMatter: Sendable {
         let metadata = reader.read(into: &diagnostics)
         let known = FrontMatterReader.commonKeys
         let extra = values.filter { !known.contains($0.key) }
-        return .success((FrontMatter(body: text[bodyStart...], bodyFirstLine: lineNumber + 1, metadata: metadata, extra: extra, isPresent: true), diagnostics))
+        let frontMatter = FrontMatter(body: text[bodyStart...], bodyFirstLine: lineNumber + 1, metadata: metadata, extra: extra,
+                                      isPresent: true)
+        return .success((frontMatter, diagnostics))
     }
 
     /// The keys every document may have (type, number, date, title...).
@@ -103,7 +106,8 @@ public indirect enum YAMLValue: Sendable, Equatable {
             if s.style == .plain && (s.string == "" || s.string == "~" || s.string == "null") { self = .null(line: line) }
             else { self = .text(s.string, line: line) }
         case .sequence(let seq): self = .list(seq.map { YAMLValue($0, lineOffset: lineOffset) }, line: line)
-        case .mapping(let map): self = .map(map.compactMap { k, v in k.string.map { ($0, YAMLValue(v, lineOffset: lineOffset)) } }, line: line)
+        case .mapping(let map):
+            self = .map(map.compactMap { k, v in k.string.map { ($0, YAMLValue(v, lineOffset: lineOffset)) } }, line: line)
         case .alias: self = .null(line: line)
         }
     }

@@ -82,7 +82,9 @@ public struct Procedure: Sendable {
         public static func matching(heading: String) -> Section? {
             var folded = VietnameseText.fold(heading).trimmingCharacters(in: .whitespaces)
             // "1. Trình tự thực hiện", "I. ..."
-            if let marker = LineText.numbering(folded.uppercased()) { folded = String(folded.dropFirst(marker.marker.count)).trimmingCharacters(in: .whitespaces) }
+            if let marker = LineText.numbering(folded.uppercased()) {
+                folded = String(folded.dropFirst(marker.marker.count)).trimmingCharacters(in: .whitespaces)
+            }
             return allCases.first { section in section.headingKeys.contains { folded.hasPrefix($0) } }
         }
     }

@@ -40,7 +40,8 @@ public struct ProcedureReader: Sendable {
         if let status { (p.status, p.statusText) = Self.status(status) }
         p.channels = list(values["channels"], &findings) { item in
             guard let channel = item["channel"]?.text ?? item.text else { return nil }
-            return Procedure.Channel(channel: channel, timeLimit: item["time_limit"]?.text, fee: item["fee"]?.text, description: item["description"]?.text)
+            return Procedure.Channel(channel: channel, timeLimit: item["time_limit"]?.text, fee: item["fee"]?.text,
+                                     description: item["description"]?.text)
         }
         p.dossier = list(values["dossier"], &findings) { item in
             guard let document = item["document"]?.text ?? item.text else { return nil }
@@ -48,7 +49,8 @@ public struct ProcedureReader: Sendable {
         }
         p.legalBasis = list(values["legal_basis"], &findings) { item in
             if let text = item.text { return Procedure.LegalBasis(number: nil, summary: text, date: nil, issuer: nil) }
-            return Procedure.LegalBasis(number: item["number"]?.text, summary: item["summary"]?.text, date: item["date"]?.text, issuer: item["issuer"]?.text)
+            return Procedure.LegalBasis(number: item["number"]?.text, summary: item["summary"]?.text, date: item["date"]?.text,
+                                        issuer: item["issuer"]?.text)
         }
         p.forms = values["forms"]?.texts ?? []
         if let announced = values["announced_by"] { p.announcedBy = Self.announcement(announced) }
@@ -88,7 +90,9 @@ public struct ProcedureReader: Sendable {
     static func announcement(_ value: YAMLValue) -> Procedure.Announcement? {
         if let text = value.text {
             let number = text.split(separator: " ").first.map(String.init)
-            let date = text.split(separator: " ").lazy.compactMap { DocumentDate.parseShort(String($0).trimmingCharacters(in: CharacterSet(charactersIn: ",;()"))) }.first
+            let punctuation = CharacterSet(charactersIn: ",;()")
+            let date = text.split(separator: " ").lazy
+                .compactMap { DocumentDate.parseShort(String($0).trimmingCharacters(in: punctuation)) }.first
             return Procedure.Announcement(number: number, date: date, status: nil, note: nil)
         }
         guard value["number"] != nil || value["date"] != nil || value["note"] != nil else { return nil }
@@ -99,7 +103,8 @@ public struct ProcedureReader: Sendable {
     private func list<T>(_ value: YAMLValue?, _ findings: inout [Finding], _ make: (YAMLValue) -> T?) -> [T] {
         guard let value else { return [] }
         guard case .list(let items, _) = value else {
-            findings.append(Finding(line: value.line, message: "this value should be a list", hint: "write each item on its own line starting with '- '"))
+            findings.append(Finding(line: value.line, message: "this value should be a list",
+                                    hint: "write each item on its own line starting with '- '"))
             return []
         }
         return items.compactMap(make)
