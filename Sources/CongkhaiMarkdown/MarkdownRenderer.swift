@@ -89,7 +89,7 @@ public struct RenderedMarkdown: Sendable {
     /// What the raw-HTML allow-list removed, with its line in the Markdown text.
     public var rawHTMLRemovals: [HTMLSanitizer.Removal] = []
 
-    public struct Heading: Sendable, Equatable {
+    public struct Heading: Sendable, Equatable, Codable {
         public let level: Int
         public let text: String
         public let id: String

@@ -30,6 +30,9 @@ struct Build: ParsableCommand {
     @Option(help: "Largest document, in MB; a larger file is left out and named.")
     var maxDocumentSize = 20
 
+    @Flag(help: "Make the whole site again, without the build cache (.<output>.cache beside the output folder).")
+    var noCache = false
+
     @Flag(help: "Print only problems and the summary line.")
     var quiet = false
 
@@ -42,6 +45,7 @@ struct Build: ParsableCommand {
             content: URL(fileURLWithPath: content), theme: URL(fileURLWithPath: theme), output: URL(fileURLWithPath: output),
             strict: strict, progress: BuildProgress(live: terminal, quiet: quiet))
         options.allowShrink = allowShrink
+        options.useCache = !noCache
         options.maxDocumentBytes = max(1, maxDocumentSize) << 20
         let report: BuildReport
         do {

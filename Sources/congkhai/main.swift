@@ -11,6 +11,7 @@ struct Congkhai: ParsableCommand {
         subcommands: [
             Build.self,
             Check.self,
+            Clean.self,
             Import.self,
             Serve.self,
             Archive.self,

@@ -1,6 +1,6 @@
 /// One mention of a document in another's text: "Kế hoạch số 420/KH-STTTT-VP,
 /// ngày 15/4/2016 của Sở ..." or a bare "19-NQ/TW".
-public struct Citation: Sendable, Hashable {
+public struct Citation: Sendable, Hashable, Codable {
     /// The identifier exactly as written.
     public let written: String
     /// The clickable span as written: "Kế hoạch số 420/KH-STTTT-VP".
@@ -44,13 +44,13 @@ public struct Citation: Sendable, Hashable {
 
 /// A relation declared in front matter: `replaces`, `amends`, `corrects`,
 /// `repeals`, `implements` (a report on a plan), `based_on`.
-public enum RelationKind: String, Sendable, CaseIterable {
+public enum RelationKind: String, Sendable, CaseIterable, Codable {
     case replaces, amends, corrects, repeals, implements
     case basedOn = "based_on"
 }
 
 /// A typed relation to another document, by identifier and year.
-public struct DeclaredRelation: Sendable, Hashable {
+public struct DeclaredRelation: Sendable, Hashable, Codable {
     public let kind: RelationKind
     public let number: DocumentNumber
     public let year: Int?

@@ -1,7 +1,7 @@
 /// A technical standard or regulation named in the text: "QCVN 03:2023/BCA",
 /// "TCVN 5738:2021". It is a reference of its own kind: listed and linkable,
 /// but not a document with a number and a year of this site's numbering.
-public struct TechnicalStandard: Sendable, Hashable {
+public struct TechnicalStandard: Sendable, Hashable, Codable {
     /// "QCVN", "TCVN", "QCĐP", "TCCS", ...
     public let kind: String
     /// "03:2023/BCA", as written.

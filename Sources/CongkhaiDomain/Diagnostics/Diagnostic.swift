@@ -1,7 +1,7 @@
 /// A problem found in the content, said so that office staff can fix it:
 /// the file, the line where it makes sense, what is wrong and what to do.
-public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Comparable {
+public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable, Codable {
         /// The document builds, perhaps with less information.
         case warning
         /// The document cannot be published as it is and is left out.

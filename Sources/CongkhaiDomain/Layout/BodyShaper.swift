@@ -1,5 +1,5 @@
 /// Markdown ready for cmark-gfm, with a map from its lines back to the source.
-public struct ShapedMarkdown: Sendable, Equatable {
+public struct ShapedMarkdown: Sendable, Equatable, Codable {
     public var text: String
     /// `lineMap[i]` is the source line of Markdown line `i + 1`.
     public var lineMap: [Int]

@@ -1,6 +1,6 @@
 /// What is known about a document, whether read from front matter or from
 /// its printed layout. Every field is optional: drafts and old texts lack many.
-public struct DocumentMetadata: Sendable, Equatable {
+public struct DocumentMetadata: Sendable, Equatable, Codable {
     public var type: DocumentType?
     public var number: DocumentNumber?
     public var date: DocumentDate?

@@ -225,3 +225,37 @@ struct FrontMatterReader {
 }
 
 import Foundation
+
+/// Written to the build cache, so that an unchanged file is not read again. A map
+/// keeps its order (a list of pairs), which synthesised coding cannot do for tuples.
+extension YAMLValue: Codable {
+    private enum CodingKeys: String, CodingKey { case text, list, keys, values, line }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let line = try c.decode(Int.self, forKey: .line)
+        if let text = try c.decodeIfPresent(String.self, forKey: .text) {
+            self = .text(text, line: line)
+        } else if let list = try c.decodeIfPresent([YAMLValue].self, forKey: .list) {
+            self = .list(list, line: line)
+        } else if let keys = try c.decodeIfPresent([String].self, forKey: .keys) {
+            let values = try c.decode([YAMLValue].self, forKey: .values)
+            self = .map(Array(zip(keys, values)), line: line)
+        } else {
+            self = .null(line: line)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(line, forKey: .line)
+        switch self {
+        case .text(let s, _): try c.encode(s, forKey: .text)
+        case .list(let items, _): try c.encode(items, forKey: .list)
+        case .map(let pairs, _):
+            try c.encode(pairs.map(\.0), forKey: .keys)
+            try c.encode(pairs.map(\.1), forKey: .values)
+        case .null: break
+        }
+    }
+}

@@ -1,6 +1,6 @@
 /// A date known to the day, the month or only the year (a draft prints
 /// "ngày    tháng    năm 2023"). The precision is kept: no day is invented.
-public struct DocumentDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct DocumentDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let year: Int
     public let month: Int?
     public let day: Int?

@@ -4,8 +4,8 @@
 /// Party with a hyphen `19-CT/TU`, joint issuers `161-CTr/BCSĐUBND-BDVTU`,
 /// official letters without a type code `586/SNV-XDCQCTTN`, and drafts whose
 /// number is still blank `/BC-STTTT-VP`. A number is text, never a float.
-public struct DocumentNumber: Hashable, Sendable {
-    public enum Style: String, Sendable { case state, legal, party }
+public struct DocumentNumber: Hashable, Sendable, Codable {
+    public enum Style: String, Sendable, Codable { case state, legal, party }
 
     /// Exactly as written, trimmed.
     public let written: String

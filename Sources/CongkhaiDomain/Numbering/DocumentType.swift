@@ -1,6 +1,6 @@
 /// A kind of document (loại văn bản): its code in the number ("KH"), its name
 /// ("Kế hoạch") and the printed heading ("KẾ HOẠCH").
-public struct DocumentType: Hashable, Sendable {
+public struct DocumentType: Hashable, Sendable, Codable {
     public let code: String
     public let name: String
     /// Other spellings staff may write in front matter ("thu-tuc", "Quyết định").

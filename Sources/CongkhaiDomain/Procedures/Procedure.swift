@@ -1,6 +1,6 @@
 /// An administrative procedure (thủ tục hành chính) as the national database
 /// records it (Nghị định 63/2010/NĐ-CP, Art. 8; DOMAIN.md §3).
-public struct Procedure: Sendable {
+public struct Procedure: Sendable, Codable {
     /// Mã thủ tục, e.g. "1.004492": an opaque string.
     public var code: String?
     public var name: String?
@@ -24,22 +24,22 @@ public struct Procedure: Sendable {
     /// Each standard section written as text (front matter) or Markdown (a "##" section).
     public var sections: [Section: SectionText] = [:]
     /// Markdown sections with headings that are not among the standard ones.
-    public var otherSections: [(title: String, markdown: String)] = []
+    public var otherSections: [OtherSection] = []
 
     public init() {}
 
-    public enum Status: String, Sendable {
+    public enum Status: String, Sendable, Codable {
         case current, amended, replacing, abolished
     }
 
     /// How a section was given: plain text from front matter, or Markdown from the body.
-    public enum SectionText: Sendable, Equatable {
+    public enum SectionText: Sendable, Equatable, Codable {
         case text(String)
         case markdown(String)
     }
 
     /// The 12 sections of a published procedure, in their usual order.
-    public enum Section: Int, Sendable, CaseIterable, Comparable {
+    public enum Section: Int, Sendable, CaseIterable, Comparable, Codable, CodingKeyRepresentable {
         case steps = 1, hours, method, dossier, timeLimit, applicants, agency, result, fees, forms, conditions, legalBasis
 
         public static func < (a: Section, b: Section) -> Bool { a.rawValue < b.rawValue }
@@ -92,27 +92,33 @@ public struct Procedure: Sendable {
     /// Parts a procedure must publish (Nghị định 63/2010/NĐ-CP, Art. 8).
     public static let mandatory: [Section] = [.steps, .method, .dossier, .timeLimit, .applicants, .agency, .result]
 
-    public struct Channel: Sendable, Equatable {
+    /// A section under a heading of its own that is none of the standard twelve.
+    public struct OtherSection: Sendable, Equatable, Codable {
+        public var title: String
+        public var markdown: String
+    }
+
+    public struct Channel: Sendable, Equatable, Codable {
         public var channel: String
         public var timeLimit: String?
         public var fee: String?
         public var description: String?
     }
 
-    public struct DossierItem: Sendable, Equatable {
+    public struct DossierItem: Sendable, Equatable, Codable {
         public var document: String
         public var template: String?
         public var quantity: String?
     }
 
-    public struct LegalBasis: Sendable, Equatable {
+    public struct LegalBasis: Sendable, Equatable, Codable {
         public var number: String?
         public var summary: String?
         public var date: String?
         public var issuer: String?
     }
 
-    public struct Announcement: Sendable, Equatable {
+    public struct Announcement: Sendable, Equatable, Codable {
         public var number: String?
         public var date: DocumentDate?
         public var status: String?

@@ -118,7 +118,7 @@ public struct ProcedureReader: Sendable {
             let text = c.lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty, !Self.isNoInformation(text) else { return }
             if let section = Procedure.Section.matching(heading: c.title) { p.sections[section] = .markdown(text) }
-            else { p.otherSections.append((c.title, text)) }
+            else { p.otherSections.append(.init(title: c.title, markdown: text)) }
         }
         for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
             let level = line.prefix(while: { $0 == "#" }).count

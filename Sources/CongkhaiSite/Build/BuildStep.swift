@@ -6,10 +6,14 @@ import Foundation
 /// the site is adding a step to the list.
 public struct BuildStep: Sendable {
     public let name: String
+    /// The step's files depend only on the records (without their text) and the
+    /// page frame: a rebuild in which neither changed keeps the files it made last time.
+    let dependsOnRecordsOnly: Bool
     let run: @Sendable (BuildState) throws -> Void
 
-    init(_ name: String, _ run: @escaping @Sendable (BuildState) throws -> Void) {
+    init(_ name: String, dependsOnRecordsOnly: Bool = false, _ run: @escaping @Sendable (BuildState) throws -> Void) {
         self.name = name
+        self.dependsOnRecordsOnly = dependsOnRecordsOnly
         self.run = run
     }
 }
@@ -37,6 +41,23 @@ final class BuildState: @unchecked Sendable {
     var published = RedirectPlan.Published()
     /// SHA-256 of every content file read (site.yml and documents), by content path.
     var sourceDigests: [String: String] = [:]
+
+    /// The previous build's cache, when this build may trust it (see `BuildCache`).
+    var previous: BuildCache?
+    /// What this build learns, for the next one.
+    var next = BuildCache()
+    /// The version, theme, configuration and options: the cache's key.
+    var cacheKey = ""
+    var contentStamps: FileStamps?
+    /// Documents whose file cannot be read now and whose previous version stays online, page and all.
+    var keptFromPrevious: Set<DocumentID> = []
+    /// SHA-256 of every record (without its text), in the corpus's order, for steps that depend on records only.
+    var recordsDigest = ""
+    var recordDigests: [String] = []
+    /// What each text is rendered from (see `renderKey(of:)`).
+    var renderKeys: [DocumentID: String] = [:]
+    /// Renders a text the Markdown step did not, on first use.
+    var renderLater: (@Sendable (Document) -> RenderedText)?
 
     private(set) var diagnostics: [Diagnostic] = []
     fileprivate var currentStep = ""
@@ -66,9 +87,29 @@ extension BuildState {
     func run(_ steps: [BuildStep]) throws {
         for step in steps {
             currentStep = step.name
-            try progress.measure(step.name) { try step.run(self) }
+            sink.step = step.name
+            try progress.measure(step.name) {
+                if step.dependsOnRecordsOnly { try runRemembered(step) } else { try step.run(self) }
+            }
         }
+        sink.step = ""
         currentStep = ""
+    }
+
+    /// A step that depends only on the records: kept whole from the previous build
+    /// when its input is the same, else run and remembered.
+    private func runRemembered(_ step: BuildStep) throws {
+        let input = ContentDigest.of(Data("\(step.name)\n\(frameKey)\n\(recordsDigest)".utf8))
+        if let entry = previous?.steps[step.name], entry.input == input, sink.keep(entry.files) {
+            report(entry.diagnostics)
+            next.steps[step.name] = entry
+            return
+        }
+        let before = diagnostics.count
+        try step.run(self)
+        sink.drain()
+        let found = lock.withLock { Array(diagnostics[before...]) }
+        next.steps[step.name] = .init(input: input, files: sink.paths(writtenBy: step.name), diagnostics: found)
     }
 
     /// Renders pages on all cores and hands each to the sink as it is made.

@@ -17,6 +17,8 @@ public struct SiteBuilder {
         /// An attachment larger than this is named (and still published, copied by streaming): 100 MB.
         public var largeAttachmentBytes = 100 << 20
         public var progress: BuildProgress = .silent
+        /// Use the build cache beside the output folder (`--no-cache` turns it off: a full build).
+        public var useCache = true
 
         public init(content: URL, theme: URL, output: URL, strict: Bool = false, progress: BuildProgress = .silent) {
             self.content = content
@@ -34,14 +36,40 @@ public struct SiteBuilder {
         self.options = options
     }
 
-    /// Builds into the output folder through a staging folder and an atomic swap.
+    /// Builds into the output folder. A full build writes a staging folder and swaps
+    /// it in atomically; a rebuild with a cache it may trust writes only the files
+    /// that changed (see `OutputStaging.commitChanges`). A failed build changes nothing.
     public func build() throws -> BuildReport {
         let started = ProcessInfo.processInfo.systemUptime
+        let startedAt = Date().timeIntervalSince1970
         try checkFolders()
         let staging = try OutputStaging(output: options.output, waiting: options.progress.note)
+        let cacheFolder = BuildCache.folder(for: options.output)
+        let stamps = FileStamps(options.content)
+        let key = cacheKey()
+        let fingerprint = ContentDigest.of(Data("\(key)\n\(stamps.digest)".utf8))
+        var previous = options.useCache ? BuildCache.load(from: cacheFolder) : nil
+        if let cache = previous, cache.key != key || !siteIsDescribed(by: cache, site: staging.output) { previous = nil }
+        if !options.useCache { BuildCache.remove(for: options.output) }
+
+        // Nothing changed since the last build: its report stands, and the site too.
+        if let cache = previous, cache.fingerprint == fingerprint, stamps.newest < cache.started - 1 {
+            staging.abandon()
+            var report = BuildReport(cached: cache.summary, files: cache.files)
+            report.written = !(options.strict && !report.diagnostics.isEmpty)
+            report.seconds = ProcessInfo.processInfo.systemUptime - started
+            return report
+        }
+
         var report: BuildReport
+        let sink = PageSink(.folder(staging.staging), online: previous?.files.map(\.written) ?? [])
+        let state: BuildState
         do {
-            report = try render(into: PageSink(.folder(staging.staging)))
+            (report, state) = try run(into: sink) { state in
+                state.previous = previous
+                state.contentStamps = stamps
+                state.cacheKey = key
+            }
         } catch {
             staging.abandon()
             throw error
@@ -52,12 +80,61 @@ public struct SiteBuilder {
             staging.abandon()
             throw BuildFailure(shrink)
         } else {
-            try options.progress.measure("replacing the site") { try staging.commit() }
+            try options.progress.measure("replacing the site") {
+                if previous != nil {
+                    try staging.commitChanges(changed: sink.changed, removed: sink.removed, cacheFolder: cacheFolder)
+                } else {
+                    try staging.commit()
+                }
+            }
             report.written = true
+            if options.useCache {
+                options.progress.measure("saving the build cache") {
+                    saveCache(state: state, report: report, key: key, fingerprint: fingerprint, started: startedAt, folder: cacheFolder)
+                }
+            }
         }
         report.seconds = ProcessInfo.processInfo.systemUptime - started
         report.timings = options.progress.timings
         return report
+    }
+
+    /// The version (and the program file itself, which changes with every build of
+    /// congkhai), the theme's files, site.yml and the options that shape the output.
+    func cacheKey() -> String {
+        let program = FileStamps.stamp(of: "/proc/self/exe").map { "\($0.size):\($0.modified)" } ?? ""
+        let config = SiteConfig.fileNames.map { name -> String in
+            let data = try? Data(contentsOf: options.content.appendingPathComponent(name))
+            return data.map(ContentDigest.of) ?? "-"
+        }
+        let parts = [CongkhaiVersion.current, program, options.content.standardizedFileURL.path, FileStamps(options.theme).digest,
+                     config.joined(separator: ","), "\(options.maxDocumentBytes)", "\(options.largeAttachmentBytes)"]
+        return ContentDigest.of(Data(parts.joined(separator: "\n").utf8))
+    }
+
+    /// The site online is the one the cache describes: its marker has the bytes the cache recorded.
+    func siteIsDescribed(by cache: BuildCache, site: URL) -> Bool {
+        guard let recorded = cache.files.first(where: { $0.path == OutputStaging.marker }),
+              let data = try? Data(contentsOf: site.appendingPathComponent(OutputStaging.marker)) else { return false }
+        return ContentDigest.of(data) == recorded.sha256
+    }
+
+    func saveCache(state: BuildState, report: BuildReport, key: String, fingerprint: String, started: Double, folder: URL) {
+        var cache = state.next
+        cache.key = key
+        cache.fingerprint = fingerprint
+        cache.started = started
+        for doc in state.corpus?.documents ?? [] { cache.sources[doc.source]?.published = true }
+        cache.files = report.files.map { .init(path: $0.path, size: $0.size, sha256: $0.sha256) }
+        cache.summary = .init(documentCount: report.documentCount, byType: report.byType.map { [$0.0, String($0.1)] },
+                              byYear: report.byYear.map { [$0.0, String($0.1)] }, diagnostics: report.diagnostics, pages: report.pages)
+        do {
+            try cache.save(to: folder)
+            BuildCache.clearDirty(folder)
+        } catch {
+            // Without a cache the next build is a full one: slower, never wrong.
+            BuildCache.remove(for: options.output)
+        }
     }
 
     /// Reads, recognises and links everything and reports what a build would,
@@ -72,7 +149,12 @@ public struct SiteBuilder {
     /// Runs the steps with `sink` as the destination of every file: a
     /// staging folder, memory (a preview) or nowhere (a check).
     public func render(into sink: PageSink) throws -> BuildReport {
+        try run(into: sink) { _ in }.0
+    }
+
+    func run(into sink: PageSink, prepare: (BuildState) -> Void) throws -> (BuildReport, BuildState) {
         let state = BuildState(options: options, sink: sink)
+        prepare(state)
         let files: [WrittenFile]
         do {
             try state.run(steps)
@@ -82,7 +164,7 @@ public struct SiteBuilder {
             sink.drain()
             throw error
         }
-        return BuildReport(state: state, files: files)
+        return (BuildReport(state: state, files: files), state)
     }
 
     /// Share of the published documents a build may lose without `--allow-shrink`.
@@ -154,6 +236,16 @@ public struct BuildReport {
         diagnostics = state.diagnostics.sorted { ($0.file, $0.line ?? 0, $0.message) < ($1.file, $1.line ?? 0, $1.message) }
         self.files = files
         pages = state.pages
+    }
+
+    /// The report of a build in which nothing changed: the previous one's.
+    init(cached summary: BuildCache.Summary, files: [BuildCache.CachedFile]) {
+        documentCount = summary.documentCount
+        byType = summary.byType.map { ($0[0], Int($0[1]) ?? 0) }
+        byYear = summary.byYear.map { ($0[0], Int($0[1]) ?? 0) }
+        diagnostics = summary.diagnostics
+        self.files = files.map(\.written)
+        pages = summary.pages
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }

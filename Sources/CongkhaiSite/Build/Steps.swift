@@ -41,45 +41,70 @@ extension BuildStep {
     }
 
     /// Every content file on all cores; a file that cannot be used is an error, not a document.
+    /// A rebuild takes what the cache says of a file whose size, time or bytes did not change.
     static let readDocuments = BuildStep("reading documents") { state in
         let reader = DocumentReader(types: state.types)
         let sources = state.inventory.sources
         state.progress.count(sources.count)
         let limit = state.options.maxDocumentBytes
-        let results = parallelMap(sources) { source -> Result<Document, Diagnostic> in
+        let readings = parallelMap(sources) { source -> BuildState.SourceReading in
             defer { state.progress.advance() }
+            if let entry = state.unchangedEntry(source.path) { return .init(entry: entry, document: entry.document, failure: entry.failure) }
+            let result: Result<Document, Diagnostic>
+            var digest = ""
             if let size = state.inventory.sizes[source.path], size > limit {
-                return .failure(Diagnostic(.error, file: source.path,
-                                           "the file is \(size >> 20) MB, more than the \(limit >> 20) MB a document may have, "
-                                               + "so it is left out",
-                                           hint: "a document's text is rarely over 1 MB: check that this is the right file, split it, "
-                                               + "or raise the limit with --max-document-size"))
+                result = .failure(Diagnostic(.error, file: source.path,
+                                             "the file is \(size >> 20) MB, more than the \(limit >> 20) MB a document may have, "
+                                                 + "so it is left out",
+                                             hint: "a document's text is rarely over 1 MB: check that this is the right file, split it, "
+                                                 + "or raise the limit with --max-document-size"))
+            } else if let data = FileManager.default.contents(atPath: source.url.path) {
+                digest = ContentDigest.of(data)
+                if let entry = state.sameBytesEntry(source.path, digest: digest) {
+                    return .init(entry: entry, document: entry.document, failure: entry.failure)
+                }
+                result = reader.read(data, path: source.path).map { doc in
+                    var doc = doc
+                    doc.sourceDigest = digest
+                    return doc
+                }
+            } else {
+                result = .failure(Diagnostic(.error, file: source.path, "the file could not be read",
+                                             hint: "check that it exists and that you may read it"))
             }
-            guard let data = FileManager.default.contents(atPath: source.url.path) else {
-                return .failure(Diagnostic(.error, file: source.path, "the file could not be read",
-                                           hint: "check that it exists and that you may read it"))
-            }
-            return reader.read(data, path: source.path).map { doc in
-                var doc = doc
-                doc.sourceDigest = ContentDigest.of(data)
-                return doc
+            let entry = state.entry(for: result, path: source.path, digest: digest)
+            switch result {
+            case .success(let doc): return .init(entry: entry, document: doc)
+            case .failure(let failure): return .init(entry: entry, failure: failure)
             }
         }
-        for result in results {
-            switch result {
-            case .success(var doc):
+        for reading in readings {
+            var entry = reading.entry
+            let path = reading.entry.document?.source ?? reading.failure?.file ?? ""
+            if var doc = reading.document {
                 state.report(doc.diagnostics)
                 doc.diagnostics = []
                 state.sourceDigests[doc.source] = doc.sourceDigest
                 state.read.append(doc)
-            case .failure(let diagnostic):
-                state.report([diagnostic])
+            } else if let failure = reading.failure {
+                if let (kept, warning) = state.lastGoodVersion(of: failure.file, failure: failure), var doc = kept.document {
+                    state.report([warning])
+                    doc.diagnostics = []
+                    state.sourceDigests[doc.source] = doc.sourceDigest
+                    state.keptFromPrevious.insert(doc.id)
+                    state.read.append(doc)
+                    entry = kept
+                } else {
+                    state.report([failure])
+                }
             }
+            if !path.isEmpty { state.next.sources[path] = entry }
         }
     }
 
     static let linkCorpus = BuildStep("linking the corpus") { state in
-        var corpus = Corpus(state.read, attachments: state.inventory.attachments)
+        let published = Set(state.previous?.sources.filter(\.value.published).map { DocumentID($0.key) } ?? [])
+        var corpus = Corpus(state.read, attachments: state.inventory.attachments, published: published)
         state.read = []
         state.report(corpus.diagnostics + corpus.documents.flatMap(\.diagnostics))
         corpus.clearDiagnostics()
@@ -94,19 +119,48 @@ extension BuildStep {
         state.report(graph.diagnostics)
     }
 
+    /// Each text is rendered once and kept; a rebuild renders only those whose inputs changed,
+    /// and the others on first use, if an output asks for them.
     static let renderMarkdown = BuildStep("rendering Markdown") { state in
         let renderer = DocumentTextRenderer(addresses: state.corpus.addresses, graph: state.graph, strings: state.theme.strings)
         state.progress.count(state.corpus.documents.count)
-        let diagnostics = state.corpus.renderInPlace { doc in
-            defer { state.progress.advance() }
-            return renderer.render(doc)
+        let addressesDigest = state.corpus.addressesDigest
+        let keys = parallelMap(state.corpus.documents) { state.renderKey(of: $0, addressesDigest: addressesDigest) }
+        var skip = Set<DocumentID>()
+        var kept: [Diagnostic] = []
+        for (doc, key) in zip(state.corpus.documents, keys) {
+            state.renderKeys[doc.id] = key
+            guard let entry = state.previous?.sources[doc.source] else { continue }
+            if entry.renderKey == key || state.keptFromPrevious.contains(doc.id) {
+                skip.insert(doc.id)
+                kept += entry.renderDiagnostics
+            }
         }
-        state.report(diagnostics)
+        state.report(kept)
+        let diagnostics = state.corpus.renderInPlace(skipping: skip) { doc in
+            defer { state.progress.advance() }
+            return doc.body.text.isEmpty && doc.body.lineMap.isEmpty && doc.procedure == nil
+                ? state.renderFromSource(doc, renderer: renderer) : renderer.render(doc)
+        }
+        state.report(diagnostics.flatMap(\.1))
+        for (id, found) in diagnostics {
+            state.next.sources[id.source]?.renderKey = state.renderKeys[id] ?? ""
+            state.next.sources[id.source]?.renderDiagnostics = found
+        }
+        for id in skip {
+            state.next.sources[id.source]?.renderKey = state.renderKeys[id] ?? ""
+            state.next.sources[id.source]?.renderDiagnostics = state.previous?.sources[id.source]?.renderDiagnostics ?? []
+        }
+        state.renderLater = { doc in state.renderFromSource(doc, renderer: renderer).0 }
     }
 
     static let assembleRecords = BuildStep("assembling document records") { state in
-        let assembler = RecordAssembler(corpus: state.corpus, graph: state.graph)
+        var assembler = RecordAssembler(corpus: state.corpus, graph: state.graph)
+        assembler.renderLater = state.renderLater
+        assembler.renderKeys = state.renderKeys
         state.records = parallelMap(state.corpus.documents) { assembler.record($0) }
+        state.recordDigests = parallelMap(state.records) { $0.digest() }
+        state.recordsDigest = ContentDigest.of(Data(state.recordDigests.joined(separator: "\n").utf8))
         state.pages = Routes.allPages(records: state.records, graph: state.graph, config: state.config)
     }
 
@@ -116,29 +170,39 @@ extension BuildStep {
                                                 named: StrayOriginals.named(by: state.records)))
     }
 
+    /// A rebuild keeps a page whose inputs (its record, the text's identity, the frame) are those of the page online.
     static let documentPages = BuildStep("writing document pages") { state in
         let frame = state.pageFrame
         let documents = DocumentPage(frame: frame)
         let procedures = ProcedurePage(frame: frame)
-        state.writePages(state.records.map { record in {
-            RenderedPage(path: Routes.file(of: record.url),
-                         content: record.procedure == nil ? documents.render(record) : procedures.render(record))
-        } })
+        let frameKey = state.frameKey
+        var pages: [() -> RenderedPage] = []
+        for (record, digest) in zip(state.records, state.recordDigests) {
+            let path = Routes.file(of: record.url)
+            let input = ContentDigest.of(Data("\(frameKey)\n\(digest)\n\(record.renderKey)".utf8))
+            let kept = state.keptFromPrevious.contains(record.id) ? state.previous?.pageInputs[path] : nil
+            state.next.pageInputs[path] = kept ?? input
+            if kept != nil || state.previous?.pageInputs[path] == input, state.sink.keep([path]) { continue }
+            pages.append {
+                RenderedPage(path: path, content: record.procedure == nil ? documents.render(record) : procedures.render(record))
+            }
+        }
+        state.writePages(pages)
     }
 
-    static let indexPages = BuildStep("writing index pages") { state in
+    static let indexPages = BuildStep("writing index pages", dependsOnRecordsOnly: true) { state in
         state.writePages(IndexPages(frame: state.pageFrame, records: state.records).all())
     }
 
-    static let citationPages = BuildStep("writing citation pages") { state in
+    static let citationPages = BuildStep("writing citation pages", dependsOnRecordsOnly: true) { state in
         state.writePages(CitationPages(frame: state.pageFrame, records: state.records, graph: state.graph).all())
     }
 
-    static let procedureLists = BuildStep("writing procedure lists") { state in
+    static let procedureLists = BuildStep("writing procedure lists", dependsOnRecordsOnly: true) { state in
         state.writePages(ProcedureLists(frame: state.pageFrame, records: state.records).all())
     }
 
-    static let catalogues = BuildStep("writing catalogues") { state in
+    static let catalogues = BuildStep("writing catalogues", dependsOnRecordsOnly: true) { state in
         let catalogue = Catalogue(records: state.records, graph: state.graph)
         let texts = parallelMap([catalogue.documents, catalogue.citations, catalogue.procedures]) { $0() }
         for (path, text) in zip([Routes.documentsCatalogue, Routes.citationsCatalogue, Routes.proceduresCatalogue], texts) {
@@ -147,9 +211,15 @@ extension BuildStep {
     }
 
     static let copyFiles = BuildStep("copying assets and attachments") { state in
-        for asset in state.theme.assets { state.sink.copy(asset.url, to: asset.path) }
+        // A rebuild keeps a file whose source has the size and time it had (the theme's are in the cache's key).
+        let online = state.previous != nil
+        for asset in state.theme.assets where !(online && state.sink.keep([asset.path])) { state.sink.copy(asset.url, to: asset.path) }
         var unreadable: [Diagnostic] = []
         for file in state.inventory.attachments.values.sorted(by: { $0.sitePath < $1.sitePath }) {
+            state.rememberStamp(of: file.sourcePath)
+            if file.size <= state.options.largeAttachmentBytes, state.isUnchanged(file.sourcePath), state.sink.keep([file.sitePath]) {
+                continue
+            }
             guard FileManager.default.isReadableFile(atPath: file.url.path) else {
                 unreadable.append(Diagnostic(.error, file: file.sourcePath, "this file could not be read, so it is not published",
                                              hint: "check that you may read it (its permissions), then build again"))
@@ -173,6 +243,9 @@ extension BuildStep {
                                           "this file would replace \(file.path), which the build makes; it is not copied",
                                           hint: "rename it or move it to another folder inside static/"))
             } else if FileManager.default.isReadableFile(atPath: file.url.path) {
+                let source = ContentInventory.staticFolder + "/" + file.path
+                state.rememberStamp(of: source)
+                if state.isUnchanged(source), state.sink.keep([file.path]) { continue }
                 state.sink.copy(file.url, to: file.path)
             }
         }

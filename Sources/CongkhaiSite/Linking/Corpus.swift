@@ -14,7 +14,9 @@ public struct Corpus: Sendable {
     /// Every publishable file beside the documents, by content path.
     public let attachments: [String: AttachmentFile]
 
-    init(_ read: [Document], attachments: [String: AttachmentFile]) {
+    /// `published`: documents the site online has; when a new file takes the address of
+    /// one of them, the new file is the one left out.
+    init(_ read: [Document], attachments: [String: AttachmentFile], published: Set<DocumentID> = []) {
         self.attachments = attachments
         var documents = read
         var diagnostics: [Diagnostic] = []
@@ -27,6 +29,19 @@ public struct Corpus: Sendable {
         let groups = Dictionary(grouping: documents.indices, by: { documents[$0].url })
         var rejected: Set<Int> = []
         for (url, indices) in groups where indices.count > 1 {
+            let online = indices.filter { published.contains(documents[$0].id) }
+            if online.count == 1 {
+                let kept = documents[online[0]].source
+                for i in indices where i != online[0] {
+                    rejected.insert(i)
+                    diagnostics.append(Diagnostic(.error, file: documents[i].source,
+                                                  "this document would be published at \(url), where \(kept) is already published; "
+                                                      + "it is left out and \(kept) stays online",
+                                                  hint: "check the number and the date of this file: the same number twice in a year "
+                                                      + "is a mistake"))
+                }
+                continue
+            }
             let files = indices.map { documents[$0].source }.sorted()
             for i in indices {
                 rejected.insert(i)
@@ -97,23 +112,33 @@ public struct Corpus: Sendable {
     /// for every later output. The Markdown it was made from is let go as soon
     /// as its HTML exists: no output needs it any more, and holding both for a
     /// large corpus would nearly double the build's memory.
-    mutating func renderInPlace(_ render: (Document) -> (RenderedText, [Diagnostic])) -> [Diagnostic] {
+    mutating func renderInPlace(skipping skip: Set<DocumentID> = [],
+                                _ render: (Document) -> (RenderedText, [Diagnostic])) -> [(DocumentID, [Diagnostic])] {
         let empty = ShapedMarkdown(text: "", lineMap: [])
-        var found = [[Diagnostic]](repeating: [], count: documents.count)
+        let indices = documents.indices.filter { !skip.contains(documents[$0].id) }
+        var found = [[Diagnostic]](repeating: [], count: indices.count)
         documents.withUnsafeMutableBufferPointer { docs in
             found.withUnsafeMutableBufferPointer { out in
                 // Each index is touched by exactly one iteration, so the buffers are shared safely.
                 let (docs, out) = (docs, out)
-                DispatchQueue.concurrentPerform(iterations: docs.count) { i in
+                DispatchQueue.concurrentPerform(iterations: indices.count) { n in
+                    let i = indices[n]
                     let (text, diagnostics) = render(docs[i])
                     docs[i].rendered = text
                     docs[i].body = empty
                     docs[i].appendices = docs[i].appendices.map { .init(title: $0.title, subtitle: $0.subtitle, body: empty) }
-                    out[i] = diagnostics
+                    out[n] = diagnostics
                 }
             }
         }
-        return found.flatMap { $0 }
+        return zip(indices, found).map { (documents[$0.0].id, $0.1) }
+    }
+
+    /// Every document's address and every attachment's: a text may link to any of them.
+    var addressesDigest: String {
+        let lines = documents.map { "\($0.source)\t\($0.url)" }
+            + attachments.keys.sorted().map { "\($0)\t\(attachments[$0]!.sitePath)\t\(attachments[$0]!.size)" }
+        return ContentDigest.of(Data(lines.joined(separator: "\n").utf8))
     }
 
     /// "van-ban/2020/545-kh-stttt-vp/": the year is part of the address because

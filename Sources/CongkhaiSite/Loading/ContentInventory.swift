@@ -154,7 +154,7 @@ struct ContentInventory {
 }
 
 /// A file published beside the documents.
-public struct AttachmentFile: Sendable, Equatable {
+public struct AttachmentFile: Sendable, Equatable, Codable {
     public let sourcePath: String
     let url: URL
     /// "PDF", "DOCX", ...

@@ -89,6 +89,35 @@ final class OutputStaging: @unchecked Sendable {
         Self.removeInBackground([old])
     }
 
+    /// Puts a rebuild's changes in place in the site online: each changed file by
+    /// one rename (a reader sees the old file or the new one, never half of one),
+    /// then the files the new site no longer has are removed. Not atomic as a whole:
+    /// while it runs, a flag in the cache folder says so, and a build that finds the
+    /// flag (this one was interrupted) trusts neither the cache nor the site and makes
+    /// the whole site again, which puts it right.
+    func commitChanges(changed: [String], removed: [String], cacheFolder: URL) throws {
+        BuildCache.markDirty(cacheFolder)
+        let fm = FileManager.default
+        for path in changed {
+            let target = output.appendingPathComponent(path)
+            let parent = target.deletingLastPathComponent()
+            if !fm.fileExists(atPath: parent.path) { try fm.createDirectory(at: parent, withIntermediateDirectories: true) }
+            guard rename(staging.appendingPathComponent(path).path, target.path) == 0 else {
+                throw BuildFailure("the file \(path) could not be put in place (\(String(cString: strerror(errno)))); "
+                                   + "the next build makes the whole site again")
+            }
+        }
+        for path in removed {
+            unlink(output.appendingPathComponent(path).path)
+            // Folders left empty go too, up to the site's root.
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, rmdir(output.appendingPathComponent(folder).path) == 0 {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        Self.removeInBackground([staging])
+    }
+
     func abandon() {
         try? FileManager.default.removeItem(at: staging)
     }

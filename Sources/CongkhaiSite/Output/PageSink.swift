@@ -26,8 +26,47 @@ public final class PageSink: @unchecked Sendable {
     private var failure: Error?
     private var madeFolders: Set<String> = []
 
-    public init(_ destination: Destination) {
+    /// The site already online, for a rebuild: a file whose bytes are the same is
+    /// not written again (its record is kept), and `keep` keeps files unmade.
+    private let online: [String: WrittenFile]
+    /// The step now running, named on each file it writes.
+    var step = ""
+    private var writers: [String: String] = [:]
+
+    public init(_ destination: Destination, online: [WrittenFile] = []) {
         self.destination = destination
+        self.online = Dictionary(online.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Files of the site online that this build keeps without making them again;
+    /// false (and nothing kept) when one of them is not online.
+    func keep(_ paths: [String]) -> Bool {
+        let files = paths.compactMap { online[$0] }
+        guard files.count == paths.count else { return false }
+        lock.lock(); defer { lock.unlock() }
+        for file in files { records[file.path] = file; writers[file.path] = step }
+        return true
+    }
+
+    /// Whether the site online has this file.
+    func isOnline(_ path: String) -> Bool { online[path] != nil }
+
+    /// The files a step wrote or kept, in path order.
+    func paths(writtenBy step: String) -> [String] {
+        lock.lock(); defer { lock.unlock() }
+        return writers.filter { $0.value == step }.map(\.key).sorted()
+    }
+
+    /// Files written into the destination (not kept, not equal to those online), in path order.
+    public var changed: [String] {
+        lock.lock(); defer { lock.unlock() }
+        return records.keys.filter { online[$0]?.sha256 != records[$0]!.sha256 }.sorted()
+    }
+
+    /// Files online that this build did not make: to be removed when it is put in place.
+    public var removed: [String] {
+        lock.lock(); defer { lock.unlock() }
+        return online.keys.filter { records[$0] == nil }.sorted()
     }
 
     /// Hands a page over; it is written on the sink's own queue.
@@ -36,6 +75,8 @@ public final class PageSink: @unchecked Sendable {
     }
 
     func write(_ path: String, _ data: Data) {
+        let step = self.step
+        lock.lock(); writers[path] = step; lock.unlock()
         slots.wait()
         queue.async { [self] in
             defer { slots.signal() }
@@ -46,6 +87,8 @@ public final class PageSink: @unchecked Sendable {
     /// Copies a file's contents (never a link) in chunks, hashing as it goes,
     /// so that a large attachment is never held in memory.
     func copy(_ source: URL, to path: String) {
+        let step = self.step
+        lock.lock(); writers[path] = step; lock.unlock()
         slots.wait()
         queue.async { [self] in
             defer { slots.signal() }
@@ -84,6 +127,10 @@ public final class PageSink: @unchecked Sendable {
     }
 
     private func store(_ path: String, _ data: Data) throws {
+        if let same = online[path], same.size == data.count {
+            let digest = SHA256.hash(data: data).hex
+            if digest == same.sha256 { remember(same); return }
+        }
         switch destination {
         case .folder(let root):
             let url = root.appendingPathComponent(path)

@@ -2,7 +2,7 @@ import CongkhaiDomain
 
 /// One document as the build knows it after reading: its metadata, its body
 /// and appendices as Markdown, and where it will be published.
-public struct Document: Sendable {
+public struct Document: Sendable, Codable {
     /// Path of the content file, relative to the content folder.
     public let source: String
     /// Its identity from one build to the next: the content file, not a position in a list.
@@ -30,17 +30,22 @@ public struct Document: Sendable {
     /// SHA-256 of the content file as read.
     public var sourceDigest = ""
 
-    public struct ShapedAppendix: Sendable {
+    public struct ShapedAppendix: Sendable, Codable {
         public let title: String
         public let subtitle: String?
         public let body: ShapedMarkdown
+    }
+
+    /// The build cache keeps what reading made, never what later steps add (the rendered text).
+    private enum CodingKeys: String, CodingKey {
+        case source, metadata, body, appendices, extra, diagnostics, procedure, citations, standards, url, attachments, sourceDigest
     }
 
     public var year: Int? { metadata.year }
     public var isProcedure: Bool { procedure != nil }
 }
 
-public struct LocatedCitation: Sendable {
+public struct LocatedCitation: Sendable, Codable {
     public let citation: Citation
     /// Line in the content file, where known.
     public let line: Int?
@@ -48,7 +53,7 @@ public struct LocatedCitation: Sendable {
 
 /// A document's identity: the path of its content file, relative to the
 /// content folder. Stable when other files are added or removed.
-public struct DocumentID: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct DocumentID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let source: String
     public init(_ source: String) { self.source = source }
     public static func < (a: DocumentID, b: DocumentID) -> Bool { a.source < b.source }

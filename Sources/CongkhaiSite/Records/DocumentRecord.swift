@@ -1,10 +1,11 @@
 import CongkhaiDomain
+import Foundation
 
 /// One document as every output sees it: its metadata, its address, its
 /// relations to other documents and its rendered text, resolved once. The
 /// page, the catalogue and later the feeds, CSV and JSON-LD are all made from
 /// this record, never from the document and the graph by hand.
-public struct DocumentRecord: Sendable {
+public struct DocumentRecord: Sendable, Encodable {
     public let id: DocumentID
     /// Site path of its page: "van-ban/2020/545-kh-stttt-vp/".
     public let url: String
@@ -21,33 +22,42 @@ public struct DocumentRecord: Sendable {
     public let citedBy: [Reference]
     /// Declared in its front matter, then declared by others about it.
     public let relations: [Relation]
-    public let text: RenderedText
+    /// Rendered by the Markdown step, or on first use when a rebuild kept the page made from it.
+    public var text: RenderedText { textSource.value }
+    let textSource: LazyText
+    /// What the text is made from (see `RenderKey`): the text's identity without the text.
+    let renderKey: String
     public let procedure: Procedure?
     /// A procedure's announcing decision and legal basis, where they are documents of the site.
     public let procedureLinks: ProcedureLinks
 
-    public struct ProcedureLinks: Sendable {
+    /// Everything a page shows of the record, except the text (named by `renderKey`).
+    private enum CodingKeys: String, CodingKey {
+        case url, source, metadata, label, attachments, cites, standards, citedBy, relations, procedure, procedureLinks
+    }
+
+    public struct ProcedureLinks: Sendable, Encodable {
         public var announcedBy: Reference?
         /// One per `legal_basis` item, in order.
         public var legalBasis: [Reference?] = []
     }
 
     /// Another document of the site, as a link names it.
-    public struct Reference: Sendable {
+    public struct Reference: Sendable, Encodable {
         public let id: DocumentID
         public let url: String
         public let label: String
         public let metadata: DocumentMetadata
     }
 
-    public struct Cite: Sendable {
+    public struct Cite: Sendable, Encodable {
         public let citation: Citation
         /// The year it resolves to: the target's, else the one the text gives.
         public let year: Int?
         public let target: Reference?
     }
 
-    public struct Relation: Sendable {
+    public struct Relation: Sendable, Encodable {
         public let kind: RelationKind
         /// True when another document declares it about this one (this one is replaced, amended...).
         public let isInverse: Bool
@@ -58,6 +68,13 @@ public struct DocumentRecord: Sendable {
         public let target: Reference?
     }
 
+    /// SHA-256 of what a list or a page shows of the record (`CodingKeys`): everything but the text.
+    func digest() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return ContentDigest.of((try? encoder.encode(self)) ?? Data())
+    }
+
     /// The number as printed; nil for a blank number ("Số: /BC-STTTT").
     public var numberWritten: String? { metadata.number.flatMap { $0.number == nil ? nil : $0.written } }
 }
@@ -66,6 +83,9 @@ public struct DocumentRecord: Sendable {
 struct RecordAssembler {
     let corpus: Corpus
     let graph: CitationGraph
+    /// A rebuild renders the text of a kept page only if an output asks for it.
+    var renderLater: (@Sendable (Document) -> RenderedText)?
+    var renderKeys: [DocumentID: String] = [:]
     /// One reference per document, made once: tens of thousands of links point at them.
     private let references: [DocumentID: DocumentRecord.Reference]
 
@@ -99,7 +119,7 @@ struct RecordAssembler {
                                    identifier: number.flatMap { $0.number == nil ? nil : $0.key }, year: other.metadata.year,
                                    target: other))
         }
-        let text = doc.rendered ?? RenderedText()
+        let text = doc.rendered.map(LazyText.init(value:)) ?? LazyText { renderLater?(doc) ?? RenderedText() }
         var links = DocumentRecord.ProcedureLinks()
         if let p = doc.procedure {
             if let a = p.announcedBy, let n = a.number.flatMap(DocumentNumber.parse) {
@@ -113,7 +133,27 @@ struct RecordAssembler {
         }
         return DocumentRecord(id: doc.id, url: doc.url, source: doc.source, metadata: doc.metadata, label: Self.label(doc.metadata),
                               attachments: doc.rendered?.attachments ?? doc.attachments, cites: cites, standards: doc.standards,
-                              citedBy: graph.citedBy(doc.id).compactMap(reference), relations: relations, text: text,
+                              citedBy: graph.citedBy(doc.id).compactMap(reference), relations: relations, textSource: text,
+                              renderKey: renderKeys[doc.id] ?? "",
                               procedure: doc.procedure, procedureLinks: links)
+    }
+}
+
+/// A document's rendered text, given at once or made on first use (once, on any thread).
+final class LazyText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: RenderedText?
+    private var make: (() -> RenderedText)?
+
+    init(value: RenderedText) { made = value }
+    init(_ make: @escaping () -> RenderedText) { self.make = make }
+
+    var value: RenderedText {
+        lock.lock(); defer { lock.unlock() }
+        if let made { return made }
+        let value = make?() ?? RenderedText()
+        made = value
+        make = nil
+        return value
     }
 }

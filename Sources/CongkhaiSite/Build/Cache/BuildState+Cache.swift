@@ -1,0 +1,107 @@
+import CongkhaiDomain
+import Foundation
+
+/// The parts of the steps that use the previous build's cache: reading a file
+/// only when it changed, rendering a text only when what it is made from
+/// changed, keeping a page whose inputs are those of the page already online.
+extension BuildState {
+    /// What reading one content file gave: a document, or the reason it is left out.
+    struct SourceReading {
+        var entry: BuildCache.SourceEntry
+        /// With its Markdown when read now; without it when taken from the cache.
+        var document: Document?
+        var failure: Diagnostic?
+    }
+
+    /// The cached result for a file whose size and time are those recorded, and
+    /// which has not changed since the previous build began (a file written in the
+    /// same instant as that build started could have changed unseen: it is read).
+    func unchangedEntry(_ path: String) -> BuildCache.SourceEntry? {
+        guard let previous, let entry = previous.sources[path], let stamp = contentStamps?[path],
+              stamp.size == entry.size, stamp.modified == entry.modified,
+              Double(stamp.modified) / 1e9 < previous.started - 1 else { return nil }
+        return entry
+    }
+
+    /// The cached result for a file whose bytes are those read before.
+    func sameBytesEntry(_ path: String, digest: String) -> BuildCache.SourceEntry? {
+        guard let entry = previous?.sources[path], entry.digest == digest else { return nil }
+        var updated = entry
+        if let stamp = contentStamps?[path] { updated.size = stamp.size; updated.modified = stamp.modified }
+        return updated
+    }
+
+    /// A reading as the cache keeps it: the Markdown is dropped (the file is read again if its text must be rendered).
+    func entry(for result: Result<Document, Diagnostic>, path: String, digest: String) -> BuildCache.SourceEntry {
+        let stamp = contentStamps?[path]
+        var entry = BuildCache.SourceEntry(size: stamp?.size ?? 0, modified: stamp?.modified ?? 0, digest: digest)
+        switch result {
+        case .success(let doc): entry.document = doc.withoutMarkdown
+        case .failure(let diagnostic): entry.failure = diagnostic
+        }
+        return entry
+    }
+
+    /// A published document whose file cannot be read now keeps its previous
+    /// version online, with a warning that says so.
+    func lastGoodVersion(of path: String, failure: Diagnostic) -> (BuildCache.SourceEntry, Diagnostic)? {
+        guard let entry = previous?.sources[path], entry.published, entry.document != nil else { return nil }
+        var warning = failure
+        warning.severity = .warning
+        warning.message += "; the version published before is still online"
+        warning.hint = (failure.hint.map { $0 + "; " } ?? "") + "correct the file and build again to publish the new version"
+        return (entry, warning)
+    }
+
+    /// What a document's text is rendered from, besides the theme and configuration
+    /// (part of the cache's key): its file, its own address and attachments, the
+    /// address of every document and file of the site (a link may lead to any of
+    /// them) and the documents its citations resolve to.
+    func renderKey(of doc: Document, addressesDigest: String) -> String {
+        var parts = [doc.sourceDigest, doc.url, addressesDigest]
+        parts += doc.attachments.map { "\($0.sourcePath)=\($0.sitePath)" }
+        for cite in doc.citations {
+            parts.append(graph.target(of: cite.citation, from: doc.id).flatMap { corpus[$0]?.url } ?? "-")
+        }
+        return ContentDigest.of(Data(parts.joined(separator: "\n").utf8))
+    }
+
+    /// The text of a document read from the cache: its file is read again for the Markdown.
+    func renderFromSource(_ doc: Document, renderer: DocumentTextRenderer) -> (RenderedText, [Diagnostic]) {
+        var full = doc
+        let url = options.content.appendingPathComponent(doc.source)
+        if let data = FileManager.default.contents(atPath: url.path),
+           case .success(let read) = DocumentReader(types: types).read(data, path: doc.source) {
+            full.body = read.body
+            full.appendices = read.appendices
+            if let procedure = read.procedure { full.procedure = procedure }
+        }
+        return renderer.render(full)
+    }
+
+    /// A copied file whose size and time are those the previous build copied.
+    func isUnchanged(_ path: String) -> Bool {
+        guard let previous, let stamp = contentStamps?[path], Double(stamp.modified) / 1e9 < previous.started - 1 else { return false }
+        return previous.copied[path] == "\(stamp.size):\(stamp.modified)"
+    }
+
+    func rememberStamp(of path: String) {
+        guard let stamp = contentStamps?[path] else { return }
+        next.copied[path] = "\(stamp.size):\(stamp.modified)"
+    }
+
+    /// The inputs every page shares: the theme, the configuration, the version (the cache's key), the menu.
+    var frameKey: String { "\(cacheKey)\nprocedures=\(pageFrame.hasProcedures)" }
+}
+
+extension Document {
+    /// The document as the cache keeps it.
+    var withoutMarkdown: Document {
+        var doc = self
+        let empty = ShapedMarkdown(text: "", lineMap: [])
+        doc.body = empty
+        doc.appendices = appendices.map { .init(title: $0.title, subtitle: $0.subtitle, body: empty) }
+        doc.rendered = nil
+        return doc
+    }
+}
