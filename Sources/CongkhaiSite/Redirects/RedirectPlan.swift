@@ -111,7 +111,9 @@ public struct RedirectPlan: Sendable {
         return items.compactMap { item in
             guard let from = (item["from"] as? String).flatMap(RedirectFile.sitePath), let rawTo = item["to"] as? String else { return nil }
             let to = RedirectFile.isExternal(rawTo) ? rawTo : RedirectFile.sitePath(rawTo)
-            return to.map { Redirect(from: from, to: $0, origin: .kept) }
+            // A detected rename stays one: building again without a change gives the same bytes.
+            let origin: Redirect.Origin = item["origin"] as? String == "rename" ? .rename(source: "") : .kept
+            return to.map { Redirect(from: from, to: $0, origin: origin) }
         }
     }
 }
