@@ -48,7 +48,7 @@ public struct SiteBuilder {
         let stamps = FileStamps(options.content)
         let key = cacheKey()
         let fingerprint = ContentDigest.of(Data("\(key)\n\(stamps.digest)".utf8))
-        var previous = options.useCache ? BuildCache.load(from: cacheFolder) : nil
+        var previous = options.useCache ? BuildCache.loadHead(from: cacheFolder) : nil
         if let cache = previous, cache.key != key || !siteIsDescribed(by: cache, site: staging.output) { previous = nil }
         if !options.useCache { BuildCache.remove(for: options.output) }
 
@@ -61,6 +61,9 @@ public struct SiteBuilder {
             return report
         }
 
+        if previous != nil, !options.progress.measure("reading the build cache", { previous!.loadSources(from: cacheFolder) }) {
+            previous = nil
+        }
         var report: BuildReport
         let sink = PageSink(.folder(staging.staging), online: previous?.files.map(\.written) ?? [])
         let state: BuildState
@@ -129,7 +132,7 @@ public struct SiteBuilder {
         cache.summary = .init(documentCount: report.documentCount, byType: report.byType.map { [$0.0, String($0.1)] },
                               byYear: report.byYear.map { [$0.0, String($0.1)] }, diagnostics: report.diagnostics, pages: report.pages)
         do {
-            try cache.save(to: folder)
+            try cache.save(to: folder, previous: state.previous)
             BuildCache.clearDirty(folder)
         } catch {
             // Without a cache the next build is a full one: slower, never wrong.

@@ -70,9 +70,7 @@ public struct DocumentRecord: Sendable, Encodable {
 
     /// SHA-256 of what a list or a page shows of the record (`CodingKeys`): everything but the text.
     func digest() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return ContentDigest.of((try? encoder.encode(self)) ?? Data())
+        DigestEncoder.digest(self)
     }
 
     /// The number as printed; nil for a blank number ("Số: /BC-STTTT").

@@ -32,6 +32,14 @@ struct BuildCache: Codable {
     var files: [CachedFile] = []
     /// The last build's report, given again when nothing changed.
     var summary = Summary()
+    /// Each source entry as stored, by path: an entry that did not change is written back as it was read.
+    var storedSources: [String: Data] = [:]
+
+    /// `sources` is stored apart, one line per file, decoded on all cores and written
+    /// back unchanged where it did not change: it is most of the cache's size.
+    private enum CodingKeys: String, CodingKey {
+        case format, key, fingerprint, started, pageInputs, steps, copied, files, summary
+    }
 
     struct SourceEntry: Codable {
         var size: Int
@@ -46,6 +54,14 @@ struct BuildCache: Codable {
         var renderDiagnostics: [Diagnostic] = []
         /// The document was on the site the last build made.
         var published = false
+
+        /// Whether this entry's stored form is `before`'s: the same bytes read the
+        /// same way (reading is deterministic), rendered from the same inputs.
+        func isStored(as before: SourceEntry) -> Bool {
+            digest == before.digest && size == before.size && modified == before.modified && renderKey == before.renderKey
+                && published == before.published && (failure == nil) == (before.failure == nil)
+                && (document == nil) == (before.document == nil)
+        }
     }
 
     struct StepEntry: Codable {
@@ -81,25 +97,66 @@ extension BuildCache {
     /// Present while an incremental build changes the site in place: the next build does not trust the site.
     static let dirtyName = "site-being-changed"
 
-    static func load(from folder: URL) -> BuildCache? {
-        let fm = FileManager.default
-        guard !fm.fileExists(atPath: folder.appendingPathComponent(dirtyName).path),
+    static let sourcesName = "sources.jsonl"
+
+    /// The cache's small part only (key, fingerprint, report): enough to tell that nothing changed.
+    static func loadHead(from folder: URL) -> BuildCache? {
+        guard !FileManager.default.fileExists(atPath: folder.appendingPathComponent(dirtyName).path),
               let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)),
               let cache = try? JSONDecoder().decode(BuildCache.self, from: data),
               cache.format == format else { return nil }
         return cache
     }
 
-    /// Written to a new file and renamed over the old one: never half written.
-    func save(to folder: URL) throws {
+    /// The entries of every source file; false when they cannot be read (the build is then a full one).
+    mutating func loadSources(from folder: URL) -> Bool {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(Self.sourcesName)) else { return false }
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: true)
+        let decoded = parallelMap(lines) { line -> (String, Data, SourceEntry)? in
+            guard let tab = line.firstIndex(of: 0x09) else { return nil }
+            let path = String(decoding: line[line.startIndex..<tab], as: UTF8.self)
+            let json = Data(line[(tab + 1)...])
+            return (try? JSONDecoder().decode(SourceEntry.self, from: json)).map { (path, json, $0) }
+        }
+        guard decoded.allSatisfy({ $0 != nil }) else { return false }
+        for case let (path, json, entry)? in decoded {
+            sources[path] = entry
+            storedSources[path] = json
+        }
+        return true
+    }
+
+    /// Written to new files and renamed over the old ones: never half written.
+    /// `previous` gives the stored form of entries that did not change.
+    func save(to folder: URL, previous: BuildCache?) throws {
         let fm = FileManager.default
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        let paths = sources.keys.sorted()
+        let lines = parallelMap(paths) { path -> Data in
+            let entry = sources[path]!
+            if let before = previous?.sources[path], let stored = previous?.storedSources[path], entry.isStored(as: before) {
+                return stored
+            }
+            return (try? JSONEncoder().encode(entry)) ?? Data()
+        }
+        var out = Data()
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.count + 64 })
+        for (path, line) in zip(paths, lines) {
+            out.append(Data(path.utf8))
+            out.append(0x09)
+            out.append(line)
+            out.append(0x0A)
+        }
+        try replace(Self.sourcesName, in: folder, with: out)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let data = try encoder.encode(self)
-        let temporary = folder.appendingPathComponent(Self.fileName + ".new")
+        try replace(Self.fileName, in: folder, with: try encoder.encode(self))
+    }
+
+    private func replace(_ name: String, in folder: URL, with data: Data) throws {
+        let temporary = folder.appendingPathComponent(name + ".new")
         try data.write(to: temporary)
-        guard rename(temporary.path, folder.appendingPathComponent(Self.fileName).path) == 0 else {
+        guard rename(temporary.path, folder.appendingPathComponent(name).path) == 0 else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: folder.path])
         }
     }
