@@ -78,7 +78,7 @@ import Testing
     static func edit(_ w: Workspace, _ random: inout Random, round: Int) throws -> String {
         let docs = w.documents.filter { !$0.hasPrefix("thu-tuc/") }
         let doc = random.pick(docs)
-        switch random.below(10) {
+        switch random.below(11) {
         case 0:
             try w.write(doc, try w.read(doc) + "\n\nĐoạn bổ sung lần \(round): các đơn vị báo cáo kết quả trước ngày 15 hằng tháng.\n")
             return "body of \(doc)"
@@ -130,6 +130,10 @@ import Testing
             let procedure = random.pick(w.documents.filter { $0.hasPrefix("thu-tuc/") })
             try w.write(procedure, try w.read(procedure).replacingOccurrences(of: "ngày làm việc", with: "ngày làm việc kể từ ngày nhận đủ hồ sơ"))
             return "procedure \(procedure)"
+        case 9:
+            let linking = random.pick(docs.filter { $0.hasPrefix("2024/") })
+            try w.write(linking, try w.read(linking) + "\n\nSố liệu chi tiết: [bảng số liệu](so-lieu-an-toan-thong-tin-2024.pdf).\n")
+            return "link to an attachment in \(linking)"
         default:
             return "nothing"
         }

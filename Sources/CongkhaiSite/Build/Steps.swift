@@ -146,11 +146,16 @@ extension BuildStep {
         for (id, found) in diagnostics {
             state.next.sources[id.source]?.renderKey = state.renderKeys[id] ?? ""
             state.next.sources[id.source]?.renderDiagnostics = found
+            state.next.sources[id.source]?.renderAttachments = state.corpus[id]?.rendered?.attachments ?? []
         }
         for id in skip {
+            guard let before = state.previous?.sources[id.source] else { continue }
             state.next.sources[id.source]?.renderKey = state.renderKeys[id] ?? ""
-            state.next.sources[id.source]?.renderDiagnostics = state.previous?.sources[id.source]?.renderDiagnostics ?? []
+            state.next.sources[id.source]?.renderDiagnostics = before.renderDiagnostics
+            state.next.sources[id.source]?.renderAttachments = before.renderAttachments
         }
+        // A text not rendered now links to the files it linked to (they are in its render key).
+        state.corpus.setAttachments(of: skip) { state.previous?.sources[$0.source]?.renderAttachments }
         state.renderLater = { doc in state.renderFromSource(doc, renderer: renderer).0 }
     }
 

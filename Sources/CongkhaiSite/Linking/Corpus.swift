@@ -134,6 +134,13 @@ public struct Corpus: Sendable {
         return zip(indices, found).map { (documents[$0.0].id, $0.1) }
     }
 
+    /// Gives documents whose text was not rendered the attachments their text links to.
+    mutating func setAttachments(of ids: Set<DocumentID>, _ attachments: (DocumentID) -> [AttachmentFile]?) {
+        for i in documents.indices where ids.contains(documents[i].id) {
+            if let files = attachments(documents[i].id), !files.isEmpty { documents[i].attachments = files }
+        }
+    }
+
     /// Every document's address and every attachment's: a text may link to any of them.
     var addressesDigest: String {
         let lines = documents.map { "\($0.source)\t\($0.url)" }

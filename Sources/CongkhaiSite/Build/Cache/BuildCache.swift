@@ -52,6 +52,8 @@ struct BuildCache: Codable {
         /// What the text was rendered from (the file and the addresses it links to), and what that said.
         var renderKey = ""
         var renderDiagnostics: [Diagnostic] = []
+        /// The files the text links to, besides those named in front matter: part of the record.
+        var renderAttachments: [AttachmentFile] = []
         /// The document was on the site the last build made.
         var published = false
 
