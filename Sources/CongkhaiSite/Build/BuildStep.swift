@@ -57,6 +57,7 @@ final class BuildState: @unchecked Sendable {
     var pageFrame: PageFrame {
         var frame = PageFrame(site: config, theme: theme)
         frame.hasProcedures = corpus.documents.contains(where: \.isProcedure)
+        frame.lastUpdated = CitizenFormatting.lastUpdated(corpus.documents.map(\.metadata))
         return frame
     }
 }

@@ -83,6 +83,7 @@ extension BuildStep {
         state.read = []
         state.report(corpus.diagnostics + corpus.documents.flatMap(\.diagnostics))
         corpus.clearDiagnostics()
+        corpus.nameIssuersCanonically(siteName: state.config.name, siteParent: state.config.parent)
         state.corpus = corpus
     }
 
@@ -118,7 +119,8 @@ extension BuildStep {
 
     static let documentPages = BuildStep("writing document pages") { state in
         let frame = state.pageFrame
-        let documents = DocumentPage(frame: frame)
+        var documents = DocumentPage(frame: frame)
+        documents.citationPages = CitationPageIndex(state.graph)
         let procedures = ProcedurePage(frame: frame)
         state.writePages(state.records.map { record in {
             RenderedPage(path: Routes.file(of: record.url),
