@@ -9,7 +9,7 @@ file descriptors 3 and 4), with the Python standard library only.
 Reads a job as JSON on stdin:
   {"pages": ["/tmp/site/index.html", ...], "widths": [360, 390], "media": "screen",
    "expression": "JavaScript returning a JSON-serialisable value",
-   "fonts": ["css selector", ...]}
+   "fonts": ["css selector", ...], "fontDirs": ["/usr/share/fonts/truetype/liberation", ...]}
 and prints one JSON object per page and width:
   {"page": ..., "width": ..., "value": <expression's value>, "fonts": {"selector": ["Font", ...]}}
 "fonts" lists the platform fonts that rendered each selected element's text
@@ -25,7 +25,7 @@ import tempfile
 
 
 class Browser:
-    def __init__(self):
+    def __init__(self, font_dirs=None):
         binary = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
         if not binary:
             raise SystemExit("chromium is not installed")
@@ -41,12 +41,22 @@ class Browser:
             os.dup2(commands, 3)
             os.dup2(answers, 4)
 
+        env = dict(os.environ)
+        if font_dirs:
+            # Only these fonts: a machine with exactly Debian's fonts-liberation (1.x) and nothing newer.
+            conf = os.path.join(self.profile, "fonts.conf")
+            with open(conf, "w") as f:
+                f.write('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                        + "".join(f"<dir>{d}</dir>" for d in font_dirs)
+                        + f"<cachedir>{self.profile}/fontcache</cachedir>"
+                        + '<include ignore_missing="yes">/etc/fonts/conf.d/30-metric-aliases.conf</include></fontconfig>')
+            env["FONTCONFIG_FILE"] = conf
         self.process = subprocess.Popen(
             [binary, "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe",
              "--user-data-dir=" + self.profile, "--no-first-run", "--allow-file-access-from-files",
              "--hide-scrollbars", "about:blank"],
             close_fds=False, preexec_fn=plumb,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         os.close(to_browser_r)
         os.close(from_browser_w)
         self.out = os.fdopen(to_browser_w, "wb", buffering=0)
@@ -99,7 +109,7 @@ class Browser:
 
 def main():
     job = json.load(sys.stdin)
-    browser = Browser()
+    browser = Browser(job.get("fontDirs"))
     results = []
     try:
         target = browser.call("Target.createTarget", {"url": "about:blank"})["targetId"]

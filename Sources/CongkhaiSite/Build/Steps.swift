@@ -9,13 +9,15 @@ extension BuildStep {
     public static let site: [BuildStep] = check + [renderMarkdown, assembleRecords, strayOriginals] + outputs
 
     /// Reading, recognising and linking: the content's sources.
-    static let check: [BuildStep] = [loadConfiguration, readPublished, scanContent, readDocuments, linkCorpus, resolveCitations]
+    static let check: [BuildStep] = [loadConfiguration, readPublished, scanContent, setAsidePlainPages, readDocuments, linkCorpus,
+                                     resolveCitations, readPlainPages]
 
     /// Every diagnostic a build gives about the content, and no page rendered: `congkhai check`.
     public static let checkOnly: [BuildStep] = check + [renderMarkdown, assembleRecords, strayOriginals]
 
     /// Every file of the site, each made from the records.
-    static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, catalogues, copyFiles, archivesPage,
+    static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, plainPageFiles, catalogues, copyFiles,
+                                       archivesPage,
                                        redirects, marker]
 
     static let loadConfiguration = BuildStep("loading the configuration and theme") { state in
@@ -108,7 +110,7 @@ extension BuildStep {
     static let assembleRecords = BuildStep("assembling document records") { state in
         let assembler = RecordAssembler(corpus: state.corpus, graph: state.graph)
         state.records = parallelMap(state.corpus.documents) { assembler.record($0) }
-        state.pages = Routes.allPages(records: state.records, graph: state.graph, config: state.config)
+        state.pages = Routes.allPages(records: state.records, graph: state.graph, config: state.config, plainPages: state.plainPages)
     }
 
     /// A Word or PDF file that no document names was most likely meant to be imported.

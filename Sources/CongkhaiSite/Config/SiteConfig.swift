@@ -187,6 +187,8 @@ struct SiteSettings: Decodable {
             procedure_portal_url = .some(isNull ? nil : try c.decode(String.self, forKey: .procedure_portal_url))
         }
         document_types = try c.decodeIfPresent([TypeEntry].self, forKey: .document_types)
+        legal_database_search_url = try c.decodeIfPresent(String.self, forKey: .legal_database_search_url)
+        pages = try c.decodeIfPresent([String].self, forKey: .pages)
     }
 
     /// Decodes what it can: a key of the wrong shape is reported and dropped, an unknown key reported.

@@ -69,7 +69,8 @@ struct CitationPages {
         }
         if let search = frame.site.legalDatabaseSearchURL,
            id.key.contains("/") && (citations.first?.number.style == .legal || citations.contains { LegalSearch.isLegalWord($0.typeWord) }),
-           let encoded = id.written.addingPercentEncoding(withAllowedCharacters: .alphanumerics) {
+           let encoded = id.written.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn:
+               "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")) {
             context["legalSearchHref"] = search.replacingOccurrences(of: "{number}", with: encoded)
         }
         context["citingGroup"] = ["rows": id.citing.compactMap { byID[$0] }.map { frame.row($0, root: root) }]

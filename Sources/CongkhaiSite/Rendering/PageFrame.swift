@@ -10,6 +10,8 @@ struct PageFrame {
     var hasProcedures = false
     /// The newest date among the documents (posted, else issued): the footer's "last updated" line.
     var lastUpdated: DocumentDate?
+    /// Plain pages in menu order: (title, path).
+    var plainPages: [(String, String)] = []
 
     func context(pagePath: String, title: String, breadcrumbs: [(String, String?)]) -> [String: Any] {
         let root = Routes.root(of: pagePath)
@@ -26,6 +28,7 @@ struct PageFrame {
         ]
         if hasProcedures { nav.append(["href": Routes.href(root, Routes.procedures), "label": theme.string("procedures")]) }
         nav.append(["href": Routes.href(root, Routes.citations), "label": theme.string("cited_documents")])
+        nav += plainPages.map { ["href": Routes.href(root, $0.1), "label": $0.0] }
         var context: [String: Any] = [
             "lang": site.language,
             "t": theme.strings.values,
