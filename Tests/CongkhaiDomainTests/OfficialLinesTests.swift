@@ -23,7 +23,8 @@ import Testing
     }
 
     @Test func theHeadingWithoutColonIsNotTheEnactingWord() {
-        #expect(OfficialLines.kinds(of: ["QUYẾT ĐỊNH", "GIÁM ĐỐC SỞ Y TẾ", "QUYẾT ĐỊNH:"], typeCode: "QĐ") == [nil, .authority, .decisionWord])
+        #expect(OfficialLines.kinds(of: ["QUYẾT ĐỊNH", "GIÁM ĐỐC SỞ Y TẾ", "QUYẾT ĐỊNH:"], typeCode: "QĐ")
+                == [nil, .authority, .decisionWord])
     }
 
     @Test func kinhGuiIsAnAddresseeLineInAnyDocument() {

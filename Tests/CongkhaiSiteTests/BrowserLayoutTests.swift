@@ -33,7 +33,7 @@ import Testing
 
     | TT | Huyện | Lúa (ha) | Ngô (ha) | Khoai (ha) | Sắn (ha) | Rau (ha) | Đậu (ha) | Lạc (ha) | Mía (ha) | Ghi chú về tình hình sâu bệnh |
     |---|---|---|---|---|---|---|---|---|---|---|
-    | 1 | Huyện Đồi Mây | 12.345,67 | 2.345,12 | 345,98 | 1.234,56 | 987,65 | 123,45 | 234,56 | 3.456,78 | Rầy nâu xuất hiện cục bộ ở các xã phía bắc |
+    | 1 | Huyện Đồi Mây | 12.345,67 | 2.345,12 | 345,98 | 1.234,56 | 987,65 | 123,45 | 234,56 | 3.456,78 | Rầy nâu ở các xã phía bắc |
 
     """
 
@@ -73,7 +73,8 @@ import Testing
         defer { site.remove() }
         let results = try Self.measure(site, pages: pages, widths: [360, 390],
                                        expression: "[document.documentElement.scrollWidth, innerWidth, "
-                                           + "(function(w){ return w ? w.scrollWidth - w.clientWidth : 0; })(document.querySelector('.appendix .table-wrap'))]")
+                                           + "(function(w){ return w ? w.scrollWidth - w.clientWidth : 0; })"
+                                           + "(document.querySelector('.appendix .table-wrap'))]")
         #expect(results.count == pages.count * 2)
         // measured against the phone's width, not innerWidth: a phone browser widens its
         // layout viewport to fit a page that is too wide, and innerWidth grows with it
@@ -117,7 +118,8 @@ import Testing
         let (site, _) = try Self.builtSite()
         defer { site.remove() }
         let style = "(function(){ function d(q){ var e = document.querySelector(q); return e ? getComputedStyle(e).display : 'none'; }"
-            + " function c(q){ var e = document.querySelector(q); return e ? getComputedStyle(e).gridTemplateColumns.split(' ').length : 0; }"
+            + " function c(q){ var e = document.querySelector(q);"
+            + " return e ? getComputedStyle(e).gridTemplateColumns.split(' ').length : 0; }"
             + " return [d('.proc-table'), d('.doc-summary-panel'), d('.site-nav'), c('.doc-header'), d('.print-action'),"
             + " document.querySelector('.doc-body') ? getComputedStyle(document.querySelector('.doc-body')).textAlign : '']; })()"
         // printed from a phone: the narrow-screen rules are for screens only

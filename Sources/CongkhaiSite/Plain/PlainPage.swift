@@ -76,7 +76,8 @@ public struct PlainPage: Sendable {
             resolver.decide(target, lineMap: shaped, diagnostics: &diagnostics, attachments: &ignored)
         }
         for removal in rendered.rawHTMLRemovals {
-            diagnostics.append(Diagnostic(.warning, file: path, line: shaped.sourceLine(removal.line), "raw HTML: \(removal.what) was removed",
+            diagnostics.append(Diagnostic(.warning, file: path, line: shaped.sourceLine(removal.line),
+                                          "raw HTML: \(removal.what) was removed",
                                           hint: "tables, line breaks, <sup>, <sub>, bold and italics are kept; write the rest in Markdown"))
         }
         let description = frontMatter.extra["description"]?.text ?? firstParagraph(withoutTitle) ?? title ?? name

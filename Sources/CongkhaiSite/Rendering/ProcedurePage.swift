@@ -48,7 +48,9 @@ struct ProcedurePage {
                              ("agency_coordinating", p.coordinatingAgency),
                              ("submission_address", p.submissionAddress)].compactMap { key, value in
                     // an empty value gets no label of its own
-                    value.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }.map { "<p><strong>\(HTMLText.escape(t.string(key))):</strong> \(HTMLText.escape($0))</p>" }
+                    value.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }.map {
+                        "<p><strong>\(HTMLText.escape(t.string(key))):</strong> \(HTMLText.escape($0))</p>"
+                    }
                 }
                 if !parts.isEmpty { s["html"] = parts.joined(separator: "\n") }
             default: break
