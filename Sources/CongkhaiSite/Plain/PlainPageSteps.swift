@@ -7,14 +7,18 @@ import Foundation
 extension BuildStep {
     /// Only the front matter's first lines are looked at here; a file under trang/ is not even opened.
     static let setAsidePlainPages = BuildStep("setting plain pages apart") { state in
-        var documents: [ContentInventory.SourceFile] = []
-        for source in state.inventory.sources {
+        // on all cores: in a large site this opens every file once more
+        let isPlain = parallelMap(state.inventory.sources) { source -> Bool in
             var head = Data()
             if !source.path.hasPrefix(PlainPage.folder + "/"), let handle = try? FileHandle(forReadingFrom: source.url) {
                 head = (try? handle.read(upToCount: 4096)) ?? Data()
                 try? handle.close()
             }
-            if PlainPage.isPlainPage(path: source.path, head: head) { state.plainSources.append(source) } else { documents.append(source) }
+            return PlainPage.isPlainPage(path: source.path, head: head)
+        }
+        var documents: [ContentInventory.SourceFile] = []
+        for (source, plain) in zip(state.inventory.sources, isPlain) {
+            if plain { state.plainSources.append(source) } else { documents.append(source) }
         }
         state.inventory.sources = documents
     }
