@@ -218,6 +218,7 @@ import Testing
         #expect(page.contains("<a href=\"../../../van-ban-duoc-vien-dan/index.html\">Văn bản được viện dẫn</a>"))
         let cited = try site.page(citation + "index.html")
         #expect(cited.contains("<dt>Loại văn bản</dt><dd>Nghị định</dd>"))
+        #expect(cited.contains("<dt>Cơ quan ban hành</dt><dd>Chính phủ</dd>"))
         #expect(cited.contains("<dt>Được viện dẫn là</dt><dd>Nghị định số 15/2018/NĐ-CP</dd>"))
         #expect(cited.contains("href=\"https://vanban.example.vn/tim-kiem?q=15%2F2018%2FN%C4%90%2DCP\""))
 
