@@ -105,7 +105,7 @@ import Testing
         #expect(positions.count == order.count)
         #expect(positions == positions.sorted())
         #expect(list.contains("4 thủ tục đang thực hiện"))
-        #expect(list.contains("<td>15 ngày</td><td>Cấp tỉnh</td>"))
+        #expect(list.contains("<td data-label=\"Thời hạn\">15 ngày</td><td data-label=\"Cấp\">Cấp tỉnh</td>"))
         #expect(try site.page("thu-tuc/linh-vuc/bao-chi/index.html").contains("Cấp giấy phép xuất bản bản tin"))
         #expect(!site.exists("thu-tuc/linh-vuc/an-uong/index.html"))
         let abolished = try site.page("thu-tuc/1-000013/index.html")

@@ -25,7 +25,7 @@ import Testing
         #expect(!body.contains("Số:"))
         #expect(!body.contains("Trần Văn Bình"))
         #expect(draft.components(separatedBy: "Trần Văn Bình").count == 3) // signature and metadata panel
-        #expect(draft.contains("<li>Sở Nội vụ (b/c)</li>"))
+        #expect(draft.contains("<li>Sở Nội vụ (b/c);</li>"))
         #expect(draft.contains("<p class=\"signer-title\">KT. GIÁM ĐỐC</p>"))
         #expect(draft.contains("<h2 id=\"phu-luc-1\">PHỤ LỤC SỐ LIỆU</h2>"))
         #expect(draft.contains("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Bảng\"><table>"))

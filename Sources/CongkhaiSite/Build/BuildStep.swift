@@ -39,6 +39,10 @@ final class BuildState: @unchecked Sendable {
     var pages: [String] = []
     /// The addresses the published site holds, for its redirect pages.
     var published = RedirectPlan.Published()
+    /// Content files that are plain pages (under trang/ or `type: trang`), set apart before documents are read.
+    var plainSources: [ContentInventory.SourceFile] = []
+    /// The plain pages, read and rendered, in menu order.
+    var plainPages: [PlainPage] = []
     /// SHA-256 of every content file read (site.yml and documents), by content path.
     var sourceDigests: [String: String] = [:]
 
@@ -78,6 +82,12 @@ final class BuildState: @unchecked Sendable {
     var pageFrame: PageFrame {
         var frame = PageFrame(site: config, theme: theme)
         frame.hasProcedures = corpus.documents.contains(where: \.isProcedure)
+        frame.lastUpdated = CitizenFormatting.lastUpdated(corpus.documents.map(\.metadata) + plainPages.map {
+            var m = DocumentMetadata()
+            m.published = $0.updated
+            return m
+        })
+        frame.plainPages = plainPages.map { ($0.title, $0.url) }
         return frame
     }
 }

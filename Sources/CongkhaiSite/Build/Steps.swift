@@ -9,13 +9,15 @@ extension BuildStep {
     public static let site: [BuildStep] = check + [renderMarkdown, assembleRecords, strayOriginals] + outputs
 
     /// Reading, recognising and linking: the content's sources.
-    static let check: [BuildStep] = [loadConfiguration, readPublished, scanContent, readDocuments, linkCorpus, resolveCitations]
+    static let check: [BuildStep] = [loadConfiguration, readPublished, scanContent, setAsidePlainPages, readDocuments, linkCorpus,
+                                     resolveCitations, readPlainPages]
 
     /// Every diagnostic a build gives about the content, and no page rendered: `congkhai check`.
     public static let checkOnly: [BuildStep] = check + [renderMarkdown, assembleRecords, strayOriginals]
 
     /// Every file of the site, each made from the records.
-    static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, catalogues, copyFiles, archivesPage,
+    static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, plainPageFiles, catalogues, copyFiles,
+                                       archivesPage,
                                        redirects, marker]
 
     static let loadConfiguration = BuildStep("loading the configuration and theme") { state in
@@ -108,6 +110,7 @@ extension BuildStep {
         state.read = []
         state.report(corpus.diagnostics + corpus.documents.flatMap(\.diagnostics))
         corpus.clearDiagnostics()
+        corpus.nameIssuersCanonically(siteName: state.config.name, siteParent: state.config.parent)
         state.corpus = corpus
     }
 
@@ -166,7 +169,7 @@ extension BuildStep {
         state.records = parallelMap(state.corpus.documents) { assembler.record($0) }
         state.recordDigests = parallelMap(state.records) { $0.digest() }
         state.recordsDigest = ContentDigest.of(Data(state.recordDigests.joined(separator: "\n").utf8))
-        state.pages = Routes.allPages(records: state.records, graph: state.graph, config: state.config)
+        state.pages = Routes.allPages(records: state.records, graph: state.graph, config: state.config, plainPages: state.plainPages)
     }
 
     /// A Word or PDF file that no document names was most likely meant to be imported.
@@ -178,7 +181,8 @@ extension BuildStep {
     /// A rebuild keeps a page whose inputs (its record, the text's identity, the frame) are those of the page online.
     static let documentPages = BuildStep("writing document pages") { state in
         let frame = state.pageFrame
-        let documents = DocumentPage(frame: frame)
+        var documents = DocumentPage(frame: frame)
+        documents.citationPages = CitationPageIndex(state.graph)
         let procedures = ProcedurePage(frame: frame)
         let frameKey = state.frameKey
         var pages: [() -> RenderedPage] = []

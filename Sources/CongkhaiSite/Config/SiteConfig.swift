@@ -23,6 +23,12 @@ public struct SiteConfig: Sendable {
     /// Address of a procedure's record on the national portal; `{code}` stands for its code.
     public var procedurePortalURL: String? = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}"
 
+    /// A search on the national legal database for a cited legal document; `{number}` stands for its
+    /// number and symbol. Off unless site.yml gives one.
+    public var legalDatabaseSearchURL: String?
+    /// The order of plain pages in the navigation, by their file name without `.md` (`gioi-thieu`).
+    public var pageOrder: [String] = []
+
     public init() {}
 
     public static let fileNames = ["site.yml", "site.yaml"]
@@ -96,6 +102,13 @@ public struct SiteConfig: Sendable {
                 procedurePortalURL = v == "null" ? nil : v
             }
         }
+        if let v = clean(s.legal_database_search_url) {
+            if Self.isWebAddress(v) { legalDatabaseSearchURL = v } else {
+                warn("legal_database_search_url", "legal_database_search_url '\(v.prefix(60))' is not a web address; it is ignored",
+                     "write it as https://... with {number} where the number and symbol go, or leave it empty")
+            }
+        }
+        pageOrder = (s.pages ?? []).compactMap { clean($0) }
         if let v = clean(s.language) {
             // The language names a strings file of the theme: never a path.
             if v.count <= 8, v.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) { language = v } else {
@@ -137,6 +150,8 @@ struct SiteSettings: Decodable {
     /// Absent: the default portal; null or empty: no portal link.
     var procedure_portal_url: String??
     var document_types: [TypeEntry]?
+    var legal_database_search_url: String?
+    var pages: [String]?
 
     struct Contact: Decodable { var address, phone, email: String? }
     struct TypeEntry: Decodable { var code, name: String?; var aliases: [String]? }
@@ -144,6 +159,7 @@ struct SiteSettings: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, parent, place, base_url, legal_basis, language, page_size, address, phone, email, contact
         case procedure_portal_url, document_types
+        case legal_database_search_url, pages
     }
 
     static let known = KnownKeys(CodingKeys.allCases.map(\.rawValue))
@@ -171,6 +187,8 @@ struct SiteSettings: Decodable {
             procedure_portal_url = .some(isNull ? nil : try c.decode(String.self, forKey: .procedure_portal_url))
         }
         document_types = try c.decodeIfPresent([TypeEntry].self, forKey: .document_types)
+        legal_database_search_url = try c.decodeIfPresent(String.self, forKey: .legal_database_search_url)
+        pages = try c.decodeIfPresent([String].self, forKey: .pages)
     }
 
     /// Decodes what it can: a key of the wrong shape is reported and dropped, an unknown key reported.

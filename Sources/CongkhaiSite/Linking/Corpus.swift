@@ -108,6 +108,25 @@ public struct Corpus: Sendable {
         }
     }
 
+    /// One issuing body, one name in data: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" from a
+    /// header and "Sở Thông tin và Truyền thông" from front matter (or site.yml)
+    /// become the best spelling among those seen (`IssuerName.canonical`). The
+    /// header still prints it in capitals (the theme sets the case).
+    mutating func nameIssuersCanonically(siteName: String, siteParent: String?) {
+        var uses: [String: Int] = [:]
+        for name in [siteName, siteParent].compactMap({ $0 }) where !name.isEmpty { uses[name, default: 0] += 1 }
+        for doc in documents {
+            for name in [doc.metadata.issuer, doc.metadata.parentIssuer].compactMap({ $0 }) { uses[name, default: 0] += 1 }
+        }
+        let canonical = IssuerName.canonical(uses)
+        for i in documents.indices {
+            if let name = documents[i].metadata.issuer { documents[i].metadata.issuer = canonical[IssuerName.key(name)] ?? name }
+            if let name = documents[i].metadata.parentIssuer {
+                documents[i].metadata.parentIssuer = canonical[IssuerName.key(name)] ?? name
+            }
+        }
+    }
+
     /// Renders every document's text on all cores and keeps it on the document
     /// for every later output. The Markdown it was made from is let go as soon
     /// as its HTML exists: no output needs it any more, and holding both for a

@@ -86,7 +86,8 @@ struct DocumentReader: Sendable {
 
     /// Citations in shaped Markdown, each with the content line it stands on.
     static func citations(in markdown: ShapedMarkdown) -> [LocatedCitation] {
-        let found = CitationScanner().scan(markdown.text, details: false)
+        // with the issuer after "của": the cited-documents index says who issued an external document
+        let found = CitationScanner().scan(markdown.text, details: true)
         guard !found.isEmpty else { return [] }
         var located: [LocatedCitation] = []
         var line = 1

@@ -75,7 +75,7 @@ public struct DocumentRecord: Sendable {
     /// A field that linking adds to a record must be added here too (the randomised
     /// rebuild test compares rebuilds with full builds).
     func digest() -> String {
-        var parts = [sourceDigest, url, label, metadata.status ?? "-"]
+        var parts = [sourceDigest, url, label, metadata.status ?? "-", metadata.issuer ?? "-", metadata.parentIssuer ?? "-"]
         parts += attachments.map { "a \($0.sourcePath) \($0.sitePath) \($0.size)" }
         parts += cites.map { "c \($0.year.map(String.init) ?? "-") \($0.target?.digest ?? "-")" }
         parts += citedBy.map { "b \($0.digest)" }
@@ -104,11 +104,18 @@ struct RecordAssembler {
         self.graph = graph
         references = Dictionary(uniqueKeysWithValues: corpus.documents.map {
             ($0.id, DocumentRecord.Reference(id: $0.id, url: $0.url, label: Self.label($0.metadata), metadata: $0.metadata,
-                                             digest: ContentDigest.of(Data("\($0.url)\n\($0.metadata.status ?? "-")\n\($0.sourceDigest)".utf8))))
+                                             digest: Self.referenceDigest($0)))
         })
     }
 
     func reference(_ id: DocumentID) -> DocumentRecord.Reference? { references[id] }
+
+    /// What reading gave (the file's digest), and what linking changed: address, status, issuer's name.
+    static func referenceDigest(_ doc: Document) -> String {
+        let m = doc.metadata
+        return ContentDigest.of(Data([doc.url, m.status ?? "-", m.issuer ?? "-", m.parentIssuer ?? "-", doc.sourceDigest]
+            .joined(separator: "\n").utf8))
+    }
 
     static func label(_ m: DocumentMetadata) -> String {
         [m.type?.name, Formatting.number(m.number)].compactMap { $0 }.joined(separator: " ")

@@ -58,6 +58,21 @@ struct CitationPages {
                                     breadcrumbs: [(t.string("cited_documents"), Routes.citations), (name, nil)])
         context["heading"] = name
         context["count"] = id.citing.count
+        // How the citing text named it: type word, issuer, its own words ("Nghị định số 42/2022/NĐ-CP ... của Chính phủ").
+        let citations = id.citing.compactMap { byID[$0] }.flatMap(\.cites).map(\.citation).filter { $0.number.key == id.key }
+        if let named = citations.first(where: { $0.typeWord != nil }) ?? citations.first {
+            var about: [String: Any] = ["cited": named.text]
+            if let word = named.typeWord { about["typeWord"] = word }
+            if let issuer = citations.lazy.compactMap(\.issuer).first { about["issuer"] = issuer }
+            context["about"] = about
+            context["description"] = named.text
+        }
+        if let search = frame.site.legalDatabaseSearchURL,
+           id.key.contains("/") && (citations.first?.number.style == .legal || citations.contains { LegalSearch.isLegalWord($0.typeWord) }),
+           let encoded = id.written.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn:
+               "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")) {
+            context["legalSearchHref"] = search.replacingOccurrences(of: "{number}", with: encoded)
+        }
         context["citingGroup"] = ["rows": id.citing.compactMap { byID[$0] }.map { frame.row($0, root: root) }]
         return RenderedPage(path: Routes.file(of: path), content: t.render(context, template: "citation"))
     }

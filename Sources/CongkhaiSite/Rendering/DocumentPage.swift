@@ -5,6 +5,8 @@ import Foundation
 /// footer, appendices, and the metadata panel beside them.
 struct DocumentPage {
     let frame: PageFrame
+    /// External identifiers' pages, for the links of "what it cites".
+    var citationPages = CitationPageIndex()
 
     func render(_ record: DocumentRecord) -> String {
         let root = Routes.root(of: record.url)
@@ -15,6 +17,14 @@ struct DocumentPage {
         let pageTitle = [typeName + (number.map { " " + $0 } ?? ""), m.title].compactMap { $0 }.joined(separator: ": ")
         var context = frame.context(pagePath: record.url, title: pageTitle,
                                     breadcrumbs: [(frame.yearName(m.year), Routes.year(m.year)), (number ?? typeName, nil)])
+        // A document's page was last updated when the document was posted: not when the newest
+        // document of the site was, which would change every page (and rebuild it) at each posting.
+        if let own = record.metadata.published ?? record.metadata.date {
+            context["lastUpdated"] = own.official
+            context["lastUpdatedISO"] = own.iso
+        } else {
+            context["lastUpdated"] = nil
+        }
         var d: [String: Any] = [
             "typeName": typeName,
             "bodyHTML": record.text.bodyHTML,
@@ -27,7 +37,7 @@ struct DocumentPage {
         if let n = m.number { d["numberLine"] = n.display }
         if let place = m.place ?? frame.site.place { d["place"] = place }
         if let date = m.date { d["dateOfficial"] = date.official; d["dateISO"] = date.iso }
-        if !m.recipients.isEmpty { d["recipients"] = m.recipients; d["hasRecipients"] = true }
+        if !m.recipients.isEmpty { d["recipients"] = RecipientList.punctuated(m.recipients); d["hasRecipients"] = true }
         if !m.recipients.isEmpty || m.signer != nil || !m.signerTitle.isEmpty { d["hasFooter"] = true }
         if !m.signerTitle.isEmpty { d["signerTitle"] = m.signerTitle }
         // A rank or degree ("Đại tá", "TS.") is printed before the name but is not part of it.
@@ -40,7 +50,21 @@ struct DocumentPage {
         if !appendices.isEmpty { d["appendices"] = appendices }
         let sections = record.text.headings.filter { $0.level == 2 }
         if sections.count >= 3 { d["toc"] = sections.map { ["id": $0.id, "text": $0.text] }; d["hasToc"] = true }
-        d["meta"] = metadataRows(record)
+        let rows = metadataRows(record)
+        let compact = Set(Self.compactRows.map { t.string($0) })
+        d["meta"] = rows.filter { compact.contains($0["label"] as? String ?? "") }
+        let more = rows.filter { !compact.contains($0["label"] as? String ?? "") }
+        d["moreMeta"] = more
+        d["hasMoreMeta"] = !more.isEmpty
+        let isDraft = CitizenFormatting.isDraft(record)
+        d["isDraft"] = isDraft
+        // A page made from a signed document says so, with the signed original (a PDF beside it) to download.
+        if m.signer != nil, !isDraft {
+            d["signedNote"] = true
+            if let signed = record.attachments.first(where: { $0.kind.uppercased() == "PDF" }) { d["signedHref"] = root + signed.sitePath }
+        }
+        context["description"] = CitizenFormatting.description(of: m, typeName: typeName, issuer: m.issuer ?? frame.site.name,
+                                                               strings: t.strings)
         if !record.attachments.isEmpty {
             d["hasAttachments"] = true
             d["attachments"] = record.attachments.map { file -> [String: Any] in
@@ -58,7 +82,10 @@ struct DocumentPage {
     static let documentKeys = ["typeHeading", "isLetter", "title", "parentIssuer", "numberLine", "place", "dateOfficial", "dateISO",
                                "recipients", "hasRecipients", "hasFooter", "signerTitle", "signer", "appendices", "toc", "hasToc",
                                "attachments", "hasAttachments", "cites", "hasCites", "citedBy", "hasCitedBy", "relations", "hasRelations",
-                               "banners"]
+                               "banners", "moreMeta", "hasMoreMeta", "isDraft", "signedNote", "signedHref"]
+
+    /// The rows a phone shows before the document: what people came for.
+    static let compactRows = ["meta_type", "meta_number", "meta_date", "meta_status"]
 
     /// The panel a portal shows for every document (Nghị định 42/2022): form,
     /// number, issuer, dates, signer, field, status.
@@ -67,7 +94,7 @@ struct DocumentPage {
         let t = frame.theme
         var rows: [[String: Any]] = []
         func add(_ key: String, _ text: String?, datetime: String? = nil) {
-            guard let text else { return }
+            guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return }
             rows.append(["label": t.string(key), "text": text, "datetime": datetime ?? false])
         }
         add("meta_type", m.type?.name)
@@ -94,7 +121,7 @@ struct DocumentPage {
         }
         let cites = record.cites.map { cite -> [String: Any] in
             ["text": cite.citation.text, "dateSuffix": cite.citation.date.map { " (\($0.short))" } ?? "",
-             "href": cite.target.map { Routes.href(root, $0.url) } ?? false]
+             "href": cite.target.map { Routes.href(root, $0.url) } ?? citationPages.path(of: cite).map { Routes.href(root, $0) } ?? false]
         } + record.standards.map { ["text": $0.written, "dateSuffix": "", "href": false] }
         if !cites.isEmpty { d["cites"] = cites; d["hasCites"] = true }
         let citedBy = record.citedBy.map(item)

@@ -47,7 +47,7 @@ struct DocumentTextRenderer {
             return (text, diagnostics)
         }
         let body = render(doc.body, RenderOptions(tableLabel: tableLabel))
-        text.bodyHTML = body.html
+        text.bodyHTML = OfficialMarkup.apply(body.html, typeCode: doc.metadata.type?.code)
         text.headings = body.headings
         for (i, appendix) in doc.appendices.enumerated() {
             let out = render(appendix.body, RenderOptions(minimumHeadingLevel: 3, idPrefix: "pl\(i + 1)-", tableLabel: tableLabel))

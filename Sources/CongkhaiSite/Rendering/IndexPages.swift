@@ -45,7 +45,8 @@ struct IndexPages {
     func home() -> RenderedPage {
         var context = frame.context(pagePath: Routes.home, title: frame.site.name, breadcrumbs: [])
         let root = ""
-        let latest = listing.documents.sorted(by: RecordListings.newestFirst).prefix(10)
+        // a draft posted before it was numbered is not news of an issued document
+        let latest = listing.documents.filter { !CitizenFormatting.isDraft($0) }.sorted(by: RecordListings.newestFirst).prefix(10)
         context["isHome"] = true
         context["latestGroup"] = ["rows": latest.map { frame.row($0, root: root) }]
         context["types"] = listing.types.map {

@@ -6,18 +6,23 @@ import Foundation
 /// another document's page, to a published attachment, to the web, or
 /// plain text when the target is unsafe, missing or outside the site.
 struct LinkResolver {
-    let doc: Document
+    /// The content file whose links are decided (a document or a plain page).
+    let source: String
     let addresses: Corpus.Addresses
     let root: String
     let attachments: [String: AttachmentFile]
     let folder: String
 
     init(doc: Document, addresses: Corpus.Addresses, root: String) {
-        self.doc = doc
+        self.init(source: doc.source, addresses: addresses, root: root)
+    }
+
+    init(source: String, addresses: Corpus.Addresses, root: String) {
+        self.source = source
         self.addresses = addresses
         self.root = root
         self.attachments = addresses.attachments
-        self.folder = (doc.source as NSString).deletingLastPathComponent
+        self.folder = (source as NSString).deletingLastPathComponent
     }
 
     func decide(_ target: LinkTarget, lineMap: ShapedMarkdown, diagnostics: inout [Diagnostic],
@@ -25,7 +30,7 @@ struct LinkResolver {
         let url = target.url.trimmingCharacters(in: .whitespaces)
         let line = lineMap.sourceLine(target.line)
         func warn(_ message: String, _ hint: String) -> LinkDecision {
-            diagnostics.append(Diagnostic(.warning, file: doc.source, line: line, message, hint: hint))
+            diagnostics.append(Diagnostic(.warning, file: source, line: line, message, hint: hint))
             return .unlink
         }
         if url.isEmpty { return .unlink }

@@ -8,6 +8,10 @@ struct PageFrame {
     let theme: Theme
     /// The procedure list is in the menu only when there are procedures.
     var hasProcedures = false
+    /// The newest date among the documents (posted, else issued): the footer's "last updated" line.
+    var lastUpdated: DocumentDate?
+    /// Plain pages in menu order: (title, path).
+    var plainPages: [(String, String)] = []
 
     func context(pagePath: String, title: String, breadcrumbs: [(String, String?)]) -> [String: Any] {
         let root = Routes.root(of: pagePath)
@@ -23,6 +27,8 @@ struct PageFrame {
             ["href": Routes.href(root, Routes.numbers), "label": theme.string("by_number")],
         ]
         if hasProcedures { nav.append(["href": Routes.href(root, Routes.procedures), "label": theme.string("procedures")]) }
+        nav.append(["href": Routes.href(root, Routes.citations), "label": theme.string("cited_documents")])
+        nav += plainPages.map { ["href": Routes.href(root, $0.1), "label": $0.0] }
         var context: [String: Any] = [
             "lang": site.language,
             "t": theme.strings.values,
@@ -31,7 +37,10 @@ struct PageFrame {
             "homeHref": Routes.href(root, Routes.home),
             "title": title,
             "nav": nav,
+            // a page that has its own description replaces this one
+            "description": title == site.name ? theme.string("home_intro") : title + " | " + site.name,
         ]
+        if let lastUpdated { context["lastUpdated"] = lastUpdated.official; context["lastUpdatedISO"] = lastUpdated.iso }
         if let canonical = Routes(baseURL: site.baseURL).absolute(pagePath) { context["canonical"] = canonical }
         if !breadcrumbs.isEmpty {
             var trail: [[String: Any]] = [["label": theme.string("home"), "href": Routes.href(root, Routes.home)]]
@@ -52,6 +61,7 @@ struct PageFrame {
             "href": Routes.href(root, doc.url), "title": doc.metadata.title ?? theme.string("untitled"),
             "number": Formatting.number(doc.metadata.number) ?? "", "date": doc.metadata.date?.short ?? "",
             "dateISO": doc.metadata.date?.iso ?? false, "type": doc.metadata.type?.name ?? "",
+            "draft": CitizenFormatting.isDraft(doc),
         ]
     }
 

@@ -57,7 +57,7 @@ struct ProcedureLists {
                 return ["href": Routes.href(root, record.url), "code": p.code ?? "", "name": p.name ?? t.string("untitled"),
                         "timeLimit": Self.short(p.sections[.timeLimit]) ?? p.channels.first?.timeLimit ?? "",
                         "level": p.level ?? "", "fee": Self.short(p.sections[.fees]) ?? p.channels.first?.fee ?? "",
-                        "online": p.onlineLevel ?? ""]
+                        "online": CitizenFormatting.sentenceCase(p.onlineLevel) ?? ""]
             }
         }
         var groups: [[String: Any]] = fields.map { field in

@@ -13,6 +13,14 @@ struct ProcedurePage {
         let name = p.name ?? t.string("untitled")
         var context = frame.context(pagePath: record.url, title: name,
                                     breadcrumbs: [(t.string("procedures"), Routes.procedures), (p.code ?? name, nil)])
+        // A document's page was last updated when the document was posted: not when the newest
+        // document of the site was, which would change every page (and rebuild it) at each posting.
+        if let own = record.metadata.published ?? record.metadata.date {
+            context["lastUpdated"] = own.official
+            context["lastUpdatedISO"] = own.iso
+        } else {
+            context["lastUpdated"] = nil
+        }
         var d: [String: Any] = ["name": name, "isAbolished": p.isAbolished]
         let downloads = record.text.downloads
         var sections: [[String: Any]] = []
@@ -47,7 +55,10 @@ struct ProcedurePage {
                 let parts = [("agency_main", p.agency), ("agency_competent", p.competentAgency),
                              ("agency_coordinating", p.coordinatingAgency),
                              ("submission_address", p.submissionAddress)].compactMap { key, value in
-                    value.map { "<p><strong>\(HTMLText.escape(t.string(key))):</strong> \(HTMLText.escape($0))</p>" }
+                    // an empty value gets no label of its own
+                    value.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }.map {
+                        "<p><strong>\(HTMLText.escape(t.string(key))):</strong> \(HTMLText.escape($0))</p>"
+                    }
                 }
                 if !parts.isEmpty { s["html"] = parts.joined(separator: "\n") }
             default: break
@@ -70,6 +81,8 @@ struct ProcedurePage {
         }
         if !history.isEmpty { d["history"] = history; d["hasHistory"] = true }
         context["proc"] = d
+        context["description"] = [name, p.code.map { t.string("procedure_code") + " " + $0 }, p.field].compactMap { $0 }
+            .joined(separator: " | ")
         return t.render(context, template: "procedure")
     }
 
@@ -78,14 +91,16 @@ struct ProcedurePage {
         let t = frame.theme
         var rows: [[String: Any]] = []
         func add(_ key: String, _ text: String?, href: String? = nil) {
-            guard let text else { return }
+            guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return }
             rows.append(["label": t.string(key), "text": text, "href": href ?? false])
         }
         add("procedure_code", p.code)
         add("meta_field", p.field)
         add("procedure_level", p.level)
-        add("procedure_online", p.onlineLevel)
-        add("meta_status", p.statusText)
+        add("procedure_online", CitizenFormatting.sentenceCase(p.onlineLevel))
+        add("fee", ProcedureLists.short(p.sections[.fees]) ?? p.channels.first?.fee)
+        add("time_limit", ProcedureLists.short(p.sections[.timeLimit]) ?? p.channels.first?.timeLimit)
+        add("meta_status", CitizenFormatting.sentenceCase(p.statusText))
         if let a = p.announcedBy, let number = a.number {
             let text = [t.string("decision") + " " + number, a.date.map { t.string("dated") + " " + $0.short }].compactMap { $0 }
             add("procedure_announced_by", text.joined(separator: " "),

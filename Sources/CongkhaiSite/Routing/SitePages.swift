@@ -4,7 +4,7 @@ extension Routes {
     /// Every page of the site (paths ending in "/"), in path order: what the
     /// sitemap and the archive list. It is made from the same groupings and
     /// the same paginator as the pages themselves, and a test holds the two equal.
-    static func allPages(records: [DocumentRecord], graph: CitationGraph, config: SiteConfig) -> [String] {
+    static func allPages(records: [DocumentRecord], graph: CitationGraph, config: SiteConfig, plainPages: [PlainPage] = []) -> [String] {
         let listing = RecordListings(records)
         var pages = [home, years, types, numbers] + records.map(\.url)
         let documents = Paginator.documents(config)
@@ -20,6 +20,7 @@ extension Routes {
             pages.append(procedures)
             pages += ProcedureLists.byField(listing.procedures).fields.map(procedureField)
         }
+        pages += Routes.plainPages(plainPages)
         return pages.sorted()
     }
 }

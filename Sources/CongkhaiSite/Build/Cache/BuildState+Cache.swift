@@ -91,7 +91,11 @@ extension BuildState {
     }
 
     /// The inputs every page shares: the theme, the configuration, the version (the cache's key), the menu.
-    var frameKey: String { "\(cacheKey)\nprocedures=\(pageFrame.hasProcedures)" }
+    /// (A document's page shows its own last-updated date, not the site's: see `DocumentPage`.)
+    var frameKey: String {
+        let frame = pageFrame
+        return "\(cacheKey)\nprocedures=\(frame.hasProcedures)\n" + frame.plainPages.map { "\($0.0)\t\($0.1)" }.joined(separator: "\n")
+    }
 }
 
 extension Document {

@@ -1,0 +1,115 @@
+import CongkhaiDomain
+import CongkhaiMarkdown
+import Foundation
+
+/// A page that is not a document: the department's introduction, its
+/// organisation, the information-access contact point (đầu mối cung cấp
+/// thông tin), request forms. A file under `trang/`, or with `type: trang` in
+/// its front matter, is one. It has no official layout, number or date of
+/// issue; it is listed in the menu (in the order of `pages:` in site.yml) and
+/// is a page of the route table like any other, so that the sitemap and the
+/// search find it.
+public struct PlainPage: Sendable {
+    /// The content file, relative to the content folder.
+    public let source: String
+    /// "trang/gioi-thieu/".
+    public let url: String
+    public let title: String
+    /// From front matter `description:`, else the first paragraph: what a link preview says.
+    public let description: String
+    /// From front matter `date:` or `published:`: the "last updated" of the page.
+    public let updated: DocumentDate?
+    /// The rendered text, links decided as in documents.
+    public let html: String
+    /// The file name without `.md`: how site.yml's `pages:` names it.
+    public let name: String
+
+    /// The folder of plain pages, and their addresses' prefix.
+    public static let folder = "trang"
+    static let type = DocumentType(code: "trang", name: "Trang")
+
+    /// Whether a content file is a plain page: under `trang/`, or declaring
+    /// `type: trang` in its front matter (only the front matter's lines are looked at).
+    static func isPlainPage(path: String, head: Data) -> Bool {
+        if path.hasPrefix(folder + "/") { return true }
+        guard let text = String(data: head, encoding: .utf8) ?? String(data: head.dropLast(4), encoding: .utf8),
+              text.hasPrefix("---") else { return false }
+        for line in text.split(separator: "\n").dropFirst() {
+            let clean = line.trimmingCharacters(in: .whitespaces)
+            if clean == "---" { break }
+            guard clean.hasPrefix("type:") else { continue }
+            let value = clean.dropFirst(5).trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+            return VietnameseText.fold(value).lowercased() == folder
+        }
+        return false
+    }
+
+    /// Reads and renders one plain page; a file that cannot be read is an error naming it.
+    static func read(_ data: Data, path: String, types: DocumentTypeTable, addresses: Corpus.Addresses,
+                     tableLabel: String) -> Result<(PlainPage, [Diagnostic]), Diagnostic> {
+        guard let decoded = String(validatingUTF8Data: data) else {
+            return .failure(Diagnostic(.error, file: path, "the file is not valid UTF-8 text", hint: "save it again as UTF-8"))
+        }
+        let text = VietnameseText.normalize(decoded)
+        let frontMatter: FrontMatter
+        var diagnostics: [Diagnostic]
+        switch FrontMatter.split(text, file: path, types: types.adding([type])) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let (value, found)): (frontMatter, diagnostics) = (value, found)
+        }
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let slug = VietnameseText.slug(name)
+        let url = folder + "/" + (slug.isEmpty ? "trang" : slug) + "/"
+        var lines = frontMatter.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Without a title in front matter, a first "# Title" line is the title, and the page's <h1>: it is not repeated.
+        var title = frontMatter.metadata.title
+        if title == nil, let first = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
+           lines[first].hasPrefix("# ") {
+            title = lines[first].dropFirst(2).trimmingCharacters(in: .whitespaces)
+            lines[first] = ""
+        }
+        let withoutTitle = lines.joined(separator: "\n")
+        let shaped = ShapedMarkdown(text: withoutTitle, lineMap: lines.indices.map { $0 + frontMatter.bodyFirstLine })
+        let resolver = LinkResolver(source: path, addresses: addresses, root: Routes.root(of: url))
+        var ignored: [AttachmentFile] = []
+        let rendered = MarkdownRenderer().render(shaped.text, options: RenderOptions(tableLabel: tableLabel)) { target in
+            resolver.decide(target, lineMap: shaped, diagnostics: &diagnostics, attachments: &ignored)
+        }
+        for removal in rendered.rawHTMLRemovals {
+            diagnostics.append(Diagnostic(.warning, file: path, line: shaped.sourceLine(removal.line),
+                                          "raw HTML: \(removal.what) was removed",
+                                          hint: "tables, line breaks, <sup>, <sub>, bold and italics are kept; write the rest in Markdown"))
+        }
+        let description = frontMatter.extra["description"]?.text ?? firstParagraph(withoutTitle) ?? title ?? name
+        let page = PlainPage(source: path, url: url, title: title ?? name, description: description,
+                             updated: frontMatter.metadata.published ?? frontMatter.metadata.date, html: rendered.html, name: name)
+        return .success((page, diagnostics))
+    }
+
+    /// The first paragraph of plain text, without Markdown marks, short enough for a link preview.
+    static func firstParagraph(_ markdown: String) -> String? {
+        let paragraph = markdown.components(separatedBy: "\n\n").lazy.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .first { !$0.isEmpty && !$0.hasPrefix("#") && !$0.hasPrefix("|") && !$0.hasPrefix("-") && !$0.hasPrefix("!") }
+        guard let paragraph else { return nil }
+        let plain = paragraph.replacingOccurrences(of: "\n", with: " ").filter { !"*_`[]".contains($0) }
+        return plain.count > 200 ? String(plain.prefix(199)) + "…" : plain
+    }
+
+    /// The menu's order: the names site.yml lists under `pages:`, in that order, then the rest by title.
+    static func menuOrder(_ pages: [PlainPage], order: [String]) -> [PlainPage] {
+        let rank = Dictionary(order.enumerated().map { (VietnameseText.slug($0.element), $0.offset) }, uniquingKeysWith: { a, _ in a })
+        return pages.sorted { a, b in
+            switch (rank[VietnameseText.slug(a.name)], rank[VietnameseText.slug(b.name)]) {
+            case let (x?, y?): return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return VietnameseText.collationLess(a.title, b.title) || (a.title == b.title && a.url < b.url)
+            }
+        }
+    }
+}
+
+extension Routes {
+    /// The plain pages' addresses, for the route table (`allPages`), the sitemap and the search.
+    static func plainPages(_ pages: [PlainPage]) -> [String] { pages.map(\.url) }
+}
