@@ -258,8 +258,9 @@ import Testing
                               + "Sở Nông nghiệp và Môi trường: "))
         #expect(page.contains("<meta property=\"og:url\" content=\"https://snnmt.doimay.example.vn/van-ban/2025/21-qd-snnmt/\">"))
         #expect(page.contains("<meta property=\"og:site_name\" content=\"Sở Nông nghiệp và Môi trường\">"))
-        // the newest content date (the plain page's 2025-05-02), never the clock
-        #expect(page.contains("Cập nhật lần cuối: <time datetime=\"2025-05-02\">ngày 02 tháng 5 năm 2025</time>"))
+        // a document's page: its own date; a list: the newest content date (the plain page's 2025-05-02); never the clock
+        #expect(page.contains("Cập nhật lần cuối: <time datetime=\"2025-03-03\">ngày 03 tháng 3 năm 2025</time>"))
+        #expect(try site.page("index.html").contains("Cập nhật lần cuối: <time datetime=\"2025-05-02\">ngày 02 tháng 5 năm 2025</time>"))
         for path in ["index.html", "nam/2025/index.html", "thu-tuc/index.html", "trang/gioi-thieu/index.html"] {
             #expect(try site.page(path).contains("<meta name=\"description\" content=\""), "\(path)")
         }
