@@ -55,9 +55,11 @@ public final class Preview: @unchecked Sendable {
 
     public var version: Int { site.version }
 
-    /// Builds the whole site into a fresh memory sink. The new site replaces
-    /// the served one only when the build succeeded; on a failure the last
-    /// good site stays and carries the error as a banner.
+    /// Builds the site into a working folder of the preview's own with the build
+    /// cache, so that after the first build an edit rebuilds only what it changed;
+    /// the files that changed are then read into memory, where requests are
+    /// answered from. The new site replaces the served one only when the build
+    /// succeeded; on a failure the last good site stays and carries the error as a banner.
     @discardableResult
     public func rebuild() -> Outcome {
         buildLock.lock(); defer { buildLock.unlock() }
@@ -68,11 +70,11 @@ public final class Preview: @unchecked Sendable {
         var diagnostics: [Diagnostic] = []
         do {
             try checkFolders()
-            // render(into:) never touches the output folder: the sink holds every file.
-            let builder = SiteBuilder(SiteBuilder.Options(content: options.content, theme: options.theme, output: Self.unusedOutput))
-            let sink = PageSink(.memory)
-            let report = try builder.render(into: sink)
-            files = sink.files
+            var buildOptions = SiteBuilder.Options(content: options.content, theme: options.theme, output: workFolder)
+            // A preview shows what is there, even a site that lost most of its documents.
+            buildOptions.allowShrink = true
+            let report = try SiteBuilder(buildOptions).build()
+            files = try changedFiles(report.files)
             diagnostics = report.diagnostics
         } catch {
             failure = String(describing: error)
@@ -89,8 +91,37 @@ public final class Preview: @unchecked Sendable {
         return outcome
     }
 
-    /// SiteBuilder.Options asks for an output folder; a memory build never writes there.
-    private static let unusedOutput = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-preview-writes-nothing")
+    /// The served files, with those whose digest changed read again from the working folder.
+    private func changedFiles(_ written: [WrittenFile]) throws -> [String: Data] {
+        let served = site.files
+        var files: [String: Data] = [:]
+        var digests: [String: String] = [:]
+        for file in written {
+            if let data = served[file.path], servedDigests[file.path] == file.sha256 {
+                files[file.path] = data
+            } else {
+                files[file.path] = try Data(contentsOf: workFolder.appendingPathComponent(file.path))
+            }
+            digests[file.path] = file.sha256
+        }
+        servedDigests = digests
+        return files
+    }
+
+    private var servedDigests: [String: String] = [:]
+
+    /// The preview's own output folder and its build cache: one per content and theme
+    /// folder, kept in the temporary folder from one preview to the next, so that
+    /// even the first build of the next preview reads only what changed meanwhile.
+    private lazy var workFolder: URL = {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a: a short stable name, not a security measure
+        for byte in (options.content.standardizedFileURL.path + "\n" + options.theme.standardizedFileURL.path).utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+        }
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-preview-\(String(hash, radix: 16))")
+        try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        return parent.appendingPathComponent("Site")
+    }()
 
     /// The content and theme folders exist; checked before serving, and again at each build.
     public func checkFolders() throws {
