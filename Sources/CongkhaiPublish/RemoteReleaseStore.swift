@@ -13,6 +13,10 @@ final class RemoteReleaseStore: ReleaseStore {
     let ssh: [String]
     /// The local folder rsync sends: the site's files hard-linked, plus the `.gz` siblings.
     private var outgoing: URL?
+    /// Held from `open` to `close`: one publish at a time on the server.
+    private var lock: RemoteLock?
+    /// Told when another publish holds the server's lock.
+    var waiting: () -> Void = { FileHandle.standardError.write(Data("another publish to this target is running; waiting for it…\n".utf8)) }
 
     init(host: String, path: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
         target = .remote(host: host, path: path)
@@ -40,6 +44,9 @@ final class RemoteReleaseStore: ReleaseStore {
     }
 
     func open(cleanUp: Bool) throws -> TargetState {
+        if cleanUp, lock == nil {
+            lock = try RemoteLock(ssh: ssh, host: host, folder: path, lockFile: ReleaseNaming.lockFile, waiting: waiting)
+        }
         let releases = ReleaseNaming.releasesFolder, incoming = ReleaseNaming.incomingPrefix
         let script = """
         mkdir -p \(releases); if \(cleanUp); then for leftover in \(releases)/\(incoming)* \(ReleaseNaming.linkPrefix)*; do \
@@ -115,6 +122,8 @@ final class RemoteReleaseStore: ReleaseStore {
 
     func close() {
         if let outgoing { try? FileManager.default.removeItem(at: outgoing) }
+        lock?.release()
+        lock = nil
     }
 
     /// Staging folders of publishes that were killed before they could remove them.

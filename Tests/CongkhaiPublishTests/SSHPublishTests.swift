@@ -161,6 +161,17 @@ import Testing
         let run4 = try Self.congkhai(["publish", "--to", target, "--site", second.path], ssh: server.sshCommand)
         #expect(run4.status == 0 && run4.output.contains("releases/.incoming-20000101T000000"), "\(run4.output)")
         #expect(try fixture.releasesIn(remote).allSatisfy { !$0.hasPrefix(".") })
+
+        // One publish at a time on the server: while another holds the lock, a publish waits for it.
+        let lockFile = remote.appendingPathComponent(ReleaseNaming.lockFile).path
+        let released = remote.appendingPathComponent("released-by-the-other").path
+        let holder = try Spawn.start(["/bin/sh", "-c", "exec flock \(lockFile) sh -c 'sleep 2; touch \(released)'"],
+                                     output: keys.appendingPathComponent("holder.log").path)
+        while try Spawn.run(["/usr/bin/flock", "-n", lockFile, "true"], output: "/dev/null") == 0 { usleep(20_000) }
+        let run5 = try Self.congkhai(["publish", "--to", target, "--site", first.path], ssh: server.sshCommand)
+        #expect(run5.status == 0 && run5.output.contains("waiting"), "\(run5.output)")
+        #expect(FileManager.default.fileExists(atPath: released), "the publish ran while another held the lock")
+        waitpid(holder, nil, 0)
     }
 }
 

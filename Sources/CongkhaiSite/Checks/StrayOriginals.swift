@@ -26,6 +26,7 @@ public enum StrayOriginals {
     /// What the records name: their attachments (front matter and links in
     /// their text) and a procedure's form templates.
     static func named(by records: [DocumentRecord]) -> Set<String> {
-        Set(records.flatMap { $0.attachments.map(\.sourcePath) + $0.text.downloads.map(\.file.sourcePath) })
+        // Only a procedure's text has downloads: asking another record for its text would render it again in a rebuild.
+        Set(records.flatMap { $0.attachments.map(\.sourcePath) + ($0.procedure == nil ? [] : $0.text.downloads.map(\.file.sourcePath)) })
     }
 }
