@@ -15,8 +15,8 @@ extension BuildStep {
     public static let checkOnly: [BuildStep] = check + [renderMarkdown, assembleRecords, strayOriginals]
 
     /// Every file of the site, each made from the records.
-    static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, catalogues, copyFiles, archivesPage,
-                                       redirects, marker]
+    static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, catalogues, openData, copyFiles,
+                                       archivesPage, redirects, marker]
 
     static let loadConfiguration = BuildStep("loading the configuration and theme") { state in
         let (config, diagnostics, digest) = SiteConfig.load(contentDirectory: state.options.content)
