@@ -25,7 +25,7 @@ struct LinkedData {
         var graph = [record.procedure == nil ? document(record, root: root) : service(record, root: root)]
         graph.append(breadcrumbList([(home, Routes.home)] + breadcrumbs, page: record.url, root: root))
         let value = JSONValue.object([("@context", .string("https://schema.org")), ("@graph", .array(graph))])
-        return Self.embeddable(value.serialized())
+        return Self.embeddable(value.compactSerialized())
     }
 
     /// JSON that cannot end the script element or open a comment in it: `<` is
