@@ -1,4 +1,5 @@
 @testable import CongkhaiSite
+import CongkhaiDomain
 import Foundation
 import Testing
 
@@ -144,6 +145,18 @@ import Testing
     }
 
     // MARK: JSON twins
+
+    @Test func jsonStringsReadBackExactlyAndHideMarkup() throws {
+        let texts = ["", "Quyết định số 15/QĐ-STTTT", "</script><!-- \"trích\" \\ & >", "dòng\nhai\r\tba\u{01}\u{1F}\u{7F}",
+                     "tách\u{2028}đoạn\u{2029}hết", "– — … “” ₫ 😀", "kết thúc bằng <"]
+        for text in texts {
+            let quoted = JSONString.quote(text)
+            #expect(!quoted.contains("<") && !quoted.contains("\u{2028}") && !quoted.contains("\u{2029}"), "\(quoted)")
+            let decoded = try JSONSerialization.jsonObject(with: Data(("[" + quoted + "]").utf8)) as? [String]
+            #expect(decoded == [text], "\(quoted)")
+        }
+        #expect(JSONString.quote("a\u{01}<\u{2028}") == "\"a\\u0001\\u003c\\u2028\"")
+    }
 
     @Test func everyPageHasAJSONTwinThatIsItsCatalogueEntry() throws {
         let site = try Self.built()
