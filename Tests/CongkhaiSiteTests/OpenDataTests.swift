@@ -225,6 +225,28 @@ import Testing
                                                        "https://stttt.hoabinh.example.gov.vn/van-ban/2024/30-kh-stttt/"])
     }
 
+    @Test func aConsolidatedTextConsolidatesTheTextsItNames() throws {
+        var files = Self.files
+        files["2024/hop-nhat.md"] = """
+        ---
+        type: VBHN
+        number: "02/VBHN-STTTT"
+        date: 2024-10-01
+        title: Quyết định ban hành Quy chế quản lý, sử dụng chữ ký số
+        based_on: ["48/QĐ-STTTT (2024)"]
+        ---
+        Văn bản hợp nhất.
+        """
+        let site = try SiteFixture(files: files, config: SiteFixture.siteConfig + "\ndocument_types:\n  - {code: VBHN, name: Văn bản hợp nhất}\n")
+        defer { site.remove() }
+        #expect(try site.build().errors.isEmpty)
+        let consolidated = try Self.linkedData(site, "van-ban/2024/2-vbhn-stttt/")
+        #expect(consolidated["@type"] as? String == "Legislation")
+        let merged = try #require(consolidated["legislationConsolidates"] as? [[String: Any]])
+        #expect(merged.map { $0["name"] as? String } == ["Quyết định 48/QĐ-STTTT"])
+        #expect(consolidated["isBasedOn"] == nil)
+    }
+
     @Test func withoutABaseURLTheDataLinksRelativeToThePage() throws {
         let site = try Self.built()
         defer { site.remove() }

@@ -50,9 +50,10 @@ struct LinkedData {
         }
     }
 
-    /// Nghị quyết, Quyết định, Chỉ thị, Quy định, Quy chế, and the legal normative
-    /// texts (Luật, Pháp lệnh, Nghị định, Thông tư, Thông tư liên tịch).
-    static let legislationCodes: Set<String> = ["NQ", "QĐ", "CT", "QyĐ", "QC", "L", "PL", "NĐ", "TT", "TTLT"]
+    /// Nghị quyết, Quyết định, Chỉ thị, Quy định, Quy chế, the legal normative
+    /// texts (Luật, Pháp lệnh, Nghị định, Thông tư, Thông tư liên tịch) and
+    /// consolidated texts (Văn bản hợp nhất).
+    static let legislationCodes: Set<String> = ["NQ", "QĐ", "CT", "QyĐ", "QC", "L", "PL", "NĐ", "TT", "TTLT", "VBHN"]
 
     func document(_ record: DocumentRecord, root: String) -> JSONValue {
         let m = record.metadata
@@ -102,16 +103,18 @@ struct LinkedData {
     /// Declared relations. Between legal texts, a change (replaces, amends,
     /// corrects, repeals) is `legislationChanges`, and a change made by another
     /// text is the same property seen from the other side (`@reverse`); a
-    /// consolidated text (type code VBHN) `legislationConsolidates` the texts it
-    /// merges. Otherwise, and for every "based on" or "implements", `isBasedOn`.
+    /// consolidated text (văn bản hợp nhất, type code VBHN, which a site adds in
+    /// `document_types:`) `legislationConsolidates` every text it names. Otherwise,
+    /// and for every "based on" or "implements", `isBasedOn`.
     func relations(_ record: DocumentRecord, isLegislation: Bool, root: String) -> [(String, JSONValue)] {
         var changes: [JSONValue] = [], consolidates: [JSONValue] = [], basis: [JSONValue] = [], changedBy: [JSONValue] = []
         let consolidated = record.metadata.type?.code == "VBHN"
         for r in record.relations {
             let ref = reference(name: r.target?.label ?? r.written, url: r.target?.url, root: root)
             let isChange = r.kind != .basedOn && r.kind != .implements
+            if consolidated && !r.isInverse { consolidates.append(ref); continue }
             switch (r.isInverse, isLegislation && isChange) {
-            case (false, true): if consolidated { consolidates.append(ref) } else { changes.append(ref) }
+            case (false, true): changes.append(ref)
             case (false, false): basis.append(ref)
             case (true, true): changedBy.append(ref)
             case (true, false): break
