@@ -237,7 +237,8 @@ import Testing
         ---
         Văn bản hợp nhất.
         """
-        let site = try SiteFixture(files: files, config: SiteFixture.siteConfig + "\ndocument_types:\n  - {code: VBHN, name: Văn bản hợp nhất}\n")
+        let types = "\ndocument_types:\n  - {code: VBHN, name: Văn bản hợp nhất}\n"
+        let site = try SiteFixture(files: files, config: SiteFixture.siteConfig + types)
         defer { site.remove() }
         #expect(try site.build().errors.isEmpty)
         let consolidated = try Self.linkedData(site, "van-ban/2024/2-vbhn-stttt/")
