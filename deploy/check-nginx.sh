@@ -91,6 +91,9 @@ check "the site marker is not served"                status /.congkhai-site 404
 check "redirect page served with its meta refresh"   bash -c "curl -s '$base/van-ban/2019/so-cu/' | grep -q 'http-equiv=\"refresh\"'"
 check "JSON catalogue: application/json, UTF-8"      has /api/documents.json '^content-type: application/json; charset=utf-8$'
 check "CSV: text/csv, UTF-8"                         has /api/van-ban.csv '^content-type: text/csv; charset=utf-8$'
+check "open data CSV: text/csv, UTF-8"               has /api/documents.csv '^content-type: text/csv; charset=utf-8$'
+check "a page's JSON twin: application/json, UTF-8"  has "/${page}index.json" '^content-type: application/json; charset=utf-8$'
+check "a document page carries its JSON-LD"         bash -c "curl -s '$base/$page' | grep -q '<script type=\"application/ld+json\">'"
 check "Atom feed: application/atom+xml, UTF-8"       has /feed.atom '^content-type: application/atom\+xml; charset=utf-8$'
 check "WACZ archive: application/wacz"               has /snapshot.wacz '^content-type: application/wacz$'
 check "stylesheet: text/css"                         has /assets/style.css '^content-type: text/css'

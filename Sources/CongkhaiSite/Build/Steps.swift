@@ -16,9 +16,8 @@ extension BuildStep {
     public static let checkOnly: [BuildStep] = check + [renderMarkdown, assembleRecords, strayOriginals]
 
     /// Every file of the site, each made from the records.
-    static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, plainPageFiles, catalogues, copyFiles,
-                                       archivesPage,
-                                       redirects, marker]
+    static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, plainPageFiles, catalogues, openDataTables,
+                                       jsonTwins, copyFiles, archivesPage, redirects, marker]
 
     static let loadConfiguration = BuildStep("loading the configuration and theme") { state in
         let (config, diagnostics, digest) = SiteConfig.load(contentDirectory: state.options.content)
@@ -181,22 +180,11 @@ extension BuildStep {
     /// A rebuild keeps a page whose inputs (its record, the text's identity, the frame) are those of the page online.
     static let documentPages = BuildStep("writing document pages") { state in
         let frame = state.pageFrame
-        var documents = DocumentPage(frame: frame)
-        documents.citationPages = CitationPageIndex(state.graph)
+        let documents = DocumentPage(frame: frame)
         let procedures = ProcedurePage(frame: frame)
-        let frameKey = state.frameKey
-        var pages: [() -> RenderedPage] = []
-        for (record, digest) in zip(state.records, state.recordDigests) {
-            let path = Routes.file(of: record.url)
-            let input = ContentDigest.of(Data("\(frameKey)\n\(digest)\n\(record.renderKey)".utf8))
-            let kept = state.keptFromPrevious.contains(record.id) ? state.previous?.pageInputs[path] : nil
-            state.next.pageInputs[path] = kept ?? input
-            if kept != nil || state.previous?.pageInputs[path] == input, state.sink.keep([path]) { continue }
-            pages.append {
-                RenderedPage(path: path, content: record.procedure == nil ? documents.render(record) : procedures.render(record))
-            }
+        state.writeRecordFiles(sharedInput: state.frameKey, path: { Routes.file(of: $0.url) }) { record in
+            record.procedure == nil ? documents.render(record) : procedures.render(record)
         }
-        state.writePages(pages)
     }
 
     static let indexPages = BuildStep("writing index pages", dependsOnRecordsOnly: true) { state in

@@ -15,9 +15,13 @@ struct Catalogue {
 
     /// One entry per document (procedures have their own catalogue), in URL order.
     func documents() -> String {
-        JSONValue.catalogue("documents", parallelMap(records.filter { $0.procedure == nil }, Self.entry))
+        JSONValue.catalogue("documents", parallelMap(documentRecords, Self.entry))
     }
 
+    /// The documents that are not procedures, in URL order.
+    var documentRecords: [DocumentRecord] { records.filter { $0.procedure == nil } }
+
+    /// One document's entry: the catalogue's item, the CSV's row and the page's JSON twin.
     static func entry(_ record: DocumentRecord) -> JSONValue {
         let m = record.metadata
         return .object([
@@ -79,43 +83,49 @@ struct Catalogue {
 extension Catalogue {
     /// Every procedure with its parts, in code order.
     func procedures() -> String {
-        let procedures = records.filter { $0.procedure != nil }
+        JSONValue.catalogue("procedures", procedureRecords.map(Self.procedureEntry))
+    }
+
+    /// The procedures, in code order.
+    var procedureRecords: [DocumentRecord] {
+        records.filter { $0.procedure != nil }
             .sorted { ($0.procedure?.code ?? "", $0.source) < ($1.procedure?.code ?? "", $1.source) }
+    }
+
+    /// One procedure's entry: the catalogue's item, the CSV's row and the page's JSON twin.
+    static func procedureEntry(_ doc: DocumentRecord) -> JSONValue {
         func text(_ t: Procedure.SectionText?) -> JSONValue {
             switch t { case .text(let s)?, .markdown(let s)?: return .string(s); case nil: return .null }
         }
-        let entries = procedures.map { doc -> JSONValue in
-            let p = doc.procedure!
-            return .object([
-                ("code", .optional(p.code)), ("name", .optional(p.name)), ("url", .string(doc.url)),
-                ("field", .optional(p.field)), ("level", .optional(p.level)),
-                ("agency", .optional(p.agency)), ("competentAgency", .optional(p.competentAgency)),
-                ("coordinatingAgency", .optional(p.coordinatingAgency)), ("submissionAddress", .optional(p.submissionAddress)),
-                ("onlineLevel", .optional(p.onlineLevel)), ("status", .string(p.status.rawValue)), ("statusText", .optional(p.statusText)),
-                ("steps", text(p.sections[.steps])), ("hours", text(p.sections[.hours])), ("method", text(p.sections[.method])),
-                ("channels", .array(p.channels.map { .object([("channel", .string($0.channel)), ("timeLimit", .optional($0.timeLimit)),
-                                                             ("fee", .optional($0.fee)), ("description", .optional($0.description))]) })),
-                ("dossier", .array(p.dossier.map {
-                    .object([("document", .string($0.document)), ("template", .optional($0.template)),
-                             ("quantity", .optional($0.quantity))])
-                })),
-                ("dossierText", text(p.sections[.dossier])),
-                ("timeLimit", text(p.sections[.timeLimit])), ("applicants", text(p.sections[.applicants])),
-                ("result", text(p.sections[.result])), ("fees", text(p.sections[.fees])),
-                ("forms", .array(p.forms.map(JSONValue.string))), ("conditions", text(p.sections[.conditions])),
-                ("legalBasis", .array(p.legalBasis.map { .object([("number", .optional($0.number)), ("summary", .optional($0.summary)),
-                                                                 ("date", .optional($0.date)), ("issuer", .optional($0.issuer))]) })),
-                ("legalBasisText", text(p.sections[.legalBasis])),
-                ("announcedBy", p.announcedBy.map { a in
-                    .object([("number", .optional(a.number)), ("date", .optional(a.date?.iso))])
-                } ?? .null),
-                ("history", .array(p.history.map { h in .object([("number", .optional(h.number)), ("date", .optional(h.date?.iso)),
-                                                                 ("status", .optional(h.status)), ("note", .optional(h.note))]) })),
-                ("missing", .array(p.missingParts.map(JSONValue.string))),
-                ("source", .string(doc.source)),
-            ])
-        }
-        return JSONValue.catalogue("procedures", entries)
+        let p = doc.procedure!
+        return .object([
+            ("code", .optional(p.code)), ("name", .optional(p.name)), ("url", .string(doc.url)),
+            ("field", .optional(p.field)), ("level", .optional(p.level)),
+            ("agency", .optional(p.agency)), ("competentAgency", .optional(p.competentAgency)),
+            ("coordinatingAgency", .optional(p.coordinatingAgency)), ("submissionAddress", .optional(p.submissionAddress)),
+            ("onlineLevel", .optional(p.onlineLevel)), ("status", .string(p.status.rawValue)), ("statusText", .optional(p.statusText)),
+            ("steps", text(p.sections[.steps])), ("hours", text(p.sections[.hours])), ("method", text(p.sections[.method])),
+            ("channels", .array(p.channels.map { .object([("channel", .string($0.channel)), ("timeLimit", .optional($0.timeLimit)),
+                                                         ("fee", .optional($0.fee)), ("description", .optional($0.description))]) })),
+            ("dossier", .array(p.dossier.map {
+                .object([("document", .string($0.document)), ("template", .optional($0.template)),
+                         ("quantity", .optional($0.quantity))])
+            })),
+            ("dossierText", text(p.sections[.dossier])),
+            ("timeLimit", text(p.sections[.timeLimit])), ("applicants", text(p.sections[.applicants])),
+            ("result", text(p.sections[.result])), ("fees", text(p.sections[.fees])),
+            ("forms", .array(p.forms.map(JSONValue.string))), ("conditions", text(p.sections[.conditions])),
+            ("legalBasis", .array(p.legalBasis.map { .object([("number", .optional($0.number)), ("summary", .optional($0.summary)),
+                                                             ("date", .optional($0.date)), ("issuer", .optional($0.issuer))]) })),
+            ("legalBasisText", text(p.sections[.legalBasis])),
+            ("announcedBy", p.announcedBy.map { a in
+                .object([("number", .optional(a.number)), ("date", .optional(a.date?.iso))])
+            } ?? .null),
+            ("history", .array(p.history.map { h in .object([("number", .optional(h.number)), ("date", .optional(h.date?.iso)),
+                                                             ("status", .optional(h.status)), ("note", .optional(h.note))]) })),
+            ("missing", .array(p.missingParts.map(JSONValue.string))),
+            ("source", .string(doc.source)),
+        ])
     }
 }
 

@@ -20,6 +20,32 @@ enum JSONValue {
         return out
     }
 
+    /// On one line, without spaces: for JSON carried inside every page (JSON-LD), where size counts more than reading.
+    func compactSerialized() -> String {
+        var out = ""
+        writeCompact(into: &out)
+        return out
+    }
+
+    private func writeCompact(into out: inout String) {
+        switch self {
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() { if i > 0 { out += "," }; item.writeCompact(into: &out) }
+            out += "]"
+        case .object(let pairs):
+            out += "{"
+            for (i, (key, value)) in pairs.enumerated() {
+                if i > 0 { out += "," }
+                Self.escape(key, into: &out)
+                out += ":"
+                value.writeCompact(into: &out)
+            }
+            out += "}"
+        default: write(into: &out, indent: 0)
+        }
+    }
+
     /// A catalogue: `{"count": n, key: [items]}`, byte for byte what
     /// `.object(...).serialized()` writes, with the items written on all cores
     /// (documents.json holds tens of megabytes at 10,000 documents).

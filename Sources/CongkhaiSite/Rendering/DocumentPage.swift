@@ -15,8 +15,9 @@ struct DocumentPage {
         let typeName = m.type?.name ?? t.string("document")
         let number = Formatting.number(m.number)
         let pageTitle = [typeName + (number.map { " " + $0 } ?? ""), m.title].compactMap { $0 }.joined(separator: ": ")
-        var context = frame.context(pagePath: record.url, title: pageTitle,
-                                    breadcrumbs: [(frame.yearName(m.year), Routes.year(m.year)), (number ?? typeName, nil)])
+        let breadcrumbs: [(String, String?)] = [(frame.yearName(m.year), Routes.year(m.year)), (number ?? typeName, nil)]
+        var context = frame.context(pagePath: record.url, title: pageTitle, breadcrumbs: breadcrumbs)
+        frame.addOpenData(of: record, breadcrumbs: breadcrumbs, to: &context)
         // A document's page was last updated when the document was posted: not when the newest
         // document of the site was, which would change every page (and rebuild it) at each posting.
         if let own = record.metadata.published ?? record.metadata.date {

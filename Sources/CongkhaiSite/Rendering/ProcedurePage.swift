@@ -11,8 +11,9 @@ struct ProcedurePage {
         let t = frame.theme
         let root = Routes.root(of: record.url)
         let name = p.name ?? t.string("untitled")
-        var context = frame.context(pagePath: record.url, title: name,
-                                    breadcrumbs: [(t.string("procedures"), Routes.procedures), (p.code ?? name, nil)])
+        let breadcrumbs: [(String, String?)] = [(t.string("procedures"), Routes.procedures), (p.code ?? name, nil)]
+        var context = frame.context(pagePath: record.url, title: name, breadcrumbs: breadcrumbs)
+        frame.addOpenData(of: record, breadcrumbs: breadcrumbs, to: &context)
         // A document's page was last updated when the document was posted: not when the newest
         // document of the site was, which would change every page (and rebuild it) at each posting.
         if let own = record.metadata.published ?? record.metadata.date {

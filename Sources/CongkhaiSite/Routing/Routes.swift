@@ -56,6 +56,9 @@ public struct Routes: Sendable {
     public static let documentsCatalogue = "api/documents.json"
     public static let citationsCatalogue = "api/citations.json"
     public static let proceduresCatalogue = "api/procedures.json"
+    /// The catalogues as tables for a spreadsheet (open data).
+    public static let documentsCSV = "api/documents.csv"
+    public static let proceduresCSV = "api/procedures.csv"
     static let assets = "assets/"
     /// The public key snapshots are signed with, published from the content's static/ folder.
     public static let archivePublicKey = ".well-known/congkhai-archive.pub"
@@ -63,6 +66,9 @@ public struct Routes: Sendable {
 
     /// The file that serves a page path.
     public static func file(of pagePath: String) -> String { pagePath + "index.html" }
+    /// A document page's JSON twin, beside its `index.html`.
+    public static func twin(of pagePath: String) -> String { pagePath + twinName }
+    static let twinName = "index.json"
 
     // MARK: links
 
