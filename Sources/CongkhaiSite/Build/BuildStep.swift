@@ -37,6 +37,8 @@ final class BuildState: @unchecked Sendable {
     var published = RedirectPlan.Published()
     /// SHA-256 of every content file read (site.yml and documents), by content path.
     var sourceDigests: [String: String] = [:]
+    /// What the build says that is not a problem in the content (an output left out, and how to turn it on).
+    var notices: [String] = []
 
     private(set) var diagnostics: [Diagnostic] = []
     fileprivate var currentStep = ""

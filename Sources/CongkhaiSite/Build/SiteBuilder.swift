@@ -142,6 +142,8 @@ public struct BuildReport {
     public let files: [WrittenFile]
     /// Every page of the site (paths ending in "/"), from the route table.
     public let pages: [String]
+    /// Notes that are not problems: outputs left out for lack of a setting, say.
+    public let notices: [String]
     public var written = false
     public var seconds = 0.0
     public var timings: [(step: String, seconds: Double)] = []
@@ -154,6 +156,7 @@ public struct BuildReport {
         diagnostics = state.diagnostics.sorted { ($0.file, $0.line ?? 0, $0.message) < ($1.file, $1.line ?? 0, $1.message) }
         self.files = files
         pages = state.pages
+        notices = state.notices
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }

@@ -16,7 +16,7 @@ extension BuildStep {
 
     /// Every file of the site, each made from the records.
     static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, catalogues, copyFiles, archivesPage,
-                                       redirects, marker]
+                                       disclosureCatalogue, recentPages, notFoundPage, feeds, sitemap, redirects, marker]
 
     static let loadConfiguration = BuildStep("loading the configuration and theme") { state in
         let (config, diagnostics, digest) = SiteConfig.load(contentDirectory: state.options.content)

@@ -18,6 +18,7 @@ struct PageFrame {
         if let v = site.email { siteContext["email"] = v }
         if let v = site.legalBasis { siteContext["legalBasis"] = v }
         var nav: [[String: Any]] = [
+            ["href": Routes.href(root, Routes.recent), "label": theme.string("recent")],
             ["href": Routes.href(root, Routes.years), "label": theme.string("by_year")],
             ["href": Routes.href(root, Routes.types), "label": theme.string("by_type")],
             ["href": Routes.href(root, Routes.numbers), "label": theme.string("by_number")],
@@ -31,8 +32,11 @@ struct PageFrame {
             "homeHref": Routes.href(root, Routes.home),
             "title": title,
             "nav": nav,
+            "disclosureHref": Routes.href(root, Routes.disclosureCatalogue),
         ]
         if let canonical = Routes(baseURL: site.baseURL).absolute(pagePath) { context["canonical"] = canonical }
+        let feeds = FeedSet.links(pagePath: pagePath, baseURL: site.baseURL, strings: theme.strings, hasProcedures: hasProcedures)
+        if !feeds.isEmpty { context["feeds"] = feeds }
         if !breadcrumbs.isEmpty {
             var trail: [[String: Any]] = [["label": theme.string("home"), "href": Routes.href(root, Routes.home)]]
             for (label, path) in breadcrumbs {
@@ -52,6 +56,7 @@ struct PageFrame {
             "href": Routes.href(root, doc.url), "title": doc.metadata.title ?? theme.string("untitled"),
             "number": Formatting.number(doc.metadata.number) ?? "", "date": doc.metadata.date?.short ?? "",
             "dateISO": doc.metadata.date?.iso ?? false, "type": doc.metadata.type?.name ?? "",
+            "status": doc.statusText ?? "", "inactive": doc.isNoLongerInForce,
         ]
     }
 

@@ -1,0 +1,49 @@
+import CongkhaiDomain
+
+/// The site's feeds: one for the whole site, one per document type, one for
+/// procedures. Made only when the site has a `base_url`, since a feed's
+/// addresses must be absolute.
+struct FeedSet {
+    let feed: AtomFeed
+    let strings: UIStrings
+    let listing: RecordListings
+    let records: [DocumentRecord]
+
+    init(records: [DocumentRecord], config: SiteConfig, strings: UIStrings) {
+        feed = AtomFeed(routes: Routes(baseURL: config.baseURL), siteName: config.name, language: config.language)
+        self.strings = strings
+        self.records = records
+        listing = RecordListings(records)
+    }
+
+    /// Every feed file, path and text.
+    func files() -> [(path: String, text: String)] {
+        let site = feed.siteName
+        var files = [(Routes.siteFeed, feed.render(path: Routes.siteFeed, title: "\(site): \(strings["feed_site_title"])",
+                                                   listPath: Routes.recent, records: records))]
+        for (type, documents) in listing.types {
+            let name = type?.name ?? strings["unknown_type"]
+            files.append((Routes.typeFeed(type), feed.render(path: Routes.typeFeed(type), title: "\(site): \(name)",
+                                                             listPath: Routes.type(type), records: documents)))
+        }
+        if !listing.procedures.isEmpty {
+            files.append((Routes.proceduresFeed, feed.render(path: Routes.proceduresFeed, title: "\(site): \(strings["procedures"])",
+                                                             listPath: Routes.procedures, records: listing.procedures)))
+        }
+        return files
+    }
+
+    /// The feeds a page announces in its head: the site's on every page, and
+    /// the feed of the list the page belongs to (a type, the procedures).
+    static func links(pagePath: String, baseURL: String?, strings: UIStrings, hasProcedures: Bool) -> [[String: String]] {
+        guard let baseURL else { return [] }
+        var links = [["href": baseURL + Routes.siteFeed, "title": strings["feed_site_title"]]]
+        if pagePath.hasPrefix(Routes.types), pagePath.count > Routes.types.count {
+            let segment = pagePath.dropFirst(Routes.types.count).prefix { $0 != "/" }
+            links.append(["href": baseURL + Routes.types + segment + "/feed.atom", "title": strings["feed_type_title"]])
+        } else if hasProcedures, pagePath.hasPrefix(Routes.procedures) {
+            links.append(["href": baseURL + Routes.proceduresFeed, "title": strings["feed_procedures_title"]])
+        }
+        return links
+    }
+}
