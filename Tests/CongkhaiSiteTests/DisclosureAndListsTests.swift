@@ -36,6 +36,25 @@ import Testing
         #expect(try site.page("nam/2024/index.html").contains("href=\"../../danh-muc-cong-khai/index.html\""))
     }
 
+    @Test func aDisclosureSettingThatCannotBeUsedIsNamedAndLeftOut() throws {
+        let site = try SiteFixture(files: DiscoveryFixture.files, config: DiscoveryFixture.config() + """
+
+        disclosure:
+          TB: {days: 0}
+          KH: {group: ke-hoach, form: Niêm yết}
+        """)
+        defer { site.remove() }
+        let warnings = try site.build().warnings.filter { $0.file == "site.yml" }.map(\.message)
+        #expect(warnings.count == 2, "\(warnings)")
+        #expect(warnings.contains { $0.contains("'TB' has days: 0") })
+        #expect(warnings.contains { $0.contains("'KH' has group: 'ke-hoach'") })
+        let page = try site.page("danh-muc-cong-khai/index.html")
+        // the notice keeps the 30 days of Art. 21; the plan keeps its group and its own form
+        #expect(page.contains("Ít nhất 30 ngày (đến 31/12/2024)"))
+        let plans = try #require(page.components(separatedBy: "id=\"nhom-plans\"").last)
+        #expect(plans.contains("<td>Niêm yết</td>"))
+    }
+
     @Test func theCatalogueCSVOpensInASpreadsheetWithoutRunningFormulas() throws {
         let site = try SiteFixture(files: DiscoveryFixture.files, config: DiscoveryFixture.config())
         defer { site.remove() }
@@ -81,7 +100,8 @@ import Testing
         let year = try site.page("nam/2024/index.html")
         // 12 plans, 1 report, 1 notice, 1 decision in 2024; the number index has 20 rows a page
         #expect(year.contains("<a href=\"../../so-ky-hieu/2024/index.html#ke-hoach\">Kế hoạch</a> <span class=\"count\">12 văn bản</span>"))
-        #expect(year.contains("<a href=\"../../so-ky-hieu/2024/index.html#thong-bao\">Thông báo</a> <span class=\"count\">1 văn bản</span>"))
+        #expect(year.contains("<a href=\"../../so-ky-hieu/2024/index.html#thong-bao\">Thông báo</a> "
+                              + "<span class=\"count\">1 văn bản</span>"))
         #expect(year.contains("<a href=\"../../so-ky-hieu/2024/index.html\">Số, ký hiệu của năm này</a>"))
         let later = try site.page("nam/2024/trang-2/index.html")
         #expect(later.contains("href=\"../../../so-ky-hieu/2024/index.html#ke-hoach\""))
@@ -130,11 +150,12 @@ import Testing
         let posted = first.components(separatedBy: "<td class=\"col-date\"><time datetime=\"").dropFirst().map { String($0.prefix(10)) }
         #expect(posted == ["2024-12-01", "2024-09-10", "2024-06-20", "2024-06-19", "2024-06-18"])
         #expect(first.contains("Đang xem 1–5 / 19"))
-        #expect(first.contains("href=\"\(Self.base)feed.atom\""))
+        #expect(first.contains("<a href=\"../feed.atom\" type=\"application/atom+xml\">"))
         // the document with no date comes last
         #expect(try site.page("moi-cap-nhat/trang-4/index.html").contains("200/STTTT-VP"))
         #expect(try site.page("index.html").contains("<a href=\"moi-cap-nhat/index.html\">Mới cập nhật</a>"))
-        #expect(try site.page("van-ban/2024/12-kh-stttt/index.html").contains("<a href=\"../../../moi-cap-nhat/index.html\">Mới cập nhật</a>"))
+        let document = try site.page("van-ban/2024/12-kh-stttt/index.html")
+        #expect(document.contains("<a href=\"../../../moi-cap-nhat/index.html\">Mới cập nhật</a>"))
     }
 
     @Test func the404PageLinksWorkFromAnyDepth() throws {

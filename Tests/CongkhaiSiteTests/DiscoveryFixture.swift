@@ -20,7 +20,8 @@ enum DiscoveryFixture {
 
     static func doc(_ type: String, _ number: String, date: String?, published: String? = nil, title: String,
                     extra: String = "") -> String {
-        var front = "type: \(type)\nnumber: \"\(number)\"\ntitle: '\(title.replacingOccurrences(of: "'", with: "''"))'\nissuer: Sở Thông tin và Truyền thông tỉnh Sông Mây\n"
+        let quoted = "'" + title.replacingOccurrences(of: "'", with: "''") + "'"
+        var front = "type: \(type)\nnumber: \"\(number)\"\ntitle: \(quoted)\nissuer: Sở Thông tin và Truyền thông tỉnh Sông Mây\n"
         if let date { front += "date: \(date)\n" }
         if let published { front += "published: \(published)\n" }
         return "---\n" + front + extra + "---\nNội dung của văn bản.\n"

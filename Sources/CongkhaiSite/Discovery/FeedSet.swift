@@ -34,15 +34,19 @@ struct FeedSet {
     }
 
     /// The feeds a page announces in its head: the site's on every page, and
-    /// the feed of the list the page belongs to (a type, the procedures).
+    /// the feed of the list the page belongs to (a type, the procedures). The
+    /// links are relative like every other link of the site (feed readers
+    /// resolve them against the page, and they keep working from disk); the
+    /// feeds' own contents are absolute. None when there is no base_url, since there are no feeds.
     static func links(pagePath: String, baseURL: String?, strings: UIStrings, hasProcedures: Bool) -> [[String: String]] {
-        guard let baseURL else { return [] }
-        var links = [["href": baseURL + Routes.siteFeed, "title": strings["feed_site_title"]]]
+        guard baseURL != nil else { return [] }
+        let root = Routes.root(of: pagePath)
+        var links = [["href": root + Routes.siteFeed, "title": strings["feed_site_title"]]]
         if pagePath.hasPrefix(Routes.types), pagePath.count > Routes.types.count {
             let segment = pagePath.dropFirst(Routes.types.count).prefix { $0 != "/" }
-            links.append(["href": baseURL + Routes.types + segment + "/feed.atom", "title": strings["feed_type_title"]])
+            links.append(["href": root + Routes.types + segment + "/feed.atom", "title": strings["feed_type_title"]])
         } else if hasProcedures, pagePath.hasPrefix(Routes.procedures) {
-            links.append(["href": baseURL + Routes.proceduresFeed, "title": strings["feed_procedures_title"]])
+            links.append(["href": root + Routes.proceduresFeed, "title": strings["feed_procedures_title"]])
         }
         return links
     }

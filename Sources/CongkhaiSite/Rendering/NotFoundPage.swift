@@ -22,6 +22,7 @@ struct NotFoundPage {
             return item
         }
         for key in ["disclosureHref"] { if let href = context[key] as? String { context[key] = root + href } }
+        context["feeds"] = (context["feeds"] as? [[String: String]])?.map { $0.merging(["href": root + ($0["href"] ?? "")]) { $1 } }
         context["canonical"] = nil
         context["heading"] = t.string("not_found_title")
         context["links"] = [

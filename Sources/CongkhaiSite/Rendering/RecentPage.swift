@@ -33,7 +33,7 @@ struct RecentPage {
                 }
                 return row
             }
-            if let feed = Routes(baseURL: frame.site.baseURL).absolute(Routes.siteFeed) { context["feedHref"] = feed }
+            if frame.site.baseURL != nil { context["feedHref"] = root + Routes.siteFeed }
             if page.count > 1 {
                 context["pagination"] = Paginator.links(path: Routes.recent, current: page.number, count: page.count, root: root)
                     .merging(paginator.range(of: page, total: records.count)) { $1 }
