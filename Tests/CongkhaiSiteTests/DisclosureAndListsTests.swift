@@ -83,9 +83,10 @@ import Testing
         #expect(CSVTable.field("@SUM(A1)") == "'@SUM(A1)" && CSVTable.field("+1") == "'+1" && CSVTable.field("a\"b") == "\"a\"\"b\"")
     }
 
-    /// 14 plans in 2024 and one replaced decision, five to a page.
+    /// 12 plans in 2024 and one in 2023, one replaced decision, five to a page.
     static var listFiles: [String: String] {
         var files = DiscoveryFixture.files
+        files["2023/ke-hoach-cu.md"] = DiscoveryFixture.doc("KH", "05/KH-STTTT", date: "2023-03-01", title: "Kế hoạch năm 2023")
         for n in 1...10 {
             files["2024/ke-hoach-\(n).md"] = DiscoveryFixture.doc("KH", "\(100 + n)/KH-STTTT", date: "2024-06-\(10 + n)",
                                                                   title: "Kế hoạch số \(n) của năm")
@@ -106,16 +107,22 @@ import Testing
         let later = try site.page("nam/2024/trang-2/index.html")
         #expect(later.contains("href=\"../../../so-ky-hieu/2024/index.html#ke-hoach\""))
         let plans = try site.page("loai/ke-hoach/index.html")
-        #expect(plans.contains("<a href=\"../../loai/ke-hoach/index.html\">2024</a> <span class=\"count\">12 văn bản</span>"))
+        #expect(plans.contains("<a href=\"../../loai/ke-hoach/index.html#nam-2024\">2024</a> <span class=\"count\">12 văn bản</span>"))
+        #expect(plans.components(separatedBy: "<tr id=\"nam-2024\"").count == 2)
+        // the decisions: 2024 on the first page, 2023 (the replaced one) on it too
         let decisions = try site.page("loai/quyet-dinh/index.html")
-        #expect(decisions.contains("<a href=\"../../loai/quyet-dinh/index.html\">2023</a> <span class=\"count\">1 văn bản</span>"))
+        #expect(decisions.contains("<a href=\"../../loai/quyet-dinh/index.html#nam-2023\">2023</a> <span class=\"count\">1 văn bản</span>"))
+        #expect(decisions.contains("<tr id=\"nam-2023\" class=\"is-inactive\">"))
+        // a year that starts on a later page links there: 12 plans of 2024, then the one of 2023 on page 3
+        #expect(plans.contains("<a href=\"../../loai/ke-hoach/trang-3/index.html#nam-2023\">2023</a> <span class=\"count\">1 văn bản</span>"))
+        #expect(try site.page("loai/ke-hoach/trang-3/index.html").contains("<tr id=\"nam-2023\">"))
     }
 
     @Test func aReplacedDocumentIsMarkedInEveryList() throws {
         let site = try SiteFixture(files: Self.listFiles, config: DiscoveryFixture.config(pageSize: 5))
         defer { site.remove() }
         try site.build()
-        let row = "<tr class=\"is-inactive\">"
+        let row = " class=\"is-inactive\">"
         for path in ["nam/2023/index.html", "loai/quyet-dinh/index.html", "so-ky-hieu/2023/index.html", "danh-muc-cong-khai/index.html"] {
             let page = try site.page(path)
             #expect(page.contains(row) && page.contains("Đã bị thay thế"), "\(path) does not mark the replaced decision")
@@ -134,8 +141,8 @@ import Testing
         try site.build()
         let page = try site.page("loai/ke-hoach/trang-2/index.html")
         #expect(page.components(separatedBy: "<nav class=\"pagination\"").count == 3)
-        #expect(page.components(separatedBy: "Đang xem 6–10 / 12").count == 3)
-        #expect(try site.page("loai/ke-hoach/trang-3/index.html").contains("Đang xem 11–12 / 12"))
+        #expect(page.components(separatedBy: "Đang xem 6–10 / 13").count == 3)
+        #expect(try site.page("loai/ke-hoach/trang-3/index.html").contains("Đang xem 11–13 / 13"))
         #expect(try site.page("nam/2024/index.html").contains("Đang xem 1–5 / 15"))
         #expect(!(try site.page("loai/bao-cao/index.html")).contains("class=\"pagination\""))
     }
@@ -149,7 +156,7 @@ import Testing
         let first = try site.page("moi-cap-nhat/index.html")
         let posted = first.components(separatedBy: "<td class=\"col-date\"><time datetime=\"").dropFirst().map { String($0.prefix(10)) }
         #expect(posted == ["2024-12-01", "2024-09-10", "2024-06-20", "2024-06-19", "2024-06-18"])
-        #expect(first.contains("Đang xem 1–5 / 19"))
+        #expect(first.contains("Đang xem 1–5 / 20"))
         #expect(first.contains("<a href=\"../feed.atom\" type=\"application/atom+xml\">"))
         // the document with no date comes last
         #expect(try site.page("moi-cap-nhat/trang-4/index.html").contains("200/STTTT-VP"))

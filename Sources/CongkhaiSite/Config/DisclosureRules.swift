@@ -43,8 +43,9 @@ public struct DisclosureRules: Sendable {
         var own: Rule?
         var builtIn: Rule?
         if let type {
-            let keys = Set([type.code, type.slug] + type.aliases.map { VietnameseText.slug($0) })
-            own = rules.first { keys.contains($0.key) || keys.contains(VietnameseText.slug($0.key)) }?.value
+            let keys = Set([type.code, type.slug, VietnameseText.slug(type.code)] + type.aliases.map { VietnameseText.slug($0) })
+            // in key order, so that two keys naming one type ("KH", "ke-hoach") give the same rule on every build
+            own = rules.keys.sorted().first { keys.contains($0) || keys.contains(VietnameseText.slug($0)) }.flatMap { rules[$0] }
             builtIn = Self.builtIn[type.code]
         }
         return (own ?? Rule()).over(rules[Self.defaultKey] ?? Rule()).over(builtIn ?? Rule())

@@ -79,7 +79,7 @@ struct IndexPages {
 
     /// A list split into pages of `page_size`: `nam/2020/`, `nam/2020/trang-2/`, ...
     func paginatedList(path: String, title: String, breadcrumbs: [(String, String?)], documents: [DocumentRecord],
-                       groupUndated: Bool, narrow: ((String) -> [String: Any])? = nil) -> [() -> RenderedPage] {
+                       groupUndated: Bool, narrow: NarrowingLinks? = nil) -> [() -> RenderedPage] {
         // Undated documents come last, as their own group, on the last page(s).
         let ordered = RecordListings.datedFirst(documents, groupUndated: groupUndated)
         let paginator = Paginator.documents(frame.site)
@@ -90,7 +90,11 @@ struct IndexPages {
             context["heading"] = title
             context["count"] = documents.count
             var groups: [[String: Any]] = []
-            let main = page.items.filter { !$0.undated }.map { frame.row($0.record, root: root) }
+            let main = page.items.filter { !$0.undated }.map { item in
+                var row = frame.row(item.record, root: root)
+                if let anchor = narrow?.anchors[item.record.url] { row["anchor"] = anchor }
+                return row
+            }
             let rest = page.items.filter { $0.undated }.map { frame.row($0.record, root: root) }
             if !main.isEmpty { groups.append(["rows": main]) }
             if !rest.isEmpty { groups.append(["groupHeading": frame.theme.string("undated"), "groupId": "khong-ro-ngay", "rows": rest]) }
@@ -99,7 +103,7 @@ struct IndexPages {
                 context["pagination"] = Paginator.links(path: path, current: page.number, count: page.count, root: root)
                     .merging(paginator.range(of: page, total: documents.count)) { $1 }
             }
-            if let narrow { context["narrow"] = narrow(root) }
+            if let narrow { context["narrow"] = narrow.context(root) }
             return RenderedPage(path: Routes.file(of: page.path), content: frame.theme.render(context, template: "list"))
         } }
     }

@@ -56,7 +56,7 @@ struct PageFrame {
             "href": Routes.href(root, doc.url), "title": doc.metadata.title ?? theme.string("untitled"),
             "number": Formatting.number(doc.metadata.number) ?? "", "date": doc.metadata.date?.short ?? "",
             "dateISO": doc.metadata.date?.iso ?? false, "type": doc.metadata.type?.name ?? "",
-            "status": doc.statusText ?? "", "inactive": doc.isNoLongerInForce,
+            "status": doc.statusText ?? "", "inactive": doc.isNoLongerInForce, "anchor": false,
         ]
     }
 
