@@ -21,6 +21,8 @@ import Testing
         #expect(report.pages.contains("danh-muc-cong-khai/"))
         let page = try site.page("danh-muc-cong-khai/index.html")
         let headings = page.components(separatedBy: "<h2 id=\"nhom-").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(page.contains("<a href=\"#nhom-plans\">Chương trình, dự án, đề án, kế hoạch; chương trình, kế hoạch công tác"
+                              + " (điểm d khoản 1 Điều 17)</a> (2)"))
         #expect(headings == ["legal", "procedures", "guidance", "plans", "reports", "other"])
         #expect(page.contains("9 mục"))
         // a posted notice: 30 days at least, counted from the day it was posted (1/12/2024)
@@ -34,6 +36,26 @@ import Testing
         #expect(page.contains("Chưa ghi ngày đăng"))
         // the page is reachable from every page's footer
         #expect(try site.page("nam/2024/index.html").contains("href=\"../../danh-muc-cong-khai/index.html\""))
+    }
+
+    @Test func aLongCatalogueRunsOverPagesWithItsGroupsMenuOnEach() throws {
+        var files = DiscoveryFixture.files
+        for n in 1...15 {
+            files["2022/cong-van-\(n).md"] = DiscoveryFixture.doc("CV", "\(n)/STTTT-VP", date: "2022-03-\(10 + n)", title: "V/v số \(n)")
+        }
+        let site = try SiteFixture(files: files, config: DiscoveryFixture.config(pageSize: 5))
+        defer { site.remove() }
+        let report = try site.build()
+        // 24 items, 20 a page (four times page_size, as the number index)
+        #expect(report.pages.filter { $0.hasPrefix("danh-muc-cong-khai/") } == ["danh-muc-cong-khai/", "danh-muc-cong-khai/trang-2/"])
+        let first = try site.page("danh-muc-cong-khai/index.html")
+        #expect(first.contains("Đang xem 1–20 / 24") && first.contains("<a href=\"#nhom-other\">"))
+        let second = try site.page("danh-muc-cong-khai/trang-2/index.html")
+        #expect(second.contains("Đang xem 21–24 / 24"))
+        #expect(second.contains("<a href=\"../../danh-muc-cong-khai/index.html#nhom-legal\">"))
+        // the group that goes on repeats its heading; numbering goes on
+        #expect(second.contains("<h2 id=\"nhom-other\">") && second.contains("<tr><td>21</td>") && !second.contains("<td>20</td>"))
+        #expect(second.contains("href=\"../../api/danh-muc-cong-khai.csv\""))
     }
 
     @Test func aDisclosureSettingThatCannotBeUsedIsNamedAndLeftOut() throws {

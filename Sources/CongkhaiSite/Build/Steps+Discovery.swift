@@ -33,7 +33,7 @@ extension BuildStep {
     /// `danh-muc-cong-khai/` and its CSV twin.
     static let disclosureCatalogue = BuildStep("writing the disclosure catalogue") { state in
         let page = DisclosurePage(frame: state.pageFrame, records: state.records)
-        state.writePages([page.render])
+        state.writePages(page.all())
         state.sink.write(Routes.disclosureCatalogueCSV, page.csv())
     }
 
