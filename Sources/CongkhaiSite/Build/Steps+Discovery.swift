@@ -12,7 +12,7 @@ extension BuildStep {
     static let feeds = BuildStep("writing feeds") { state in
         guard state.config.baseURL != nil else {
             state.notices.append(noBaseURLNotice)
-            state.progress.note(noBaseURLNotice)
+            state.progress.notice(noBaseURLNotice)
             return
         }
         for (path, text) in FeedSet(records: state.records, config: state.config, strings: state.theme.strings).files() {
