@@ -22,9 +22,13 @@ struct DisclosureCatalogue {
 
     init(records: [DocumentRecord], rules: DisclosureRules, strings: UIStrings) {
         var byGroup: [DisclosureGroup: [Item]] = [:]
-        for record in records.sorted(by: DocumentRecord.newestPostedFirst) {
+        // one rule per type, worked out once: it compares slugs
+        var ruleOfType: [String: DisclosureRules.Rule] = [:]
+        for record in DocumentRecord.sortedNewestPostedFirst(records) {
             let type = record.metadata.type
-            let rule = rules.rule(for: type)
+            let key = type?.code ?? ""
+            let rule = ruleOfType[key] ?? rules.rule(for: type)
+            ruleOfType[key] = rule
             let group = rule.group ?? DisclosureGroup.of(type, isProcedure: record.procedure != nil)
             let name = record.procedure?.name ?? record.metadata.title ?? strings["untitled"]
             let number = record.procedure?.code ?? Formatting.number(record.metadata.number) ?? ""

@@ -17,7 +17,7 @@ struct AtomFeed {
     /// Records without any date are left out: a feed orders by date.
     func render(path: String, title: String, listPath: String, records: [DocumentRecord]) -> String {
         let base = routes.baseURL ?? ""
-        let entries = records.filter { $0.postedDate != nil }.sorted(by: DocumentRecord.newestPostedFirst).prefix(Self.entryLimit)
+        let entries = DocumentRecord.sortedNewestPostedFirst(records.filter { $0.postedDate != nil }).prefix(Self.entryLimit)
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XMLText.escape(language))\">\n"
         xml += "<id>\(XMLText.escape(base + path))</id>\n"

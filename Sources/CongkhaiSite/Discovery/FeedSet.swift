@@ -6,14 +6,18 @@ import CongkhaiDomain
 struct FeedSet {
     let feed: AtomFeed
     let strings: UIStrings
-    let listing: RecordListings
     let records: [DocumentRecord]
+    /// Documents by type, types in address order (each feed sorts its own); procedures apart.
+    let types: [(type: DocumentType?, documents: [DocumentRecord])]
+    let procedures: [DocumentRecord]
 
     init(records: [DocumentRecord], config: SiteConfig, strings: UIStrings) {
         feed = AtomFeed(routes: Routes(baseURL: config.baseURL), siteName: config.name, language: config.language)
         self.strings = strings
         self.records = records
-        listing = RecordListings(records)
+        let byType = Dictionary(grouping: records.filter { $0.procedure == nil }, by: { $0.metadata.type })
+        types = byType.keys.sorted { Routes.typeSegment($0) < Routes.typeSegment($1) }.map { ($0, byType[$0]!) }
+        procedures = records.filter { $0.procedure != nil }
     }
 
     /// Every feed file, path and text.
@@ -21,14 +25,14 @@ struct FeedSet {
         let site = feed.siteName
         var files = [(Routes.siteFeed, feed.render(path: Routes.siteFeed, title: "\(site): \(strings["feed_site_title"])",
                                                    listPath: Routes.recent, records: records))]
-        for (type, documents) in listing.types {
+        for (type, documents) in types {
             let name = type?.name ?? strings["unknown_type"]
             files.append((Routes.typeFeed(type), feed.render(path: Routes.typeFeed(type), title: "\(site): \(name)",
                                                              listPath: Routes.type(type), records: documents)))
         }
-        if !listing.procedures.isEmpty {
+        if !procedures.isEmpty {
             files.append((Routes.proceduresFeed, feed.render(path: Routes.proceduresFeed, title: "\(site): \(strings["procedures"])",
-                                                             listPath: Routes.procedures, records: listing.procedures)))
+                                                             listPath: Routes.procedures, records: procedures)))
         }
         return files
     }

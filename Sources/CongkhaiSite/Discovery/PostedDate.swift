@@ -8,14 +8,18 @@ extension DocumentRecord {
     /// The newest day this record's page says anything about: its date, its posting, its effect.
     var contentDate: DocumentDate? { [metadata.date, metadata.published, metadata.effective, postedDate].compactMap { $0 }.max() }
 
-    /// Newest posted first; then as the lists order documents, so that two builds agree.
-    static func newestPostedFirst(_ a: DocumentRecord, _ b: DocumentRecord) -> Bool {
-        let pa = a.postedDate, pb = b.postedDate
-        if pa != pb {
-            guard let pa else { return false }
-            guard let pb else { return true }
-            return pa > pb
+    /// `records` newest posted first. The posting days are worked out once and
+    /// indices sorted, rather than comparing whole records (large structs) tens of thousands of times.
+    static func sortedNewestPostedFirst(_ records: [DocumentRecord]) -> [DocumentRecord] {
+        let posted = records.map(\.postedDate)
+        let order = records.indices.sorted { a, b in
+            if posted[a] != posted[b] {
+                guard let pa = posted[a] else { return false }
+                guard let pb = posted[b] else { return true }
+                return pa > pb
+            }
+            return RecordListings.newestFirst(records[a], records[b])
         }
-        return RecordListings.newestFirst(a, b)
+        return order.map { records[$0] }
     }
 }

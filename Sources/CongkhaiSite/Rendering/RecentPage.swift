@@ -8,7 +8,7 @@ struct RecentPage {
 
     init(frame: PageFrame, records: [DocumentRecord]) {
         self.frame = frame
-        self.records = records.sorted(by: DocumentRecord.newestPostedFirst)
+        self.records = DocumentRecord.sortedNewestPostedFirst(records)
     }
 
     static func paginator(_ config: SiteConfig) -> Paginator { Paginator.documents(config) }
