@@ -136,7 +136,8 @@ import Testing
         #expect(decisions.contains("<a href=\"../../loai/quyet-dinh/index.html#nam-2023\">2023</a> <span class=\"count\">1 văn bản</span>"))
         #expect(decisions.contains("<tr id=\"nam-2023\" class=\"is-inactive\">"))
         // a year that starts on a later page links there: 12 plans of 2024, then the one of 2023 on page 3
-        #expect(plans.contains("<a href=\"../../loai/ke-hoach/trang-3/index.html#nam-2023\">2023</a> <span class=\"count\">1 văn bản</span>"))
+        #expect(plans.contains("<a href=\"../../loai/ke-hoach/trang-3/index.html#nam-2023\">2023</a> "
+                               + "<span class=\"count\">1 văn bản</span>"))
         #expect(try site.page("loai/ke-hoach/trang-3/index.html").contains("<tr id=\"nam-2023\">"))
     }
 
