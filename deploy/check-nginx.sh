@@ -28,7 +28,7 @@ trap cleanup EXIT
 # build writes for redirects.yml, so that their headers are checked too.
 "$congkhai" build --quiet --output "$work/Site" >/dev/null
 site="$work/Site"
-printf '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Văn bản mới</title></feed>\n' > "$site/feed.atom"
+[ -f "$site/feed.atom" ] || { echo "check-nginx: the sample site has no feed.atom (is base_url set in Content/site.yml?)"; exit 1; }
 printf 'so,nam,trich_yeu\n5/KH-STTTT,2024,Kế hoạch\n' > "$site/api/van-ban.csv"
 printf 'PK\003\004' > "$site/snapshot.wacz"
 printf 'body{margin:0}\n' > "$site/assets/style.0123abcd.css"
@@ -82,11 +82,9 @@ check "a document by its clean URL ($page)"          status "/$page" 200
 check "the document page is the built one"           bash -c "curl -s '$base/$page' | cmp -s - '$site/${page}index.html'"
 check "folder without / is redirected (relative)"    has "/${page%/}" "^location: /${page//\//\\/}$"
 check "unknown address: 404"                         status /khong-co-trang-nay/ 404
-if [ -f "$site/404.html" ]; then
-  check "unknown address shows the site's 404 page"  bash -c "curl -s '$base/khong-co/' | cmp -s - '$site/404.html'"
-else
-  echo "WARN  the site has no 404.html (the build does not write one yet): nginx shows its own 404 page"
-fi
+check "the build wrote 404.html"                    test -f "$site/404.html"
+check "unknown address shows the site's 404 page"    bash -c "curl -s '$base/khong-co/' | cmp -s - '$site/404.html'"
+check "a deep unknown address shows it too"          bash -c "curl -s '$base/a/b/c/d.html' | cmp -s - '$site/404.html'"
 check "the site marker is not served"                status /.congkhai-site 404
 check "redirect page served with its meta refresh"   bash -c "curl -s '$base/van-ban/2019/so-cu/' | grep -q 'http-equiv=\"refresh\"'"
 check "JSON catalogue: application/json, UTF-8"      has /api/documents.json '^content-type: application/json; charset=utf-8$'
@@ -95,6 +93,9 @@ check "open data CSV: text/csv, UTF-8"               has /api/documents.csv '^co
 check "a page's JSON twin: application/json, UTF-8"  has "/${page}index.json" '^content-type: application/json; charset=utf-8$'
 check "a document page carries its JSON-LD"         bash -c "curl -s '$base/$page' | grep -q '<script type=\"application/ld+json\">'"
 check "Atom feed: application/atom+xml, UTF-8"       has /feed.atom '^content-type: application/atom\+xml; charset=utf-8$'
+check "sitemap: XML"                                has /sitemap.xml '^content-type: (application|text)/xml'
+check "robots.txt: text/plain"                       has /robots.txt '^content-type: text/plain'
+check "disclosure catalogue CSV: text/csv"           has /api/danh-muc-cong-khai.csv '^content-type: text/csv; charset=utf-8$'
 check "WACZ archive: application/wacz"               has /snapshot.wacz '^content-type: application/wacz$'
 check "stylesheet: text/css"                         has /assets/style.css '^content-type: text/css'
 check "gzip_static: .gz sibling sent when accepted"  has / '^content-encoding: gzip$' -H 'Accept-Encoding: gzip'

@@ -38,10 +38,11 @@ import Testing
             #expect(bare.status == 301)
             #expect(bare.headers["location"] == page)
 
-            // The default theme has no 404.html: a plain answer.
+            // The site's own 404.html, with a 404 status.
             let missing = try await fixture.get("/van-ban/2099/khong-co/")
             #expect(missing.status == 404)
-            #expect(missing.contentType.hasPrefix("text/plain"))
+            #expect(missing.contentType.hasPrefix("text/html"))
+            #expect(missing.text.contains("<h1>Không tìm thấy trang</h1>"))
         }
     }
 

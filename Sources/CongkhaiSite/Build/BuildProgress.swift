@@ -57,6 +57,12 @@ public final class BuildProgress: @unchecked Sendable {
         write((live ? "\r\u{1B}[K" : "") + "  \(text)\n")
     }
 
+    /// Says something that is not a problem (an output left out, and how to turn it on): not with --quiet.
+    func notice(_ text: String) {
+        guard !quiet else { return }
+        note(text)
+    }
+
     private func end() {
         lock.lock(); defer { lock.unlock() }
         let counted = total > 0

@@ -45,6 +45,8 @@ final class BuildState: @unchecked Sendable {
     var plainPages: [PlainPage] = []
     /// SHA-256 of every content file read (site.yml and documents), by content path.
     var sourceDigests: [String: String] = [:]
+    /// What the build says that is not a problem in the content (an output left out, and how to turn it on).
+    var notices: [String] = []
 
     /// The previous build's cache, when this build may trust it (see `BuildCache`).
     var previous: BuildCache?

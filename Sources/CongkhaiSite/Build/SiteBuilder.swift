@@ -130,7 +130,8 @@ public struct SiteBuilder {
         for doc in state.corpus?.documents ?? [] { cache.sources[doc.source]?.published = true }
         cache.files = report.files.map { .init(path: $0.path, size: $0.size, sha256: $0.sha256) }
         cache.summary = .init(documentCount: report.documentCount, byType: report.byType.map { [$0.0, String($0.1)] },
-                              byYear: report.byYear.map { [$0.0, String($0.1)] }, diagnostics: report.diagnostics, pages: report.pages)
+                              byYear: report.byYear.map { [$0.0, String($0.1)] }, diagnostics: report.diagnostics, pages: report.pages,
+                              notices: report.notices)
         do {
             try cache.save(to: folder, previous: state.previous)
             BuildCache.clearDirty(folder)
@@ -227,6 +228,8 @@ public struct BuildReport {
     public let files: [WrittenFile]
     /// Every page of the site (paths ending in "/"), from the route table.
     public let pages: [String]
+    /// Notes that are not problems: outputs left out for lack of a setting, say.
+    public let notices: [String]
     public var written = false
     public var seconds = 0.0
     public var timings: [(step: String, seconds: Double)] = []
@@ -239,6 +242,7 @@ public struct BuildReport {
         diagnostics = state.diagnostics.sorted { ($0.file, $0.line ?? 0, $0.message) < ($1.file, $1.line ?? 0, $1.message) }
         self.files = files
         pages = state.pages
+        notices = state.notices
     }
 
     /// The report of a build in which nothing changed: the previous one's.
@@ -247,6 +251,7 @@ public struct BuildReport {
         byType = summary.byType.map { ($0[0], Int($0[1]) ?? 0) }
         byYear = summary.byYear.map { ($0[0], Int($0[1]) ?? 0) }
         diagnostics = summary.diagnostics
+        notices = summary.notices
         self.files = files.map(\.written)
         pages = summary.pages
     }

@@ -17,7 +17,8 @@ extension BuildStep {
 
     /// Every file of the site, each made from the records.
     static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, plainPageFiles, catalogues, openDataTables,
-                                       jsonTwins, copyFiles, archivesPage, redirects, marker]
+                                       jsonTwins, copyFiles, archivesPage, disclosureCatalogue, recentPages, notFoundPage, feeds, sitemap,
+                                       redirects, marker]
 
     static let loadConfiguration = BuildStep("loading the configuration and theme") { state in
         let (config, diagnostics, digest) = SiteConfig.load(contentDirectory: state.options.content)

@@ -20,6 +20,8 @@ public struct SiteConfig: Sendable {
     public var language = "vi"
     public var pageSize = 50
     public var extraTypes: [DocumentType] = []
+    /// Form and duration of disclosure per type, for the disclosure catalogue.
+    public var disclosure = DisclosureRules()
     /// Address of a procedure's record on the national portal; `{code}` stands for its code.
     public var procedurePortalURL: String? = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}"
 
@@ -121,6 +123,7 @@ public struct SiteConfig: Sendable {
                 warn("page_size", "page_size must be a number from 5 to 1000", "for example 'page_size: 50'")
             }
         }
+        disclosure = DisclosureRules.make(s.disclosure, file: file, diagnostics: &diagnostics)
         for entry in s.document_types ?? [] {
             guard let code = clean(entry.code), let typeName = clean(entry.name),
                   !VietnameseText.slug(code).isEmpty, !VietnameseText.slug(typeName).isEmpty else {
@@ -152,13 +155,14 @@ struct SiteSettings: Decodable {
     var document_types: [TypeEntry]?
     var legal_database_search_url: String?
     var pages: [String]?
+    var disclosure: [String: DisclosureRules.Entry]?
 
     struct Contact: Decodable { var address, phone, email: String? }
     struct TypeEntry: Decodable { var code, name: String?; var aliases: [String]? }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, parent, place, base_url, legal_basis, language, page_size, address, phone, email, contact
-        case procedure_portal_url, document_types
+        case procedure_portal_url, document_types, disclosure
         case legal_database_search_url, pages
     }
 
@@ -189,6 +193,7 @@ struct SiteSettings: Decodable {
         document_types = try c.decodeIfPresent([TypeEntry].self, forKey: .document_types)
         legal_database_search_url = try c.decodeIfPresent(String.self, forKey: .legal_database_search_url)
         pages = try c.decodeIfPresent([String].self, forKey: .pages)
+        disclosure = try c.decodeIfPresent([String: DisclosureRules.Entry].self, forKey: .disclosure)
     }
 
     /// Decodes what it can: a key of the wrong shape is reported and dropped, an unknown key reported.

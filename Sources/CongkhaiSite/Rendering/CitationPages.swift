@@ -29,7 +29,8 @@ struct CitationPages {
     func index() -> [() -> RenderedPage] {
         let t = frame.theme
         let ids = graph.identifiers
-        return Paginator.citations(frame.site).pages(ids, at: Routes.citations).map { page in {
+        let paginator = Paginator.citations(frame.site)
+        return paginator.pages(ids, at: Routes.citations).map { page in {
             let root = Routes.root(of: page.path)
             let title = t.string("cited_documents") + (page.count > 1 ? " (\(t.string("page")) \(page.number)/\(page.count))" : "")
             var context = frame.context(pagePath: page.path, title: title, breadcrumbs: [(t.string("cited_documents"), nil)])
@@ -44,6 +45,7 @@ struct CitationPages {
             }
             if page.count > 1 {
                 context["pagination"] = Paginator.links(path: Routes.citations, current: page.number, count: page.count, root: root)
+                    .merging(paginator.range(of: page, total: ids.count)) { $1 }
             }
             return RenderedPage(path: Routes.file(of: page.path), content: t.render(context, template: "citations"))
         } }

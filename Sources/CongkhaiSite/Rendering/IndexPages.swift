@@ -28,13 +28,15 @@ struct IndexPages {
                              items: listing.years.map { (frame.yearName($0.year), Routes.year($0.year), $0.documents.count) }) }
         for (year, docs) in listing.years {
             pages += paginatedList(path: Routes.year(year), title: "\(t.string("documents_of_year")) \(frame.yearName(year))",
-                                   breadcrumbs: [(t.string("by_year"), Routes.years)], documents: docs, groupUndated: true)
+                                   breadcrumbs: [(t.string("by_year"), Routes.years)], documents: docs, groupUndated: true,
+                                   narrow: NarrowingLinks.year(year, documents: docs, frame: frame))
         }
         pages.append { links(path: Routes.types, title: t.string("by_type"), intro: t.string("by_type_intro"),
                              items: listing.types.map { (frame.typeName($0.type), Routes.type($0.type), $0.documents.count) }) }
         for (type, docs) in listing.types {
             pages += paginatedList(path: Routes.type(type), title: frame.typeName(type),
-                                   breadcrumbs: [(t.string("by_type"), Routes.types)], documents: docs, groupUndated: false)
+                                   breadcrumbs: [(t.string("by_type"), Routes.types)], documents: docs, groupUndated: false,
+                                   narrow: NarrowingLinks.type(type, documents: docs, frame: frame))
         }
         pages.append { links(path: Routes.numbers, title: t.string("by_number"), intro: t.string("by_number_intro"),
                              items: listing.years.map { (frame.yearName($0.year), Routes.numbers(ofYear: $0.year), $0.documents.count) }) }
@@ -78,22 +80,31 @@ struct IndexPages {
 
     /// A list split into pages of `page_size`: `nam/2020/`, `nam/2020/trang-2/`, ...
     func paginatedList(path: String, title: String, breadcrumbs: [(String, String?)], documents: [DocumentRecord],
-                       groupUndated: Bool) -> [() -> RenderedPage] {
+                       groupUndated: Bool, narrow: NarrowingLinks? = nil) -> [() -> RenderedPage] {
         // Undated documents come last, as their own group, on the last page(s).
         let ordered = RecordListings.datedFirst(documents, groupUndated: groupUndated)
-        return Paginator.documents(frame.site).pages(ordered, at: path).map { page in {
+        let paginator = Paginator.documents(frame.site)
+        return paginator.pages(ordered, at: path).map { page in {
             let root = Routes.root(of: page.path)
             let pageTitle = page.count > 1 ? "\(title) (\(frame.theme.string("page")) \(page.number)/\(page.count))" : title
             var context = frame.context(pagePath: page.path, title: pageTitle, breadcrumbs: breadcrumbs + [(title, nil)])
             context["heading"] = title
             context["count"] = documents.count
             var groups: [[String: Any]] = []
-            let main = page.items.filter { !$0.undated }.map { frame.row($0.record, root: root) }
+            let main = page.items.filter { !$0.undated }.map { item in
+                var row = frame.row(item.record, root: root)
+                if let anchor = narrow?.anchors[item.record.url] { row["anchor"] = anchor }
+                return row
+            }
             let rest = page.items.filter { $0.undated }.map { frame.row($0.record, root: root) }
             if !main.isEmpty { groups.append(["rows": main]) }
             if !rest.isEmpty { groups.append(["groupHeading": frame.theme.string("undated"), "groupId": "khong-ro-ngay", "rows": rest]) }
             context["groups"] = groups
-            if page.count > 1 { context["pagination"] = Paginator.links(path: path, current: page.number, count: page.count, root: root) }
+            if page.count > 1 {
+                context["pagination"] = Paginator.links(path: path, current: page.number, count: page.count, root: root)
+                    .merging(paginator.range(of: page, total: documents.count)) { $1 }
+            }
+            if let narrow { context["narrow"] = narrow.context(root) }
             return RenderedPage(path: Routes.file(of: page.path), content: frame.theme.render(context, template: "list"))
         } }
     }
@@ -140,7 +151,10 @@ struct IndexPages {
             }
             context["groups"] = pageGroups
             if !groups.isEmpty { context["hasGroups"] = true }
-            if page.count > 1 { context["pagination"] = Paginator.links(path: path, current: page.number, count: page.count, root: root) }
+            if page.count > 1 {
+                context["pagination"] = Paginator.links(path: path, current: page.number, count: page.count, root: root)
+                    .merging(paginator.range(of: page, total: rows.count)) { $1 }
+            }
             return RenderedPage(path: Routes.file(of: page.path), content: t.render(context, template: "number-index"))
         } }
     }

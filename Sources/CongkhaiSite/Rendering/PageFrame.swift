@@ -22,6 +22,7 @@ struct PageFrame {
         if let v = site.email { siteContext["email"] = v }
         if let v = site.legalBasis { siteContext["legalBasis"] = v }
         var nav: [[String: Any]] = [
+            ["href": Routes.href(root, Routes.recent), "label": theme.string("recent")],
             ["href": Routes.href(root, Routes.years), "label": theme.string("by_year")],
             ["href": Routes.href(root, Routes.types), "label": theme.string("by_type")],
             ["href": Routes.href(root, Routes.numbers), "label": theme.string("by_number")],
@@ -39,9 +40,12 @@ struct PageFrame {
             "nav": nav,
             // a page that has its own description replaces this one
             "description": title == site.name ? theme.string("home_intro") : title + " | " + site.name,
+            "disclosureHref": Routes.href(root, Routes.disclosureCatalogue),
         ]
         if let lastUpdated { context["lastUpdated"] = lastUpdated.official; context["lastUpdatedISO"] = lastUpdated.iso }
         if let canonical = Routes(baseURL: site.baseURL).absolute(pagePath) { context["canonical"] = canonical }
+        let feeds = FeedSet.links(pagePath: pagePath, baseURL: site.baseURL, strings: theme.strings, hasProcedures: hasProcedures)
+        if !feeds.isEmpty { context["feeds"] = feeds }
         if !breadcrumbs.isEmpty {
             var trail: [[String: Any]] = [["label": theme.string("home"), "href": Routes.href(root, Routes.home)]]
             for (label, path) in breadcrumbs {
@@ -62,6 +66,7 @@ struct PageFrame {
             "number": Formatting.number(doc.metadata.number) ?? "", "date": doc.metadata.date?.short ?? "",
             "dateISO": doc.metadata.date?.iso ?? false, "type": doc.metadata.type?.name ?? "",
             "draft": CitizenFormatting.isDraft(doc),
+            "status": doc.statusText ?? "", "inactive": doc.isNoLongerInForce, "anchor": false,
         ]
     }
 

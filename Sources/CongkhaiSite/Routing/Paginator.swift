@@ -46,6 +46,12 @@ struct Paginator {
 }
 
 extension Paginator {
+    /// "51–100 / 180": which items a page shows, for the pagination links.
+    func range<Item>(of page: Page<Item>, total: Int) -> [String: Any] {
+        let first = (page.number - 1) * pageSize + 1
+        return ["range": "\(first)–\(first + page.items.count - 1) / \(total)"]
+    }
+
     /// Years and types: `page_size` documents a page.
     static func documents(_ config: SiteConfig) -> Paginator { Paginator(pageSize: config.pageSize) }
     /// The number index is a dense table: four times as many rows.

@@ -7,6 +7,8 @@ extension Routes {
     static func allPages(records: [DocumentRecord], graph: CitationGraph, config: SiteConfig, plainPages: [PlainPage] = []) -> [String] {
         let listing = RecordListings(records)
         var pages = [home, years, types, numbers] + records.map(\.url)
+        pages += DisclosurePage.paginator(config).paths(records.count, at: disclosureCatalogue)
+        pages += RecentPage.paginator(config).paths(records.count, at: recent)
         let documents = Paginator.documents(config)
         for (year, docs) in listing.years {
             pages += documents.paths(docs.count, at: Routes.year(year))

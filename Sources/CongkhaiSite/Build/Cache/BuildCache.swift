@@ -85,6 +85,7 @@ struct BuildCache: Codable {
         var byYear: [[String]] = []
         var diagnostics: [Diagnostic] = []
         var pages: [String] = []
+        var notices: [String] = []
     }
 }
 

@@ -111,6 +111,7 @@ extension BuildState {
     var frameKey: String {
         let frame = pageFrame
         return "\(cacheKey)\nprocedures=\(frame.hasProcedures)\n" + frame.plainPages.map { "\($0.0)\t\($0.1)" }.joined(separator: "\n")
+            + "\n" + plainPages.map { $0.updated?.iso ?? "-" }.joined(separator: ",")
     }
 }
 
