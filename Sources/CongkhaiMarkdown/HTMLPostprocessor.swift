@@ -17,33 +17,46 @@ enum HTMLPostprocessor {
             var i = 0
             let n = bytes.count
             let lt = UInt8(ascii: "<")
+            // Bytes between the places changed are copied as runs, not one by one.
+            var runStart = 0
+            func flush(_ upTo: Int) {
+                if upTo > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<upTo])) }
+            }
             while i < n {
                 let b = bytes[i]
                 if b == UInt8(ascii: " "), let (name, length) = alignment(bytes, at: i) {
+                    flush(i)
                     out += Array(" class=\"align-\(name)\"".utf8)
                     i += length
+                    runStart = i
                     continue
                 }
-                guard b == lt else { out.append(b); i += 1; continue }
+                guard b == lt else { i += 1; continue }
                 // <hN>
                 if i + 3 < n, bytes[i + 1] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i + 2]),
                    bytes[i + 3] == UInt8(ascii: ">"), headingIndex < headings.count {
+                    flush(i)
                     out += Array("<h".utf8)
                     out.append(bytes[i + 2])
                     out += Array(" id=\"\(headings[headingIndex].id)\">".utf8)
                     headingIndex += 1
                     i += 4
+                    runStart = i
                 } else if matches(bytes, at: i, tableOpen) {
+                    flush(i)
                     out += tableWrapOpen
                     i += tableOpen.count
+                    runStart = i
                 } else if matches(bytes, at: i, tableClose) {
+                    flush(i)
                     out += tableWrapClose
                     i += tableClose.count
+                    runStart = i
                 } else {
-                    out.append(b)
                     i += 1
                 }
             }
+            flush(n)
             return String(decoding: out, as: UTF8.self)
         }
     }

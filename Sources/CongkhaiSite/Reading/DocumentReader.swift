@@ -89,18 +89,22 @@ struct DocumentReader: Sendable {
         // with the issuer after "của": the cited-documents index says who issued an external document
         let found = CitationScanner().scan(markdown.text, details: true)
         guard !found.isEmpty else { return [] }
-        var located: [LocatedCitation] = []
-        var line = 1
-        var offset = 0
-        var utf8 = markdown.text.utf8.makeIterator()
-        for citation in found {
-            while offset < citation.linkRange.lowerBound, let byte = utf8.next() {
-                if byte == 0x0A { line += 1 }
-                offset += 1
+        var text = markdown.text
+        // Newlines counted over the contiguous bytes: iterating String.UTF8View was a few per cent of reading.
+        return text.withUTF8 { bytes in
+            var located: [LocatedCitation] = []
+            var line = 1
+            var offset = 0
+            for citation in found {
+                let end = min(citation.linkRange.lowerBound, bytes.count)
+                while offset < end {
+                    if bytes[offset] == 0x0A { line += 1 }
+                    offset += 1
+                }
+                located.append(LocatedCitation(citation: citation, line: markdown.sourceLine(line)))
             }
-            located.append(LocatedCitation(citation: citation, line: markdown.sourceLine(line)))
+            return located
         }
-        return located
     }
 
     /// With neither a summary nor a heading, the first line names the document.

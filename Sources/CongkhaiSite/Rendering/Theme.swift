@@ -15,6 +15,8 @@ struct Theme {
     let assets: [(path: String, url: URL)]
     /// SHA-256 over every file of the theme, for the site marker.
     let digest: String
+    /// The same templates compiled for speed (see CompiledTemplate), or nil when one of them needs swift-mustache.
+    var compiled: CompiledRenderer?
 
     /// Pages, and the partials they include: Mustache renders a missing partial as nothing, silently.
     static let requiredTemplates = ["document", "list", "home", "links", "number-index", "citations", "citation", "procedure", "procedures",
@@ -54,7 +56,9 @@ struct Theme {
             }
         }
         digests["strings/\(language).yml"] = strings.digest
-        return Theme(library: library, strings: strings, assets: assets.sorted { $0.0 < $1.0 }, digest: ContentDigest.ofFiles(digests))
+        var theme = Theme(library: library, strings: strings, assets: assets.sorted { $0.0 < $1.0 }, digest: ContentDigest.ofFiles(digests))
+        theme.compiled = CompiledRenderer(library, names: names.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(9)) })
+        return theme
     }
 
     func string(_ key: String) -> String { strings[key] }
@@ -92,7 +96,10 @@ struct Theme {
     }
 
     func render(_ context: [String: Any], template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        if let compiled, let value = try? TemplateValue(context), let page = try? compiled.render(value, template: template) {
+            return page
+        }
+        return library.render(context, withTemplate: template) ?? ""
     }
 }
 

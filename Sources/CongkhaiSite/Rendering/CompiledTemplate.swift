@@ -1,0 +1,272 @@
+import Mustache
+
+/// The theme's templates in a form that renders without swift-mustache's
+/// context lookup, which was a fifth of a 10,000-document build: every
+/// `{{key}}` split its name, walked the context stack and made several
+/// dynamic casts (and a Mirror reflection on every non-dictionary value).
+///
+/// swift-mustache still parses the templates, so whitespace, standalone tags,
+/// partials and inheritance follow its rules exactly; its parsed tokens are
+/// read once per template (with Mirror: the library keeps them internal) and
+/// compiled to the nodes below. A page's `[String: Any]` context is converted
+/// once to `TemplateValue`, whose lookups are plain dictionary reads.
+/// Anything this renderer does not know (a transform, a lambda, a dynamic
+/// partial, another content type, a value of an unexpected type) makes
+/// `Theme.render` use swift-mustache for that page, so the output is the same.
+final class CompiledTemplate: Sendable {
+    enum Node: Sendable {
+        case text(String)
+        case variable(TemplatePath, escaped: Bool)
+        case section(TemplatePath, CompiledTemplate, inverted: Bool)
+        /// `{{$name}}default{{/name}}`: the default, unless a page inheriting this one overrides it.
+        case block(String, CompiledTemplate, indentation: String?)
+        /// `{{> name}}` and `{{< name}}` (with the blocks it overrides).
+        case partial(String, indentation: String?, overrides: [String: CompiledTemplate]?)
+    }
+
+    let nodes: [Node]
+
+    init(_ nodes: [Node]) { self.nodes = nodes }
+
+    /// Compiles a template parsed by swift-mustache, or nil when it uses something this renderer leaves to swift-mustache.
+    static func compile(_ template: MustacheTemplate) -> CompiledTemplate? {
+        guard let tokens = Mirror(reflecting: template).descendant("tokens") as? [Any] else { return nil }
+        var nodes: [Node] = []
+        for token in tokens {
+            guard let (kind, payload) = Self.payload(of: token) else { return nil }
+            switch kind {
+            case "text":
+                guard let text = payload.first as? String else { return nil }
+                nodes.append(.text(text))
+            case "variable", "unescapedVariable":
+                guard payload.count == 2, let name = payload[0] as? String, (payload[1] as? [String])?.isEmpty == true,
+                      let path = TemplatePath(name) else { return nil }
+                nodes.append(.variable(path, escaped: kind == "variable"))
+            case "section", "invertedSection":
+                guard payload.count == 3, let name = payload[0] as? String, (payload[1] as? [String])?.isEmpty == true,
+                      let path = TemplatePath(name), let inner = (payload[2] as? MustacheTemplate).flatMap(compile) else { return nil }
+                nodes.append(.section(path, inner, inverted: kind == "invertedSection"))
+            case "blockExpansion":
+                guard payload.count == 3, let name = payload[0] as? String,
+                      let inner = (payload[1] as? MustacheTemplate).flatMap(compile) else { return nil }
+                nodes.append(.block(name, inner, indentation: payload[2] as? String))
+            case "partial":
+                guard payload.count == 3, let name = payload[0] as? String else { return nil }
+                var overrides: [String: CompiledTemplate]?
+                if let inherits = payload[2] as? [String: MustacheTemplate] {
+                    var compiled: [String: CompiledTemplate] = [:]
+                    for (block, template) in inherits {
+                        guard let c = compile(template) else { return nil }
+                        compiled[block] = c
+                    }
+                    overrides = compiled
+                }
+                nodes.append(.partial(name, indentation: payload[1] as? String, overrides: overrides))
+            case "contentType":
+                // Every theme template starts with FastHTMLContentType's pragma; any other content type is swift-mustache's.
+                guard payload.first is FastHTMLContentType else { return nil }
+            default:
+                return nil
+            }
+        }
+        return CompiledTemplate(nodes)
+    }
+
+    /// An enum case's name and its associated values, in order.
+    private static func payload(of token: Any) -> (String, [Any])? {
+        guard let child = Mirror(reflecting: token).children.first, let label = child.label else { return nil }
+        let values = Mirror(reflecting: child.value)
+        if values.displayStyle == .tuple { return (label, values.children.map(\.value)) }
+        return (label, [child.value])
+    }
+}
+
+/// A `{{name}}` as swift-mustache resolves it: `.` is the current value; `a.b`
+/// finds `a` in the innermost value of the stack that has it, then `b` in that;
+/// `.a` looks only in the current value.
+struct TemplatePath: Sendable {
+    enum Anchor: Sendable { case current, top, stack }
+    let names: [String]
+    let anchor: Anchor
+
+    init?(_ name: String) {
+        if name == "." {
+            names = []; anchor = .current
+        } else if name.isEmpty {
+            return nil // a transform on the sequence context: swift-mustache's
+        } else {
+            names = name.split(separator: ".").map(String.init)
+            anchor = name.first == "." ? .top : .stack
+            if names.isEmpty { return nil }
+        }
+    }
+}
+
+/// A page's context, converted once from `[String: Any]`.
+enum TemplateValue {
+    case text(String)
+    case number(Int)
+    case flag(Bool)
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+    /// The theme's UI strings as they are, not copied per page.
+    case strings([String: String])
+
+    struct Unsupported: Error {}
+
+    init(_ any: Any) throws {
+        // Checked before the casts: casting [String: String] to [String: Any] would box every string of it.
+        if type(of: any) == [String: String].self, let d = any as? [String: String] {
+            self = .strings(d)
+            return
+        }
+        switch any {
+        case let s as String: self = .text(s)
+        case let b as Bool: self = .flag(b)
+        case let n as Int: self = .number(n)
+        case let d as [String: Any]: self = .object(try d.mapValues(TemplateValue.init))
+        case let a as [[String: Any]]: self = .list(try a.map { .object(try $0.mapValues(TemplateValue.init)) })
+        case let a as [String]: self = .list(a.map(TemplateValue.text))
+        case let a as [Any]: self = .list(try a.map(TemplateValue.init))
+        default: throw Unsupported()
+        }
+    }
+
+    func child(_ name: String) -> TemplateValue? {
+        switch self {
+        case .object(let values): return values[name]
+        case .strings(let values): return values[name].map(TemplateValue.text)
+        default: return nil
+        }
+    }
+}
+
+/// Renders compiled templates with swift-mustache's semantics for the values
+/// pages use; throws `TemplateValue.Unsupported` where it would differ.
+struct CompiledRenderer {
+    let templates: [String: CompiledTemplate]
+
+    /// Every template of the library compiled, or nil when one cannot be.
+    init?(_ library: MustacheLibrary, names: [String]) {
+        var templates: [String: CompiledTemplate] = [:]
+        for name in names {
+            guard let template = library.getTemplate(named: name), let compiled = CompiledTemplate.compile(template) else { return nil }
+            templates[name] = compiled
+        }
+        self.templates = templates
+    }
+
+    init(templates: [String: CompiledTemplate]) { self.templates = templates }
+
+    private struct Context {
+        var stack: [TemplateValue]
+        var indentation: String?
+        var overrides: [String: CompiledTemplate]?
+    }
+
+    func render(_ value: TemplateValue, template name: String) throws -> String? {
+        guard let template = templates[name] else { return nil }
+        var out = ""
+        out.reserveCapacity(16_384)
+        try render(template, Context(stack: [value], indentation: nil, overrides: nil), into: &out)
+        return out
+    }
+
+    private func render(_ template: CompiledTemplate, _ context: Context, into out: inout String) throws {
+        guard let indentation = context.indentation, !indentation.isEmpty else {
+            for node in template.nodes { try render(node, context, into: &out) }
+            return
+        }
+        // An indented partial: each line of what it renders starts with the indentation, as swift-mustache does it.
+        var local = ""
+        for node in template.nodes {
+            var piece = ""
+            try render(node, context, into: &piece)
+            if !piece.isEmpty, local.last == "\n" { local += indentation }
+            local += piece
+        }
+        out += local
+    }
+
+    private func render(_ node: CompiledTemplate.Node, _ context: Context, into out: inout String) throws {
+        switch node {
+        case .text(let text):
+            out += text
+        case .variable(let path, let escaped):
+            guard let value = lookup(path, context.stack) else { return }
+            let text: String
+            switch value {
+            case .text(let s): text = s
+            case .number(let n): text = String(n)
+            case .flag(let b): text = b ? "true" : "false"
+            default: throw TemplateValue.Unsupported() // a list or an object printed: swift-mustache's description of it
+            }
+            out += escaped ? HTMLText.escape(text) : text
+        case .section(let path, let inner, let inverted):
+            let value = lookup(path, context.stack)
+            if inverted {
+                switch value {
+                case .list(let items)?:
+                    if items.isEmpty { try render(inner, pushing(value!, context), into: &out) }
+                case .flag(let b)?:
+                    if !b { try render(inner, context, into: &out) }
+                case .some: break
+                case nil: try render(inner, context, into: &out)
+                }
+                return
+            }
+            switch value {
+            case .list(let items)?:
+                for item in items { try render(inner, pushing(item, context), into: &out) }
+            case .flag(let b)?:
+                if b { try render(inner, context, into: &out) }
+            case let value?:
+                try render(inner, pushing(value, context), into: &out)
+            case nil:
+                break
+            }
+        case .block(let name, let fallback, let indented):
+            var inner = context
+            if let indented { inner.indentation = (context.indentation ?? "") + indented }
+            try render(context.overrides?[name] ?? fallback, inner, into: &out)
+        case .partial(let name, let indented, let overrides):
+            guard let template = templates[name] else { return }
+            var inner = context
+            if let indented { inner.indentation = (context.indentation ?? "") + indented }
+            if let overrides {
+                // The page's own blocks win over those of the templates it inherits from.
+                inner.overrides = context.overrides.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
+            }
+            try render(template, inner, into: &out)
+        }
+    }
+
+    private func pushing(_ value: TemplateValue, _ context: Context) -> Context {
+        var inner = context
+        inner.stack.append(value)
+        return inner
+    }
+
+    private func lookup(_ path: TemplatePath, _ stack: [TemplateValue]) -> TemplateValue? {
+        switch path.anchor {
+        case .current:
+            return stack.last
+        case .top:
+            return descend(path.names[...], from: stack.last!)
+        case .stack:
+            for object in stack.reversed() {
+                if let found = object.child(path.names[0]) { return descend(path.names.dropFirst(), from: found) }
+            }
+            return nil
+        }
+    }
+
+    private func descend(_ names: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
+        var current = value
+        for name in names {
+            guard let next = current.child(name) else { return nil }
+            current = next
+        }
+        return current
+    }
+}
