@@ -32,6 +32,12 @@ let package = Package(
             name: "CongkhaiDomain",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // The command line's words and the diagnostics' texts, in Vietnamese and English (data files, chosen at print time).
+        .target(
+            name: "CongkhaiMessages",
+            dependencies: ["CongkhaiDomain", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/messages")]
+        ),
         .target(
             name: "CongkhaiMarkdown",
             dependencies: ["CCmarkGFM", "CongkhaiDomain"]
@@ -79,9 +85,13 @@ let package = Package(
                 "CongkhaiServe",
                 "CongkhaiArchive",
                 "CongkhaiPublish",
+                "CongkhaiMessages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The example site `congkhai new` writes.
+            resources: [.copy("Resources/scaffold")]
         ),
+        .testTarget(name: "CongkhaiMessagesTests", dependencies: ["CongkhaiMessages", "CongkhaiDomain", "CongkhaiSite", "congkhai"]),
         .testTarget(name: "CongkhaiDomainTests", dependencies: ["CongkhaiDomain"]),
         .testTarget(name: "CongkhaiMarkdownTests", dependencies: ["CongkhaiMarkdown"]),
         .testTarget(

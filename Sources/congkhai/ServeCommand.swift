@@ -1,11 +1,12 @@
 import ArgumentParser
+import CongkhaiMessages
 import CongkhaiServe
 import CongkhaiSite
 import Foundation
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Preview the site in a browser while writing: it is rebuilt, and open pages reload, on every change.",
+        abstract: say(.serveAbstract),
         discussion: """
         The site is built into memory (nothing is written to disk) and served at http://HOST:PORT/. \
         When a document, site.yml or a theme file changes, the site is rebuilt; if the build fails, \
@@ -13,11 +14,11 @@ struct Serve: ParsableCommand {
         """
     )
 
-    @Option(help: "Folder of documents (Markdown) and their attachments.")
-    var content = "Content"
+    @Option(help: ArgumentHelp(say(.optionContent)))
+    var content: String?
 
-    @Option(help: "Theme folder: templates, UI strings and assets.")
-    var theme = "Themes/default"
+    @Option(help: ArgumentHelp(say(.optionTheme)))
+    var theme: String?
 
     @Option(help: "Port to listen on.")
     var port: UInt16 = 8080
@@ -26,6 +27,8 @@ struct Serve: ParsableCommand {
     var host = "127.0.0.1"
 
     func run() throws {
+        let content = Locations.content(self.content)
+        let theme = try Locations.requiredTheme(self.theme)
         // One line per rebuild, seen as it happens even when the output is piped to a log.
         setvbuf(stdout, nil, _IOLBF, 0)
         // The preview runs until it is stopped, so it must hear Ctrl-C and TERM even when its
@@ -86,7 +89,7 @@ private final class ServerOutcome: @unchecked Sendable {
 
 /// One rebuild, told in the terminal: the problems first, then one line.
 private func report(_ outcome: Preview.Outcome) {
-    for diagnostic in outcome.diagnostics { printError(diagnostic.description) }
+    for diagnostic in outcome.diagnostics { printError(Messages.current.render(diagnostic)) }
     if let failure = outcome.failure {
         let kept = outcome.hasSite
             ? "The preview keeps showing the last good site, with this error at the top of every page."

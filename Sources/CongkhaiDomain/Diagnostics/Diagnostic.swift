@@ -14,6 +14,11 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// Path relative to the content folder (or the site configuration file).
     public var file: String
     public var line: Int?
+    /// What is wrong, as a key of the message catalogues (`Sources/CongkhaiMessages/Resources/messages/`) and the
+    /// values of its placeholders; the words are chosen at print time, in the reader's language.
+    public var key: MessageKey?
+    public var arguments: [String: String] = [:]
+    /// The text of a diagnostic written before the catalogues (English only; `key` is nil). New code gives a key.
     public var message: String
     public var hint: String?
     /// The build step that reported it ("reading documents"), stamped by the build.
@@ -27,7 +32,25 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
+    /// A diagnostic in the catalogues: `Diagnostic(.warning, file: f, line: 3, .attachmentNotFound, ["name": name])`.
+    public init(_ severity: Severity, file: String, line: Int? = nil, _ key: MessageKey, _ arguments: [String: String] = [:]) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.key = key
+        self.arguments = arguments
+        self.message = ""
+    }
+
+    /// What orders two diagnostics of one line: the text, or the key and its values.
+    public var sortText: String {
+        guard let key else { return message }
+        return key.rawValue + arguments.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
+    }
+
+    /// Without a catalogue (in logs and test failures): the English text, or the key and its values.
     public var description: String {
+        if key != nil { return "\(Self.printable(file))\(line.map { ":\($0)" } ?? ""): \(severity.rawValue): \(Self.printable(sortText))" }
         var s = Self.printable(file)
         if let line { s += ":\(line)" }
         s += ": \(severity.rawValue): \(Self.printable(message))"

@@ -151,7 +151,7 @@ public struct BuildReport {
         documentCount = state.corpus?.documents.count ?? 0
         byType = listings.types.map { ($0.type?.name ?? "?", $0.documents.count) }
         byYear = listings.years.map { ($0.year.map(String.init) ?? "?", $0.documents.count) }
-        diagnostics = state.diagnostics.sorted { ($0.file, $0.line ?? 0, $0.message) < ($1.file, $1.line ?? 0, $1.message) }
+        diagnostics = state.diagnostics.sorted { ($0.file, $0.line ?? 0, $0.sortText) < ($1.file, $1.line ?? 0, $1.sortText) }
         self.files = files
         pages = state.pages
     }

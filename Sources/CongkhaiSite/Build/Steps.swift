@@ -49,15 +49,10 @@ extension BuildStep {
         let results = parallelMap(sources) { source -> Result<Document, Diagnostic> in
             defer { state.progress.advance() }
             if let size = state.inventory.sizes[source.path], size > limit {
-                return .failure(Diagnostic(.error, file: source.path,
-                                           "the file is \(size >> 20) MB, more than the \(limit >> 20) MB a document may have, "
-                                               + "so it is left out",
-                                           hint: "a document's text is rarely over 1 MB: check that this is the right file, split it, "
-                                               + "or raise the limit with --max-document-size"))
+                return .failure(Diagnostic(.error, file: source.path, .tooLarge, ["size": String(size >> 20), "limit": String(limit >> 20)]))
             }
             guard let data = FileManager.default.contents(atPath: source.url.path) else {
-                return .failure(Diagnostic(.error, file: source.path, "the file could not be read",
-                                           hint: "check that it exists and that you may read it"))
+                return .failure(Diagnostic(.error, file: source.path, .unreadable))
             }
             return reader.read(data, path: source.path).map { doc in
                 var doc = doc
@@ -151,15 +146,11 @@ extension BuildStep {
         var unreadable: [Diagnostic] = []
         for file in state.inventory.attachments.values.sorted(by: { $0.sitePath < $1.sitePath }) {
             guard FileManager.default.isReadableFile(atPath: file.url.path) else {
-                unreadable.append(Diagnostic(.error, file: file.sourcePath, "this file could not be read, so it is not published",
-                                             hint: "check that you may read it (its permissions), then build again"))
+                unreadable.append(Diagnostic(.error, file: file.sourcePath, .attachmentUnreadable))
                 continue
             }
             if file.size > state.options.largeAttachmentBytes {
-                unreadable.append(Diagnostic(.warning, file: file.sourcePath,
-                                             "this file is \(file.size >> 20) MB; it is published, but citizens on a phone may not "
-                                                 + "manage to download it",
-                                             hint: "publish a smaller copy (a PDF saved for the web, a scan at 150 dpi) if you can"))
+                unreadable.append(Diagnostic(.warning, file: file.sourcePath, .attachmentLarge, ["size": String(file.size >> 20)]))
             }
             state.sink.copy(file.url, to: file.sitePath)
         }
@@ -169,9 +160,7 @@ extension BuildStep {
         var clashes: [Diagnostic] = []
         for file in state.inventory.staticFiles {
             if state.sink.record(of: file.path) != nil || file.path == OutputStaging.marker {
-                clashes.append(Diagnostic(.error, file: ContentInventory.staticFolder + "/" + file.path,
-                                          "this file would replace \(file.path), which the build makes; it is not copied",
-                                          hint: "rename it or move it to another folder inside static/"))
+                clashes.append(Diagnostic(.error, file: ContentInventory.staticFolder + "/" + file.path, .staticClash, ["path": file.path]))
             } else if FileManager.default.isReadableFile(atPath: file.url.path) {
                 state.sink.copy(file.url, to: file.path)
             }

@@ -178,8 +178,7 @@ struct SiteSettings: Decodable {
         var pairs = Array(mapping)
         for (key, _) in pairs {
             guard let name = key.string, !known.contains(name) else { continue }
-            let (message, hint) = known.unknownKeyMessage(name, in: "in \(file)")
-            diagnostics.append(Diagnostic(.warning, file: file, line: key.mark?.line, message, hint: hint))
+            diagnostics.append(known.unknownKey(name, file: file, line: key.mark?.line))
         }
         pairs.removeAll { !known.contains($0.key.string ?? "") }
         while true {
