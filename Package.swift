@@ -56,7 +56,7 @@ let package = Package(
         ),
         .target(
             name: "CongkhaiImport",
-            dependencies: ["CongkhaiDomain", "CongkhaiSite", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CongkhaiDomain", "CongkhaiSite", "CongkhaiMessages", .product(name: "Yams", package: "Yams")]
         ),
         // The preview server: the site built into memory, served over HTTP, rebuilt on change.
         .target(
@@ -92,11 +92,11 @@ let package = Package(
             resources: [.copy("Resources/scaffold")]
         ),
         .testTarget(name: "CongkhaiMessagesTests", dependencies: ["CongkhaiMessages", "CongkhaiDomain", "CongkhaiSite", "congkhai"]),
-        .testTarget(name: "CongkhaiDomainTests", dependencies: ["CongkhaiDomain"]),
+        .testTarget(name: "CongkhaiDomainTests", dependencies: ["CongkhaiDomain", "CongkhaiMessages"]),
         .testTarget(name: "CongkhaiMarkdownTests", dependencies: ["CongkhaiMarkdown"]),
         .testTarget(
             name: "CongkhaiImportTests",
-            dependencies: ["CongkhaiImport", "CongkhaiSite", "CongkhaiDomain"],
+            dependencies: ["CongkhaiImport", "CongkhaiSite", "CongkhaiDomain", "CongkhaiMessages"],
             resources: [.copy("Fixtures")]
         ),
         // The command too: one test runs `congkhai serve` as a process.
@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "CongkhaiSiteTests",
             // The command itself too: some tests run it as a separate process.
-            dependencies: ["CongkhaiSite", "CongkhaiMarkdown", "CongkhaiDomain", "congkhai"],
+            dependencies: ["CongkhaiSite", "CongkhaiMarkdown", "CongkhaiDomain", "CongkhaiMessages", "congkhai"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CongkhaiPublishTests", dependencies: ["CongkhaiPublish"]),

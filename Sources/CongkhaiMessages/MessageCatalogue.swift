@@ -59,7 +59,7 @@ public struct MessageCatalogue: Sendable {
 
     /// What is wrong and what to do, in this language (a diagnostic without a key keeps its English text).
     public func words(of diagnostic: Diagnostic) -> (message: String, hint: String?) {
-        guard let key = diagnostic.key else { return (diagnostic.message, diagnostic.hint) }
+        guard let key = diagnostic.key else { return (diagnostic.text, diagnostic.textHint) }
         let hintKey = key.rawValue + ".hint"
         return (text(key.rawValue, diagnostic.arguments), texts[hintKey].map { Self.fill($0, diagnostic.arguments) })
     }
@@ -104,4 +104,20 @@ extension MessageCatalogue {
     public func stepName(_ english: String) -> String {
         texts["step." + english.replacingOccurrences(of: " ", with: "-")] ?? english
     }
+}
+
+extension Diagnostic {
+    /// What is wrong, in English (for logs and tests; the command line prints `Messages.current.render`).
+    public var message: String { MessageCatalogue.english.words(of: self).message }
+    /// What to do, in English.
+    public var hint: String? { MessageCatalogue.english.words(of: self).hint }
+}
+
+extension MessageCatalogue {
+    static let english = MessageCatalogue.bundled(.en)
+}
+
+extension Diagnostic {
+    /// The whole diagnostic as the command line prints it, in English.
+    public var english: String { MessageCatalogue.english.render(self) }
 }

@@ -123,6 +123,6 @@ import Testing
         let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 1, "\(text)")
-        #expect(text.contains("bi-mat: error: this folder could not be read"))
+        #expect(text.contains("bi-mat: lỗi: không đọc được thư mục này"))
     }
 }

@@ -18,9 +18,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// values of its placeholders; the words are chosen at print time, in the reader's language.
     public var key: MessageKey?
     public var arguments: [String: String] = [:]
-    /// The text of a diagnostic written before the catalogues (English only; `key` is nil). New code gives a key.
-    public var message: String
-    public var hint: String?
+    /// The text of a diagnostic written before the catalogues (English only; `key` is nil). New code gives a key;
+    /// `message` and `hint` (CongkhaiMessages) give the words of either kind.
+    public var text: String
+    public var textHint: String?
     /// The build step that reported it ("reading documents"), stamped by the build.
     public var step: String?
 
@@ -28,8 +29,8 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         self.severity = severity
         self.file = file
         self.line = line
-        self.message = message
-        self.hint = hint
+        self.text = message
+        self.textHint = hint
     }
 
     /// A diagnostic in the catalogues: `Diagnostic(.warning, file: f, line: 3, .attachmentNotFound, ["name": name])`.
@@ -39,12 +40,12 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         self.line = line
         self.key = key
         self.arguments = arguments
-        self.message = ""
+        self.text = ""
     }
 
     /// What orders two diagnostics of one line: the text, or the key and its values.
     public var sortText: String {
-        guard let key else { return message }
+        guard let key else { return text }
         return key.rawValue + arguments.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
     }
 
@@ -53,8 +54,8 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         if key != nil { return "\(Self.printable(file))\(line.map { ":\($0)" } ?? ""): \(severity.rawValue): \(Self.printable(sortText))" }
         var s = Self.printable(file)
         if let line { s += ":\(line)" }
-        s += ": \(severity.rawValue): \(Self.printable(message))"
-        if let hint { s += "\n    → \(Self.printable(hint))" }
+        s += ": \(severity.rawValue): \(Self.printable(text))"
+        if let textHint { s += "\n    → \(Self.printable(textHint))" }
         return s
     }
 

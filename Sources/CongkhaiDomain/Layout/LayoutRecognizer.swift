@@ -177,11 +177,10 @@ public struct LayoutRecognizer: Sendable {
         if let number = DocumentNumber.parse(text) {
             layout.metadata.number = number
             if let problem = number.yearProblem {
-                layout.findings.append(.init(line: line, message: problem.message, hint: problem.hint))
+                layout.findings.append(.init(line: line, problem.key, problem.arguments))
             }
         } else {
-            layout.findings.append(.init(line: line, message: "the number '\(text)' is not understood",
-                                         hint: "write it as printed, for example 'Số: 545/KH-STTTT-VP', or give 'number:' in front matter"))
+            layout.findings.append(.init(line: line, .numberNotUnderstood, ["value": text]))
         }
     }
 }

@@ -165,7 +165,7 @@ struct FrontMatterReader {
             if let number = DocumentNumber.parse(s) {
                 m.number = number
                 if let problem = number.yearProblem {
-                    diagnostics.append(Diagnostic(.warning, file: file, line: v.line, problem.message, hint: problem.hint))
+                    diagnostics.append(Diagnostic(.warning, file: file, line: v.line, problem.key, problem.arguments))
                 }
             }
             else {

@@ -109,7 +109,11 @@ public struct OfficialDateLine: Sendable {
         let folded = Array(line.lowercased())
         guard let ngay = indexOfWord("ngày", in: folded) else { return nil }
         var i = ngay + 4
-        if let short = readShortDate(folded, from: i) {
+        // The short form is also how running text cites a date ("Kế hoạch số 1/KH-STTTT ngày 01/02/2022"): it makes a
+        // place-and-date line only after a short place without digits ("Lam Hà, ngày 3/9/2025") or alone.
+        let before = String(folded[..<ngay]).trimmingCharacters(in: .whitespaces)
+        let placeLike = before.isEmpty || (before.hasSuffix(",") && before.count <= 40 && !before.contains(where: \.isNumber))
+        if placeLike, let short = readShortDate(folded, from: i) {
             return make(line: line, at: ngay, day: short.day, month: short.month, year: short.year, written: short.written)
         }
         let day = readNumber(folded, &i)

@@ -70,16 +70,12 @@ struct DocumentReader: Sendable {
         let (procedure, findings) = ProcedureReader().read(values: document.extra, title: m.title, field: m.field, status: m.status,
                                                            body: document.body.text, sourceLine: document.body.sourceLine)
         for finding in findings {
-            document.diagnostics.append(Diagnostic(.warning, file: document.source, line: finding.line, finding.message,
-                                                   hint: finding.hint))
+            document.diagnostics.append(Diagnostic(.warning, file: document.source, line: finding.line, finding.key, finding.arguments))
         }
         var missing = procedure.missingParts
         if procedure.code == nil { missing.insert("mã thủ tục (code)", at: 0) }
         if !missing.isEmpty {
-            document.diagnostics.append(Diagnostic(.warning, file: document.source, line: 1,
-                "the procedure lacks \(missing.joined(separator: ", "))",
-                hint: "give each part in front matter (code, steps, channels, dossier, time_limit, applicants, agency, result) "
-                    + "or as a section such as '## Trình tự thực hiện'"))
+            document.diagnostics.append(Diagnostic(.warning, file: document.source, line: 1, .procedureLacks, ["parts": missing.joined(separator: ", ")]))
         }
         document.procedure = procedure
     }
