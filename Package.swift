@@ -47,6 +47,7 @@ let package = Package(
             dependencies: [
                 "CongkhaiDomain",
                 "CongkhaiMarkdown",
+                "CongkhaiMessages",
                 "CFileSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -45,4 +45,12 @@ public enum CommandText: String, CaseIterable, Sendable {
     case themeCopyExists = "cli.theme.copy.exists"
     case themeCopyDone = "cli.theme.copy.done"
     case themeMissing = "cli.theme.missing"
+    case serveNotLoopback = "cli.serve.not-loopback"
+    case serveCannotListen = "cli.serve.cannot-listen"
+    case servePreviewAt = "cli.serve.preview-at"
+    case serveStopped = "cli.serve.stopped"
+    case serveKeepsLastSite = "cli.serve.keeps-last-site"
+    case serveShowsError = "cli.serve.shows-error"
+    case serveRebuilt = "cli.serve.rebuilt"
+    case serveRebuiltWithProblems = "cli.serve.rebuilt-with-problems"
 }

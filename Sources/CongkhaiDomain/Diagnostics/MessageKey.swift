@@ -93,4 +93,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case formNotFound = "procedure.form-not-found"
     case rawHTMLRemoved = "markdown.raw-html"
     case archiveRegistryUnreadable = "archive.registry-unreadable"
+    // build failures (BuildFailure)
+    case contentMissing = "build.content-missing"
+    case contentIsFile = "build.content-is-file"
+    case outputInside = "build.output-inside"
+    case siteShrinks = "build.site-shrinks"
+    case themeNoTemplates = "build.theme-no-templates"
+    case outputIsFile = "build.output-is-file"
+    case outputForeign = "build.output-foreign"
 }

@@ -50,7 +50,7 @@ public struct SiteBuilder {
             staging.abandon()
         } else if let shrink = shrinkage(of: report) {
             staging.abandon()
-            throw BuildFailure(shrink)
+            throw shrink
         } else {
             try options.progress.measure("replacing the site") { try staging.commit() }
             report.written = true
@@ -91,14 +91,12 @@ public struct SiteBuilder {
     /// A site with no documents, or with far fewer than the one it would
     /// replace, is most often a mistake (a folder not read, files moved away):
     /// it replaces the published site only when asked to.
-    func shrinkage(of report: BuildReport) -> String? {
+    func shrinkage(of report: BuildReport) -> BuildFailure? {
         guard !options.allowShrink, let old = SiteMarker.read(site: options.output.resolvingSymlinksInPath()) else { return nil }
         let before = old.documents + old.procedures
         let now = report.documentCount
         guard before > 0, now == 0 || Double(before - now) > Double(before) * Self.allowedLoss else { return nil }
-        return "the new site would have \(now) documents where the published one has \(before), so it was not put in place "
-            + "and \(options.output.path) is unchanged; check the errors above, "
-            + "or give --allow-shrink if the documents were removed on purpose"
+        return BuildFailure(.siteShrinks, ["now": String(now), "before": String(before), "output": options.output.path])
     }
 
     /// The content and theme folders must exist, and the output folder, which
@@ -107,10 +105,10 @@ public struct SiteBuilder {
         var isDirectory: ObjCBool = false
         let given = options.content.path
         guard FileManager.default.fileExists(atPath: given, isDirectory: &isDirectory) else {
-            throw BuildFailure("the content folder \(given) does not exist; give it with --content")
+            throw BuildFailure(.contentMissing, ["folder": given])
         }
         guard isDirectory.boolValue else {
-            throw BuildFailure("\(given) is a file, not a folder; --content takes the folder that holds the documents")
+            throw BuildFailure(.contentIsFile, ["folder": given])
         }
         let rawOutput = options.output.path
         guard !rawOutput.isEmpty, options.output.standardizedFileURL.path != "/" else {
@@ -124,8 +122,7 @@ public struct SiteBuilder {
             }
             if output.hasPrefix(path + "/") {
                 let beside = (path as NSString).deletingLastPathComponent + "/Site"
-                throw BuildFailure("the output folder \(output) is inside the \(name) folder \(path), so every build would publish the "
-                                   + "previous one; choose a folder outside it, for example --output \(beside)")
+                throw BuildFailure(.outputInside, ["output": output, "folder": path, "beside": beside])
             }
         }
     }

@@ -24,7 +24,7 @@ struct Theme {
         let fm = FileManager.default
         let templates = directory.appendingPathComponent("templates")
         guard let names = try? fm.contentsOfDirectory(atPath: templates.path) else {
-            throw BuildFailure("the theme has no templates folder at \(templates.path); check --theme")
+            throw BuildFailure(.themeNoTemplates, ["folder": templates.path])
         }
         let strings = try loadStrings(directory, language: language)
         _ = FastHTMLContentType.registered
