@@ -16,19 +16,21 @@ BUILD_FLAGS = -c release --product congkhai --static-swift-stdlib
 LIBDIR = $(DESTDIR)$(PREFIX)/lib/congkhai
 SHAREDIR = $(DESTDIR)$(PREFIX)/share
 
-.PHONY: build install uninstall man
+.PHONY: build install uninstall man man-fallback
 
 build:
 	$(SWIFT) build $(BUILD_FLAGS)
 
-# The manual page from the command's own help (Vietnamese, the default language).
+# The manual page from the command's own help (Vietnamese, the default language), by swift-argument-parser's
+# generate-manual plugin. The plugin builds the package itself; in debug mode, so that it does not rebuild the
+# release tree without --static-swift-stdlib (which would make the next release build start from scratch).
 man:
-	mkdir -p .build/man
-	$(SWIFT) package --allow-writing-to-directory .build/man plugin generate-manual --multi-page=false --output-directory .build/man \
-	  --authors "congkhai" >/dev/null 2>&1 || $(MAKE) man-fallback
+	rm -rf .build/man && mkdir -p .build/man
+	$(SWIFT) package --allow-writing-to-directory .build/man generate-manual --configuration debug \
+	  --output-directory .build/man --authors "congkhai" >/dev/null 2>&1 || $(MAKE) man-fallback
 	test -s .build/man/congkhai.1
 
-# Without the plugin (an offline machine whose checkout lacks it), the page is made from --help by help2man-like means.
+# Without the plugin (a checkout that lacks it), a plain page from --help.
 man-fallback:
 	mkdir -p .build/man
 	bin=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/congkhai; \
@@ -36,7 +38,7 @@ man-fallback:
 	  "$$bin" --help; for c in build check new theme serve import archive verify keygen publish rollback releases; do \
 	  echo; "$$bin" help $$c; done; echo '.fi'; } > .build/man/congkhai.1
 
-install: build man
+install: man build
 	bin=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path); \
 	install -d "$(LIBDIR)" "$(DESTDIR)$(PREFIX)/bin" "$(SHAREDIR)/congkhai/themes" "$(SHAREDIR)/man/man1" \
 	  "$(SHAREDIR)/bash-completion/completions"; \
