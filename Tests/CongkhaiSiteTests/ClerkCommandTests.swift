@@ -1,3 +1,4 @@
+import CongkhaiDomain
 import CongkhaiSite
 import Foundation
 import Testing
@@ -124,5 +125,18 @@ import Testing
         #expect(copied.status == 0, "\(copied.errors)")
         #expect(try String(contentsOf: work.appendingPathComponent("giao-dien/assets/style.css"), encoding: .utf8)
             .contains("installed-theme-mark"))
+    }
+
+    /// Every issued document prints "Số:" (a draft "Số:    /BC-..."): a type heading without it is one warning on the heading's line.
+    @Test func aTypeHeadingWithoutANumberLineIsAWarning() throws {
+        let site = try SiteFixture(files: [
+            "khong-so.md": "SỞ VĂN HÓA\n\nLam Hà, ngày 03 tháng 7 năm 2025\n\nBÁO CÁO\n\nKết quả 6 tháng\n\nNội dung.\n",
+            "du-thao.md": "SỞ VĂN HÓA\n\nSố:     /BC-SVHTT\n\nLam Hà, ngày    tháng 7 năm 2025\n\nBÁO CÁO\n\nDự thảo\n\nNội dung.\n",
+            "co-so.md": "---\nsố: \"46/BC-SVHTT\"\n---\nSỞ VĂN HÓA\n\nLam Hà, ngày 3/7/2025\n\nBÁO CÁO\n\nKết quả quý\n\nNội dung.\n",
+        ])
+        defer { site.remove() }
+        let warnings = try site.build().warnings
+        #expect(warnings.filter { $0.key == .numberMissing }.map(\.file) == ["khong-so.md"], "\(warnings)")
+        #expect(warnings.first { $0.key == .numberMissing }?.line == 5)
     }
 }
