@@ -49,7 +49,8 @@ struct Archive: ParsableCommand {
                 site: URL(fileURLWithPath: site), output: URL(fileURLWithPath: output), date: try SnapshotDate.resolve(day: date),
                 year: year, signingKey: sign.map { URL(fileURLWithPath: $0) },
                 content: URL(fileURLWithPath: Locations.content(content)),
-                theme: URL(fileURLWithPath: Locations.theme(theme)), baseURL: baseURL, downloadURL: downloadURL, updateRegistry: !noRegistry)
+                theme: URL(fileURLWithPath: Locations.theme(theme)), baseURL: baseURL, downloadURL: downloadURL,
+                updateRegistry: !noRegistry)
             result = try Archiver(options).run()
         } catch {
             printError("error: \(error)\nNo snapshot was written.")

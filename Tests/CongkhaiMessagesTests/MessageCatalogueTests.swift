@@ -8,7 +8,8 @@ import Testing
 struct MessageCatalogueTests {
     static let vi = try! MessageCatalogue.texts(of: .vi)
     static let en = try! MessageCatalogue.texts(of: .en)
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test func bothCataloguesHaveTheSameKeys() {
         let onlyVi = Set(Self.vi.keys).subtracting(Self.en.keys).sorted()
@@ -59,7 +60,8 @@ struct MessageCatalogueTests {
     /// A value from content is inserted as it is: braces in it are not placeholders, control characters are escaped.
     @Test func valuesAreNotReadAsPlaceholders() {
         let diagnostic = Diagnostic(.warning, file: "a.md", .attachmentNotFound, ["name": "{name}\u{1B}[2J"])
-        #expect(MessageCatalogue.bundled(.en).render(diagnostic).hasPrefix("a.md: warning: the attachment '{name}\\u{1b}[2J' was not found"))
+        let printed = MessageCatalogue.bundled(.en).render(diagnostic)
+        #expect(printed.hasPrefix("a.md: warning: the attachment '{name}\\u{1b}[2J' was not found"))
     }
 
     @Test func theLanguageFollowsTheArgumentThenTheLocaleThenSiteYML() throws {

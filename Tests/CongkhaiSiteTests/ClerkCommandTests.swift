@@ -103,14 +103,16 @@ import Testing
         let built = BuildProcessTests.binary
         try manager.copyItem(at: built, to: bin.appendingPathComponent("congkhai"))
         for bundle in try manager.contentsOfDirectory(atPath: built.deletingLastPathComponent().path) where bundle.hasSuffix(".resources") {
-            try manager.copyItem(at: built.deletingLastPathComponent().appendingPathComponent(bundle), to: bin.appendingPathComponent(bundle))
+            try manager.copyItem(at: built.deletingLastPathComponent().appendingPathComponent(bundle),
+                                 to: bin.appendingPathComponent(bundle))
         }
         let theme = prefix.appendingPathComponent("share/congkhai/themes/default")
         try manager.createDirectory(at: theme.deletingLastPathComponent(), withIntermediateDirectories: true)
         try manager.copyItem(at: SiteFixture.theme, to: theme)
         // a mark only the installed theme carries
         let stylesheet = theme.appendingPathComponent("assets/style.css")
-        try (String(contentsOf: stylesheet, encoding: .utf8) + "\n/* installed-theme-mark */\n").write(to: stylesheet, atomically: true, encoding: .utf8)
+        let marked = try String(contentsOf: stylesheet, encoding: .utf8) + "\n/* installed-theme-mark */\n"
+        try marked.write(to: stylesheet, atomically: true, encoding: .utf8)
         let work = try temporaryFolder()
         defer { try? manager.removeItem(at: work) }
         let program = bin.appendingPathComponent("congkhai")

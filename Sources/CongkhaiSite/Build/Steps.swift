@@ -49,7 +49,8 @@ extension BuildStep {
         let results = parallelMap(sources) { source -> Result<Document, Diagnostic> in
             defer { state.progress.advance() }
             if let size = state.inventory.sizes[source.path], size > limit {
-                return .failure(Diagnostic(.error, file: source.path, .tooLarge, ["size": String(size >> 20), "limit": String(limit >> 20)]))
+                return .failure(Diagnostic(.error, file: source.path, .tooLarge,
+                                           ["size": String(size >> 20), "limit": String(limit >> 20)]))
             }
             guard let data = FileManager.default.contents(atPath: source.url.path) else {
                 return .failure(Diagnostic(.error, file: source.path, .unreadable))

@@ -205,7 +205,8 @@ public struct CitationGraph: Sendable {
                 if let relation = DeclaredRelation.parse(VietnameseText.normalize(text), kind: kind, line: line) {
                     out.append(relation)
                 } else {
-                    diagnostics.append(Diagnostic(.warning, file: doc.source, line: line, .relationNotANumber, ["relation": kind.rawValue, "value": text]))
+                    diagnostics.append(Diagnostic(.warning, file: doc.source, line: line, .relationNotANumber,
+                                                  ["relation": kind.rawValue, "value": text]))
                 }
             }
         }

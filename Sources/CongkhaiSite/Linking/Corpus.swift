@@ -33,7 +33,8 @@ public struct Corpus: Sendable {
                 let otherFiles = files.filter { $0 != documents[i].source }
                 let others = otherFiles.prefix(3).joined(separator: ", ")
                     + (otherFiles.count > 3 ? " (+\(otherFiles.count - 3))" : "")
-                diagnostics.append(Diagnostic(.error, file: documents[i].source, url.hasPrefix(Routes.procedures) ? .sameAddressProcedure : .sameAddress,
+                let key: MessageKey = url.hasPrefix(Routes.procedures) ? .sameAddressProcedure : .sameAddress
+                diagnostics.append(Diagnostic(.error, file: documents[i].source, key,
                                               ["address": url, "others": others]))
             }
         }

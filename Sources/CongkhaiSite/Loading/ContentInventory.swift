@@ -110,7 +110,8 @@ struct ContentInventory {
             } else if let kind = attachmentKinds[ext] {
                 inventory.attachments[relative] = AttachmentFile(sourcePath: relative, url: url, kind: kind, size: size, sitePath: "")
             } else {
-                inventory.diagnostics.append(Diagnostic(.warning, file: relative, .kindNotPublished, ["extension": ext.isEmpty ? "?" : ext]))
+                inventory.diagnostics.append(Diagnostic(.warning, file: relative, .kindNotPublished,
+                                                        ["extension": ext.isEmpty ? "?" : ext]))
             }
         }
         inventory.assignSitePaths()

@@ -33,7 +33,8 @@ struct DocumentReader: Sendable {
         var metadata = frontMatter.metadata.filled(from: layout.metadata)
         if let declared = frontMatter.metadata.number, let printed = layout.metadata.number, declared.key != printed.key,
            printed.number != nil {
-            diagnostics.append(Diagnostic(.warning, file: path, .numberDisagrees, ["declared": declared.written, "printed": printed.written]))
+            diagnostics.append(Diagnostic(.warning, file: path, .numberDisagrees,
+                                          ["declared": declared.written, "printed": printed.written]))
         }
         // Every issued document prints "Số:" (a draft "Số: /BC-..."); a type heading without it is most often a line lost in copying.
         if let heading = layout.typeHeadingLine, !layout.sawNumberLine, frontMatter.metadata.number == nil {
@@ -75,7 +76,8 @@ struct DocumentReader: Sendable {
         var missing = procedure.missingParts
         if procedure.code == nil { missing.insert("mã thủ tục (code)", at: 0) }
         if !missing.isEmpty {
-            document.diagnostics.append(Diagnostic(.warning, file: document.source, line: 1, .procedureLacks, ["parts": missing.joined(separator: ", ")]))
+            document.diagnostics.append(Diagnostic(.warning, file: document.source, line: 1, .procedureLacks,
+                                                   ["parts": missing.joined(separator: ", ")]))
         }
         document.procedure = procedure
     }

@@ -69,7 +69,8 @@ public enum RedirectFile {
                 continue
             }
             if let earlier = seen[from] {
-                diagnostics.append(Diagnostic(.warning, file: file, line: line, .redirectTwice, ["from": from, "first": earlier.map(String.init) ?? "?"]))
+                diagnostics.append(Diagnostic(.warning, file: file, line: line, .redirectTwice,
+                                              ["from": from, "first": earlier.map(String.init) ?? "?"]))
                 continue
             }
             seen[from] = line

@@ -103,7 +103,8 @@ struct DocumentTextRenderer {
     /// allow-list removed (a script, an attribute, a tag) is named with its line.
     func report(rawHTML removals: [HTMLSanitizer.Removal], map: ShapedMarkdown, doc: Document, into diagnostics: inout [Diagnostic]) {
         for removal in removals {
-            diagnostics.append(Diagnostic(.warning, file: doc.source, line: map.sourceLine(removal.line), .rawHTMLRemoved, ["what": removal.what]))
+            diagnostics.append(Diagnostic(.warning, file: doc.source, line: map.sourceLine(removal.line), .rawHTMLRemoved,
+                                          ["what": removal.what]))
         }
     }
 }

@@ -25,7 +25,8 @@ struct LinkResolver {
         let url = target.url.trimmingCharacters(in: .whitespaces)
         let line = lineMap.sourceLine(target.line)
         func warn(_ messageKey: MessageKey, _ value: Substring) -> LinkDecision {
-            diagnostics.append(Diagnostic(.warning, file: doc.source, line: line, messageKey, ["target": String(value), "scheme": scheme(url)]))
+            diagnostics.append(Diagnostic(.warning, file: doc.source, line: line, messageKey,
+                                          ["target": String(value), "scheme": scheme(url)]))
             return .unlink
         }
         if url.isEmpty { return .unlink }
