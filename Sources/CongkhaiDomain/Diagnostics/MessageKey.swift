@@ -101,4 +101,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case themeNoTemplates = "build.theme-no-templates"
     case outputIsFile = "build.output-is-file"
     case outputForeign = "build.output-foreign"
+    // build failures (theme, output)
+    case outputNotAFolder = "build.output-not-a-folder"
+    case outputHoldsSources = "build.output-holds-sources"
+    case templateMistake = "build.template-mistake"
+    case templateMissing = "build.template-missing"
+    case themeNoStrings = "build.theme-no-strings"
+    case typeTableMissing = "build.type-table-missing"
 }

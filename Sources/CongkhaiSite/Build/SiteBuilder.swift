@@ -112,13 +112,13 @@ public struct SiteBuilder {
         }
         let rawOutput = options.output.path
         guard !rawOutput.isEmpty, options.output.standardizedFileURL.path != "/" else {
-            throw BuildFailure("--output must name a folder for the site, for example --output Site")
+            throw BuildFailure(.outputNotAFolder)
         }
         let output = options.output.standardizedFileURL.resolvingSymlinksInPath().path
         for (name, url) in [("content", options.content), ("theme", options.theme)] {
             let path = url.standardizedFileURL.resolvingSymlinksInPath().path
             if path == output || path.hasPrefix(output + "/") {
-                throw BuildFailure("the output folder \(output) contains the \(name) folder and would be replaced; choose another --output")
+                throw BuildFailure(.outputHoldsSources, ["output": output, "folder": path])
             }
             if output.hasPrefix(path + "/") {
                 let beside = (path as NSString).deletingLastPathComponent + "/Site"

@@ -7,7 +7,7 @@ extension DocumentTypeTable {
     /// The table shipped with congkhai.
     public static func bundled() throws -> DocumentTypeTable {
         guard let url = Bundle.module.url(forResource: "document-types", withExtension: "yml") else {
-            throw BuildFailure("the document type table is missing from the installation")
+            throw BuildFailure(.typeTableMissing)
         }
         return try DocumentTypeTable(yaml: String(contentsOf: url, encoding: .utf8))
     }
