@@ -32,6 +32,12 @@ let package = Package(
             name: "CongkhaiDomain",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // The command line's words and the diagnostics' texts, in Vietnamese and English (data files, chosen at print time).
+        .target(
+            name: "CongkhaiMessages",
+            dependencies: ["CongkhaiDomain", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/messages")]
+        ),
         .target(
             name: "CongkhaiMarkdown",
             dependencies: ["CCmarkGFM", "CongkhaiDomain"]
@@ -41,6 +47,7 @@ let package = Package(
             dependencies: [
                 "CongkhaiDomain",
                 "CongkhaiMarkdown",
+                "CongkhaiMessages",
                 "CFileSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -50,7 +57,7 @@ let package = Package(
         ),
         .target(
             name: "CongkhaiImport",
-            dependencies: ["CongkhaiDomain", "CongkhaiSite", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CongkhaiDomain", "CongkhaiSite", "CongkhaiMessages", .product(name: "Yams", package: "Yams")]
         ),
         // The preview server: the site built into memory, served over HTTP, rebuilt on change.
         .target(
@@ -79,14 +86,18 @@ let package = Package(
                 "CongkhaiServe",
                 "CongkhaiArchive",
                 "CongkhaiPublish",
+                "CongkhaiMessages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The example site `congkhai new` writes.
+            resources: [.copy("Resources/scaffold")]
         ),
-        .testTarget(name: "CongkhaiDomainTests", dependencies: ["CongkhaiDomain"]),
+        .testTarget(name: "CongkhaiMessagesTests", dependencies: ["CongkhaiMessages", "CongkhaiDomain", "CongkhaiSite", "congkhai"]),
+        .testTarget(name: "CongkhaiDomainTests", dependencies: ["CongkhaiDomain", "CongkhaiMessages"]),
         .testTarget(name: "CongkhaiMarkdownTests", dependencies: ["CongkhaiMarkdown"]),
         .testTarget(
             name: "CongkhaiImportTests",
-            dependencies: ["CongkhaiImport", "CongkhaiSite", "CongkhaiDomain"],
+            dependencies: ["CongkhaiImport", "CongkhaiSite", "CongkhaiDomain", "CongkhaiMessages"],
             resources: [.copy("Fixtures")]
         ),
         // The command too: one test runs `congkhai serve` as a process.
@@ -100,7 +111,7 @@ let package = Package(
         .testTarget(
             name: "CongkhaiSiteTests",
             // The command itself too: some tests run it as a separate process.
-            dependencies: ["CongkhaiSite", "CongkhaiMarkdown", "CongkhaiDomain", "congkhai"],
+            dependencies: ["CongkhaiSite", "CongkhaiMarkdown", "CongkhaiDomain", "CongkhaiMessages", "congkhai"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CongkhaiPublishTests", dependencies: ["CongkhaiPublish"]),

@@ -1,4 +1,5 @@
 import CongkhaiDomain
+import CongkhaiMessages
 import Foundation
 
 /// What importing one converted file will write: the content file's text,
@@ -56,7 +57,7 @@ struct ImportPlan {
         let essential = ["type", "date", "title"].filter { written.unreadFields.contains($0) }
         if !essential.isEmpty, !hasFrontMatter { review.append("fill in \(essential.joined(separator: ", ")) in the front matter") }
         let offset = Self.bodyOffset(text)
-        review += layout.findings.map { "line \($0.line + offset): \($0.message)" }
+        review += layout.findings.map { "line \($0.line + offset): \(Messages.current.words(of: $0.diagnostic(file: "")).message)" }
         if let line = Self.firstRawHTMLLine(text) {
             review.append("line \(line): a table or picture stayed as HTML, which the site does not publish; "
                           + "rewrite it as a Markdown table")

@@ -4,7 +4,7 @@ import Foundation
 
 struct Archive: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Take a dated snapshot of the built site: a browsable zip with a manifest, and a WACZ for web-archive tools.",
+        abstract: say(.archiveAbstract),
         discussion: """
         Writes <name>.zip, <name>.wacz and <name>.sha256 into the output folder and adds the snapshot to
         _luu-tru.yml in the content folder (the site's luu-tru/ page lists it). The same site and date always
@@ -28,10 +28,10 @@ struct Archive: ParsableCommand {
     var sign: String?
 
     @Option(help: "The content folder the site was built from (its _luu-tru.yml lists the snapshots).")
-    var content = "Content"
+    var content: String?
 
     @Option(help: "The theme folder the site was built from.")
-    var theme = "Themes/default"
+    var theme: String?
 
     @Option(help: "The site's public address for the WACZ records (default: the site's canonical links).")
     var baseURL: String?
@@ -47,8 +47,10 @@ struct Archive: ParsableCommand {
         do {
             let options = Archiver.Options(
                 site: URL(fileURLWithPath: site), output: URL(fileURLWithPath: output), date: try SnapshotDate.resolve(day: date),
-                year: year, signingKey: sign.map { URL(fileURLWithPath: $0) }, content: URL(fileURLWithPath: content),
-                theme: URL(fileURLWithPath: theme), baseURL: baseURL, downloadURL: downloadURL, updateRegistry: !noRegistry)
+                year: year, signingKey: sign.map { URL(fileURLWithPath: $0) },
+                content: URL(fileURLWithPath: Locations.content(content)),
+                theme: URL(fileURLWithPath: Locations.theme(theme)), baseURL: baseURL, downloadURL: downloadURL,
+                updateRegistry: !noRegistry)
             result = try Archiver(options).run()
         } catch {
             printError("error: \(error)\nNo snapshot was written.")

@@ -1,49 +1,48 @@
 import ArgumentParser
+import CongkhaiMessages
 import CongkhaiSite
 import Foundation
 
 struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Build the site into the output folder.",
-        discussion: """
-        The site is written beside the output folder and replaces it only when the build succeeds.
-        Exit status: 0 the site was built (warnings are printed); 1 the site was built but some
-        documents were left out because of errors; 2 the site was not built (the previous site is kept).
-        """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: say(.buildAbstract), discussion: say(.buildDiscussion))
+    }
 
-    @Option(help: "Folder of documents (Markdown) and their attachments.")
-    var content = "Content"
+    @Option(help: ArgumentHelp(say(.optionContent)))
+    var content: String?
 
-    @Option(help: "Theme folder: templates, UI strings and assets.")
-    var theme = "Themes/default"
+    @Option(help: ArgumentHelp(say(.optionTheme)))
+    var theme: String?
 
-    @Option(help: "Where the site is written.")
-    var output = "Site"
+    @Option(help: ArgumentHelp(say(.optionOutput)))
+    var output: String?
 
-    @Flag(help: "Fail (and keep the previous site) when there is any warning.")
+    @Flag(help: ArgumentHelp(say(.optionStrict)))
     var strict = false
 
-    @Flag(help: "Replace the site even when the new one has far fewer documents than the published one.")
+    @Flag(help: ArgumentHelp(say(.optionAllowShrink)))
     var allowShrink = false
 
-    @Option(help: "Largest document, in MB; a larger file is left out and named.")
+    @Option(help: ArgumentHelp(say(.optionMaxDocumentSize)))
     var maxDocumentSize = 20
 
-    @Flag(help: "Make the whole site again, without the build cache (.<output>.cache beside the output folder).")
+    @Flag(help: ArgumentHelp(say(.optionNoCache)))
     var noCache = false
 
-    @Flag(help: "Print only problems and the summary line.")
+    @Flag(help: ArgumentHelp(say(.optionQuiet)))
     var quiet = false
 
-    @Flag(help: "Print how long each step took.")
+    @Flag(help: ArgumentHelp(say(.optionTimings)))
     var timings = false
 
     func run() throws {
+        let content = Locations.content(self.content)
+        let output = Locations.output(self.output, content: content)
+        let theme = try Locations.requiredTheme(self.theme)
         let terminal = isatty(STDERR_FILENO) == 1
         var options = SiteBuilder.Options(
             content: URL(fileURLWithPath: content), theme: URL(fileURLWithPath: theme), output: URL(fileURLWithPath: output),
-            strict: strict, progress: BuildProgress(live: terminal, quiet: quiet))
+            strict: strict, progress: BuildProgress(live: terminal, quiet: quiet, label: Messages.current.stepName))
         options.allowShrink = allowShrink
         options.useCache = !noCache
         options.maxDocumentBytes = max(1, maxDocumentSize) << 20
@@ -51,10 +50,10 @@ struct Build: ParsableCommand {
         do {
             report = try SiteBuilder(options).build()
         } catch {
-            printError("error: \(BuildFailure.describe(error))\nThe site was not built; \(output)/ is unchanged.")
+            printFailure(BuildFailure.describe(error) + "\n" + say(.buildNotBuilt, ["output": output]))
             throw ExitCode(2)
         }
-        for diagnostic in report.diagnostics { printError(diagnostic.description) }
+        for diagnostic in report.diagnostics { printError(Messages.current.render(diagnostic)) }
         Summary(report: report, outputName: output, strict: strict, quiet: quiet).print()
         if timings {
             for (step, seconds) in report.timings { print(String(format: "  %6.2f s  %@", seconds, step)) }
@@ -63,4 +62,3 @@ struct Build: ParsableCommand {
         if !report.errors.isEmpty { throw ExitCode(1) }
     }
 }
-

@@ -1,23 +1,25 @@
 import ArgumentParser
+import CongkhaiMessages
 import CongkhaiSite
 import Foundation
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Read, recognise and link every document and report what a build would, without writing anything.",
-        discussion: "Exit status as for build: 0 no error, 1 some files would be left out, 2 the content could not be checked."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: say(.checkAbstract), discussion: say(.checkDiscussion))
+    }
 
-    @Option(help: "Folder of documents (Markdown) and their attachments.")
-    var content = "Content"
+    @Option(help: ArgumentHelp(say(.optionContent)))
+    var content: String?
 
-    @Option(help: "Theme folder: templates, UI strings and assets.")
-    var theme = "Themes/default"
+    @Option(help: ArgumentHelp(say(.optionTheme)))
+    var theme: String?
 
-    @Flag(help: "Exit with status 2 when there is any warning.")
+    @Flag(help: ArgumentHelp(say(.checkStrict)))
     var strict = false
 
     func run() throws {
+        let content = Locations.content(self.content)
+        let theme = try Locations.requiredTheme(self.theme)
         let options = SiteBuilder.Options(content: URL(fileURLWithPath: content), theme: URL(fileURLWithPath: theme),
                                           output: URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("congkhai-check"),
                                           progress: BuildProgress(live: isatty(STDERR_FILENO) == 1, quiet: true))
@@ -25,13 +27,13 @@ struct Check: ParsableCommand {
         do {
             report = try SiteBuilder(options).check()
         } catch {
-            printError("error: \(BuildFailure.describe(error))")
+            printFailure(BuildFailure.describe(error))
             throw ExitCode(2)
         }
-        for diagnostic in report.diagnostics { printError(diagnostic.description) }
+        for diagnostic in report.diagnostics { printError(Messages.current.render(diagnostic)) }
         let errors = report.errors.count, warnings = report.warnings.count
-        print("Checked \(report.documentCount) documents in \(content)/: \(errors) error\(errors == 1 ? "" : "s"), "
-              + "\(warnings) warning\(warnings == 1 ? "" : "s"). Nothing was written.")
+        let problems = say(.summaryProblems, ["errors": "\(errors)", "warnings": "\(warnings)"])
+        print(say(.checkSummary, ["documents": "\(report.documentCount)", "content": content, "problems": problems]))
         if strict && !report.diagnostics.isEmpty { throw ExitCode(2) }
         if errors > 0 { throw ExitCode(1) }
     }

@@ -3,23 +3,21 @@ import CongkhaiSite
 import Foundation
 
 struct Clean: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Remove the build cache, so that the next build makes the whole site again (the site itself is kept)."
-    )
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: say(.cleanAbstract)) }
 
-    @Option(help: "The output folder whose cache is removed.")
+    @Option(help: ArgumentHelp(say(.cleanOptionOutput)))
     var output = "Site"
 
     func run() throws {
         let folder = SiteBuilder.cacheFolder(for: URL(fileURLWithPath: output))
         guard FileManager.default.fileExists(atPath: folder.path) else {
-            print("There is no build cache for \(output) (\(folder.path)).")
+            print(say(.cleanNothing, ["output": output, "folder": folder.path]))
             return
         }
         do { try FileManager.default.removeItem(at: folder) } catch {
-            printError("error: the build cache \(folder.path) could not be removed (\(error.localizedDescription))")
+            printError(say(.error, ["text": say(.cleanFailed, ["folder": folder.path, "problem": error.localizedDescription])]))
             throw ExitCode(2)
         }
-        print("Removed the build cache \(folder.path); the next build makes the whole site again.")
+        print(say(.cleanRemoved, ["folder": folder.path]))
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import documents as received (.docx, .pdf, scanned .pdf, .txt copied from a PDF, .md) into the content folder.",
+        abstract: say(.importAbstract),
         discussion: """
         Each file becomes <into>/<year>/<number>.md with the front matter read from its printed layout, and the \
         original is kept beside it as its attachment. Nothing is overwritten without --force; --dry-run writes nothing.

@@ -4,7 +4,7 @@ import Foundation
 
 struct Keygen: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Make a key pair for signing snapshots: archive.key (private, keep it safe) and archive.pub (publish it)."
+        abstract: say(.keygenAbstract)
     )
 
     @Option(help: "Folder for archive.key and archive.pub.")

@@ -4,7 +4,7 @@ import Foundation
 
 struct Publish: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Publish the built site to the web server's folder, switching to it in one step.",
+        abstract: say(.publishAbstract),
         discussion: """
         Each publish is a new folder under TARGET/releases/; TARGET/current, the folder the web server serves, is a link
         switched to it in one rename, so visitors see the old site or the new one, never a mix. Unchanged files are hard links

@@ -4,7 +4,7 @@ import Foundation
 
 struct Releases: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the releases of a target, newest first; * marks the one being served.",
+        abstract: say(.releasesAbstract),
         discussion: "Each line: release, when it was published (UTC), documents and procedures, what changed, who published it."
     )
 

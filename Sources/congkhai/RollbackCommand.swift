@@ -4,7 +4,7 @@ import Foundation
 
 struct Rollback: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve an earlier release again (the one before the served release by default).",
+        abstract: say(.rollbackAbstract),
         discussion: "The switch is one rename of TARGET/current, as for publish. `congkhai releases --to TARGET` lists the releases."
     )
 

@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import CongkhaiSite
 import Foundation
 
@@ -11,18 +12,19 @@ struct Summary {
     func print() {
         let time = String(format: "%.2f s", report.seconds)
         let errors = report.errors.count, warnings = report.warnings.count
-        let problems = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        let problems = say(.summaryProblems, ["errors": "\(errors)", "warnings": "\(warnings)"])
         if !report.written {
-            printError("Not built: --strict and \(problems). \(outputName)/ is unchanged. (\(time))")
+            printError(say(.summaryNotBuilt, ["problems": problems, "output": outputName, "time": time]))
             return
         }
-        var lines = ["Built \(report.documentCount) documents into \(outputName)/ in \(time): \(problems)."]
+        var lines = [say(.summaryBuilt, ["documents": "\(report.documentCount)", "output": outputName, "time": time,
+                                         "problems": problems])]
         if !report.errors.isEmpty {
-            lines.append("  \(errors) file\(errors == 1 ? " was" : "s were") left out; fix the errors above and build again.")
+            lines.append(say(.summaryLeftOut, ["errors": "\(errors)"]))
         }
         if !quiet {
-            lines.append("  by type: " + report.byType.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
-            lines.append("  by year: " + report.byYear.map { "\($0.0): \($0.1)" }.joined(separator: ", "))
+            lines.append(say(.summaryByType, ["list": report.byType.map { "\($0.0) \($0.1)" }.joined(separator: ", ")]))
+            lines.append(say(.summaryByYear, ["list": report.byYear.map { "\($0.0): \($0.1)" }.joined(separator: ", ")]))
         }
         Swift.print(lines.joined(separator: "\n"))
     }
@@ -31,4 +33,3 @@ struct Summary {
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
-

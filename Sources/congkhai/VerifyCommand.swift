@@ -4,7 +4,7 @@ import Foundation
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a snapshot (.zip) or a WACZ: every file present, nothing extra, every hash right, the signature valid.",
+        abstract: say(.verifyAbstract),
         discussion: "Exit status: 0 everything checks; 1 problems were found (each is named); 2 the check could not run."
     )
 

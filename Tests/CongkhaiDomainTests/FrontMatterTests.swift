@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import Testing
 @testable import CongkhaiDomain
 
@@ -45,8 +46,11 @@ import Testing
 
     @Test func unusableValuesWarnWithTheirLine() throws {
         let (fm, diagnostics) = try split("---\ntype: XYZ\ndate: 31/02/2020\nnumber: ba mươi\n---\n").get()
-        #expect(fm.metadata.type == nil && fm.metadata.date == nil && fm.metadata.number == nil)
+        #expect(fm.metadata.type == nil && fm.metadata.number == nil)
+        // an impossible day keeps its year, with one warning naming the value
+        #expect(fm.metadata.date == DocumentDate(year: 2020))
         #expect(diagnostics.count == 3)
+        #expect(diagnostics.contains { $0.key == .impossibleDate && $0.line == 3 && $0.arguments["value"] == "31/02/2020" })
         #expect(diagnostics.map(\.line) == [2, 3, 4] || Set(diagnostics.compactMap(\.line)) == [2, 3, 4])
     }
 

@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import Foundation
 import Testing
 @testable import CongkhaiDomain

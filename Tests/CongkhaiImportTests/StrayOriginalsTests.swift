@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import CongkhaiDomain
 import CongkhaiSite
 import Testing

@@ -23,7 +23,8 @@ import Testing
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["serve", "--content", fixture.content.path, "--theme", fixture.theme.path, "--port", "0"] + arguments
+        process.arguments = ["serve", "--lang", "en", "--content", fixture.content.path, "--theme", fixture.theme.path, "--port", "0"]
+            + arguments
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()

@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import CongkhaiSite
 import Foundation
 import Testing
@@ -80,7 +81,7 @@ import Testing
         let report = try site.build()
         let warning = try #require(report.warnings.first { $0.message.contains("not allowed") })
         #expect(warning.line == 10)
-        #expect(warning.description.hasPrefix("a.md:10: warning:"))
+        #expect(warning.english.hasPrefix("a.md:10: warning:"))
     }
 
     @Test func oddFileNamesAreHandled() throws {

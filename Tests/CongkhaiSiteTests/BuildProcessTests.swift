@@ -93,7 +93,7 @@ import Testing
         let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
-        #expect(text.contains("does not exist"))
+        #expect(text.contains("không có thư mục văn bản"))
     }
 
     static let canDropToNobody = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser")
@@ -123,6 +123,6 @@ import Testing
         let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 1, "\(text)")
-        #expect(text.contains("bi-mat: error: this folder could not be read"))
+        #expect(text.contains("bi-mat: lỗi: không đọc được thư mục này"))
     }
 }

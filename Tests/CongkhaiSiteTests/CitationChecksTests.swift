@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import CongkhaiDomain
 import Foundation
 import Testing
@@ -38,7 +39,7 @@ import Testing
         // its own number, in the body and in its appendix's "Kèm theo" line, is not a citation
         #expect(document.citations.map(\.citation.written) == ["45/QĐ-UBND"])
         let warning = try #require(document.diagnostics.first { $0.message.contains("20210") })
-        #expect(warning.description.hasPrefix("2025/kh.md:11: warning: the date '08/6/20210' after 45/QĐ-UBND"))
+        #expect(warning.english.hasPrefix("2025/kh.md:11: warning: the date '08/6/20210' after 45/QĐ-UBND"))
         #expect(document.standards.map(\.written) == ["QCVN 03:2023/BCA", "TCVN 5738:2021"])
     }
 }

@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import CongkhaiSite
 import Foundation
 import Testing

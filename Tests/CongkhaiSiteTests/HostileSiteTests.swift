@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import CongkhaiDomain
 import CongkhaiSite
 import Foundation
@@ -80,7 +81,7 @@ import Testing
         #expect(report.errors.allSatisfy { $0.hint != nil })
         let warnings = report.warnings
         #expect(warnings.contains { $0.file == "nul.md" && $0.line == 8 && $0.message.contains("NUL") })
-        #expect(warnings.contains { $0.file == "ngay-sai.md" && $0.line == 7 && $0.message.contains("not a date") })
+        #expect(warnings.contains { $0.file == "ngay-sai.md" && $0.line == 7 && $0.key == .placeDateImpossible })
         #expect(warnings.contains { $0.file == "nam-khong.md" && $0.message.contains("0000") })
         #expect(warnings.contains { $0.file == "thu-tuc/cap-phep.md" && $0.line == 9 && $0.message.contains("raw HTML") })
         #expect(warnings.contains { $0.file == "thu-tuc/cap-phep.md" && $0.line == 13 && $0.message.contains("raw HTML") })

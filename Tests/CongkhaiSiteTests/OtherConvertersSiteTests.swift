@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import CongkhaiSite
 import Foundation
 import Testing
@@ -63,7 +64,7 @@ import Testing
         let unsigned = try site.entry("van-ban/2025/22-tb-cat/")
         #expect(unsigned["signer"] is NSNull)
         #expect(unsigned["signerTitle"] as? [String] == ["TL. GIÁM ĐỐC", "TRƯỞNG PHÒNG THAM MƯU"])
-        #expect(report.warnings.map(\.description).contains { $0.hasPrefix("unsigned.md:") && $0.contains("has no signer's name") })
+        #expect(report.warnings.map(\.english).contains { $0.hasPrefix("unsigned.md:") && $0.contains("has no signer's name") })
         #expect(report.diagnostics.allSatisfy { $0.severity == .warning })
         let form = try site.entry("van-ban/2025/23-tb-cat/")
         #expect(form["signer"] as? String == "Võ Thành Công")

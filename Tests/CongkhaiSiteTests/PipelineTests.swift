@@ -1,4 +1,5 @@
 @testable import CongkhaiSite
+import CongkhaiMessages
 import CongkhaiDomain
 import Foundation
 import Testing

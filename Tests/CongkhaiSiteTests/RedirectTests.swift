@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import CongkhaiDomain
 @testable import CongkhaiSite
 import Foundation

@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import CongkhaiSite
 import Foundation
 import Testing
@@ -125,7 +126,7 @@ import Testing
         let report = try site.build()
         #expect(report.written)
         #expect(report.errors.count == 2)
-        let messages = report.errors.map(\.description).joined(separator: "\n")
+        let messages = report.errors.map(\.english).joined(separator: "\n")
         #expect(messages.contains("mot.md") && messages.contains("hai.md"))
         #expect(messages.contains("van-ban/2024/12-kh-stttt/"))
         #expect(!site.exists("van-ban/2024/12-kh-stttt/index.html"))

@@ -1,4 +1,5 @@
 @testable import CongkhaiSite
+import CongkhaiMessages
 import CongkhaiDomain
 import Foundation
 import Testing
@@ -146,8 +147,8 @@ import Testing
 
     @Test func controlCharactersInNamesCannotDriveTheTerminal() {
         let d = Diagnostic(.warning, file: "a\u{1B}[2Jb\nfake.md:1: error: x", "bad \u{7}")
-        #expect(!d.description.contains("\u{1B}") && !d.description.contains("\u{7}"))
-        #expect(d.description.split(separator: "\n").count == 1)
+        #expect(!d.english.contains("\u{1B}") && !d.english.contains("\u{7}"))
+        #expect(d.english.split(separator: "\n").count == 1)
     }
 
     /// A table from OCR or a converter, written as raw HTML, is published

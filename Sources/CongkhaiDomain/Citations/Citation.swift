@@ -34,11 +34,9 @@ public struct Citation: Sendable, Hashable, Codable {
     }
 
     /// The warning for a mistyped date, for the build to report on the citation's line.
-    public var dateFinding: (message: String, hint: String)? {
+    public var dateFinding: (key: MessageKey, arguments: [String: String])? {
         guard let mistypedDate else { return nil }
-        return ("the date '\(mistypedDate)' after \(written) is not a date (its year has more than four digits); "
-                + "the citation is kept without a year",
-                "a year has four digits: correct the date after \(written) as the cited document prints it")
+        return (.citationBadDate, ["date": mistypedDate, "citation": written])
     }
 }
 

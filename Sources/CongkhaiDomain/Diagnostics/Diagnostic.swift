@@ -14,8 +14,14 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
     /// Path relative to the content folder (or the site configuration file).
     public var file: String
     public var line: Int?
-    public var message: String
-    public var hint: String?
+    /// What is wrong, as a key of the message catalogues (`Sources/CongkhaiMessages/Resources/messages/`) and the
+    /// values of its placeholders; the words are chosen at print time, in the reader's language.
+    public var key: MessageKey?
+    public var arguments: [String: String] = [:]
+    /// The text of a diagnostic written before the catalogues (English only; `key` is nil). New code gives a key;
+    /// `message` and `hint` (CongkhaiMessages) give the words of either kind.
+    public var text: String
+    public var textHint: String?
     /// The build step that reported it ("reading documents"), stamped by the build.
     public var step: String?
 
@@ -23,15 +29,37 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
         self.severity = severity
         self.file = file
         self.line = line
-        self.message = message
-        self.hint = hint
+        self.text = message
+        self.textHint = hint
     }
 
+    /// A diagnostic in the catalogues: `Diagnostic(.warning, file: f, line: 3, .attachmentNotFound, ["name": name])`.
+    public init(_ severity: Severity, file: String, line: Int? = nil, _ key: MessageKey, _ arguments: [String: String] = [:]) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.key = key
+        self.arguments = arguments
+        self.text = ""
+    }
+
+    /// Marks a problem with a published document whose previous version stays online: the
+    /// message says so after the problem (`MessageKey.previousVersionKept`).
+    public static let keptOnlineArgument = "kept-online"
+
+    /// What orders two diagnostics of one line: the text, or the key and its values.
+    public var sortText: String {
+        guard let key else { return text }
+        return key.rawValue + arguments.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
+    }
+
+    /// Without a catalogue (in logs and test failures): the English text, or the key and its values.
     public var description: String {
+        if key != nil { return "\(Self.printable(file))\(line.map { ":\($0)" } ?? ""): \(severity.rawValue): \(Self.printable(sortText))" }
         var s = Self.printable(file)
         if let line { s += ":\(line)" }
-        s += ": \(severity.rawValue): \(Self.printable(message))"
-        if let hint { s += "\n    → \(Self.printable(hint))" }
+        s += ": \(severity.rawValue): \(Self.printable(text))"
+        if let textHint { s += "\n    → \(Self.printable(textHint))" }
         return s
     }
 

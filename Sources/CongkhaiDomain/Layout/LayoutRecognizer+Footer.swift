@@ -100,9 +100,7 @@ extension LayoutRecognizer {
         layout.metadata.signerRank = name?.rank
         if name == nil {
             let block = positions.joined(separator: " / ")
-            layout.findings.append(.init(line: line, message: "the signature block '\(block)' has no signer's name",
-                                         hint: "if the document is signed, write the name under the titles, "
-                                             + "or give 'signer:' in front matter"))
+            layout.findings.append(.init(line: line, .signerMissing, ["block": block]))
         }
     }
 

@@ -7,6 +7,7 @@ extension LayoutRecognizer {
         var index = start
         if let (type, rest) = types.matchHeading(first), isHeadingLine(first, rest: rest, startsParagraph: lines[start].startsParagraph) {
             layout.metadata.type = type
+            layout.typeHeadingLine = lines[start].number
             index += 1
             var summary: [String] = []
             if !rest.isEmpty, !VietnameseText.isUpperCase(rest) { summary.append(LineText.clean(rest)) }

@@ -98,6 +98,7 @@ public struct LayoutRecognizer: Sendable {
             }
             if let rest = Self.numberLine(clean) {
                 readNumber(rest, line: lines[index].number, into: &layout)
+                layout.sawNumberLine = true
                 sawNumberOrDate = true
                 index += 1
                 continue
@@ -106,8 +107,14 @@ public struct LayoutRecognizer: Sendable {
                 layout.metadata.place = dateLine.place
                 layout.metadata.date = dateLine.date
                 if let problem = dateLine.problem {
-                    layout.findings.append(.init(line: lines[index].number, message: problem, hint: OfficialDateLine.hint))
+                    layout.findings.append(.init(line: lines[index].number, problem.key, problem.arguments))
                 }
+                sawNumberOrDate = true
+                index += 1
+                continue
+            }
+            if types.matchHeading(clean) == nil, OfficialDateLine.looksIntended(clean) {
+                layout.findings.append(.init(line: lines[index].number, .placeDateUnreadable, ["value": clean]))
                 sawNumberOrDate = true
                 index += 1
                 continue
@@ -170,11 +177,10 @@ public struct LayoutRecognizer: Sendable {
         if let number = DocumentNumber.parse(text) {
             layout.metadata.number = number
             if let problem = number.yearProblem {
-                layout.findings.append(.init(line: line, message: problem.message, hint: problem.hint))
+                layout.findings.append(.init(line: line, problem.key, problem.arguments))
             }
         } else {
-            layout.findings.append(.init(line: line, message: "the number '\(text)' is not understood",
-                                         hint: "write it as printed, for example 'Số: 545/KH-STTTT-VP', or give 'number:' in front matter"))
+            layout.findings.append(.init(line: line, .numberNotUnderstood, ["value": text]))
         }
     }
 }

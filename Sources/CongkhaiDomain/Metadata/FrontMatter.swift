@@ -36,35 +36,30 @@ public struct FrontMatter: Sendable {
             searchStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
         }
         guard let yamlEnd else {
-            return .failure(Diagnostic(.error, file: file, line: 1, "front matter starts with '---' but is never closed",
-                                       hint: "add a line '---' after the last front-matter key, or remove the first '---'"))
+            return .failure(Diagnostic(.error, file: file, line: 1, .frontMatterUnclosed))
         }
         let yaml = String(text[yamlStart..<yamlEnd])
         if let line = YAMLAliases.firstAnchorOrAlias(in: yaml) {
-            return .failure(Diagnostic(.error, file: file, line: line + 2,
-                                       "front matter uses a YAML anchor or alias ('&name' or '*name')",
-                                       hint: "write each value out in full; put a value starting with '*' or '&' in quotes"))
+            return .failure(Diagnostic(.error, file: file, line: line + 2, .frontMatterAnchor))
         }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             let (line, problem) = Self.describe(error)
-            return .failure(Diagnostic(.error, file: file, line: line.map { $0 + 1 }, "front matter is not valid YAML: \(problem)",
-                                       hint: "write each key as 'key: value'; put values containing ':' or '#' in quotes"))
+            return .failure(Diagnostic(.error, file: file, line: line.map { $0 + 1 }, .frontMatterInvalid, ["problem": problem]))
         } catch {
-            return .failure(Diagnostic(.error, file: file, line: 1, "front matter could not be read: \(error)"))
+            return .failure(Diagnostic(.error, file: file, line: 1, .frontMatterUnreadable, ["problem": "\(error)"]))
         }
         var diagnostics: [Diagnostic] = []
         var values: [String: YAMLValue] = [:]
         if let node {
             guard case .mapping(let mapping) = node else {
-                return .failure(Diagnostic(.error, file: file, line: 2, "front matter must be a list of 'key: value' lines",
-                                           hint: "write for example 'title: Kế hoạch ...' on its own line"))
+                return .failure(Diagnostic(.error, file: file, line: 2, .frontMatterNotMapping))
             }
             for (key, value) in mapping {
-                guard let name = key.string else { continue }
-                values[name] = YAMLValue(value, lineOffset: 1)
+                guard let written = key.string else { continue }
+                values[FrontMatterAliases.canonical(written)] = YAMLValue(value, lineOffset: 1)
             }
         }
         let reader = FrontMatterReader(values: values, file: file, types: types)
@@ -163,20 +158,18 @@ struct FrontMatterReader {
         if let v = values["type"], let s = text(v, "type", &diagnostics) {
             if let type = types.lookup(s) { m.type = type }
             else {
-                diagnostics.append(Diagnostic(.warning, file: file, line: v.line, "unknown document type '\(s)'",
-                                              hint: "use a type code such as KH, BC, QĐ, TB, HD, TTr or CV (the README lists them)"))
+                diagnostics.append(Diagnostic(.warning, file: file, line: v.line, .unknownType, ["value": s]))
             }
         }
         if let v = values["number"], let s = text(v, "number", &diagnostics) {
             if let number = DocumentNumber.parse(s) {
                 m.number = number
                 if let problem = number.yearProblem {
-                    diagnostics.append(Diagnostic(.warning, file: file, line: v.line, problem.message, hint: problem.hint))
+                    diagnostics.append(Diagnostic(.warning, file: file, line: v.line, problem.key, problem.arguments))
                 }
             }
             else {
-                diagnostics.append(Diagnostic(.warning, file: file, line: v.line, "'\(s)' is not a document number",
-                                              hint: "write it as printed, for example \"545/KH-STTTT-VP\" (in quotes)"))
+                diagnostics.append(Diagnostic(.warning, file: file, line: v.line, .notANumber, ["value": s]))
             }
         }
         m.date = date(values["date"], "date", &diagnostics)
@@ -198,8 +191,7 @@ struct FrontMatterReader {
     private func text(_ v: YAMLValue, _ key: String, _ diagnostics: inout [Diagnostic]) -> String? {
         if case .null = v { return nil }
         guard let s = v.text else {
-            diagnostics.append(Diagnostic(.warning, file: file, line: v.line, "'\(key)' should be a single value, not a list",
-                                          hint: "write '\(key): value' on one line"))
+            diagnostics.append(Diagnostic(.warning, file: file, line: v.line, .notSingle, ["key": key]))
             return nil
         }
         return s.isEmpty ? nil : VietnameseText.normalize(s)
@@ -208,8 +200,7 @@ struct FrontMatterReader {
     private func list(_ v: YAMLValue?, _ key: String, _ diagnostics: inout [Diagnostic]) -> [String] {
         guard let v else { return [] }
         guard let items = v.texts else {
-            diagnostics.append(Diagnostic(.warning, file: file, line: v.line, "'\(key)' should be a list",
-                                          hint: "write each item on its own line starting with '- '"))
+            diagnostics.append(Diagnostic(.warning, file: file, line: v.line, .notAList, ["key": key]))
             return []
         }
         return items.map { VietnameseText.normalize($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }
@@ -218,8 +209,13 @@ struct FrontMatterReader {
     private func date(_ v: YAMLValue?, _ key: String, _ diagnostics: inout [Diagnostic]) -> DocumentDate? {
         guard let v, let s = text(v, key, &diagnostics) else { return nil }
         if let d = DocumentDate.parseISO(s) { return d }
-        diagnostics.append(Diagnostic(.warning, file: file, line: v.line, "'\(key): \(s)' is not a date",
-                                      hint: "write YYYY-MM-DD, YYYY-MM or YYYY, for example 2020-04-16"))
+        // The form is right but the day is not in the calendar (31/02/2025): one warning, and the year is kept.
+        if let year = DocumentDate.impossibleDateYear(s), let kept = DocumentDate(year: year) {
+            diagnostics.append(Diagnostic(.warning, file: file, line: v.line, .impossibleDate,
+                                          ["key": key, "value": s, "year": String(year)]))
+            return kept
+        }
+        diagnostics.append(Diagnostic(.warning, file: file, line: v.line, .notADate, ["key": key, "value": s]))
         return nil
     }
 }

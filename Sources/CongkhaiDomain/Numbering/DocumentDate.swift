@@ -79,6 +79,15 @@ public struct DocumentDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         return DocumentDate(year: y, month: m, day: d)
     }
 
+    /// The year of a date written in a right form whose day or month does not exist ("31/02/2025", "2025-13-01").
+    public static func impossibleDateYear(_ text: String) -> Int? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let parts = t.contains("/") ? t.split(separator: "/").reversed().map(String.init) : t.split(separator: "-").map(String.init)
+        guard parts.count == 3, parts[0].count == 4, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isNumber) }),
+              let year = Int(parts[0]), (1000...9999).contains(year) else { return nil }
+        return year
+    }
+
     /// The printed form "ngày 05 tháng 01 năm 2020", with any of day and month
     /// left blank (spaces, dots or underscores).
     public static func parseOfficial(_ text: String) -> DocumentDate? {
@@ -88,19 +97,25 @@ public struct DocumentDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 }
 
 /// "Trà Vinh, ngày 16 tháng 4 năm 2020": the place-and-date line of the header.
+/// The short form "Lam Hà, ngày 3/9/2025" is read too, since clerks type it.
 public struct OfficialDateLine: Sendable {
     public let place: String?
     public let date: DocumentDate?
-    /// Why the printed day and month were not kept ("ngày 30 tháng 02"), or nil.
-    public let problem: String?
+    /// Why the printed day and month were not kept ("ngày 30 tháng 02"): a catalogue key and its values, or nil.
+    public let problem: (key: MessageKey, arguments: [String: String])?
 
-    static let hint = "correct the day and month as printed on the signed document, or give 'date:' in front matter"
-
-    /// Finds "ngày … tháng … năm …" in a line; the place is what stands before it.
+    /// Finds "ngày … tháng … năm …" (or "ngày d/m/yyyy") in a line; the place is what stands before it.
     public static func find(in line: String) -> OfficialDateLine? {
         let folded = Array(line.lowercased())
         guard let ngay = indexOfWord("ngày", in: folded) else { return nil }
         var i = ngay + 4
+        // The short form is also how running text cites a date ("Kế hoạch số 1/KH-STTTT ngày 01/02/2022"): it makes a
+        // place-and-date line only after a short place without digits ("Lam Hà, ngày 3/9/2025") or alone.
+        let before = String(folded[..<ngay]).trimmingCharacters(in: .whitespaces)
+        let placeLike = before.isEmpty || (before.hasSuffix(",") && before.count <= 40 && !before.contains(where: \.isNumber))
+        if placeLike, let short = readShortDate(folded, from: i) {
+            return make(line: line, at: ngay, day: short.day, month: short.month, year: short.year, written: short.written)
+        }
         let day = readNumber(folded, &i)
         guard let thang = indexOfWord("tháng", in: folded, from: i) else { return nil }
         guard folded[i..<thang].allSatisfy(isBlankFiller) else { return nil }
@@ -110,17 +125,45 @@ public struct OfficialDateLine: Sendable {
         guard folded[i..<nam].allSatisfy(isBlankFiller) else { return nil }
         i = nam + 3
         guard let year = readNumber(folded, &i), year >= 1000 else { return nil }
+        let written = [day.map { "ngày \($0)" }, month.map { "tháng \($0)" }, "năm \(year)"].compactMap { $0 }.joined(separator: " ")
+        return make(line: line, at: ngay, day: day, month: month, year: year, written: written)
+    }
+
+    private static func make(line: String, at ngay: Int, day: Int?, month: Int?, year: Int, written: String) -> OfficialDateLine {
         let placeText = String(Array(line)[0..<ngay]).trimmingCharacters(in: CharacterSet(charactersIn: " ,*_"))
         let exact = DocumentDate(year: year, month: month, day: day)
         let date = exact ?? DocumentDate(year: year)
-        var problem: String?
+        var problem: (key: MessageKey, arguments: [String: String])?
         if exact == nil, let date {
-            let printed = [day.map { "ngày \($0)" }, month.map { "tháng \($0)" }, "năm \(year)"].compactMap { $0 }.joined(separator: " ")
-            problem = "'\(printed)' is not a date; only the year \(date.year) is kept"
+            problem = (.placeDateImpossible, ["value": written, "year": String(date.year)])
         } else if date == nil {
-            problem = "'năm \(year)' is not a year; the date is left out"
+            problem = (.placeDateNoYear, ["value": written])
         }
         return OfficialDateLine(place: placeText.isEmpty ? nil : placeText, date: date, problem: problem)
+    }
+
+    /// "3/9/2025" or "03/09/2025" right after "ngày" (the year of four digits, nothing but blanks or "." after it).
+    private static func readShortDate(_ chars: [Character], from start: Int) -> (day: Int, month: Int, year: Int, written: String)? {
+        var i = start
+        while i < chars.count, chars[i] == " " { i += 1 }
+        var text = ""
+        while i < chars.count, chars[i].isASCII, chars[i].isNumber || chars[i] == "/" { text.append(chars[i]); i += 1 }
+        guard chars[i...].allSatisfy({ isBlankFiller($0) || $0 == "," }) else { return nil }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+              let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+        return (d, m, y, text)
+    }
+
+    /// A header line that means to be the place-and-date line ("Lam Hà, ngày 3 tháng chín 2025")
+    /// but cannot be read: a place, a comma, then "ngày". Named by its line instead of becoming the title.
+    public static func looksIntended(_ line: String) -> Bool {
+        guard line.count < 120, find(in: line) == nil else { return false }
+        let folded = VietnameseText.fold(line)
+        guard let comma = folded.firstIndex(of: ","), folded.distance(from: folded.startIndex, to: comma) <= 40 else {
+            return folded.hasPrefix("ngay ") && folded.contains(where: \.isNumber)
+        }
+        return folded[folded.index(after: comma)...].drop(while: { $0 == " " }).hasPrefix("ngay")
     }
 
     private static func isBlankFiller(_ c: Character) -> Bool { c == " " || c == "." || c == "…" || c == "_" || c == "*" }

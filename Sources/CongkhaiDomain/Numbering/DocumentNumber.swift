@@ -113,10 +113,9 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
     }
 
     /// The warning for a number whose year cannot be one, or nil.
-    public var yearProblem: (message: String, hint: String)? {
+    public var yearProblem: (key: MessageKey, arguments: [String: String])? {
         guard let rejectedYear else { return nil }
-        return ("the number \(written) gives the year \(rejectedYear), which cannot be a year; the document is filed without it",
-                "correct the year in the number (for example 04/2015/NĐ-CP), or give 'date:' in front matter")
+        return (.numberBadYear, ["number": written, "year": String(rejectedYear)])
     }
 
     /// What a page shows after "Số:": the number as written, or a blank before the symbol.

@@ -4,8 +4,8 @@
 public struct ProcedureReader: Sendable {
     public struct Finding: Sendable, Equatable {
         public let line: Int?
-        public let message: String
-        public let hint: String
+        public let key: MessageKey
+        public var arguments: [String: String] = [:]
     }
 
     public init() {}
@@ -103,8 +103,7 @@ public struct ProcedureReader: Sendable {
     private func list<T>(_ value: YAMLValue?, _ findings: inout [Finding], _ make: (YAMLValue) -> T?) -> [T] {
         guard let value else { return [] }
         guard case .list(let items, _) = value else {
-            findings.append(Finding(line: value.line, message: "this value should be a list",
-                                    hint: "write each item on its own line starting with '- '"))
+            findings.append(Finding(line: value.line, key: .procedureNotAList))
             return []
         }
         return items.compactMap(make)
@@ -137,8 +136,7 @@ public struct ProcedureReader: Sendable {
         guard let firstHeading = body.hasPrefix("#") ? body.startIndex : body.range(of: "\n#")?.lowerBound else { return [] }
         let offset = body[..<firstHeading].utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         return RawHTMLFinder.lines(in: body[firstHeading...]).map { line in
-            Finding(line: sourceLine(line + offset), message: "raw HTML in a procedure section is not published",
-                    hint: "write the text in Markdown instead; tables can be written with | pipes |")
+            Finding(line: sourceLine(line + offset), key: .procedureRawHTML)
         }
     }
 

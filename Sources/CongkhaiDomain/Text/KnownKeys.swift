@@ -22,12 +22,12 @@ public struct KnownKeys: Sendable {
         return best.key
     }
 
-    /// "the key 'attachements' in the front matter is not known and is ignored; did you mean 'attachments'?"
-    public func unknownKeyMessage(_ key: String, in place: String) -> (message: String, hint: String) {
-        let suggestion = closest(to: key)
-        let message = "the key '\(key)' \(place) is not known and is ignored" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
-        let hint = suggestion.map { "rename it to '\($0)'" } ?? "known keys: " + keys.joined(separator: ", ")
-        return (message, hint)
+    /// "the key 'attachements' is not known and is ignored; did you mean 'attachments'?" (or the list of known keys).
+    public func unknownKey(_ key: String, file: String, line: Int?) -> Diagnostic {
+        if let suggestion = closest(to: key) {
+            return Diagnostic(.warning, file: file, line: line, .unknownKey, ["key": key, "suggestion": suggestion])
+        }
+        return Diagnostic(.warning, file: file, line: line, .unknownKeyNoSuggestion, ["key": key, "known": keys.joined(separator: ", ")])
     }
 
     /// Levenshtein distance (insertions, deletions, substitutions): the

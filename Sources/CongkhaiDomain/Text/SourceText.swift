@@ -8,11 +8,8 @@ public enum SourceText {
     public static func encodingProblem<Bytes: Collection>(_ bytes: Bytes, file: String) -> Diagnostic?
     where Bytes.Element == UInt8 {
         let head = Array(bytes.prefix(4096))
-        let hint = "save it again as UTF-8 (in Word: Save As, Plain Text, Unicode (UTF-8); in Notepad: Encoding UTF-8)"
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0, 0, 0xFE, 0xFF]) {
-            return Diagnostic(.error, file: file, line: 1,
-                              "the file is UTF-16 or UTF-32 text (it starts with a byte-order mark), not UTF-8",
-                              hint: hint)
+            return Diagnostic(.error, file: file, line: 1, .notUTF16)
         }
         guard head.count >= 4 else { return nil }
         var evenNULs = 0, oddNULs = 0
@@ -23,7 +20,7 @@ public enum SourceText {
         let pairs = head.count / 2
         guard max(evenNULs, oddNULs) * 10 >= pairs * 4, min(evenNULs, oddNULs) * 4 <= max(evenNULs, oddNULs) else { return nil }
         let order = oddNULs > evenNULs ? "UTF-16LE" : "UTF-16BE"
-        return Diagnostic(.error, file: file, line: 1, "the file looks like \(order) text without a byte-order mark, not UTF-8", hint: hint)
+        return Diagnostic(.error, file: file, line: 1, .notUTF8Guess, ["encoding": order])
     }
 
     /// The text without its NUL characters, and a warning naming the line of the first.
@@ -44,9 +41,6 @@ public enum SourceText {
             }
             kept.append(scalar)
         }
-        let what = count == 1 ? "a NUL character (byte 0)" : "\(count) NUL characters (byte 0)"
-        return (String(kept), Diagnostic(.warning, file: file, line: firstLine, "the file contains \(what), which was removed",
-                                        hint: "save the file again as plain UTF-8 text; a NUL usually comes from a broken copy "
-                                            + "or another encoding"))
+        return (String(kept), Diagnostic(.warning, file: file, line: firstLine, .nulRemoved, ["count": String(count)]))
     }
 }

@@ -14,11 +14,15 @@ public final class BuildProgress: @unchecked Sendable {
     /// How long each step took, in order: for `--timings` and the benchmark.
     public private(set) var timings: [(step: String, seconds: Double)] = []
     private let write: (String) -> Void
+    /// The step's name as shown (the command line gives it in the user's language); timings keep the English name.
+    private let label: (String) -> String
 
-    public init(live: Bool, quiet: Bool = false, write: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+    public init(live: Bool, quiet: Bool = false, write: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) },
+                label: @escaping (String) -> String = { $0 }) {
         self.live = live
         self.quiet = quiet
         self.write = write
+        self.label = label
     }
 
     /// Nothing shown: for tests and library use.
@@ -37,7 +41,7 @@ public final class BuildProgress: @unchecked Sendable {
         self.total = total
         done = 0
         guard !quiet else { return }
-        if !live { write("  \(step) (\(total))…\n") }
+        if !live { write("  \(label(step)) (\(total))…\n") }
     }
 
     func advance() {
@@ -47,7 +51,7 @@ public final class BuildProgress: @unchecked Sendable {
         let now = ProcessInfo.processInfo.systemUptime
         if now - lastShown > 0.1 || done == total {
             lastShown = now
-            write("\r\u{1B}[K  \(step): \(done)/\(total)")
+            write("\r\u{1B}[K  \(label(step)): \(done)/\(total)")
         }
     }
 

@@ -81,7 +81,7 @@ public struct SiteBuilder {
             staging.abandon()
         } else if let shrink = shrinkage(of: report) {
             staging.abandon()
-            throw BuildFailure(shrink)
+            throw shrink
         } else {
             try options.progress.measure("replacing the site") {
                 if previous != nil {
@@ -177,14 +177,12 @@ public struct SiteBuilder {
     /// A site with no documents, or with far fewer than the one it would
     /// replace, is most often a mistake (a folder not read, files moved away):
     /// it replaces the published site only when asked to.
-    func shrinkage(of report: BuildReport) -> String? {
+    func shrinkage(of report: BuildReport) -> BuildFailure? {
         guard !options.allowShrink, let old = SiteMarker.read(site: options.output.resolvingSymlinksInPath()) else { return nil }
         let before = old.documents + old.procedures
         let now = report.documentCount
         guard before > 0, now == 0 || Double(before - now) > Double(before) * Self.allowedLoss else { return nil }
-        return "the new site would have \(now) documents where the published one has \(before), so it was not put in place "
-            + "and \(options.output.path) is unchanged; check the errors above, "
-            + "or give --allow-shrink if the documents were removed on purpose"
+        return BuildFailure(.siteShrinks, ["now": String(now), "before": String(before), "output": options.output.path])
     }
 
     /// The content and theme folders must exist, and the output folder, which
@@ -193,25 +191,24 @@ public struct SiteBuilder {
         var isDirectory: ObjCBool = false
         let given = options.content.path
         guard FileManager.default.fileExists(atPath: given, isDirectory: &isDirectory) else {
-            throw BuildFailure("the content folder \(given) does not exist; give it with --content")
+            throw BuildFailure(.contentMissing, ["folder": given])
         }
         guard isDirectory.boolValue else {
-            throw BuildFailure("\(given) is a file, not a folder; --content takes the folder that holds the documents")
+            throw BuildFailure(.contentIsFile, ["folder": given])
         }
         let rawOutput = options.output.path
         guard !rawOutput.isEmpty, options.output.standardizedFileURL.path != "/" else {
-            throw BuildFailure("--output must name a folder for the site, for example --output Site")
+            throw BuildFailure(.outputNotAFolder)
         }
         let output = options.output.standardizedFileURL.resolvingSymlinksInPath().path
         for (name, url) in [("content", options.content), ("theme", options.theme)] {
             let path = url.standardizedFileURL.resolvingSymlinksInPath().path
             if path == output || path.hasPrefix(output + "/") {
-                throw BuildFailure("the output folder \(output) contains the \(name) folder and would be replaced; choose another --output")
+                throw BuildFailure(.outputHoldsSources, ["output": output, "folder": path])
             }
             if output.hasPrefix(path + "/") {
                 let beside = (path as NSString).deletingLastPathComponent + "/Site"
-                throw BuildFailure("the output folder \(output) is inside the \(name) folder \(path), so every build would publish the "
-                                   + "previous one; choose a folder outside it, for example --output \(beside)")
+                throw BuildFailure(.outputInside, ["output": output, "folder": path, "beside": beside])
             }
         }
     }
@@ -239,7 +236,7 @@ public struct BuildReport {
         documentCount = state.corpus?.documents.count ?? 0
         byType = listings.types.map { ($0.type?.name ?? "?", $0.documents.count) }
         byYear = listings.years.map { ($0.year.map(String.init) ?? "?", $0.documents.count) }
-        diagnostics = state.diagnostics.sorted { ($0.file, $0.line ?? 0, $0.message) < ($1.file, $1.line ?? 0, $1.message) }
+        diagnostics = state.diagnostics.sorted { ($0.file, $0.line ?? 0, $0.sortText) < ($1.file, $1.line ?? 0, $1.sortText) }
         self.files = files
         pages = state.pages
         notices = state.notices

@@ -55,11 +55,8 @@ extension BuildStep {
             let result: Result<Document, Diagnostic>
             var digest = ""
             if let size = state.inventory.sizes[source.path], size > limit {
-                result = .failure(Diagnostic(.error, file: source.path,
-                                             "the file is \(size >> 20) MB, more than the \(limit >> 20) MB a document may have, "
-                                                 + "so it is left out",
-                                             hint: "a document's text is rarely over 1 MB: check that this is the right file, split it, "
-                                                 + "or raise the limit with --max-document-size"))
+                result = .failure(Diagnostic(.error, file: source.path, .tooLarge,
+                                             ["size": String(size >> 20), "limit": String(limit >> 20)]))
             } else if let data = FileManager.default.contents(atPath: source.url.path) {
                 digest = ContentDigest.of(data)
                 if let entry = state.sameBytesEntry(source.path, digest: digest) {
@@ -71,8 +68,7 @@ extension BuildStep {
                     return doc
                 }
             } else {
-                result = .failure(Diagnostic(.error, file: source.path, "the file could not be read",
-                                             hint: "check that it exists and that you may read it"))
+                result = .failure(Diagnostic(.error, file: source.path, .unreadable))
             }
             let entry = state.entry(for: result, path: source.path, digest: digest)
             switch result {
@@ -219,15 +215,11 @@ extension BuildStep {
                 continue
             }
             guard FileManager.default.isReadableFile(atPath: file.url.path) else {
-                unreadable.append(Diagnostic(.error, file: file.sourcePath, "this file could not be read, so it is not published",
-                                             hint: "check that you may read it (its permissions), then build again"))
+                unreadable.append(Diagnostic(.error, file: file.sourcePath, .attachmentUnreadable))
                 continue
             }
             if file.size > state.options.largeAttachmentBytes {
-                unreadable.append(Diagnostic(.warning, file: file.sourcePath,
-                                             "this file is \(file.size >> 20) MB; it is published, but citizens on a phone may not "
-                                                 + "manage to download it",
-                                             hint: "publish a smaller copy (a PDF saved for the web, a scan at 150 dpi) if you can"))
+                unreadable.append(Diagnostic(.warning, file: file.sourcePath, .attachmentLarge, ["size": String(file.size >> 20)]))
             }
             state.sink.copy(file.url, to: file.sitePath)
         }
@@ -237,9 +229,7 @@ extension BuildStep {
         var clashes: [Diagnostic] = []
         for file in state.inventory.staticFiles {
             if state.sink.record(of: file.path) != nil || file.path == OutputStaging.marker {
-                clashes.append(Diagnostic(.error, file: ContentInventory.staticFolder + "/" + file.path,
-                                          "this file would replace \(file.path), which the build makes; it is not copied",
-                                          hint: "rename it or move it to another folder inside static/"))
+                clashes.append(Diagnostic(.error, file: ContentInventory.staticFolder + "/" + file.path, .staticClash, ["path": file.path]))
             } else if FileManager.default.isReadableFile(atPath: file.url.path) {
                 let source = ContentInventory.staticFolder + "/" + file.path
                 state.rememberStamp(of: source)

@@ -17,9 +17,7 @@ public enum StrayOriginals {
             .filter { documentKinds.contains(($0 as NSString).pathExtension.lowercased()) && !named.contains($0) }
             .sorted()
             .map { path in
-                Diagnostic(.warning, file: path,
-                           "this file belongs to no document; to publish it as a document, run `congkhai import \(path)`",
-                           hint: "or name it in the 'attachments:' of the document it belongs to, or link to it from that document's text")
+                Diagnostic(.warning, file: path, .strayOriginal, ["path": path])
             }
     }
 

@@ -65,18 +65,16 @@ public struct DisclosureRules: Sendable {
             }
             var days = entry.days
             if let d = days, !(1...3650).contains(d) {
-                diagnostics.append(Diagnostic(.warning, file: file, "disclosure: '\(key.prefix(30))' has days: \(d), which is not a "
-                                                  + "number of days from 1 to 3650; it is ignored",
-                                              hint: "write for example 'TB: {days: 30}'"))
+                diagnostics.append(Diagnostic(.warning, file: file, .disclosureDays, ["type": String(key.prefix(30)), "days": String(d)]))
                 days = nil
             }
             var group: DisclosureGroup?
             if let name = clean(entry.group) {
                 group = DisclosureGroup(rawValue: name)
                 if group == nil {
-                    diagnostics.append(Diagnostic(.warning, file: file, "disclosure: '\(key.prefix(30))' has group: '\(name.prefix(30))', "
-                                                      + "which is not a group of the catalogue; the type's own group is used",
-                                                  hint: "write one of " + DisclosureGroup.allCases.map(\.rawValue).joined(separator: ", ")))
+                    diagnostics.append(Diagnostic(.warning, file: file, .disclosureGroup,
+                                                  ["type": String(key.prefix(30)), "group": String(name.prefix(30)),
+                                                   "groups": DisclosureGroup.allCases.map(\.rawValue).joined(separator: ", ")]))
                 }
             }
             rules[key] = Rule(form: clean(entry.form), duration: clean(entry.duration), days: days, group: group)

@@ -1,4 +1,5 @@
 import CongkhaiDomain
+import CongkhaiMessages
 import Foundation
 import Yams
 
@@ -6,7 +7,7 @@ extension DocumentTypeTable {
     /// The table shipped with congkhai.
     public static func bundled() throws -> DocumentTypeTable {
         guard let url = Bundle.module.url(forResource: "document-types", withExtension: "yml") else {
-            throw BuildFailure("the document type table is missing from the installation")
+            throw BuildFailure(.typeTableMissing)
         }
         return try DocumentTypeTable(yaml: String(contentsOf: url, encoding: .utf8))
     }
@@ -44,12 +45,24 @@ extension DocumentTypeTable {
 
 /// A failure that stops the whole build; the message says what to do.
 public struct BuildFailure: Error, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+    /// What went wrong, as a key of the message catalogues and its values (nil for a failure written before them).
+    public var key: MessageKey?
+    public var arguments: [String: String] = [:]
+    private let text: String
+    public init(_ description: String) { self.text = description }
+    public init(_ key: MessageKey, _ arguments: [String: String] = [:]) {
+        self.key = key
+        self.arguments = arguments
+        self.text = ""
+    }
 
-    /// Any error in plain words: a build failure as it is, a file-system error
-    /// as what happened and where, never a raw NSCocoaErrorDomain dump.
+    /// In English (logs, tests); the command line prints the key's text in the user's language.
+    public var description: String { key.map { MessageCatalogue.bundled(.en).text($0.rawValue, arguments) } ?? text }
+
+    /// Any error in plain words (in the command line's language when the failure has a key): a build failure
+    /// as it is, a file-system error as what happened and where, never a raw NSCocoaErrorDomain dump.
     public static func describe(_ error: Error) -> String {
-        (error as? BuildFailure)?.description ?? Diagnostic.printable(FileProblem.describe(error))
+        if let failure = error as? BuildFailure, let key = failure.key { return Messages.current.text(key.rawValue, failure.arguments) }
+        return (error as? BuildFailure)?.description ?? Diagnostic.printable(FileProblem.describe(error))
     }
 }

@@ -28,8 +28,7 @@ enum FrontMatterKeys {
         var found: [Diagnostic] = []
         for (key, value) in extra.sorted(by: { $0.key < $1.key }) {
             if !document.contains(key) {
-                let (message, hint) = document.unknownKeyMessage(key, in: "in the front matter")
-                found.append(Diagnostic(.warning, file: file, line: value.line, message, hint: hint))
+                found.append(document.unknownKey(key, file: file, line: value.line))
                 continue
             }
             guard let itemKeys = procedureItems[key] else { continue }
@@ -41,8 +40,7 @@ enum FrontMatterKeys {
             }
             for case .map(let pairs, _) in items {
                 for (itemKey, itemValue) in pairs where !itemKeys.contains(itemKey) {
-                    let (message, hint) = itemKeys.unknownKeyMessage(itemKey, in: "in '\(key)'")
-                    found.append(Diagnostic(.warning, file: file, line: itemValue.line, message, hint: hint))
+                    found.append(itemKeys.unknownKey(itemKey, file: file, line: itemValue.line))
                 }
             }
         }

@@ -40,15 +40,11 @@ public struct SiteConfig: Sendable {
     static func load(contentDirectory: URL) -> (SiteConfig, [Diagnostic], digest: String?) {
         let fm = FileManager.default
         guard let name = fileNames.first(where: { fm.fileExists(atPath: contentDirectory.appendingPathComponent($0).path) }) else {
-            return (SiteConfig(), [Diagnostic(.warning, file: "site.yml",
-                                              "there is no site configuration, so the site has no department name",
-                                              hint: "create site.yml in the content folder with at least 'name:', 'parent:' and 'place:' "
-                                                  + "(see the README)")], nil)
+            return (SiteConfig(), [Diagnostic(.warning, file: "site.yml", .siteConfigMissing)], nil)
         }
         let url = contentDirectory.appendingPathComponent(name)
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-            return (SiteConfig(), [Diagnostic(.warning, file: name, "the site configuration is not UTF-8 text; defaults are used",
-                                              hint: "save the file as UTF-8")], nil)
+            return (SiteConfig(), [Diagnostic(.warning, file: name, .siteConfigNotUTF8)], nil)
         }
         let (config, diagnostics) = parse(VietnameseText.normalize(text), file: name)
         return (config, diagnostics, ContentDigest.of(data))
@@ -59,11 +55,9 @@ public struct SiteConfig: Sendable {
         let node: Node?
         do { node = try Yams.compose(yaml: text) } catch let error as YamlError {
             let (line, problem) = FrontMatter.describe(error)
-            return (SiteConfig(), [Diagnostic(.warning, file: file, line: line,
-                                              "the site configuration is not valid YAML (\(problem)); defaults are used",
-                                              hint: "write each setting as 'key: value'; quote values containing ':' or '#'")])
+            return (SiteConfig(), [Diagnostic(.warning, file: file, line: line, .siteConfigInvalid, ["problem": problem])])
         } catch {
-            return (SiteConfig(), [Diagnostic(.warning, file: file, "the site configuration could not be read: \(error)")])
+            return (SiteConfig(), [Diagnostic(.warning, file: file, .siteConfigUnreadable, ["problem": "\(error)"])])
         }
         guard let node, case .mapping(let mapping) = node else { return (SiteConfig(), diagnostics) }
         let settings = SiteSettings.decode(mapping, file: file, diagnostics: &diagnostics)
@@ -73,14 +67,14 @@ public struct SiteConfig: Sendable {
     /// Checks each setting and keeps only what is safe to publish.
     init(_ s: SiteSettings, file: String, lines: Node.Mapping, diagnostics: inout [Diagnostic]) {
         func line(_ key: String) -> Int? { lines.first { $0.key.string == key }.flatMap { $0.key.mark?.line } }
-        func warn(_ key: String, _ message: String, _ hint: String) {
-            diagnostics.append(Diagnostic(.warning, file: file, line: line(key), message, hint: hint))
+        func warn(_ key: String, _ messageKey: MessageKey, _ arguments: [String: String] = [:]) {
+            diagnostics.append(Diagnostic(.warning, file: file, line: line(key), messageKey, arguments))
         }
         func clean(_ value: String?) -> String? {
             value.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         }
         if let v = clean(s.name) { name = v } else {
-            warn("name", "the site configuration has no 'name:'", "add 'name: Sở ...' with the department's name")
+            warn("name", .siteNoName)
         }
         parent = clean(s.parent)
         place = clean(s.place)
@@ -90,15 +84,13 @@ public struct SiteConfig: Sendable {
         email = clean(s.contact?.email ?? s.email)
         if let v = clean(s.base_url) {
             if Self.isWebAddress(v) { baseURL = v.hasSuffix("/") ? v : v + "/" } else {
-                warn("base_url", "base_url '\(v.prefix(60))' is not a web address; it is ignored",
-                     "write it as https://example.gov.vn/cong-khai/")
+                warn("base_url", .siteBaseURL, ["value": String(v.prefix(60))])
             }
         }
         if s.procedure_portal_url != nil {
             let v = clean(s.procedure_portal_url ?? nil)
             if let v, v != "null", !Self.isWebAddress(v) {
-                warn("procedure_portal_url", "procedure_portal_url '\(v.prefix(60))' is not a web address; procedures get no portal link",
-                     "write it as https://... with {code} where the procedure code goes, or leave it empty")
+                warn("procedure_portal_url", .sitePortalURL, ["value": String(v.prefix(60))])
                 procedurePortalURL = nil
             } else {
                 procedurePortalURL = v == "null" ? nil : v
@@ -106,29 +98,26 @@ public struct SiteConfig: Sendable {
         }
         if let v = clean(s.legal_database_search_url) {
             if Self.isWebAddress(v) { legalDatabaseSearchURL = v } else {
-                warn("legal_database_search_url", "legal_database_search_url '\(v.prefix(60))' is not a web address; it is ignored",
-                     "write it as https://... with {number} where the number and symbol go, or leave it empty")
+                warn("legal_database_search_url", .siteLegalDatabaseURL, ["value": String(v.prefix(60))])
             }
         }
         pageOrder = (s.pages ?? []).compactMap { clean($0) }
         if let v = clean(s.language) {
             // The language names a strings file of the theme: never a path.
             if v.count <= 8, v.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) { language = v } else {
-                warn("language", "language '\(v.prefix(20))' is not a language code; Vietnamese is used",
-                     "write 'language: vi' or 'language: en'")
+                warn("language", .siteLanguage, ["value": String(v.prefix(20))])
             }
         }
         if let size = clean(s.page_size) {
             if let n = Int(size), (5...1000).contains(n) { pageSize = n } else {
-                warn("page_size", "page_size must be a number from 5 to 1000", "for example 'page_size: 50'")
+                warn("page_size", .sitePageSize)
             }
         }
         disclosure = DisclosureRules.make(s.disclosure, file: file, diagnostics: &diagnostics)
         for entry in s.document_types ?? [] {
             guard let code = clean(entry.code), let typeName = clean(entry.name),
                   !VietnameseText.slug(code).isEmpty, !VietnameseText.slug(typeName).isEmpty else {
-                warn("document_types", "a document type needs a code and a name made of letters",
-                     "write for example '- {code: KHPH, name: Kế hoạch phối hợp}'")
+                warn("document_types", .siteDocumentType)
                 continue
             }
             extraTypes.append(DocumentType(code: code, name: typeName, aliases: entry.aliases ?? []))
@@ -201,8 +190,7 @@ struct SiteSettings: Decodable {
         var pairs = Array(mapping)
         for (key, _) in pairs {
             guard let name = key.string, !known.contains(name) else { continue }
-            let (message, hint) = known.unknownKeyMessage(name, in: "in \(file)")
-            diagnostics.append(Diagnostic(.warning, file: file, line: key.mark?.line, message, hint: hint))
+            diagnostics.append(known.unknownKey(name, file: file, line: key.mark?.line))
         }
         pairs.removeAll { !known.contains($0.key.string ?? "") }
         while true {
@@ -213,9 +201,7 @@ struct SiteSettings: Decodable {
                       let index = pairs.firstIndex(where: { $0.key.string == key }) else {
                     return (try? YAMLDecoder().decode(SiteSettings.self, from: Node.mapping(Node.Mapping([])))) ?? SiteSettings()
                 }
-                diagnostics.append(Diagnostic(.warning, file: file, line: pairs[index].key.mark?.line,
-                                              "'\(key)' in \(file) does not have the expected form; it is ignored",
-                                              hint: "see the README's site.yml section for how to write '\(key)'"))
+                diagnostics.append(Diagnostic(.warning, file: file, line: pairs[index].key.mark?.line, .siteSettingForm, ["key": key]))
                 pairs.remove(at: index)
             } catch {
                 return SiteSettings()

@@ -94,20 +94,15 @@ public struct CitationGraph: Sendable {
                 switch resolve(c.number, year: c.year) {
                 case .document(let t): target = t
                 case .ambiguous(let candidates):
-                    diagnostics.append(Diagnostic(.warning, file: doc.source, line: located.line,
-                        "the citation \(c.written) gives no year and matches \(candidates.count) documents "
-                        + "(\(describe(candidates, in: corpus))); it is not linked",
-                        hint: "add the date after the number, for example '\(c.written) ngày 15/4/2020'"))
+                    diagnostics.append(Diagnostic(.warning, file: doc.source, line: located.line, .citationAmbiguous,
+                        ["citation": c.written, "count": String(candidates.count), "candidates": describe(candidates, in: corpus)]))
                 case .otherYear(let candidates):
-                    diagnostics.append(Diagnostic(.warning, file: doc.source, line: located.line,
-                        "the citation \(c.written) of \(c.year.map(String.init) ?? "?") matches no document of that year, "
-                        + "only \(describe(candidates, in: corpus)); it is not linked",
-                        hint: "numbers restart every year: check the date written after the number"))
+                    diagnostics.append(Diagnostic(.warning, file: doc.source, line: located.line, .citationOtherYear,
+                        ["citation": c.written, "year": c.year.map(String.init) ?? "?", "candidates": describe(candidates, in: corpus)]))
                 case .external:
                     if let suggestion = CitationScanner.suggestion(for: c.number, types: types) {
-                        diagnostics.append(Diagnostic(.warning, file: doc.source, line: located.line,
-                            "the identifier \(c.written) looks mistyped; did you mean \(suggestion)?",
-                            hint: "a symbol has a hyphen between the type and the issuer"))
+                        diagnostics.append(Diagnostic(.warning, file: doc.source, line: located.line, .citationMistyped,
+                            ["citation": c.written, "suggestion": suggestion]))
                     }
                 }
                 if target == i { continue } // "(Kèm theo Báo cáo số ...)" in its own appendix
@@ -126,10 +121,8 @@ public struct CitationGraph: Sendable {
                 if let target {
                     relatedByOf[target, default: []].append((relation.kind, i))
                 } else {
-                    diagnostics.append(Diagnostic(.warning, file: doc.source, line: relation.line,
-                        "'\(relation.kind.rawValue): \(relation.written)' points at no document of the site",
-                        hint: "write the number as printed and its year, for example '12/KH-STTTT (2023)'; "
-                            + "check that that document is in the content folder"))
+                    diagnostics.append(Diagnostic(.warning, file: doc.source, line: relation.line, .relationNoTarget,
+                        ["relation": relation.kind.rawValue, "value": relation.written]))
                 }
                 relationsOf[i, default: []].append(Relation(kind: relation.kind, written: relation.written, key: relation.number.key,
                                                             year: relation.year, target: target))
@@ -212,9 +205,8 @@ public struct CitationGraph: Sendable {
                 if let relation = DeclaredRelation.parse(VietnameseText.normalize(text), kind: kind, line: line) {
                     out.append(relation)
                 } else {
-                    diagnostics.append(Diagnostic(.warning, file: doc.source, line: line,
-                                                  "'\(kind.rawValue): \(text)' is not a document number",
-                                                  hint: "write the number as printed and its year, for example '12/KH-STTTT (2023)'"))
+                    diagnostics.append(Diagnostic(.warning, file: doc.source, line: line, .relationNotANumber,
+                                                  ["relation": kind.rawValue, "value": text]))
                 }
             }
         }

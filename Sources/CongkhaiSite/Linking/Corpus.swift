@@ -34,11 +34,8 @@ public struct Corpus: Sendable {
                 let kept = documents[online[0]].source
                 for i in indices where i != online[0] {
                     rejected.insert(i)
-                    diagnostics.append(Diagnostic(.error, file: documents[i].source,
-                                                  "this document would be published at \(url), where \(kept) is already published; "
-                                                      + "it is left out and \(kept) stays online",
-                                                  hint: "check the number and the date of this file: the same number twice in a year "
-                                                      + "is a mistake"))
+                    diagnostics.append(Diagnostic(.error, file: documents[i].source, .sameAddressAsPublished,
+                                                  ["address": url, "published": kept]))
                 }
                 continue
             }
@@ -47,14 +44,10 @@ public struct Corpus: Sendable {
                 rejected.insert(i)
                 let otherFiles = files.filter { $0 != documents[i].source }
                 let others = otherFiles.prefix(3).joined(separator: ", ")
-                    + (otherFiles.count > 3 ? " and \(otherFiles.count - 3) more" : "")
-                let hint = url.hasPrefix(Routes.procedures)
-                    ? "two procedures cannot have the same code (mã thủ tục): check the code in both files"
-                    : "numbers restart each year: check the number and the date of both files "
-                        + "(the same number twice in a year is a mistake)"
-                diagnostics.append(Diagnostic(.error, file: documents[i].source,
-                                              "this document would be published at \(url), like \(others); neither is published",
-                                              hint: hint))
+                    + (otherFiles.count > 3 ? " (+\(otherFiles.count - 3))" : "")
+                let key: MessageKey = url.hasPrefix(Routes.procedures) ? .sameAddressProcedure : .sameAddress
+                diagnostics.append(Diagnostic(.error, file: documents[i].source, key,
+                                              ["address": url, "others": others]))
             }
         }
         self.documents = documents.enumerated().filter { !rejected.contains($0.offset) }.map(\.element).sorted { $0.url < $1.url }
@@ -195,16 +188,12 @@ public struct Corpus: Sendable {
         for name in doc.metadata.attachments {
             switch ContentPath.resolve(name, from: folder) {
             case .outside:
-                doc.diagnostics.append(Diagnostic(.warning, file: doc.source,
-                                                  "the attachment '\(name)' points outside the content folder and is not published",
-                                                  hint: "put the file beside the document and give its name only"))
+                doc.diagnostics.append(Diagnostic(.warning, file: doc.source, .attachmentOutside, ["name": name]))
             case .inside(let path):
                 if let file = attachments[path] {
                     if !doc.attachments.contains(file) { doc.attachments.append(file) }
                 } else {
-                    doc.diagnostics.append(Diagnostic(.warning, file: doc.source, "the attachment '\(name)' was not found",
-                                                      hint: "check the file name (letters, accents and extension) and that it is beside "
-                                                          + "the document, or that its kind of file can be published"))
+                    doc.diagnostics.append(Diagnostic(.warning, file: doc.source, .attachmentNotFound, ["name": name]))
                 }
             }
         }

@@ -57,8 +57,7 @@ struct ContentInventory {
                 continue
             }
             if relative.contains("\u{FFFD}") {
-                inventory.diagnostics.append(Diagnostic(.error, file: relative, "the file name is not valid UTF-8, so the file is skipped",
-                                                        hint: "rename the file using plain letters, digits and hyphens"))
+                inventory.diagnostics.append(Diagnostic(.error, file: relative, .nameNotUTF8))
                 continue
             }
             let values = try? url.resourceValues(forKeys: Set(keys))
@@ -68,14 +67,11 @@ struct ContentInventory {
                 let target = url.resolvingSymlinksInPath()
                 var isFolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder) else {
-                    inventory.diagnostics.append(Diagnostic(.error, file: relative, "this link leads to nothing, so it is skipped",
-                                                            hint: "remove the link, or copy the file it should lead to in its place"))
+                    inventory.diagnostics.append(Diagnostic(.error, file: relative, .linkLeadsNowhere))
                     continue
                 }
                 guard target.path.hasPrefix(rootPath + "/") else {
-                    inventory.diagnostics.append(Diagnostic(.error, file: relative,
-                                                            "this link points outside the content folder, so it is skipped",
-                                                            hint: "copy the file into the content folder instead of linking to it"))
+                    inventory.diagnostics.append(Diagnostic(.error, file: relative, .linkOutside))
                     continue
                 }
                 if isFolder.boolValue { continue }  // its files are found where it points
@@ -87,9 +83,7 @@ struct ContentInventory {
         }
         for path in unreadable.sorted() {
             let relative = relativePath(URL(fileURLWithPath: path))
-            inventory.diagnostics.append(Diagnostic(.error, file: relative.isEmpty ? "." : relative,
-                                                    "this folder could not be read, so nothing in it is published",
-                                                    hint: "check that the folder exists and that you may read it (its permissions)"))
+            inventory.diagnostics.append(Diagnostic(.error, file: relative.isEmpty ? "." : relative, .folderUnreadable))
         }
         found.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
         var seen: [String: String] = [:]
@@ -97,10 +91,7 @@ struct ContentInventory {
             // Swift compares strings by canonical equivalence: two names that differ only in
             // Unicode form (NFC, NFD) would become one document or one attachment.
             if let first = seen[relative] {
-                inventory.diagnostics.append(Diagnostic(.error, file: relative,
-                                                        "this file has the same name as \(first) written another way "
-                                                            + "(Unicode form); it is skipped",
-                                                        hint: "rename one of the two files"))
+                inventory.diagnostics.append(Diagnostic(.error, file: relative, .sameNameOtherForm, ["other": first]))
                 continue
             }
             seen[relative] = relative
@@ -108,10 +99,7 @@ struct ContentInventory {
             let ext = url.pathExtension.lowercased()
             if relative.hasPrefix(staticFolder + "/") {
                 if activeKinds.contains(ext) {
-                    inventory.diagnostics.append(Diagnostic(.warning, file: relative,
-                                                            "files that can run code in a browser (.\(ext)) are not published, "
-                                                                + "not even from static/",
-                                                            hint: "publish the information as a document instead"))
+                    inventory.diagnostics.append(Diagnostic(.warning, file: relative, .activeFile, ["extension": ext]))
                 } else {
                     inventory.staticFiles.append((String(relative.dropFirst(staticFolder.count + 1)), url))
                 }
@@ -122,11 +110,8 @@ struct ContentInventory {
             } else if let kind = attachmentKinds[ext] {
                 inventory.attachments[relative] = AttachmentFile(sourcePath: relative, url: url, kind: kind, size: size, sitePath: "")
             } else {
-                inventory.diagnostics.append(Diagnostic(.warning, file: relative,
-                                                        "this kind of file (.\(ext.isEmpty ? "?" : ext)) is not published",
-                                                        hint: "attachments may be PDF, Word, Excel, OpenDocument, text, archives "
-                                                            + "or images; "
-                                                            + "rename the file with '_' in front to silence this"))
+                inventory.diagnostics.append(Diagnostic(.warning, file: relative, .kindNotPublished,
+                                                        ["extension": ext.isEmpty ? "?" : ext]))
             }
         }
         inventory.assignSitePaths()

@@ -31,11 +31,10 @@ final class OutputStaging: @unchecked Sendable {
         })
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: self.output.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw BuildFailure("\(self.output.path) is a file, not a folder; choose another --output") }
+            guard isDirectory.boolValue else { throw BuildFailure(.outputIsFile, ["output": self.output.path]) }
             let contents = (try? fm.contentsOfDirectory(atPath: self.output.path)) ?? []
             if !contents.isEmpty && !contents.contains(Self.marker) {
-                throw BuildFailure("\(self.output.path) holds files that congkhai did not write, so it is not replaced; "
-                                   + "choose an empty or new folder with --output")
+                throw BuildFailure(.outputForeign, ["output": self.output.path])
             }
         }
         // With the lock held, every staging or old folder here is a leftover:

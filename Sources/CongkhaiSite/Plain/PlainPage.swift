@@ -48,7 +48,7 @@ public struct PlainPage: Sendable {
     static func read(_ data: Data, path: String, types: DocumentTypeTable, addresses: Corpus.Addresses,
                      tableLabel: String) -> Result<(PlainPage, [Diagnostic]), Diagnostic> {
         guard let decoded = String(validatingUTF8Data: data) else {
-            return .failure(Diagnostic(.error, file: path, "the file is not valid UTF-8 text", hint: "save it again as UTF-8"))
+            return .failure(Diagnostic(.error, file: path, .notUTF8))
         }
         let text = VietnameseText.normalize(decoded)
         let frontMatter: FrontMatter
@@ -76,9 +76,8 @@ public struct PlainPage: Sendable {
             resolver.decide(target, lineMap: shaped, diagnostics: &diagnostics, attachments: &ignored)
         }
         for removal in rendered.rawHTMLRemovals {
-            diagnostics.append(Diagnostic(.warning, file: path, line: shaped.sourceLine(removal.line),
-                                          "raw HTML: \(removal.what) was removed",
-                                          hint: "tables, line breaks, <sup>, <sub>, bold and italics are kept; write the rest in Markdown"))
+            diagnostics.append(Diagnostic(.warning, file: path, line: shaped.sourceLine(removal.line), .rawHTMLRemoved,
+                                          ["what": removal.what]))
         }
         let description = frontMatter.extra["description"]?.text ?? firstParagraph(withoutTitle) ?? title ?? name
         let page = PlainPage(source: path, url: url, title: title ?? name, description: description,

@@ -30,7 +30,7 @@ extension BuildStep {
         var byURL: [String: String] = [:]
         for source in state.plainSources {
             guard let data = FileManager.default.contents(atPath: source.url.path) else {
-                state.report([Diagnostic(.error, file: source.path, "the file could not be read", hint: "check that you may read it")])
+                state.report([Diagnostic(.error, file: source.path, .unreadable)])
                 continue
             }
             switch PlainPage.read(data, path: source.path, types: state.types, addresses: state.corpus.addresses,
@@ -40,8 +40,7 @@ extension BuildStep {
                 state.report(diagnostics)
                 state.sourceDigests[source.path] = ContentDigest.of(data)
                 if let other = byURL[page.url] {
-                    state.report([Diagnostic(.error, file: source.path, "this page would have the address \(page.url), as \(other) has; "
-                                                 + "it is left out", hint: "rename one of the two files")])
+                    state.report([Diagnostic(.error, file: source.path, .plainPageSameAddress, ["address": page.url, "other": other])])
                     continue
                 }
                 byURL[page.url] = source.path

@@ -13,7 +13,7 @@ extension Document {
         citations.removeAll { $0.citation.names(own, year: year) }
         for located in citations {
             guard let finding = located.citation.dateFinding else { continue }
-            diagnostics.append(Diagnostic(.warning, file: source, line: located.line, finding.message, hint: finding.hint))
+            diagnostics.append(Diagnostic(.warning, file: source, line: located.line, finding.key, finding.arguments))
         }
     }
 

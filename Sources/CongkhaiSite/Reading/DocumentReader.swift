@@ -11,14 +11,12 @@ struct DocumentReader: Sendable {
     func read(_ data: Data, path: String) -> Result<Document, Diagnostic> {
         if let problem = SourceText.encodingProblem(data, file: path) { return .failure(problem) }
         guard let decoded = String(validatingUTF8Data: data) else {
-            return .failure(Diagnostic(.error, file: path, line: Self.firstInvalidLine(data), "the file is not valid UTF-8 text",
-                                       hint: "save it again as UTF-8 (in Word: Save As, Plain Text, Unicode (UTF-8))"))
+            return .failure(Diagnostic(.error, file: path, line: Self.firstInvalidLine(data), .notUTF8))
         }
         let (withoutNULs, nulWarning) = SourceText.removingNULs(decoded, file: path)
         let text = VietnameseText.normalize(withoutNULs)
         if text.allSatisfy({ $0.isWhitespace }) {
-            return .failure(Diagnostic(.error, file: path, "the file is empty",
-                                       hint: "write the document, or rename the file to start with '_' to keep it out of the site"))
+            return .failure(Diagnostic(.error, file: path, .emptyFile))
         }
         let split: (FrontMatter, [Diagnostic])
         switch FrontMatter.split(text, file: path, types: types) {
@@ -30,14 +28,17 @@ struct DocumentReader: Sendable {
             + FrontMatterKeys.unknown(in: frontMatter.extra, file: path)
         let layout = recognizer.recognize(frontMatter.body, firstLine: frontMatter.bodyFirstLine)
         for finding in layout.findings {
-            diagnostics.append(Diagnostic(.warning, file: path, line: finding.line, finding.message, hint: finding.hint))
+            diagnostics.append(finding.diagnostic(file: path))
         }
         var metadata = frontMatter.metadata.filled(from: layout.metadata)
         if let declared = frontMatter.metadata.number, let printed = layout.metadata.number, declared.key != printed.key,
            printed.number != nil {
-            diagnostics.append(Diagnostic(.warning, file: path, "front matter gives the number \(declared.written) but the document "
-                                          + "prints \(printed.written); the front matter is used",
-                                          hint: "correct whichever is wrong"))
+            diagnostics.append(Diagnostic(.warning, file: path, .numberDisagrees,
+                                          ["declared": declared.written, "printed": printed.written]))
+        }
+        // Every issued document prints "Số:" (a draft "Số: /BC-..."); a type heading without it is most often a line lost in copying.
+        if let heading = layout.typeHeadingLine, !layout.sawNumberLine, frontMatter.metadata.number == nil {
+            diagnostics.append(Diagnostic(.warning, file: path, line: heading, .numberMissing))
         }
         if metadata.type == nil, let number = metadata.number {
             let isLetter = metadata.title?.hasPrefix("V/v") == true || number.style == .state
@@ -70,16 +71,13 @@ struct DocumentReader: Sendable {
         let (procedure, findings) = ProcedureReader().read(values: document.extra, title: m.title, field: m.field, status: m.status,
                                                            body: document.body.text, sourceLine: document.body.sourceLine)
         for finding in findings {
-            document.diagnostics.append(Diagnostic(.warning, file: document.source, line: finding.line, finding.message,
-                                                   hint: finding.hint))
+            document.diagnostics.append(Diagnostic(.warning, file: document.source, line: finding.line, finding.key, finding.arguments))
         }
         var missing = procedure.missingParts
         if procedure.code == nil { missing.insert("mã thủ tục (code)", at: 0) }
         if !missing.isEmpty {
-            document.diagnostics.append(Diagnostic(.warning, file: document.source, line: 1,
-                "the procedure lacks \(missing.joined(separator: ", "))",
-                hint: "give each part in front matter (code, steps, channels, dossier, time_limit, applicants, agency, result) "
-                    + "or as a section such as '## Trình tự thực hiện'"))
+            document.diagnostics.append(Diagnostic(.warning, file: document.source, line: 1, .procedureLacks,
+                                                   ["parts": missing.joined(separator: ", ")]))
         }
         document.procedure = procedure
     }
@@ -129,12 +127,10 @@ struct DocumentReader: Sendable {
         if m.type == nil { missing.append("type") }
         if bare, m.number == nil { missing.append("number") }
         if m.year == nil { missing.append("date") }
-        if m.title == nil { missing.append("title (trích yếu)") }
+        if m.title == nil { missing.append("title") }
         guard !missing.isEmpty else { return [] }
-        let origin = bare ? " (it has neither front matter nor a printed header)" : ""
-        return [Diagnostic(.warning, file: path, line: 1, "missing \(missing.joined(separator: ", "))\(origin)",
-                           hint: "add front matter at the top of the file, for example 'type: KH', "
-                               + "'number: \"12/KH-STTTT\"', 'date: 2024-03-15', 'title: ...'")]
+        return [Diagnostic(.warning, file: path, line: 1, bare ? .missingFieldsBare : .missingFields,
+                           ["fields": missing.joined(separator: ", ")])]
     }
 
     static func firstInvalidLine(_ data: Data) -> Int {

@@ -38,22 +38,18 @@ public enum RedirectFile {
     public static let name = "redirects.yml"
 
     public static func parse(_ text: String, file: String = name) -> (redirects: [Redirect], diagnostics: [Diagnostic]) {
-        let hint = "write one redirect per line as 'old/address/: new/address/' (addresses of this site, without the domain)"
         let node: Node?
         do {
             node = try Yams.compose(yaml: VietnameseText.normalize(text))
         } catch let error as YamlError {
             let (line, problem) = FrontMatter.describe(error)
-            return ([], [Diagnostic(.error, file: file, line: line,
-                                    "\(file) is not valid YAML (\(problem)); no redirect was made", hint: hint)])
+            return ([], [Diagnostic(.error, file: file, line: line, .redirectsInvalid, ["problem": problem])])
         } catch {
-            return ([], [Diagnostic(.error, file: file, "\(file) could not be read: \(error); no redirect was made", hint: hint)])
+            return ([], [Diagnostic(.error, file: file, .redirectsUnreadable, ["problem": "\(error)"])])
         }
         guard let node else { return ([], []) }
         guard case .mapping(let mapping) = node else {
-            return ([], [Diagnostic(.error, file: file, line: node.mark?.line,
-                                    "\(file) must be a list of 'old: new' lines; no redirect was made",
-                                    hint: hint)])
+            return ([], [Diagnostic(.error, file: file, line: node.mark?.line, .redirectsNotMapping)])
         }
         var redirects: [Redirect] = []
         var diagnostics: [Diagnostic] = []
@@ -61,28 +57,20 @@ public enum RedirectFile {
         for (key, value) in mapping {
             let line = key.mark?.line
             guard let rawFrom = key.string, let rawTo = value.string else {
-                diagnostics.append(Diagnostic(.warning, file: file, line: line,
-                                              "this redirect is not 'old: new' text and was ignored", hint: hint))
+                diagnostics.append(Diagnostic(.warning, file: file, line: line, .redirectNotText))
                 continue
             }
             guard let from = sitePath(rawFrom) else {
-                diagnostics.append(Diagnostic(.warning, file: file, line: line,
-                                              "'\(rawFrom)' is not an address of this site; the redirect was ignored",
-                                              hint: "give the old address without the domain, as in van-ban/2020/545-kh-stttt-vp/"))
+                diagnostics.append(Diagnostic(.warning, file: file, line: line, .redirectBadFrom, ["from": rawFrom]))
                 continue
             }
             guard let to = isExternal(rawTo) ? rawTo.trimmingCharacters(in: .whitespaces) : sitePath(rawTo) else {
-                diagnostics.append(Diagnostic(.warning, file: file, line: line,
-                                              "'\(rawTo)' is not an address; the redirect from \(from) was ignored",
-                                              hint: "give the new address of this site (van-ban/2021/12-kh-stttt/) " +
-                                                  "or a full https:// address"))
+                diagnostics.append(Diagnostic(.warning, file: file, line: line, .redirectBadTo, ["to": rawTo, "from": from]))
                 continue
             }
             if let earlier = seen[from] {
-                diagnostics.append(Diagnostic(.warning, file: file, line: line,
-                                              "\(from) is redirected twice (first at line \(earlier.map(String.init) ?? "?")); " +
-                                                  "this one was ignored",
-                                              hint: "keep one line per old address"))
+                diagnostics.append(Diagnostic(.warning, file: file, line: line, .redirectTwice,
+                                              ["from": from, "first": earlier.map(String.init) ?? "?"]))
                 continue
             }
             seen[from] = line

@@ -55,13 +55,12 @@ public struct RedirectPlan: Sendable {
             var redirect = byFrom[from]!
             var line: Int?
             if case .file(let at) = redirect.origin { line = at }
-            func warn(_ message: String, _ hint: String) {
-                diagnostics.append(Diagnostic(.warning, file: RedirectFile.name, line: line, message, hint: hint))
+            func warn(_ messageKey: MessageKey, _ arguments: [String: String]) {
+                diagnostics.append(Diagnostic(.warning, file: RedirectFile.name, line: line, messageKey, arguments))
             }
             if isPage(from) {
                 if line != nil {
-                    warn("\(from) is a page of the site; the redirect to \(redirect.to) was not made",
-                         "remove this line from \(RedirectFile.name), or move the document now published at \(from)")
+                    warn(.redirectFromPage, ["from": from, "to": redirect.to, "file": RedirectFile.name])
                 }
                 continue
             }
@@ -73,13 +72,11 @@ public struct RedirectPlan: Sendable {
                 redirect.to = next.to
             }
             if circular || redirect.to == from {
-                warn("the redirects from \(from) go round in a circle; no redirect was made for it",
-                     "each old address in \(RedirectFile.name) must lead to a page that exists")
+                warn(.redirectCircle, ["from": from, "file": RedirectFile.name])
                 continue
             }
             if !RedirectFile.isExternal(redirect.to) && !isPage(redirect.to) {
-                warn("the old address \(from) would lead to \(redirect.to), which is not a page of the site; no redirect was made",
-                     "correct the new address in \(RedirectFile.name), or add a line for \(from) that leads to a page that exists")
+                warn(.redirectNoPage, ["from": from, "to": redirect.to, "file": RedirectFile.name])
                 continue
             }
             redirects.append(redirect)

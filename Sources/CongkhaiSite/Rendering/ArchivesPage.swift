@@ -25,10 +25,7 @@ struct ArchivesPage {
             return
         }
         guard let text = String(data: data, encoding: .utf8), let parsed = try? ArchiveRegistry.parse(text) else {
-            (registry, diagnostics) = (nil, [Diagnostic(.warning, file: ArchiveRegistry.fileName,
-                                                         "the list of snapshots cannot be read, so the archive page is not published",
-                                                         hint: "correct the file (each snapshot has date, scope, file, size and sha256) "
-                                                             + "or run congkhai archive again")])
+            (registry, diagnostics) = (nil, [Diagnostic(.warning, file: ArchiveRegistry.fileName, .archiveRegistryUnreadable)])
             return
         }
         (registry, diagnostics) = (parsed, [])

@@ -91,8 +91,7 @@ struct DocumentTextRenderer {
         }
         return names.compactMap { source, label in
             guard case .inside(let path) = ContentPath.resolve(source, from: folder), let file = addresses.attachments[path] else {
-                diagnostics.append(Diagnostic(.warning, file: doc.source, "the form template '\(source)' was not found",
-                                              hint: "put the file beside the procedure and give its name"))
+                diagnostics.append(Diagnostic(.warning, file: doc.source, .formNotFound, ["name": source]))
                 return nil
             }
             return .init(source: source, file: file,
@@ -104,9 +103,8 @@ struct DocumentTextRenderer {
     /// allow-list removed (a script, an attribute, a tag) is named with its line.
     func report(rawHTML removals: [HTMLSanitizer.Removal], map: ShapedMarkdown, doc: Document, into diagnostics: inout [Diagnostic]) {
         for removal in removals {
-            diagnostics.append(Diagnostic(.warning, file: doc.source, line: map.sourceLine(removal.line),
-                                          "raw HTML: \(removal.what) was removed",
-                                          hint: "tables, line breaks, <sup>, <sub>, bold and italics are kept; write the rest in Markdown"))
+            diagnostics.append(Diagnostic(.warning, file: doc.source, line: map.sourceLine(removal.line), .rawHTMLRemoved,
+                                          ["what": removal.what]))
         }
     }
 }

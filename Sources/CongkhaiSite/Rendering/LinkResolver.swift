@@ -29,8 +29,9 @@ struct LinkResolver {
                 attachments named: inout [AttachmentFile]) -> LinkDecision {
         let url = target.url.trimmingCharacters(in: .whitespaces)
         let line = lineMap.sourceLine(target.line)
-        func warn(_ message: String, _ hint: String) -> LinkDecision {
-            diagnostics.append(Diagnostic(.warning, file: source, line: line, message, hint: hint))
+        func warn(_ messageKey: MessageKey, _ value: Substring) -> LinkDecision {
+            diagnostics.append(Diagnostic(.warning, file: source, line: line, messageKey,
+                                          ["target": String(value), "scheme": scheme(url)]))
             return .unlink
         }
         if url.isEmpty { return .unlink }
@@ -42,27 +43,23 @@ struct LinkResolver {
             switch scheme {
             case "http", "https":
                 if target.isImage {
-                    return warn("the image \(url) is on another site; pages never load anything from elsewhere, so it is shown as text",
-                                "save the image beside the document and link to the file")
+                    return warn(.linkRemoteImage, url[...])
                 }
                 return .keep
             case "mailto", "tel":
                 return target.isImage ? .unlink : .keep
             default:
-                return warn("the link target '\(url.prefix(60))' is not allowed (\(scheme):) and was removed",
-                            "links may go to web addresses (https://...), e-mail addresses, other documents or attached files")
+                return warn(.linkScheme, url.prefix(60))
             }
         }
         if url.hasPrefix("/") || url.hasPrefix("\\") {
-            return warn("the link '\(url.prefix(60))' starts with '/', which breaks when the site is opened from disk",
-                        "write the path relative to this document, for example 'phu-luc.pdf' or '../2021/bao-cao.md'")
+            return warn(.linkAbsolute, url.prefix(60))
         }
         let pathPart = String(url.prefix(while: { $0 != "#" && $0 != "?" }))
         let fragment = url.firstIndex(of: "#").map { String(url[$0...]) } ?? ""
         switch ContentPath.resolve(pathPart, from: folder) {
         case .outside:
-            return warn("the link '\(url.prefix(60))' leads outside the content folder and was removed",
-                        "link only to documents and files inside the content folder")
+            return warn(.linkLeadsOutside, url.prefix(60))
         case .inside(let path):
             if let other = addresses.urls[DocumentID(path)] {
                 return .replace(Routes.href(root, other) + fragment)
@@ -71,8 +68,12 @@ struct LinkResolver {
                 if !named.contains(file) { named.append(file) }
                 return .replace(root + file.sitePath)
             }
-            return warn("the link target '\(url.prefix(60))' was not found, so the link was removed",
-                        "check the file name and its folder; a document left out because of an error cannot be linked either")
+            return warn(.linkNotFound, url.prefix(60))
         }
+    }
+
+    /// "javascript:" for the message naming a refused link.
+    private func scheme(_ url: String) -> String {
+        url.firstIndex(of: ":").map { String(url[...$0].prefix(20)) } ?? ""
     }
 }

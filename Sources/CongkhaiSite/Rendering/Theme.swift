@@ -26,7 +26,7 @@ struct Theme {
         let fm = FileManager.default
         let templates = directory.appendingPathComponent("templates")
         guard let names = try? fm.contentsOfDirectory(atPath: templates.path) else {
-            throw BuildFailure("the theme has no templates folder at \(templates.path); check --theme")
+            throw BuildFailure(.themeNoTemplates, ["folder": templates.path])
         }
         let strings = try loadStrings(directory, language: language)
         _ = FastHTMLContentType.registered
@@ -40,11 +40,11 @@ struct Theme {
             do {
                 try library.register(text, named: String(name.dropLast(".mustache".count)))
             } catch {
-                throw BuildFailure("the template \(url.path) has a mistake (\(error)); check that every {{#section}} has its {{/section}}")
+                throw BuildFailure(.templateMistake, ["template": url.path, "problem": "\(error)"])
             }
         }
         for required in requiredTemplates where library.getTemplate(named: required) == nil {
-            throw BuildFailure("the theme lacks the template templates/\(required).mustache")
+            throw BuildFailure(.templateMissing, ["template": "templates/\(required).mustache"])
         }
         var assets: [(String, URL)] = []
         let assetsDir = directory.appendingPathComponent("assets")
@@ -66,7 +66,7 @@ struct Theme {
     static func loadStrings(_ directory: URL, language: String) throws -> UIStrings {
         let stringsURL = directory.appendingPathComponent("strings/\(language).yml")
         guard let data = try? Data(contentsOf: stringsURL), let stringsText = String(data: data, encoding: .utf8) else {
-            throw BuildFailure("the theme has no UI strings for the language '\(language)' (\(stringsURL.path))")
+            throw BuildFailure(.themeNoStrings, ["language": language, "file": stringsURL.path])
         }
         var strings: [String: String] = [:]
         if case .mapping(let map)? = try Yams.compose(yaml: stringsText) {

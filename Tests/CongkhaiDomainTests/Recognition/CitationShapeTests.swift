@@ -36,7 +36,8 @@ import Testing
         #expect(found.map(\.year) == [nil, nil])
         #expect(found.map(\.mistypedDate) == ["08/6/20210", "09 tháng 6 năm 20210"])
         let finding = try #require(found[0].dateFinding)
-        #expect(finding.message.contains("'08/6/20210'") && finding.message.contains("45/QĐ-UBND"))
+        #expect(finding.key == .citationBadDate && finding.arguments["date"] == "08/6/20210")
+        #expect(finding.arguments["citation"]?.contains("45/QĐ-UBND") == true)
         #expect(scanner.scan("Quyết định số 47/QĐ-UBND ngày 08/6/2021.")[0].mistypedDate == nil)
     }
 

@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import Testing
 @testable import CongkhaiDomain
 
@@ -113,7 +114,7 @@ import Testing
         let layout = recognize(RecognitionFixture.footers[3].text)
         #expect(layout.metadata.signer == nil)
         #expect(layout.metadata.signerTitle == ["Q. GIÁM ĐỐC"])
-        #expect(layout.findings.map(\.message) == ["the signature block 'Q. GIÁM ĐỐC' has no signer's name"])
+        #expect(layout.findings.map { $0.diagnostic(file: "a.md").message } == ["the signature block 'Q. GIÁM ĐỐC' has no signer's name"])
         #expect(!layout.body.contains { $0.text.contains("GIÁM ĐỐC") })
     }
 

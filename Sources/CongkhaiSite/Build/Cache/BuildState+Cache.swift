@@ -48,8 +48,8 @@ extension BuildState {
         guard let entry = previous?.sources[path], entry.published, entry.document != nil else { return nil }
         var warning = failure
         warning.severity = .warning
-        warning.message += "; the version published before is still online"
-        warning.hint = (failure.hint.map { $0 + "; " } ?? "") + "correct the file and build again to publish the new version"
+        // Said after the problem itself, in the reader's language (see `MessageCatalogue.words(of:)`).
+        warning.arguments[Diagnostic.keptOnlineArgument] = "1"
         return (entry, warning)
     }
 
