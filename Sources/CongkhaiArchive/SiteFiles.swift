@@ -99,17 +99,17 @@ public struct SiteCatalogue: Sendable {
 
 /// The address under which the site is published, for the WACZ records.
 public enum SiteAddress {
-    /// `--base-url` when given; otherwise the canonical link of the home page (written when
+    /// `--base-url` when given; otherwise the home page's own address (its `og:url`, written when
     /// `site.yml` has `base_url`); otherwise a placeholder address that says it is one.
     public static func resolve(explicit: String?, site: URL) -> (url: String, source: String) {
         if let explicit, !explicit.isEmpty { return (withSlash(explicit), "--base-url") }
         if let home = try? String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8),
-           let link = home.range(of: "<link rel=\"canonical\" href=\"") {
+           let link = home.range(of: "<meta property=\"og:url\" content=\"") {
             let rest = home[link.upperBound...]
             if let end = rest.firstIndex(of: "\"") {
                 var canonical = String(rest[..<end]).replacingOccurrences(of: "&amp;", with: "&")
                 if canonical.hasSuffix("index.html") { canonical.removeLast("index.html".count) }
-                if canonical.hasPrefix("http") { return (withSlash(canonical), "the canonical link of index.html") }
+                if canonical.hasPrefix("http") { return (withSlash(canonical), "the og:url of index.html") }
             }
         }
         return (placeholder, "a placeholder (the site has no base_url in site.yml; pass --base-url)")

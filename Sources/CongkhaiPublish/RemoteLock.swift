@@ -7,53 +7,69 @@ import Foundation
 /// ends and the server's kernel releases the lock. No lock file is ever left
 /// behind that someone would have to remove by hand. Needs `flock` on the server
 /// (util-linux, in every Debian).
+///
+/// The session is started with posix_spawn rather than Foundation's Process, which
+/// lost track of the other ssh commands' ends while this one was running; its pipes
+/// are close-on-exec, so that no other child of the publish holds them open.
 final class RemoteLock {
-    private let process = Process()
-    private let input = Pipe()
-    // Kept for the session's whole life: a Pipe released early closes its descriptors
-    // again when it is freed, and a descriptor number reused meanwhile would be closed under another pipe.
-    private let output = Pipe()
+    private var pid: pid_t = 0
+    private var input: Int32 = -1
 
     /// Returns once the lock is held; `waiting` is told when another publish holds it.
     init(ssh: [String], host: String, folder: String, lockFile: String, waiting: () -> Void) throws {
         let script = "set -e; mkdir -p \(Self.quote(folder)); cd \(Self.quote(folder)); exec 9>>\(Self.quote(lockFile)); "
             + "command -v flock >/dev/null || { echo noflock; exit 3; }; "
             + "if flock -n 9; then echo locked; else echo busy; flock 9; echo locked; fi; cat >/dev/null"
-        process.executableURL = URL(fileURLWithPath: try ProcessRunner.locate(ssh[0]))
-        process.arguments = Array(ssh.dropFirst()) + [host, "--", script]
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // The child's ends, in this process: closed, so that only the session holds them.
-        try? input.fileHandleForReading.close()
-        try? output.fileHandleForWriting.close()
-        let reader = output.fileHandleForReading
-        var line = ""
-        while true {
-            let byte = reader.readData(ofLength: 1)
-            guard let character = byte.first else { break }
-            if character == 0x0A {
-                if line == "locked" { return }
-                if line == "busy" { waiting() }
-                if line == "noflock" { break }
-                line = ""
-            } else {
-                line.append(Character(UnicodeScalar(character)))
-            }
+        let arguments = Array(ssh.dropFirst()) + [host, "--", script]
+        var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0]
+        guard pipe(&toChild) == 0, pipe(&fromChild) == 0 else {
+            throw PublishFailure("cannot start ssh for the publish lock (\(String(cString: strerror(errno))))")
         }
-        process.waitUntilExit()
+        for fd in toChild + fromChild { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let executable = try ProcessRunner.locate(ssh[0])
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let status = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        close(toChild[0])
+        close(fromChild[1])
+        input = toChild[1]
+        guard status == 0 else {
+            close(fromChild[0])
+            throw PublishFailure("cannot start ssh for the publish lock (\(String(cString: strerror(status))))")
+        }
+        defer { close(fromChild[0]) }
+        var line = ""
+        var byte: UInt8 = 0
+        while read(fromChild[0], &byte, 1) == 1 {
+            guard byte == 0x0A else { line.append(Character(UnicodeScalar(byte))); continue }
+            if line == "locked" { return }
+            if line == "busy" { waiting() }
+            if line == "noflock" { break }
+            line = ""
+        }
+        release()
         throw PublishFailure(line == "noflock"
             ? "the server \(host) has no 'flock' (apt-get install -y util-linux there), so two publishes could overlap"
-            : "cannot take the publish lock on \(host) in \(folder) (status \(process.terminationStatus)); "
-                + "check the ssh connection (ssh \(host) true)")
+            : "cannot take the publish lock on \(host) in \(folder); check the ssh connection (ssh \(host) true)")
     }
 
     /// Ends the session: the server releases the lock.
     func release() {
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        if input >= 0 { close(input); input = -1 }
+        if pid > 0 {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            pid = 0
+        }
     }
+
+    deinit { release() }
 
     private static func quote(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"

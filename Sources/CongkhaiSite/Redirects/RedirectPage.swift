@@ -21,10 +21,12 @@ public enum RedirectPage {
         }
     }
 
-    /// - Parameter baseURL: the site's `base_url` (ending in `/`), for an absolute canonical link; relative without it.
+    /// - Parameter baseURL: the site's `base_url`; not used in the page, whose links are all relative.
     public static func render(_ redirect: Redirect, baseURL: String?, strings: Strings) -> String {
         let href = relativeHref(from: redirect.pagePath, to: redirect.to)
-        let canonical = RedirectFile.isExternal(redirect.to) ? redirect.to : baseURL.map { $0 + redirect.to } ?? href
+        // Relative, like every link of the site (it works from disk, and a page's links never
+        // point off the site); an address elsewhere gets no canonical link, only the refresh.
+        let canonical = RedirectFile.isExternal(redirect.to) ? "" : "<link rel=\"canonical\" href=\"\(HTMLText.escape(href))\">\n"
         let link = HTMLText.escape(href)
         return """
         <!DOCTYPE html>
@@ -34,8 +36,7 @@ public enum RedirectPage {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex">
         <title>\(HTMLText.escape(strings.title))</title>
-        <link rel="canonical" href="\(HTMLText.escape(canonical))">
-        <meta http-equiv="refresh" content="0; url=\(link)">
+        \(canonical)<meta http-equiv="refresh" content="0; url=\(link)">
         </head>
         <body>
         <main>
