@@ -72,8 +72,8 @@ import Testing
         let pages = try site.allFiles().filter { $0.key.hasSuffix(".html") }
         #expect(pages.count > 20)
         for (path, data) in pages {
-            // relative from the page's folder, like every link of the site; absolute on the 404 page, served at any depth
-            let root = path == "404.html" ? Self.base : String(repeating: "../", count: path.split(separator: "/").count - 1)
+            // relative from the page's folder, like every link of the site (the 404 page's resolve against its <base>)
+            let root = String(repeating: "../", count: path.split(separator: "/").count - 1)
             let siteFeed = "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"\(root)feed.atom\""
             #expect(String(decoding: data, as: UTF8.self).contains(siteFeed), "\(path) does not announce the feed")
         }

@@ -177,9 +177,13 @@ extension BuildStep {
     /// A rebuild keeps a page whose inputs (its record, the text's identity, the frame) are those of the page online.
     static let documentPages = BuildStep("writing document pages") { state in
         let frame = state.pageFrame
-        let documents = DocumentPage(frame: frame)
+        var documents = DocumentPage(frame: frame)
+        documents.citationPages = CitationPageIndex(state.graph)
         let procedures = ProcedurePage(frame: frame)
-        state.writeRecordFiles(sharedInput: state.frameKey, path: { Routes.file(of: $0.url) }) { record in
+        // A citation that leads to no document links to its page in the cited-documents index: that address is an input too.
+        let citationPages = documents.citationPages
+        let citationLinks = { (record: DocumentRecord) in record.cites.compactMap { citationPages.path(of: $0) }.joined(separator: " ") }
+        state.writeRecordFiles(sharedInput: state.frameKey, extraInput: citationLinks, path: { Routes.file(of: $0.url) }) { record in
             record.procedure == nil ? documents.render(record) : procedures.render(record)
         }
     }

@@ -82,11 +82,12 @@ extension BuildState {
     /// Files made one per record (a page, a JSON twin): a rebuild keeps each whose inputs
     /// (`sharedInput`, the record's digest, the text's identity) are those of the file online,
     /// and a document kept from the previous build (its file cannot be read now) keeps its files.
-    func writeRecordFiles(sharedInput: String, path: (DocumentRecord) -> String, render: @escaping (DocumentRecord) -> String) {
+    func writeRecordFiles(sharedInput: String, extraInput: (DocumentRecord) -> String = { _ in "" }, path: (DocumentRecord) -> String,
+                          render: @escaping (DocumentRecord) -> String) {
         var pages: [() -> RenderedPage] = []
         for (record, digest) in zip(records, recordDigests) {
             let file = path(record)
-            let input = ContentDigest.of(Data("\(sharedInput)\n\(digest)\n\(record.renderKey)".utf8))
+            let input = ContentDigest.of(Data("\(sharedInput)\n\(digest)\n\(record.renderKey)\n\(extraInput(record))".utf8))
             let kept = keptFromPrevious.contains(record.id) ? previous?.pageInputs[file] : nil
             next.pageInputs[file] = kept ?? input
             if kept != nil || previous?.pageInputs[file] == input, sink.keep([file]) { continue }
