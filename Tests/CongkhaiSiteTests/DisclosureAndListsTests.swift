@@ -102,7 +102,7 @@ import Testing
         let replaced = try #require(rows.first { $0[3] == "58/QĐ-STTTT" })
         #expect(replaced[8] == "Đã bị thay thế")
         #expect(rows.dropFirst().allSatisfy { !["=", "+", "-", "@"].contains($0.joined().first.map(String.init) ?? "") })
-        #expect(CSVTable.field("@SUM(A1)") == "'@SUM(A1)" && CSVTable.field("+1") == "'+1" && CSVTable.field("a\"b") == "\"a\"\"b\"")
+        #expect(CSVWriter.field("@SUM(A1)") == "'@SUM(A1)" && CSVWriter.field("+1") == "'+1" && CSVWriter.field("a\"b") == "\"a\"\"b\"")
     }
 
     /// 12 plans in 2024 and one in 2023, one replaced decision, five to a page.

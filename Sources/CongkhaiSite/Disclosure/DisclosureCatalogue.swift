@@ -61,7 +61,7 @@ struct DisclosureCatalogue {
 
     /// The same catalogue as a CSV table; links are absolute when the site has a base_url.
     func csv(strings: UIStrings, routes: Routes) -> String {
-        var table = CSVTable(header: ["disclosure_col_group", "disclosure_col_name", "disclosure_col_type", "disclosure_col_number",
+        var table = CSVWriter(header: ["disclosure_col_group", "disclosure_col_name", "disclosure_col_type", "disclosure_col_number",
                                       "disclosure_col_created", "disclosure_col_form", "disclosure_col_time", "disclosure_col_duration",
                                       "col_status", "disclosure_col_link"].map { strings[$0] })
         for (group, items) in groups {
