@@ -18,14 +18,7 @@ struct DocumentPage {
         let breadcrumbs: [(String, String?)] = [(frame.yearName(m.year), Routes.year(m.year)), (number ?? typeName, nil)]
         var context = frame.context(pagePath: record.url, title: pageTitle, breadcrumbs: breadcrumbs)
         frame.addOpenData(of: record, breadcrumbs: breadcrumbs, to: &context)
-        // A document's page was last updated when the document was posted: not when the newest
-        // document of the site was, which would change every page (and rebuild it) at each posting.
-        if let own = record.metadata.published ?? record.metadata.date {
-            context["lastUpdated"] = own.official
-            context["lastUpdatedISO"] = own.iso
-        } else {
-            context["lastUpdated"] = nil
-        }
+        frame.setLastUpdated(of: record, in: &context)
         var d: [String: Any] = [
             "typeName": typeName,
             "bodyHTML": record.text.bodyHTML,

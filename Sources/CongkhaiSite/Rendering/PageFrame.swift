@@ -70,6 +70,17 @@ struct PageFrame {
         ]
     }
 
+    /// A document's page was last updated when the document was posted: not when the newest
+    /// document of the site was, which would change every page (and rebuild it) at each posting.
+    func setLastUpdated(of record: DocumentRecord, in context: inout [String: Any]) {
+        if let own = record.metadata.published ?? record.metadata.date {
+            context["lastUpdated"] = own.official
+            context["lastUpdatedISO"] = own.iso
+        } else {
+            context["lastUpdated"] = nil
+        }
+    }
+
     func typeName(_ type: DocumentType?) -> String { type?.name ?? theme.string("unknown_type") }
     func yearName(_ year: Int?) -> String { year.map(String.init) ?? theme.string("unknown_year") }
 }

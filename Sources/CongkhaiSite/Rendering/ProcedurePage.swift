@@ -14,14 +14,7 @@ struct ProcedurePage {
         let breadcrumbs: [(String, String?)] = [(t.string("procedures"), Routes.procedures), (p.code ?? name, nil)]
         var context = frame.context(pagePath: record.url, title: name, breadcrumbs: breadcrumbs)
         frame.addOpenData(of: record, breadcrumbs: breadcrumbs, to: &context)
-        // A document's page was last updated when the document was posted: not when the newest
-        // document of the site was, which would change every page (and rebuild it) at each posting.
-        if let own = record.metadata.published ?? record.metadata.date {
-            context["lastUpdated"] = own.official
-            context["lastUpdatedISO"] = own.iso
-        } else {
-            context["lastUpdated"] = nil
-        }
+        frame.setLastUpdated(of: record, in: &context)
         var d: [String: Any] = ["name": name, "isAbolished": p.isAbolished]
         let downloads = record.text.downloads
         var sections: [[String: Any]] = []
