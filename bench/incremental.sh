@@ -23,7 +23,7 @@ swift build -c release --product congkhai >/dev/null
 bin=$PWD/.build/release/congkhai
 theme=$PWD/Themes/default
 work=$out/incremental-$docs
-rm -rf "$work" && mkdir -p "$work" && cp -r "$out/corpus-$docs" "$work/content"
+rm -rf "$work" && mkdir -p "$work" && cp -rL "$out/corpus-$docs" "$work/content"
 # Files written minutes before the build, as staff's are (a file changed in the
 # same second as a build is read again: see the README).
 find "$work/content" -type f -exec touch -d '10 minutes ago' {} +
