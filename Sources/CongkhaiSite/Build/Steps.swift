@@ -15,8 +15,8 @@ extension BuildStep {
     public static let checkOnly: [BuildStep] = check + [renderMarkdown, assembleRecords, strayOriginals]
 
     /// Every file of the site, each made from the records.
-    static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, catalogues, copyFiles, archivesPage,
-                                       redirects, marker]
+    static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, catalogues, search, copyFiles,
+                                       archivesPage, redirects, marker]
 
     static let loadConfiguration = BuildStep("loading the configuration and theme") { state in
         let (config, diagnostics, digest) = SiteConfig.load(contentDirectory: state.options.content)
@@ -206,6 +206,13 @@ extension BuildStep {
         let folders = pages.map(\.path).filter { $0.hasSuffix("/index.html") }.map { String($0.dropLast("index.html".count)) }
         if !folders.isEmpty { state.pages = Array(Set(state.pages + folders)).sorted() }
         state.sink.write(RedirectPlan.cataloguePath, plan.catalogue)
+    }
+
+    /// `tim-kiem/` and its index, made from the records' text (see SearchFiles).
+    static let search = BuildStep("writing the search index") { state in
+        let files = SearchFiles(records: state.records, procedureTypeName: state.theme.string("procedures")).files()
+        for file in files { state.sink.write(file.path, file.text) }
+        state.writePages([{ SearchPage(frame: state.pageFrame).render() }])
     }
 
     /// The marker that says "congkhai made this site", with the build's facts

@@ -29,6 +29,7 @@ struct PageFrame {
             "site": siteContext,
             "root": root,
             "homeHref": Routes.href(root, Routes.home),
+            "searchHref": Routes.href(root, Routes.search),
             "title": title,
             "nav": nav,
         ]

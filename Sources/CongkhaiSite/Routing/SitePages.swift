@@ -6,7 +6,7 @@ extension Routes {
     /// the same paginator as the pages themselves, and a test holds the two equal.
     static func allPages(records: [DocumentRecord], graph: CitationGraph, config: SiteConfig) -> [String] {
         let listing = RecordListings(records)
-        var pages = [home, years, types, numbers] + records.map(\.url)
+        var pages = [home, years, types, numbers, search] + records.map(\.url)
         let documents = Paginator.documents(config)
         for (year, docs) in listing.years {
             pages += documents.paths(docs.count, at: Routes.year(year))
