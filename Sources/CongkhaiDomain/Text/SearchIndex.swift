@@ -15,7 +15,8 @@ public struct SearchIndex: Sendable {
     /// the part of the work that runs on all cores, one document at a time.
     public static func terms(head: [String], body: [String]) -> [String: Bool] {
         var terms: [String: Bool] = [:]
-        for text in body { SearchTerms.forEachExactKey(in: text) { terms[$0] = false } }
+        // most words repeat: a lookup is cheaper than a write
+        for text in body { SearchTerms.forEachExactKey(in: text) { if terms[$0] == nil { terms[$0] = false } } }
         for text in head { SearchTerms.forEachExactKey(in: text) { terms[$0] = true } }
         return terms
     }

@@ -47,9 +47,10 @@ struct SearchFiles {
     func files() -> [(path: String, text: String)] {
         let documents = Self.ordered(records)
         // the slow part, one document at a time on all cores: words and text
-        let perDocument = parallelMap(documents) { record -> (terms: [String: Bool], text: String) in
+        let numbered = Array(documents.enumerated())
+        let perDocument = parallelMap(numbered) { number, record -> (terms: [String: Bool], textFile: String) in
             let text = Self.plainText(record)
-            return (SearchIndex.terms(head: Self.headTexts(record), body: [text]), text)
+            return (SearchIndex.terms(head: Self.headTexts(record), body: [text]), "CKSearch.text(\(number)," + Self.quote(text) + ");\n")
         }
         var index = SearchIndex()
         for (number, document) in perDocument.enumerated() { index.add(document: number, terms: document.terms) }
@@ -74,9 +75,7 @@ struct SearchFiles {
             files.append((Self.rowShard(start / Self.rowsPerShard), "CKSearch.rows(\(start / Self.rowsPerShard),[\n"
                 + rows.joined(separator: ",\n") + "]);\n"))
         }
-        for (number, document) in perDocument.enumerated() {
-            files.append((Self.text(number), "CKSearch.text(\(number)," + JSONString.quote(document.text) + ");\n"))
-        }
+        for (number, document) in perDocument.enumerated() { files.append((Self.text(number), document.textFile)) }
         return files
     }
 
@@ -104,47 +103,63 @@ struct SearchFiles {
     /// Byte by byte, because it reads every document at every build (HTMLText.strip works on characters
     /// and takes several times longer).
     static func stripTags(_ html: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(html.utf8.count)
-        var inTag = false
-        var pendingSpace = false
-        let entities: [(name: [UInt8], value: UInt8)] = [
-            (Array("&lt;".utf8), 0x3C), (Array("&gt;".utf8), 0x3E), (Array("&quot;".utf8), 0x22),
-            (Array("&#39;".utf8), 0x27), (Array("&amp;".utf8), 0x26),
-        ]
         var html = html
-        html.withUTF8 { bytes in
+        let out = html.withUTF8 { bytes -> [UInt8] in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var inTag = false
+            var pendingSpace = false
             var i = 0
-            func emit(_ byte: UInt8) {
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-                out.append(byte)
-            }
             while i < bytes.count {
-                let b = bytes[i]
+                var b = bytes[i]
+                i += 1
                 if inTag {
                     if b == 0x3E { inTag = false; pendingSpace = true }
-                    i += 1
                     continue
                 }
                 switch b {
-                case 0x3C: inTag = true
-                case 0x20, 0x0A, 0x09, 0x0D: pendingSpace = true
+                case 0x3C: inTag = true; continue
+                case 0x20, 0x0A, 0x09, 0x0D: pendingSpace = true; continue
                 case 0x26:
-                    if let entity = entities.first(where: { e in
-                        i + e.name.count <= bytes.count && e.name.indices.allSatisfy { bytes[i + $0] == e.name[$0] }
-                    }) {
-                        emit(entity.value)
-                        i += entity.name.count
-                        continue
+                    for (name, value) in Self.entities where i - 1 + name.count <= bytes.count {
+                        if (1..<name.count).allSatisfy({ bytes[i - 1 + $0] == name[$0] }) {
+                            b = value
+                            i += name.count - 1
+                            break
+                        }
                     }
-                    emit(b)
-                default: emit(b)
+                default: break
                 }
-                i += 1
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(b)
             }
+            return out
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The entities our renderer writes, with the byte each stands for.
+    static let entities: [(name: [UInt8], value: UInt8)] = [
+        (Array("&lt;".utf8), 0x3C), (Array("&gt;".utf8), 0x3E), (Array("&quot;".utf8), 0x22), (Array("&#39;".utf8), 0x27),
+        (Array("&amp;".utf8), 0x26),
+    ]
+
+    /// A JSON string of a document's text. Most texts need no escape at all, which one pass over
+    /// the bytes tells; JSONString goes scalar by scalar, too slow for the full text of every document.
+    static func quote(_ text: String) -> String {
+        let clean = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C { return false }
+                // U+2028 and U+2029 (E2 80 A8/A9) end a line in older JavaScript
+                if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return false }
+                i += 1
+            }
+            return true
+        } ?? false
+        return clean ? "\"" + text + "\"" : JSONString.quote(text)
     }
 
     // MARK: rows and filters
