@@ -223,20 +223,14 @@ final class StaticServer {
     let port: Int
 
     init(folder: URL) throws {
+        // a port picked at random (reading the one python chose from its output blocked on some machines)
+        port = Int.random(in: 30_000..<60_000)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", folder.path]
-        let output = Pipe()
-        process.standardOutput = output
+        process.arguments = ["python3", "-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", folder.path]
+        process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // "Serving HTTP on 127.0.0.1 port 40123 (http://127.0.0.1:40123/) ..."
-        var line = ""
-        while !line.contains("\n") {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += String(decoding: chunk, as: UTF8.self)
-        }
-        port = try #require(line.components(separatedBy: " port ").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) })
+        Thread.sleep(forTimeInterval: 1.5) // long enough for python to listen
     }
 
     func stop() {
