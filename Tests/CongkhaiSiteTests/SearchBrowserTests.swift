@@ -234,7 +234,8 @@ final class StaticServer {
     }
 
     func stop() {
-        process.terminate()
+        // SIGKILL: a child started from a test thread may have SIGTERM blocked, and python would never stop
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 }
