@@ -1,0 +1,2 @@
+CKSearch.words("nh",{"nhiem":["nhiêmJ","0"],
+"nhu":["như","0"]});

@@ -1,0 +1,1 @@
+CKSearch.words("ub",{"ubnd":["ubnd","3"]});
