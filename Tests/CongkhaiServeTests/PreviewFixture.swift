@@ -65,7 +65,8 @@ final class PreviewFixture {
         let first = preview.rebuild()
         #expect(first.failure == nil, "the first build failed: \(first.failure ?? "")")
         serving = Task { [server] in try await server.run() }
-        try await server.waitUntilListening(timeout: 10)
+        // Generous: in a full test run other suites keep the concurrency pool busy for a while.
+        try await server.waitUntilListening(timeout: 120)
         port = try #require(await server.boundPort())
         if watching { preview.watch { _ in } }
     }

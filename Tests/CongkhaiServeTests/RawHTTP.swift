@@ -23,7 +23,8 @@ enum RawHTTP {
         guard socket >= 0 else { throw Failure(description: "socket() failed") }
         defer { close(socket) }
         // Bounded waits: a server that never answers fails the test after 10 s.
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        // Generous: in a full test run the server shares two cores with every other suite.
+        var timeout = timeval(tv_sec: 120, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(socket, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()

@@ -129,11 +129,16 @@ import Testing
         for match in tags.matches(in: html, range: NSRange(location: 0, length: ns.length)) {
             let tag = ns.substring(with: match.range)
             let name = tag.dropFirst().prefix(while: { $0.isLetter }).lowercased()
-            // the theme's print button (a file of the site, never content) is the one script allowed to run;
+            // the theme's print button and search script (files of the site, never content) are the scripts allowed to run;
             // the page's JSON-LD is a data block, which browsers never run (its escaping is tested in OpenDataTests)
-            let printScript = tag.range(of: #"^<script src="(\.\./)*assets/print\.js" defer>$"#, options: .regularExpression) != nil
+            let printScript = tag.range(of: #"^<script src="(\.\./)*assets/(print|search)\.js" defer>$"#, options: .regularExpression) != nil
             let isDataBlock = tag == "<script type=\"application/ld+json\">"
-            if ["script", "iframe", "object", "embed", "frame", "base", "form"].contains(name) && !printScript && !isDataBlock {
+            // the theme's search boxes: GET forms to the site's own search page (the header's, and the search page's own)
+            let searchForm = tag.range(of: #"^<form class="site-search" role="search" action="(\.\./)*tim-kiem/index\.html" method="get">$"#,
+                                       options: .regularExpression) != nil
+                || tag.hasPrefix(#"<form class="search-form" id="search-form" action="index.html" method="get""#)
+            if ["script", "iframe", "object", "embed", "frame", "base", "form"].contains(name) && !printScript && !isDataBlock
+                && !searchForm {
                 problems.append("a <\(name)> element: \(tag)")
             }
             // an attribute's name is outside quotes: a title quoted in a meta tag ("&lt;svg onload=...&gt;") is text

@@ -9,11 +9,15 @@ public struct BuildStep: Sendable {
     /// The step's files depend only on the records (without their text) and the
     /// page frame: a rebuild in which neither changed keeps the files it made last time.
     let dependsOnRecordsOnly: Bool
+    /// The same, for a step that also reads every record's text (the search index).
+    let dependsOnRecordsAndTexts: Bool
     let run: @Sendable (BuildState) throws -> Void
 
-    init(_ name: String, dependsOnRecordsOnly: Bool = false, _ run: @escaping @Sendable (BuildState) throws -> Void) {
+    init(_ name: String, dependsOnRecordsOnly: Bool = false, dependsOnRecordsAndTexts: Bool = false,
+         _ run: @escaping @Sendable (BuildState) throws -> Void) {
         self.name = name
         self.dependsOnRecordsOnly = dependsOnRecordsOnly
+        self.dependsOnRecordsAndTexts = dependsOnRecordsAndTexts
         self.run = run
     }
 }
@@ -101,7 +105,7 @@ extension BuildState {
             currentStep = step.name
             sink.step = step.name
             try progress.measure(step.name) {
-                if step.dependsOnRecordsOnly { try runRemembered(step) } else { try step.run(self) }
+                if step.dependsOnRecordsOnly || step.dependsOnRecordsAndTexts { try runRemembered(step) } else { try step.run(self) }
             }
         }
         sink.step = ""
@@ -111,7 +115,8 @@ extension BuildState {
     /// A step that depends only on the records: kept whole from the previous build
     /// when its input is the same, else run and remembered.
     private func runRemembered(_ step: BuildStep) throws {
-        let input = ContentDigest.of(Data("\(step.name)\n\(frameKey)\n\(recordsDigest)".utf8))
+        let texts = step.dependsOnRecordsAndTexts ? ContentDigest.of(Data(records.map(\.renderKey).joined(separator: "\n").utf8)) : ""
+        let input = ContentDigest.of(Data("\(step.name)\n\(frameKey)\n\(recordsDigest)\n\(texts)".utf8))
         if let entry = previous?.steps[step.name], entry.input == input, sink.keep(entry.files) {
             report(entry.diagnostics)
             next.steps[step.name] = entry

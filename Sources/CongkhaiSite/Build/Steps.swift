@@ -17,8 +17,8 @@ extension BuildStep {
 
     /// Every file of the site, each made from the records.
     static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, plainPageFiles, catalogues, openDataTables,
-                                       jsonTwins, copyFiles, archivesPage, disclosureCatalogue, recentPages, notFoundPage, feeds, sitemap,
-                                       redirects, marker]
+                                       jsonTwins, search, copyFiles, archivesPage, disclosureCatalogue, recentPages, notFoundPage, feeds,
+                                       sitemap, redirects, marker]
 
     static let loadConfiguration = BuildStep("loading the configuration and theme") { state in
         let (config, diagnostics, digest) = SiteConfig.load(contentDirectory: state.options.content)
@@ -271,6 +271,15 @@ extension BuildStep {
         let folders = pages.map(\.path).filter { $0.hasSuffix("/index.html") }.map { String($0.dropLast("index.html".count)) }
         if !folders.isEmpty { state.pages = Array(Set(state.pages + folders)).sorted() }
         state.sink.write(RedirectPlan.cataloguePath, plan.catalogue)
+    }
+
+    /// `tim-kiem/` and its index, made from the records' text (see SearchFiles).
+    /// Made from every record's text: a rebuild in which no record and no text changed keeps it whole;
+    /// any other rebuild makes it again (renders every text it was not given: slow at 10,000 documents).
+    static let search = BuildStep("writing the search index", dependsOnRecordsAndTexts: true) { state in
+        let files = SearchFiles(records: state.records, procedureTypeName: state.theme.string("procedures")).files()
+        for file in files { state.sink.write(file.path, file.text) }
+        state.writePages([{ SearchPage(frame: state.pageFrame).render() }])
     }
 
     /// The marker that says "congkhai made this site", with the build's facts

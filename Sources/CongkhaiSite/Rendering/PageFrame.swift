@@ -36,6 +36,7 @@ struct PageFrame {
             "site": siteContext,
             "root": root,
             "homeHref": Routes.href(root, Routes.home),
+            "searchHref": Routes.href(root, Routes.search),
             "title": title,
             "nav": nav,
             // a page that has its own description replaces this one

@@ -23,6 +23,9 @@ public struct Routes: Sendable {
     public static let citations = "van-ban-duoc-vien-dan/"
     /// The snapshots of the site (`congkhai archive`), when there are any.
     public static let archives = "luu-tru/"
+    /// The search page; its index files live in `searchIndex`.
+    public static let search = "tim-kiem/"
+    static let searchIndex = "tim-kiem/chi-muc/"
     static let documents = "van-ban/"
     /// The year segment of documents whose year is unknown.
     static let unknownYear = "khong-ro-nam"

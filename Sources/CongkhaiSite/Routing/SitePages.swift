@@ -6,7 +6,7 @@ extension Routes {
     /// the same paginator as the pages themselves, and a test holds the two equal.
     static func allPages(records: [DocumentRecord], graph: CitationGraph, config: SiteConfig, plainPages: [PlainPage] = []) -> [String] {
         let listing = RecordListings(records)
-        var pages = [home, years, types, numbers] + records.map(\.url)
+        var pages = [home, years, types, numbers, search] + records.map(\.url)
         pages += DisclosurePage.paginator(config).paths(records.count, at: disclosureCatalogue)
         pages += RecentPage.paginator(config).paths(records.count, at: recent)
         let documents = Paginator.documents(config)

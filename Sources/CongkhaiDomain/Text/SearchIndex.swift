@@ -1,0 +1,166 @@
+/// The inverted index of the site's search: for every word, the documents it
+/// is in and whether it is in their "head" (summary, number and symbol, type,
+/// issuer, signer, field, procedure name and code) or only in their body.
+///
+/// Documents are numbered by the caller (the site numbers them newest first,
+/// so that among equal scores the newer one comes first). The site's search
+/// script ranks exactly as `search(_:)` does here; the unit tests hold the rules.
+public struct SearchIndex: Sendable {
+    /// For each exact key, its postings in document order: `document << 1 | 1 if in the head`.
+    public private(set) var postings: [String: [UInt32]] = [:]
+
+    public init() {}
+
+    /// The distinct exact keys of one document, with whether each is in its head:
+    /// the part of the work that runs on all cores, one document at a time.
+    public static func terms(head: [String], body: [String]) -> [String: Bool] {
+        var terms: [String: Bool] = [:]
+        // most words repeat: a lookup is cheaper than a write
+        for text in body { SearchTerms.forEachExactKey(in: text) { if terms[$0] == nil { terms[$0] = false } } }
+        for text in head { SearchTerms.forEachExactKey(in: text) { terms[$0] = true } }
+        return terms
+    }
+
+    /// Adds a document's terms; documents must be added in increasing order.
+    public mutating func add(document: Int, terms: [String: Bool]) {
+        for (key, inHead) in terms {
+            postings[key, default: []].append(UInt32(document) << 1 | (inHead ? 1 : 0))
+        }
+    }
+
+    // MARK: ranking
+
+    /// What one query word adds to a document's score: the head counts more than
+    /// the body, and within each an accent-exact word more than a folded one.
+    public static func score(inHead: Bool, exact: Bool) -> Int {
+        switch (inHead, exact) {
+        case (true, true): return 6
+        case (true, false): return 4
+        case (false, true): return 2
+        case (false, false): return 1
+        }
+    }
+
+    /// Documents holding every word of the query (folded), best first, newest
+    /// first among equals. A query word typed without accents matches every
+    /// accented form equally; one typed with accents prefers its exact form.
+    public func search(_ query: String) -> [(document: Int, score: Int)] {
+        let words = Array(Set(SearchTerms.exactKeys(in: query)))
+        guard !words.isEmpty else { return [] }
+        let byFolded = Dictionary(grouping: postings.keys) { SearchTerms.fold(exactKey: $0) }
+        var total: [Int: Int]?
+        for word in words {
+            let folded = SearchTerms.fold(exactKey: word)
+            let accented = folded != word
+            var best: [Int: Int] = [:]
+            for key in byFolded[folded] ?? [] {
+                for posting in postings[key] ?? [] {
+                    let score = Self.score(inHead: posting & 1 == 1, exact: accented && key == word)
+                    let document = Int(posting >> 1)
+                    best[document] = max(best[document] ?? 0, score)
+                }
+            }
+            if let sum = total {
+                total = sum.filter { best[$0.key] != nil }.reduce(into: [:]) { $0[$1.key] = $1.value + best[$1.key]! }
+            } else {
+                total = best
+            }
+        }
+        return (total ?? [:]).map { (document: $0.key, score: $0.value) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
+    }
+
+    // MARK: the files
+
+    /// One shard of the word index: the folded words whose shard key is `key`.
+    public struct Shard: Sendable {
+        public let key: String
+        /// Folded word → its exact forms with their encoded postings, in key order.
+        public var words: [(folded: String, forms: [(exact: String, postings: String)])] = []
+    }
+
+    /// The words cut into shards by the first letters of their folded form: two
+    /// letters, and one more wherever a shard would exceed `budget` bytes (Vietnamese
+    /// has many words starting "th", "ng", "tr"), so that a query loads only small files.
+    /// A word shorter than its neighbours' keys stays in the shorter shard; the script
+    /// looks a word up in the longest shard key that begins it.
+    public func shards(budget: Int, maxKeyLength: Int = 6) -> [Shard] {
+        var forms: [String: [(exact: String, postings: String)]] = [:]
+        for (exact, list) in postings {
+            forms[SearchTerms.fold(exactKey: exact), default: []].append((exact, Self.encode(list)))
+        }
+        let words = forms.keys.sorted().map { word in
+            (folded: word, forms: forms[word]!.sorted { $0.exact < $1.exact })
+        }
+        var shards: [Shard] = []
+        func size(_ word: (folded: String, forms: [(exact: String, postings: String)])) -> Int {
+            word.forms.reduce(word.folded.utf8.count + 4) { $0 + $1.exact.utf8.count + $1.postings.utf8.count + 6 }
+        }
+        func split(_ group: ArraySlice<(folded: String, forms: [(exact: String, postings: String)])>, length: Int) {
+            // group: words sharing a shard key of `length - 1`... cut them by `length` characters
+            var byKey: [(String, [(folded: String, forms: [(exact: String, postings: String)])])] = []
+            for word in group {
+                let key = SearchTerms.shardKey(folded: word.folded, length: length)
+                if byKey.last?.0 == key { byKey[byKey.count - 1].1.append(word) } else { byKey.append((key, [word])) }
+            }
+            for (key, members) in byKey {
+                let total = members.reduce(0) { $0 + size($1) }
+                if total <= budget || length >= maxKeyLength || members.count == 1 {
+                    shards.append(Shard(key: key, words: members))
+                    continue
+                }
+                // words exactly as long as the key stay here; the others go one letter deeper
+                let short = members.filter { $0.folded.unicodeScalars.count <= length }
+                if !short.isEmpty { shards.append(Shard(key: key, words: short)) }
+                split(members.filter { $0.folded.unicodeScalars.count > length }[...], length: length + 1)
+            }
+        }
+        split(words[...], length: 2)
+        // shard keys of the same characters can come from different words ("_" stands for many): merge them
+        var merged: [String: Shard] = [:]
+        for shard in shards { merged[shard.key, default: Shard(key: shard.key)].words += shard.words }
+        return merged.keys.sorted().map { merged[$0]! }
+    }
+
+    /// Postings as text: each `(gap from the previous document) << 1 | head` as base-32
+    /// digits, most significant first, the last digit from "0"–"v" and the others from
+    /// `continuationDigits`. Several times smaller than a JSON array, and it compresses well.
+    public static func encode(_ list: [UInt32]) -> String {
+        var out = String.UnicodeScalarView()
+        var previous: UInt32 = 0
+        for posting in list {
+            let document = posting >> 1
+            var value = (document - previous) << 1 | (posting & 1)
+            previous = document
+            var digits: [UInt8] = [finalDigits[Int(value & 31)]]
+            value >>= 5
+            while value > 0 {
+                digits.append(continuationDigits[Int(value & 31)])
+                value >>= 5
+            }
+            for digit in digits.reversed() { out.append(Unicode.Scalar(digit)) }
+        }
+        return String(out)
+    }
+
+    /// The inverse of `encode`, for tests (the script has its own).
+    public static func decode(_ text: String) -> [UInt32] {
+        var out: [UInt32] = []
+        var value: UInt32 = 0
+        var previous: UInt32 = 0
+        for byte in text.utf8 {
+            if let digit = finalDigits.firstIndex(of: byte) {
+                value = value << 5 | UInt32(digit)
+                previous += value >> 1
+                out.append(previous << 1 | (value & 1))
+                value = 0
+            } else if let digit = continuationDigits.firstIndex(of: byte) {
+                value = value << 5 | UInt32(digit)
+            }
+        }
+        return out
+    }
+
+    public static let finalDigits = Array("0123456789abcdefghijklmnopqrstuv".utf8)
+    public static let continuationDigits = Array("wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ()".utf8)
+}

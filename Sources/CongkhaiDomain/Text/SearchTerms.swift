@@ -1,0 +1,237 @@
+/// The words of the search index and of a query, cut and folded the same way
+/// on both sides (the site's search script repeats these rules in JavaScript).
+///
+/// A term has two forms:
+/// - its *exact* key: lower case, every accent kept except the tone, and the
+///   tone written after the letters as its Telex key (F huyền, S sắc, R hỏi,
+///   X ngã, J nặng). Old and new tone placement give the same key: "hoá" and
+///   "hóa" are both "hoaS", "uỷ" and "ủy" both "uyR", "thuỷ" and "thủy" both "thuyR".
+/// - its *folded* key: plain ASCII where the letter has one, đ → d, no tone:
+///   "Quyết" → "quyet", "Đồng" → "dong". Matching uses the folded key; an equal
+///   exact key ranks higher.
+///
+/// Words are runs of letters, digits and marks; a dot between two digits
+/// belongs to the word, so that a procedure code ("1.004492") stays one term.
+/// Identifiers are cut at their slashes and hyphens: "545/KH-STTTT-VP" gives
+/// 545, kh, stttt, vp, which is what "545/kh", "545 kh" or "kh-stttt" give too.
+///
+/// Written by hand (no library folds đ or equates tone placements), scalar by
+/// scalar with a table for the Latin letters, because it reads the full text
+/// of every document at every build.
+public enum SearchTerms {
+    /// The exact keys of the words of `text`, in order, repeats included.
+    public static func exactKeys(in text: String) -> [String] {
+        var keys: [String] = []
+        forEachExactKey(in: text) { keys.append($0) }
+        return keys
+    }
+
+    /// Calls `body` with the exact key of each word of `text`, in order.
+    public static func forEachExactKey(in text: String, _ body: (String) -> Void) {
+        // The word is built as UTF-8 bytes in one reused buffer: this loop reads the full
+        // text of every document at every build, and a string per letter costs several times more.
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
+        var tones: [UInt8] = []
+        var slowWord = String.UnicodeScalarView() // a word with letters outside the table's one-scalar bases
+        var isSlow = false
+        var previousIsNumber = false
+        var pendingDot = false
+        let table = LatinTable.shared
+        func finish() {
+            if isSlow {
+                if !slowWord.isEmpty {
+                    body(String(slowWord).precomposedStringWithCanonicalMapping + String(decoding: tones, as: UTF8.self))
+                }
+            } else if !word.isEmpty {
+                word.append(contentsOf: tones)
+                body(String(decoding: word, as: UTF8.self))
+            }
+            word.removeAll(keepingCapacity: true)
+            tones.removeAll(keepingCapacity: true)
+            if isSlow { slowWord = String.UnicodeScalarView() } // removeAll on this view is slow: only for the rare slow word
+            isSlow = false
+            previousIsNumber = false
+            pendingDot = false
+        }
+        func append(_ scalar: Unicode.Scalar) {
+            if isSlow { slowWord.append(scalar); return }
+            let v = scalar.value
+            if v < 0x80 {
+                word.append(UInt8(v))
+            } else if v < 0x800 {
+                word.append(UInt8(0xC0 | v >> 6)); word.append(UInt8(0x80 | v & 0x3F))
+            } else if v < 0x10000 {
+                word.append(UInt8(0xE0 | v >> 12)); word.append(UInt8(0x80 | v >> 6 & 0x3F)); word.append(UInt8(0x80 | v & 0x3F))
+            } else {
+                word.append(UInt8(0xF0 | v >> 18)); word.append(UInt8(0x80 | v >> 12 & 0x3F))
+                word.append(UInt8(0x80 | v >> 6 & 0x3F)); word.append(UInt8(0x80 | v & 0x3F))
+            }
+        }
+        func goSlow() {
+            guard !isSlow else { return }
+            isSlow = true
+            slowWord = String(decoding: word, as: UTF8.self).unicodeScalars
+        }
+        for scalar in text.unicodeScalars {
+            let letter = table.entry(scalar)
+            if letter.kind == .separator {
+                if scalar == ".", previousIsNumber, !pendingDot {
+                    pendingDot = true
+                    continue
+                }
+                finish()
+                continue
+            }
+            if pendingDot {
+                pendingDot = false
+                if letter.kind == .digit {
+                    append(".")
+                } else {
+                    finish() // "1.a": the dot ends the word after all
+                }
+            }
+            switch letter.kind {
+            case .digit:
+                append(scalar)
+                previousIsNumber = true
+            case .letter:
+                if let base = letter.base {
+                    append(base)
+                } else {
+                    goSlow()
+                    slowWord.append(contentsOf: LatinTable.make(scalar).1.baseText.unicodeScalars)
+                }
+                if letter.tone != 0 { tones.append(letter.tone) }
+                previousIsNumber = false
+            case .mark:
+                if letter.tone != 0 {
+                    tones.append(letter.tone)
+                } else if !(isSlow ? slowWord.isEmpty : word.isEmpty) {
+                    goSlow()
+                    slowWord.append(scalar)
+                }
+            case .separator:
+                break
+            }
+        }
+        finish()
+    }
+
+    /// The folded key of an exact key: "quyêS" → "quyet", "đông" → "dong".
+    public static func fold(exactKey: String) -> String {
+        let table = LatinTable.shared
+        var out: [UInt8] = []
+        out.reserveCapacity(exactKey.utf8.count)
+        for scalar in exactKey.unicodeScalars {
+            if scalar.value >= 0x41 && scalar.value <= 0x5A { continue } // a tone letter
+            if scalar.isASCII { out.append(UInt8(scalar.value)); continue }
+            out.append(contentsOf: table.folded(scalar).utf8)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The folded keys of the words of `text`: what a query matches on.
+    public static func foldedKeys(in text: String) -> [String] {
+        exactKeys(in: text).map { fold(exactKey: $0) }
+    }
+
+    /// True when the word carries an accent or a tone, so that its exact key says more than its folded one.
+    public static func hasAccents(exactKey: String) -> Bool {
+        fold(exactKey: exactKey) != exactKey
+    }
+
+    /// The shard a folded key lives in: its first `length` characters, those outside a–z and 0–9 as "_",
+    /// so that every shard's name is a safe file name.
+    public static func shardKey(folded: String, length: Int) -> String {
+        var out = ""
+        for scalar in folded.unicodeScalars.prefix(length) {
+            let isSafe = (scalar.value >= 0x61 && scalar.value <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39)
+            out.unicodeScalars.append(isSafe ? scalar : "_")
+        }
+        return out
+    }
+}
+
+/// What one scalar is to the tokenizer, computed once per scalar of the Latin
+/// blocks (where every Vietnamese letter is) from Unicode's own decompositions.
+struct LatinTable: Sendable {
+    enum Kind: UInt8, Sendable { case separator, letter, digit, mark }
+
+    /// Plain values only, so that reading one costs no reference counting in the tokenizer's loop.
+    struct Entry: Sendable {
+        var kind: Kind
+        /// Lower case, tone removed, other accents kept ("Ệ" → "ê"), when that is one scalar.
+        var base: Unicode.Scalar?
+        /// The Telex key of the tone it carries (an ASCII capital), or 0.
+        var tone: UInt8 = 0
+    }
+
+    /// What folding and the rare slow path need besides the entry.
+    struct Texts {
+        /// Lower case, every accent removed, đ → d ("Ệ" → "e").
+        var folded: String = ""
+        /// The base as text, also when it is more than one scalar.
+        var baseText: String = ""
+    }
+
+    /// Telex keys of the five tone marks: huyền, sắc, ngã, hỏi, nặng.
+    static let tones: [UInt32: UInt8] = [0x0300: 0x46, 0x0301: 0x53, 0x0303: 0x58, 0x0309: 0x52, 0x0323: 0x4A]
+
+    static let shared = LatinTable()
+
+    private let latin: [Entry] = (0..<0x250).map { make(Unicode.Scalar($0)!).0 }
+    private let extended: [Entry] = (0x1E00..<0x1F00).map { make(Unicode.Scalar($0)!).0 }
+    private let latinFolded: [String] = (0..<0x250).map { make(Unicode.Scalar($0)!).1.folded }
+    private let extendedFolded: [String] = (0x1E00..<0x1F00).map { make(Unicode.Scalar($0)!).1.folded }
+
+    /// The folded text of a letter or digit, "" for a mark.
+    func folded(_ scalar: Unicode.Scalar) -> String {
+        let v = scalar.value
+        if v < 0x250 { return latinFolded[Int(v)] }
+        if v >= 0x1E00 && v < 0x1F00 { return extendedFolded[Int(v - 0x1E00)] }
+        return Self.make(scalar).1.folded
+    }
+
+    func entry(_ scalar: Unicode.Scalar) -> Entry {
+        let v = scalar.value
+        if v < 0x250 { return latin[Int(v)] }
+        if v >= 0x1E00 && v < 0x1F00 { return extended[Int(v - 0x1E00)] }
+        return Self.make(scalar).0
+    }
+
+    static func entry(_ scalar: Unicode.Scalar) -> Entry { shared.entry(scalar) }
+
+    static func make(_ scalar: Unicode.Scalar) -> (Entry, Texts) {
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .decimalNumber, .letterNumber, .otherNumber:
+            return (Entry(kind: .digit, base: scalar), Texts(folded: String(scalar), baseText: String(scalar)))
+        case .nonspacingMark, .spacingMark, .enclosingMark:
+            return (Entry(kind: .mark, base: nil, tone: tones[scalar.value] ?? 0), Texts())
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+            break
+        default:
+            return (Entry(kind: .separator, base: nil), Texts())
+        }
+        let lower = properties.lowercaseMapping
+        var base = String.UnicodeScalarView()
+        var folded = String.UnicodeScalarView()
+        var tone: UInt8 = 0
+        for part in lower.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if let t = tones[part.value] {
+                tone = t
+                continue
+            }
+            base.append(part)
+            switch part.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: break
+            default: folded.append(part.value == 0x0111 ? "d" : part)
+            }
+        }
+        let baseText = String(base).precomposedStringWithCanonicalMapping
+        let scalars = baseText.unicodeScalars
+        return (Entry(kind: .letter, base: scalars.count == 1 ? scalars.first : nil, tone: tone),
+                Texts(folded: String(folded), baseText: baseText))
+    }
+}

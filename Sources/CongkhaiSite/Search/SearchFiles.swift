@@ -1,0 +1,202 @@
+import CongkhaiDomain
+import Foundation
+
+/// The search index as files the search page loads with `<script>` elements,
+/// because browsers refuse `fetch` and WebAssembly to a page opened from disk:
+/// every file is one call to the page's script (`CKSearch.words(...)` and so on).
+///
+/// - `muc-luc.js`: the list of word shards, the filter values, and for every
+///   document its year, type and field, so that filters apply before any
+///   document row is loaded;
+/// - `tu/<key>.js`: the words whose folded form begins with `key`, with their postings;
+/// - `vb/<n>.js`: document rows (address, type, number, date, summary), `rowsPerShard` a file;
+/// - `nd/<n>.js`: one document's plain text, loaded only for a result shown, to
+///   show the matched words in context.
+///
+/// Documents are numbered newest first, so that equal scores list the newer first.
+struct SearchFiles {
+    static let folder = Routes.searchIndex
+    static let manifest = folder + "muc-luc.js"
+    static func wordShard(_ key: String) -> String { folder + "tu/" + key + ".js" }
+    static func rowShard(_ number: Int) -> String { folder + "vb/\(number).js" }
+    static func text(_ document: Int) -> String { folder + "nd/\(document).js" }
+
+    /// Rows per document shard: a page of results touches at most this many shards' worth of rows it does not show.
+    static let rowsPerShard = 50
+    /// Bytes of a word shard before it is cut one letter deeper.
+    static let wordShardBudget = 24_000
+    /// Characters of a document's text kept for context: a longer text shows context from its beginning only.
+    static let textLimit = 60_000
+
+    let records: [DocumentRecord]
+    let procedureTypeName: String
+
+    /// The records, newest first (by date, then address): the document numbers of the index.
+    static func ordered(_ records: [DocumentRecord]) -> [DocumentRecord] {
+        records.sorted { a, b in
+            switch (a.metadata.date, b.metadata.date) {
+            case let (x?, y?) where x != y: return x > y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.url < b.url
+            }
+        }
+    }
+
+    /// What the index step writes: path and text of each file.
+    func files() -> [(path: String, text: String)] {
+        let documents = Self.ordered(records)
+        // the slow part, one document at a time on all cores: words and text
+        let numbered = Array(documents.enumerated())
+        let perDocument = parallelMap(numbered) { number, record -> (terms: [String: Bool], textFile: String) in
+            let text = Self.plainText(record)
+            return (SearchIndex.terms(head: Self.headTexts(record), body: [text]), "CKSearch.text(\(number)," + Self.quote(text) + ");\n")
+        }
+        var index = SearchIndex()
+        for (number, document) in perDocument.enumerated() { index.add(document: number, terms: document.terms) }
+        let shards = index.shards(budget: Self.wordShardBudget)
+
+        var files: [(path: String, text: String)] = []
+        files.append((Self.manifest, manifest(documents, shards: shards.map(\.key))))
+        for shard in shards {
+            var out = "CKSearch.words(" + JSONString.quote(shard.key) + ",{"
+            for (i, word) in shard.words.enumerated() {
+                if i > 0 { out += ",\n" }
+                JSONString.quote(word.folded, into: &out)
+                out += ":["
+                out += word.forms.map { JSONString.quote($0.exact) + "," + JSONString.quote($0.postings) }.joined(separator: ",")
+                out += "]"
+            }
+            out += "});\n"
+            files.append((Self.wordShard(shard.key), out))
+        }
+        for start in stride(from: 0, to: documents.count, by: Self.rowsPerShard) {
+            let rows = documents[start..<min(documents.count, start + Self.rowsPerShard)].map(row)
+            files.append((Self.rowShard(start / Self.rowsPerShard), "CKSearch.rows(\(start / Self.rowsPerShard),[\n"
+                + rows.joined(separator: ",\n") + "]);\n"))
+        }
+        for (number, document) in perDocument.enumerated() { files.append((Self.text(number), document.textFile)) }
+        return files
+    }
+
+    // MARK: what is searched
+
+    /// Summary, number and symbol, type, issuer, signer, field, procedure name and code: words here rank higher.
+    static func headTexts(_ record: DocumentRecord) -> [String] {
+        let m = record.metadata
+        var texts = [m.title, Formatting.number(m.number), m.type?.name, m.issuer, m.parentIssuer, m.signer, m.field].compactMap { $0 }
+        if let p = record.procedure { texts += [p.name, p.code, p.field].compactMap { $0 } }
+        return texts
+    }
+
+    /// Body, appendices and a procedure's sections, without markup, cut at `textLimit` characters.
+    static func plainText(_ record: DocumentRecord) -> String {
+        let t = record.text
+        var html = [t.bodyHTML] + t.appendices.map(\.html)
+        html += Procedure.Section.allCases.compactMap { t.procedureSections[$0] } + t.otherSections
+        let text = html.map(stripTags).filter { !$0.isEmpty }.joined(separator: " ")
+        guard text.utf8.count > textLimit else { return text }
+        return String(text.prefix(textLimit))
+    }
+
+    /// The text of our own renderer's HTML: tags dropped, the five entities it writes decoded, spaces folded.
+    /// Byte by byte, because it reads every document at every build (HTMLText.strip works on characters
+    /// and takes several times longer).
+    static func stripTags(_ html: String) -> String {
+        var html = html
+        let out = html.withUTF8 { bytes -> [UInt8] in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var inTag = false
+            var pendingSpace = false
+            var i = 0
+            while i < bytes.count {
+                var b = bytes[i]
+                i += 1
+                if inTag {
+                    if b == 0x3E { inTag = false; pendingSpace = true }
+                    continue
+                }
+                switch b {
+                case 0x3C: inTag = true; continue
+                case 0x20, 0x0A, 0x09, 0x0D: pendingSpace = true; continue
+                case 0x26:
+                    for (name, value) in Self.entities where i - 1 + name.count <= bytes.count {
+                        if (1..<name.count).allSatisfy({ bytes[i - 1 + $0] == name[$0] }) {
+                            b = value
+                            i += name.count - 1
+                            break
+                        }
+                    }
+                default: break
+                }
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(b)
+            }
+            return out
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The entities our renderer writes, with the byte each stands for.
+    static let entities: [(name: [UInt8], value: UInt8)] = [
+        (Array("&lt;".utf8), 0x3C), (Array("&gt;".utf8), 0x3E), (Array("&quot;".utf8), 0x22), (Array("&#39;".utf8), 0x27),
+        (Array("&amp;".utf8), 0x26),
+    ]
+
+    /// A JSON string of a document's text. Most texts need no escape at all, which one pass over
+    /// the bytes tells; JSONString goes scalar by scalar, too slow for the full text of every document.
+    static func quote(_ text: String) -> String {
+        let clean = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C { return false }
+                // U+2028 and U+2029 (E2 80 A8/A9) end a line in older JavaScript
+                if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return false }
+                i += 1
+            }
+            return true
+        } ?? false
+        return clean ? "\"" + text + "\"" : JSONString.quote(text)
+    }
+
+    // MARK: rows and filters
+
+    func typeKey(_ record: DocumentRecord) -> (slug: String, name: String)? {
+        if record.procedure != nil { return (Routes.procedures.replacingOccurrences(of: "/", with: ""), procedureTypeName) }
+        return record.metadata.type.map { ($0.slug, $0.name) }
+    }
+
+    static func field(_ record: DocumentRecord) -> String? { record.procedure?.field ?? record.metadata.field }
+
+    private func row(_ record: DocumentRecord) -> String {
+        let m = record.metadata
+        let summary = record.procedure?.name ?? m.title ?? ""
+        let number = record.procedure?.code ?? Formatting.number(m.number) ?? ""
+        return "[" + [record.url, typeKey(record)?.name ?? "", number, m.date?.short ?? "", summary].map(JSONString.quote)
+            .joined(separator: ",") + "]"
+    }
+
+    private func manifest(_ documents: [DocumentRecord], shards: [String]) -> String {
+        let types = Dictionary(documents.compactMap(typeKey).map { ($0.slug, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let typeSlugs = types.keys.sorted { VietnameseText.collationLess(types[$0]!, types[$1]!) }
+        let fields = Set(documents.compactMap(Self.field)).sorted(by: VietnameseText.collationLess)
+        let years = Set(documents.compactMap(\.metadata.year)).sorted(by: >)
+        let typeNumber = Dictionary(uniqueKeysWithValues: typeSlugs.enumerated().map { ($1, $0 + 1) })
+        let fieldNumber = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1, $0 + 1) })
+        func list(_ values: [String]) -> String { "[" + values.map(JSONString.quote).joined(separator: ",") + "]" }
+        var out = "CKSearch.manifest({\"count\":\(documents.count),\"rowsPerShard\":\(Self.rowsPerShard),\n"
+        out += "\"shards\":" + list(shards) + ",\n"
+        out += "\"types\":[" + typeSlugs.map { "[" + JSONString.quote($0) + "," + JSONString.quote(types[$0]!) + "]" }
+            .joined(separator: ",") + "],\n"
+        out += "\"fields\":[" + fields.map { "[" + JSONString.quote(VietnameseText.slug($0)) + "," + JSONString.quote($0) + "]" }
+            .joined(separator: ",") + "],\n"
+        out += "\"years\":[" + years.map(String.init).joined(separator: ",") + "],\n"
+        out += "\"year\":[" + documents.map { String($0.metadata.year ?? 0) }.joined(separator: ",") + "],\n"
+        out += "\"type\":[" + documents.map { String(typeKey($0).flatMap { typeNumber[$0.slug] } ?? 0) }.joined(separator: ",") + "],\n"
+        out += "\"field\":[" + documents.map { String(Self.field($0).flatMap { fieldNumber[$0] } ?? 0) }.joined(separator: ",") + "]});\n"
+        return out
+    }
+}

@@ -1,0 +1,1 @@
+CKSearch.text(2,"");

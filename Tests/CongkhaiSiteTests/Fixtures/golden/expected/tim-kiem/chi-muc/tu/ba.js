@@ -1,0 +1,2 @@
+CKSearch.words("ba",{"ban":["ban","03","banR","02"],
+"bao":["baoR","2"]});

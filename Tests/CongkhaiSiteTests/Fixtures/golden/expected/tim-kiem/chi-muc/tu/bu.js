@@ -1,0 +1,1 @@
+CKSearch.words("bu",{"buu":["bưu","5"]});

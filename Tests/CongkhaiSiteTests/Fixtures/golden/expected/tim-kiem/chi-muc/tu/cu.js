@@ -1,0 +1,2 @@
+CKSearch.words("cu",{"cu":["cưS","0"],
+"cua":["cuaR","0"]});

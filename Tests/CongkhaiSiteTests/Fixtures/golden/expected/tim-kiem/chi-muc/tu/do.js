@@ -1,0 +1,2 @@
+CKSearch.words("do",{"doi":["doiX","0","đôiR","1"],
+"don":["đơn","2"]});

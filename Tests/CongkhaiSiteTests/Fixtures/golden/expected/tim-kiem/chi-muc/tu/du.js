@@ -1,0 +1,1 @@
+CKSearch.words("du",{"dung":["dung","0","dungF","3","dungJ","3"]});

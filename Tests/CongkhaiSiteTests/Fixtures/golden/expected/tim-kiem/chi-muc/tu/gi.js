@@ -1,0 +1,2 @@
+CKSearch.words("gi",{"gia":["giaS","2"],
+"giay":["giâyS","5"]});

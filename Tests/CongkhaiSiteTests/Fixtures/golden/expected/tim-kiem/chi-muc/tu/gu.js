@@ -1,0 +1,1 @@
+CKSearch.words("gu",{"gui":["gưiR","2"]});

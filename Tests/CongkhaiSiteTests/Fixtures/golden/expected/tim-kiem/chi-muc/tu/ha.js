@@ -1,0 +1,2 @@
+CKSearch.words("ha",{"han":["hanJ","0"],
+"hanh":["hanhF","023"]});

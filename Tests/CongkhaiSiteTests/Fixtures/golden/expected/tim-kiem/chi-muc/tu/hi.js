@@ -1,0 +1,2 @@
+CKSearch.words("hi",{"hien":["hiênJ","0"],
+"hieu":["hiêuJ","0"]});

@@ -1,0 +1,1 @@
+CKSearch.words("hu",{"huong":["hươngS","3"]});

@@ -1,0 +1,1 @@
+CKSearch.words("i",{"i":["i","0"]});

@@ -1,0 +1,2 @@
+CKSearch.words("ii",{"ii":["ii","0"],
+"iii":["iii","0"]});

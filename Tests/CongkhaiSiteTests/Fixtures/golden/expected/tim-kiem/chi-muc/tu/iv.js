@@ -1,0 +1,1 @@
+CKSearch.words("iv",{"iv":["iv","0"]});

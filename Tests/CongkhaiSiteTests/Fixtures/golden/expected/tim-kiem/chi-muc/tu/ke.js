@@ -1,0 +1,2 @@
+CKSearch.words("ke",{"ke":["kêS","1"],
+"ket":["kêtS","0"]});

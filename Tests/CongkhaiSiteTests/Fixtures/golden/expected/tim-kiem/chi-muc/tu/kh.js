@@ -1,0 +1,2 @@
+CKSearch.words("kh",{"kh":["kh","1"],
+"khai":["khai","1"]});

@@ -1,0 +1,1 @@
+CKSearch.words("ki",{"kinh":["kinhS","2"]});

@@ -1,0 +1,1 @@
+CKSearch.words("ky",{"ky":["kyS","03"]});

@@ -1,0 +1,1 @@
+CKSearch.words("la",{"lam":["lam","3"]});

@@ -1,0 +1,1 @@
+CKSearch.words("le",{"le":["lê","1"]});

@@ -1,0 +1,1 @@
+CKSearch.words("lu",{"luu":["lưu","0"]});

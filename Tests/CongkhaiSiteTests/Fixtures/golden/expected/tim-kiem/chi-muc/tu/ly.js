@@ -1,0 +1,1 @@
+CKSearch.words("ly",{"ly":["lyS","02"]});

@@ -1,0 +1,1 @@
+CKSearch.words("mi",{"minh":["minh","1"]});

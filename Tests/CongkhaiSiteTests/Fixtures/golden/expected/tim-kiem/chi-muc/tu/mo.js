@@ -1,0 +1,1 @@
+CKSearch.words("mo",{"moi":["moiJ","2"]});

@@ -1,0 +1,1 @@
+CKSearch.words("mu",{"muc":["mucJ","0"]});

@@ -1,0 +1,2 @@
+CKSearch.words("na",{"nam":["năm","1"],
+"nang":["nâng","0"]});

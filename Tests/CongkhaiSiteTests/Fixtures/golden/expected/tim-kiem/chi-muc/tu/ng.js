@@ -1,0 +1,2 @@
+CKSearch.words("ng",{"ngay":["ngayF","0"],
+"nghi":["nghiJ","2"]});

@@ -1,0 +1,3 @@
+CKSearch.words("nh",{"nhan":["nhân","3"],
+"nhiem":["nhiêmJ","0"],
+"nhu":["như","0"]});

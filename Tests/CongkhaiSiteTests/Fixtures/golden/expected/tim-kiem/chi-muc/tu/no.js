@@ -1,0 +1,1 @@
+CKSearch.words("no",{"noi":["nôiJ","05"]});

@@ -1,0 +1,1 @@
+CKSearch.words("qd",{"qd":["qđ","0"]});

@@ -1,0 +1,1 @@
+CKSearch.words("sa",{"sau":["sau","0"]});

@@ -1,0 +1,2 @@
+CKSearch.words("st",{"stt":["stt","0"],
+"stttt":["stttt","13"]});

@@ -1,0 +1,1 @@
+CKSearch.words("su",{"su":["sưR","3"]});

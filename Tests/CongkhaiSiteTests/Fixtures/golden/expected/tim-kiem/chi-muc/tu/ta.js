@@ -1,0 +1,1 @@
+CKSearch.words("ta",{"tam":["tâm","1"]});

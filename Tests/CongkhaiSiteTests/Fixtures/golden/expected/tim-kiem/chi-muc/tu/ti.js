@@ -1,0 +1,2 @@
+CKSearch.words("ti",{"tin":["tin","03"],
+"tinh":["tinhR","33"]});

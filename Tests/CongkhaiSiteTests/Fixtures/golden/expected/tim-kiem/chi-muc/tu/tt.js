@@ -1,0 +1,1 @@
+CKSearch.words("tt",{"ttg":["ttg","0"]});

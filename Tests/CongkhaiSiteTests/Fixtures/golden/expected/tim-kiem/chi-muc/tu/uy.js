@@ -1,0 +1,1 @@
+CKSearch.words("uy",{"uy":["uyR","3"]});

@@ -1,0 +1,1 @@
+CKSearch.words("v",{"v":["v","3"]});

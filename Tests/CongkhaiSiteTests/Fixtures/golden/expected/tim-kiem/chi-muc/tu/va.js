@@ -1,0 +1,2 @@
+CKSearch.words("va",{"va":["vaF","03"],
+"van":["văn","03"]});

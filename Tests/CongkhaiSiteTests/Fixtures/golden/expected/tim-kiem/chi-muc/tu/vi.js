@@ -1,0 +1,1 @@
+CKSearch.words("vi",{"vi":["viJ","2"]});

@@ -1,0 +1,1 @@
+CKSearch.words("vp",{"vp":["vp","03"]});

@@ -1,0 +1,1 @@
+CKSearch.words("vu",{"vu":["vuJ","0"]});

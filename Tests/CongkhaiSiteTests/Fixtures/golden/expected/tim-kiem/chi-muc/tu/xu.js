@@ -1,0 +1,1 @@
+CKSearch.words("xu",{"xu":["xưR","0"]});

@@ -1,0 +1,1 @@
+CKSearch.words("ye",{"yeu":["yêu","0"]});

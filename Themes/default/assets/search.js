@@ -1,0 +1,315 @@
+/* The site's search (tim-kiem/). No framework and no fetch: the index is a set
+ * of small script files (see SearchFiles.swift) loaded with <script> elements,
+ * which browsers allow for a page opened from disk too. Words are cut and folded
+ * exactly as SearchTerms.swift does at build time, and ranked as SearchIndex.swift
+ * does: head (summary, number...) above body, accent-exact above folded. */
+(function () {
+  'use strict';
+  var form = document.getElementById('search-form');
+  if (!form) { return; }
+  var base = form.getAttribute('data-index');
+  var root = form.getAttribute('data-root');
+  var say = document.getElementById('search-strings').dataset;
+  var input = document.getElementById('search-q');
+  var status = document.getElementById('search-status');
+  var list = document.getElementById('search-results');
+  var moreLine = document.getElementById('search-more-line');
+  var selects = { nam: document.getElementById('search-nam'), loai: document.getElementById('search-loai'),
+    'linh-vuc': document.getElementById('search-linh-vuc') };
+  var PAGE = 20;
+  document.getElementById('search-nojs').hidden = true;
+  document.getElementById('search-filters').hidden = false;
+
+  // ---- words, as SearchTerms.swift cuts and folds them
+  var TONES = { '\u0300': 'F', '\u0301': 'S', '\u0303': 'X', '\u0309': 'R', '\u0323': 'J' };
+  var WORD = /(?:[\p{L}\p{N}\p{M}]|(?<=\p{N})\.(?=\p{N}))+/gu;
+  function exactKey(token) {
+    var letters = '', tones = '';
+    for (var ch of token.toLowerCase().normalize('NFD')) {
+      if (TONES[ch]) { tones += TONES[ch]; } else if (letters || !/\p{M}/u.test(ch)) { letters += ch; }
+    }
+    return letters.normalize('NFC') + tones;
+  }
+  function fold(exact) {
+    return exact.replace(/[A-Z]/g, '').normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+  }
+  function words(text) {
+    var seen = {}, out = [];
+    (text.match(WORD) || []).forEach(function (token) {
+      var exact = exactKey(token);
+      if (exact && !seen[exact]) { seen[exact] = true; out.push({ exact: exact, folded: fold(exact) }); }
+    });
+    return out;
+  }
+  function shardKey(folded, length) {
+    return Array.from(folded).slice(0, length).map(function (c) { return /[a-z0-9]/.test(c) ? c : '_'; }).join('');
+  }
+
+  // ---- the index files, each loaded once
+  var loaded = {};
+  var data = { manifest: null, words: {}, rows: {}, text: {} };
+  window.CKSearch = {
+    manifest: function (m) { data.manifest = m; },
+    words: function (key, w) { data.words[key] = w; },
+    rows: function (n, r) { data.rows[n] = r; },
+    text: function (n, t) { data.text[n] = t; }
+  };
+  function load(path) {
+    if (!loaded[path]) {
+      loaded[path] = new Promise(function (resolve) {
+        var script = document.createElement('script');
+        script.src = base + path;
+        script.onload = function () { resolve(true); };
+        script.onerror = function () { resolve(false); };
+        document.head.appendChild(script);
+      });
+    }
+    return loaded[path];
+  }
+  function shardOf(folded) {
+    var shards = data.manifest.shardSet;
+    for (var length = Math.min(6, Array.from(folded).length); length > 0; length--) {
+      var key = shardKey(folded, length);
+      if (shards[key]) { return key; }
+    }
+    return null;
+  }
+
+  // ---- postings: see SearchIndex.encode
+  var DIGIT = new Int8Array(128).fill(-1);
+  '0123456789abcdefghijklmnopqrstuv'.split('').forEach(function (c, i) { DIGIT[c.charCodeAt(0)] = i; });
+  'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ()'.split('').forEach(function (c, i) { DIGIT[c.charCodeAt(0)] = 32 + i; });
+  function eachPosting(text, body) {
+    var value = 0, doc = 0;
+    for (var i = 0; i < text.length; i++) {
+      var d = DIGIT[text.charCodeAt(i)];
+      if (d >= 32) { value = value * 32 + d - 32; continue; }
+      value = value * 32 + d;
+      doc += value >> 1;
+      body(doc, value & 1);
+      value = 0;
+    }
+  }
+
+  // ---- ranking: as SearchIndex.search
+  function score(inHead, exact) { return inHead ? (exact ? 6 : 4) : (exact ? 2 : 1); }
+  function rank(query, filters) {
+    var m = data.manifest, count = m.count;
+    var total = null, headAll = new Uint8Array(count).fill(1);
+    query.forEach(function (word) {
+      var forms = (data.words[word.shard] || {})[word.folded] || [];
+      var accented = word.exact !== word.folded;
+      var best = new Uint8Array(count), bestHead = new Uint8Array(count);
+      for (var f = 0; f < forms.length; f += 2) {
+        var exact = accented && forms[f] === word.exact;
+        eachPosting(forms[f + 1], function (doc, head) {
+          var s = score(head === 1, exact);
+          if (s > best[doc]) { best[doc] = s; }
+          if (head) { bestHead[doc] = 1; }
+        });
+      }
+      if (!total) { total = new Int32Array(count); for (var d = 0; d < count; d++) { total[d] = best[d]; } } else {
+        for (var e = 0; e < count; e++) { total[e] = total[e] && best[e] ? total[e] + best[e] : 0; }
+      }
+      for (var h = 0; h < count; h++) { if (!bestHead[h]) { headAll[h] = 0; } }
+    });
+    var results = [];
+    for (var i = 0; i < count; i++) {
+      if (total && !total[i]) { continue; }
+      if (filters.nam && String(m.year[i]) !== filters.nam) { continue; }
+      if (filters.loai && (m.type[i] === 0 || m.types[m.type[i] - 1][0] !== filters.loai)) { continue; }
+      if (filters['linh-vuc'] && (m.field[i] === 0 || m.fields[m.field[i] - 1][0] !== filters['linh-vuc'])) { continue; }
+      results.push({ doc: i, score: total ? total[i] : 0, inBody: total ? !headAll[i] : false });
+    }
+    results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    return results;
+  }
+
+  // ---- matched words in context
+  var foldCache = {};
+  function foldChar(c) {
+    if (foldCache[c] === undefined) {
+      var f = c.toLowerCase().normalize('NFD').charAt(0);
+      foldCache[c] = f === 'đ' ? 'd' : (f.length === 1 ? f : c);
+    }
+    return foldCache[c];
+  }
+  function foldText(text) {
+    var out = '';
+    for (var i = 0; i < text.length; i++) { out += foldChar(text.charAt(i)); }
+    return out;
+  }
+  function isWordChar(c) { return c !== undefined && c !== '' && /[\p{L}\p{N}\p{M}]/u.test(c); }
+  /* The places in `text` where a query word stands as a whole word. */
+  function matches(text, folded, query) {
+    var found = [];
+    query.forEach(function (word) {
+      var at = folded.indexOf(word.folded);
+      while (at >= 0) {
+        var end = at + word.folded.length;
+        if (!isWordChar(folded.charAt(at - 1)) && !isWordChar(folded.charAt(end))) { found.push([at, end]); }
+        at = folded.indexOf(word.folded, at + 1);
+      }
+    });
+    return found.sort(function (a, b) { return a[0] - b[0]; });
+  }
+  function marked(element, text, from, to, found) {
+    var at = from;
+    found.forEach(function (m) {
+      if (m[0] < at || m[1] > to) { return; }
+      element.appendChild(document.createTextNode(text.slice(at, m[0])));
+      var mark = document.createElement('mark');
+      mark.textContent = text.slice(m[0], m[1]);
+      element.appendChild(mark);
+      at = m[1];
+    });
+    element.appendChild(document.createTextNode(text.slice(at, to)));
+  }
+  function context(element, text, query) {
+    var found = matches(text, foldText(text), query);
+    if (!found.length) { return false; }
+    var from = Math.max(0, found[0][0] - 80), to = Math.min(text.length, found[0][1] + 160);
+    if (from > 0) { var space = text.indexOf(' ', from); if (space >= 0 && space < found[0][0]) { from = space + 1; } }
+    if (to < text.length) { var last = text.lastIndexOf(' ', to); if (last > found[0][1]) { to = last; } }
+    element.appendChild(document.createTextNode(from > 0 ? '…' : ''));
+    marked(element, text, from, to, found);
+    element.appendChild(document.createTextNode(to < text.length ? '…' : ''));
+    return true;
+  }
+
+  // ---- the page
+  var current = null;
+  function filtersFromURL(params) {
+    return { nam: params.get('nam') || '', loai: params.get('loai') || '', 'linh-vuc': params.get('linh-vuc') || '' };
+  }
+  function fillSelect(select, options, chosen) {
+    options.forEach(function (o) {
+      var option = document.createElement('option');
+      option.value = o[0];
+      option.textContent = o[1];
+      select.appendChild(option);
+    });
+    select.value = chosen;
+  }
+  function show(results, from, query, started) {
+    var m = data.manifest, shown = results.slice(from, from + PAGE);
+    var shards = {};
+    shown.forEach(function (r) { shards[Math.floor(r.doc / m.rowsPerShard)] = true; });
+    return Promise.all(Object.keys(shards).map(function (n) { return load('vb/' + n + '.js'); })).then(function () {
+      var texts = [];
+      shown.forEach(function (r) {
+        var row = (data.rows[Math.floor(r.doc / m.rowsPerShard)] || [])[r.doc % m.rowsPerShard];
+        if (!row) { return; }
+        var item = document.createElement('li');
+        item.className = 'search-result';
+        var meta = document.createElement('p');
+        meta.className = 'result-meta';
+        [row[1], row[2], row[3]].forEach(function (part, i) {
+          if (!part) { return; }
+          var span = document.createElement('span');
+          span.className = ['result-type', 'result-number', 'result-date'][i];
+          span.textContent = part;
+          meta.appendChild(span);
+          meta.appendChild(document.createTextNode(' '));
+        });
+        var title = document.createElement('h2');
+        title.className = 'result-title';
+        var link = document.createElement('a');
+        link.href = root + row[0] + 'index.html';
+        marked(link, row[4], 0, row[4].length, matches(row[4], foldText(row[4]), query));
+        title.appendChild(link);
+        item.appendChild(title);
+        item.appendChild(meta);
+        list.appendChild(item);
+        if (r.inBody && query.length) { texts.push({ doc: r.doc, item: item }); }
+      });
+      list.setAttribute('data-results-ms', String(Math.round(performance.now() - started)));
+      // the context needs the document's text: loaded once the list is on screen
+      return Promise.all(texts.map(function (t) {
+        return load('nd/' + t.doc + '.js').then(function () {
+          var text = data.text[t.doc];
+          if (!text) { return; }
+          var line = document.createElement('p');
+          line.className = 'result-context';
+          var label = document.createElement('span');
+          label.className = 'result-where';
+          label.textContent = say.body + ': ';
+          line.appendChild(label);
+          if (context(line, text, query)) { t.item.appendChild(line); }
+        });
+      }));
+    }).then(function () {
+      moreLine.hidden = from + PAGE >= results.length;
+      list.setAttribute('data-shown', String(list.children.length));
+      list.setAttribute('data-ms', String(Math.round(performance.now() - started)));
+      list.setAttribute('data-state', 'done');
+    });
+  }
+  function run() {
+    var started = performance.now();
+    var params = new URLSearchParams(location.search);
+    var q = params.get('q') || '', filters = filtersFromURL(params);
+    input.value = q;
+    list.textContent = '';
+    list.setAttribute('data-state', 'searching');
+    moreLine.hidden = true;
+    return load('muc-luc.js').then(function (ok) {
+      if (!ok || !data.manifest) { status.textContent = say.failed; document.getElementById('search-nojs').hidden = false; return; }
+      var m = data.manifest;
+      if (!m.shardSet) {
+        m.shardSet = {};
+        m.shards.forEach(function (k) { m.shardSet[k] = true; });
+        fillSelect(selects.nam, m.years.map(function (y) { return [String(y), String(y)]; }), filters.nam);
+        fillSelect(selects.loai, m.types, filters.loai);
+        if (m.fields.length) {
+          fillSelect(selects['linh-vuc'], m.fields, filters['linh-vuc']);
+          document.getElementById('search-field-choice').hidden = false;
+        }
+      }
+      Object.keys(selects).forEach(function (k) { selects[k].value = filters[k]; });
+      var query = words(q);
+      if (!query.length && !filters.nam && !filters.loai && !filters['linh-vuc']) {
+        status.textContent = '';
+        list.setAttribute('data-state', 'done');
+        return;
+      }
+      status.textContent = say.loading;
+      query.forEach(function (w) { w.shard = shardOf(w.folded); });
+      return Promise.all(query.map(function (w) { return w.shard ? load('tu/' + w.shard + '.js') : null; })).then(function () {
+        var ranking = performance.now();
+        var results = rank(query, filters);
+        list.setAttribute('data-rank-ms', (performance.now() - ranking).toFixed(1));
+        current = { results: results, query: query, from: 0 };
+        status.textContent = results.length ? say.results.replace('{n}', results.length.toLocaleString('vi')) : say.none;
+        return show(results, 0, query, started);
+      });
+    });
+  }
+  function go(event) {
+    if (event) { event.preventDefault(); }
+    var params = new URLSearchParams();
+    if (input.value.trim()) { params.set('q', input.value.trim()); }
+    Object.keys(selects).forEach(function (k) { if (selects[k].value) { params.set(k, selects[k].value); } });
+    var search = params.toString() ? '?' + params.toString() : '';
+    try {
+      history.pushState(null, '', location.pathname + search);
+    } catch (e) {
+      location.search = search; // some browsers refuse pushState from disk: load the page again instead
+      return;
+    }
+    run();
+  }
+  form.addEventListener('submit', go);
+  Object.keys(selects).forEach(function (k) { selects[k].addEventListener('change', go); });
+  window.addEventListener('popstate', run);
+  document.getElementById('search-more').addEventListener('click', function () {
+    if (!current) { return; }
+    current.from += PAGE;
+    var first = list.children.length;
+    show(current.results, current.from, current.query, performance.now()).then(function () {
+      var next = list.children[first];
+      if (next) { next.querySelector('a').focus(); }
+    });
+  });
+  run();
+}());
