@@ -61,7 +61,8 @@ public struct MessageCatalogue: Sendable {
     public func words(of diagnostic: Diagnostic) -> (message: String, hint: String?) {
         var (message, hint): (String, String?)
         if let key = diagnostic.key {
-            (message, hint) = (text(key.rawValue, diagnostic.arguments), texts[key.rawValue + ".hint"].map { Self.fill($0, diagnostic.arguments) })
+            message = text(key.rawValue, diagnostic.arguments)
+            hint = texts[key.rawValue + ".hint"].map { Self.fill($0, diagnostic.arguments) }
         } else {
             (message, hint) = (diagnostic.text, diagnostic.textHint)
         }

@@ -51,7 +51,7 @@ extension BuildStep {
         let limit = state.options.maxDocumentBytes
         let readings = parallelMap(sources) { source -> BuildState.SourceReading in
             defer { state.progress.advance() }
-            if let entry = state.unchangedEntry(source.path) { return .init(entry: entry, document: entry.document, failure: entry.failure) }
+            if let entry = state.unchangedEntry(source.path) { return .init(cached: entry) }
             let result: Result<Document, Diagnostic>
             var digest = ""
             if let size = state.inventory.sizes[source.path], size > limit {
@@ -60,7 +60,7 @@ extension BuildStep {
             } else if let data = FileManager.default.contents(atPath: source.url.path) {
                 digest = ContentDigest.of(data)
                 if let entry = state.sameBytesEntry(source.path, digest: digest) {
-                    return .init(entry: entry, document: entry.document, failure: entry.failure)
+                    return .init(cached: entry)
                 }
                 result = reader.read(data, path: source.path).map { doc in
                     var doc = doc

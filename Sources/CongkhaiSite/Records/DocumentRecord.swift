@@ -79,7 +79,9 @@ public struct DocumentRecord: Sendable {
         parts += attachments.map { "a \($0.sourcePath) \($0.sitePath) \($0.size)" }
         parts += cites.map { "c \($0.year.map(String.init) ?? "-") \($0.target?.digest ?? "-")" }
         parts += citedBy.map { "b \($0.digest)" }
-        parts += relations.map { "r \($0.kind.rawValue) \($0.isInverse) \($0.written) \($0.identifier ?? "-") \($0.year ?? 0) \($0.target?.digest ?? "-")" }
+        parts += relations.map { r in
+            "r \(r.kind.rawValue) \(r.isInverse) \(r.written) \(r.identifier ?? "-") \(r.year ?? 0) \(r.target?.digest ?? "-")"
+        }
         parts.append("p \(procedureLinks.announcedBy?.digest ?? "-")")
         parts += procedureLinks.legalBasis.map { "l \($0?.digest ?? "-")" }
         return ContentDigest.of(Data(parts.joined(separator: "\n").utf8))
@@ -149,7 +151,8 @@ struct RecordAssembler {
                 return graph.target(of: n, year: date?.year ?? n.year, from: doc.id).flatMap(reference)
             }
         }
-        return DocumentRecord(id: doc.id, url: doc.url, source: doc.source, sourceDigest: doc.sourceDigest, metadata: doc.metadata, label: Self.label(doc.metadata),
+        return DocumentRecord(id: doc.id, url: doc.url, source: doc.source, sourceDigest: doc.sourceDigest,
+                              metadata: doc.metadata, label: Self.label(doc.metadata),
                               attachments: doc.rendered?.attachments ?? doc.attachments, cites: cites, standards: doc.standards,
                               citedBy: graph.citedBy(doc.id).compactMap(reference), relations: relations, textSource: text,
                               renderKey: renderKeys[doc.id] ?? "",

@@ -11,6 +11,15 @@ extension BuildState {
         /// With its Markdown when read now; without it when taken from the cache.
         var document: Document?
         var failure: Diagnostic?
+
+        init(entry: BuildCache.SourceEntry, document: Document? = nil, failure: Diagnostic? = nil) {
+            (self.entry, self.document, self.failure) = (entry, document, failure)
+        }
+
+        /// What the cache says the file gave last time.
+        init(cached entry: BuildCache.SourceEntry) {
+            self.init(entry: entry, document: entry.document, failure: entry.failure)
+        }
     }
 
     /// The cached result for a file whose size and time are those recorded, and

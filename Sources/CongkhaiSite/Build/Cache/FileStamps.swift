@@ -44,9 +44,11 @@ struct FileStamps {
             if name == "." || name == ".." { continue }
             let path = folder + "/" + name
             let relative = prefix.isEmpty ? name : prefix + "/" + name
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
+            // A folder reached through a link is not walked (a link to a parent would never end);
+            // a linked file is stamped by what it points to.
+            var link = stat(), info = stat()
+            guard lstat(path, &link) == 0, stat(path, &info) == 0 else { continue }
+            if (link.st_mode & S_IFMT) == S_IFDIR {
                 walk(path, prefix: relative)
             } else {
                 stamps[relative] = Stamp(size: Int(info.st_size),
