@@ -61,6 +61,8 @@ final class BuildState: @unchecked Sendable {
     var contentStamps: FileStamps?
     /// Documents whose file cannot be read now and whose previous version stays online, page and all.
     var keptFromPrevious: Set<DocumentID> = []
+    /// Documents taken from the cache, without their Markdown.
+    var withoutMarkdown: Set<DocumentID> = []
     /// SHA-256 of every record (without its text), in the corpus's order, for steps that depend on records only.
     var recordsDigest = ""
     var recordDigests: [String] = []

@@ -76,9 +76,8 @@ extension BuildStep {
             case .failure(let failure): return .init(entry: entry, failure: failure)
             }
         }
-        for reading in readings {
+        for (source, reading) in zip(sources, readings) {
             var entry = reading.entry
-            let path = reading.entry.document?.source ?? reading.failure?.file ?? ""
             if var doc = reading.document {
                 state.report(doc.diagnostics)
                 doc.diagnostics = []
@@ -90,13 +89,15 @@ extension BuildStep {
                     doc.diagnostics = []
                     state.sourceDigests[doc.source] = doc.sourceDigest
                     state.keptFromPrevious.insert(doc.id)
+                    state.withoutMarkdown.insert(doc.id)
                     state.read.append(doc)
                     entry = kept
                 } else {
                     state.report([failure])
                 }
             }
-            if !path.isEmpty { state.next.sources[path] = entry }
+            if reading.isCached { state.withoutMarkdown.insert(DocumentID(source.path)) }
+            state.next.sources[source.path] = entry
         }
     }
 
@@ -138,23 +139,11 @@ extension BuildStep {
         state.report(kept)
         let diagnostics = state.corpus.renderInPlace(skipping: skip) { doc in
             defer { state.progress.advance() }
-            return doc.body.text.isEmpty && doc.body.lineMap.isEmpty && doc.procedure == nil
-                ? state.renderFromSource(doc, renderer: renderer) : renderer.render(doc)
+            // A document taken from the cache has no Markdown: its file is read again.
+            return state.withoutMarkdown.contains(doc.id) ? state.renderFromSource(doc, renderer: renderer) : renderer.render(doc)
         }
         state.report(diagnostics.flatMap(\.1))
-        for (id, found) in diagnostics {
-            state.next.sources[id.source]?.renderKey = state.renderKeys[id] ?? ""
-            state.next.sources[id.source]?.renderDiagnostics = found
-            state.next.sources[id.source]?.renderAttachments = state.corpus[id]?.rendered?.attachments ?? []
-        }
-        for id in skip {
-            guard let before = state.previous?.sources[id.source] else { continue }
-            state.next.sources[id.source]?.renderKey = state.renderKeys[id] ?? ""
-            state.next.sources[id.source]?.renderDiagnostics = before.renderDiagnostics
-            state.next.sources[id.source]?.renderAttachments = before.renderAttachments
-        }
-        // A text not rendered now links to the files it linked to (they are in its render key).
-        state.corpus.setAttachments(of: skip) { state.previous?.sources[$0.source]?.renderAttachments }
+        state.rememberRendering(rendered: diagnostics, skipped: skip)
         state.renderLater = { doc in state.renderFromSource(doc, renderer: renderer).0 }
     }
 

@@ -19,7 +19,11 @@ extension BuildState {
         /// What the cache says the file gave last time.
         init(cached entry: BuildCache.SourceEntry) {
             self.init(entry: entry, document: entry.document, failure: entry.failure)
+            isCached = true
         }
+
+        /// Taken from the cache: the document has no Markdown.
+        private(set) var isCached = false
     }
 
     /// The cached result for a file whose size and time are those recorded, and
@@ -73,6 +77,24 @@ extension BuildState {
             parts.append(graph.target(of: cite.citation, from: doc.id).flatMap { corpus[$0]?.url } ?? "-")
         }
         return ContentDigest.of(Data(parts.joined(separator: "\n").utf8))
+    }
+
+    /// What the Markdown step did, for the next build: each text's inputs, diagnostics and
+    /// linked files; a text not rendered now keeps the previous build's, and its document
+    /// links to the files it linked to (they are part of its render key).
+    func rememberRendering(rendered: [(DocumentID, [Diagnostic])], skipped: Set<DocumentID>) {
+        for (id, found) in rendered {
+            next.sources[id.source]?.renderKey = renderKeys[id] ?? ""
+            next.sources[id.source]?.renderDiagnostics = found
+            next.sources[id.source]?.renderAttachments = corpus[id]?.rendered?.attachments ?? []
+        }
+        for id in skipped {
+            guard let before = previous?.sources[id.source] else { continue }
+            next.sources[id.source]?.renderKey = renderKeys[id] ?? ""
+            next.sources[id.source]?.renderDiagnostics = before.renderDiagnostics
+            next.sources[id.source]?.renderAttachments = before.renderAttachments
+        }
+        corpus.setAttachments(of: skipped) { previous?.sources[$0.source]?.renderAttachments }
     }
 
     /// The text of a document read from the cache: its file is read again for the Markdown.
