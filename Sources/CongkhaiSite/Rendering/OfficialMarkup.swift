@@ -8,18 +8,16 @@ import Foundation
 /// and "Kính gửi:" with its list wrapped in `<div class="official-addressees">`.
 /// Written by hand because it only touches the `<p>` tags cmark-gfm itself wrote
 /// (never raw HTML, which the sanitizer rebuilt), so no HTML parser is needed.
+/// It runs on every body of every build, so it scans bytes: Foundation's
+/// `range(of:)` and `replacingOccurrences` took more time than cmark-gfm itself.
 enum OfficialMarkup {
     static func apply(_ html: String, typeCode: String?) -> String {
-        guard html.contains("<p>") else { return html }
-        // the paragraphs, in order, as plain text
-        var ranges: [Range<String.Index>] = []
-        var search = html.startIndex
-        while let open = html.range(of: "<p>", range: search..<html.endIndex),
-              let close = html.range(of: "</p>", range: open.upperBound..<html.endIndex) {
-            ranges.append(open.lowerBound..<close.upperBound)
-            search = close.upperBound
+        let ranges = paragraphs(in: html)
+        guard !ranges.isEmpty else { return html }
+        // Only a short paragraph can be a set-apart line: a long one is not even turned into text.
+        let texts = ranges.map { range in
+            html.utf8[range].count <= OfficialLines.maximumBytes + 200 ? plainText(html[range]) : ""
         }
-        let texts = ranges.map { plainText(html[$0]) }
         let kinds = OfficialLines.kinds(of: texts, typeCode: typeCode)
         guard kinds.contains(where: { $0 != nil }) else { return html }
         var out = ""
@@ -27,7 +25,7 @@ enum OfficialMarkup {
         for (range, kind) in zip(ranges, kinds) {
             guard let kind else { continue }
             out += html[cursor..<range.lowerBound]
-            let inner = html[html.index(range.lowerBound, offsetBy: 3)..<html.index(range.upperBound, offsetBy: -4)]
+            let inner = html[html.utf8.index(range.lowerBound, offsetBy: 3)..<html.utf8.index(range.upperBound, offsetBy: -4)]
             switch kind {
             case .authority: out += "<p class=\"official-authority\">" + inner + "</p>"; cursor = range.upperBound
             case .decisionWord: out += "<p class=\"official-enacting\">" + inner + "</p>"; cursor = range.upperBound
@@ -35,11 +33,10 @@ enum OfficialMarkup {
                 // "Kính gửi:" and the list of addressees right after it stand together.
                 let after = html[range.upperBound...]
                 let gap = after.prefix { $0 == "\n" }
-                if after.dropFirst(gap.count).hasPrefix("<ul>"),
-                   let listEnd = after.range(of: "</ul>") {
-                    out += "<div class=\"official-addressees\"><p>" + inner + "</p>" + gap + after[after.index(after.startIndex,
-                        offsetBy: gap.count)..<listEnd.upperBound] + "</div>"
-                    cursor = listEnd.upperBound
+                let listStart = after.utf8.index(after.startIndex, offsetBy: gap.utf8.count)
+                if after[listStart...].hasPrefix("<ul>"), let listEnd = find("</ul>", in: html, from: listStart) {
+                    out += "<div class=\"official-addressees\"><p>" + inner + "</p>" + gap + html[listStart..<listEnd] + "</div>"
+                    cursor = listEnd
                 } else {
                     out += "<p class=\"official-addressee\">" + inner + "</p>"
                     cursor = range.upperBound
@@ -49,14 +46,61 @@ enum OfficialMarkup {
         return out + html[cursor...]
     }
 
-    /// A paragraph's words: tags removed, the entities cmark-gfm writes decoded.
-    static func plainText(_ html: Substring) -> String {
-        var text = ""
-        var inTag = false
-        for c in html {
-            if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { text.append(c) }
+    /// Each `<p>…</p>` of the HTML, tags included, in order.
+    static func paragraphs(in html: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        var search = html.startIndex
+        while let open = find("<p>", in: html, from: search, returningStart: true),
+              let close = find("</p>", in: html, from: html.utf8.index(open, offsetBy: 3)) {
+            ranges.append(open..<close)
+            search = close
         }
-        return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        return ranges
+    }
+
+    /// Where `needle` (ASCII) next occurs in `html` from `start`: its end, or its start when asked.
+    static func find(_ needle: StaticString, in html: String, from start: String.Index, returningStart: Bool = false) -> String.Index? {
+        let utf8 = html.utf8
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        var i = start
+        while let hit = utf8[i...].firstIndex(of: pattern[0]) {
+            var end = hit
+            var matched = true
+            for byte in pattern {
+                guard end < utf8.endIndex, utf8[end] == byte else { matched = false; break }
+                end = utf8.index(after: end)
+            }
+            if matched { return returningStart ? hit : end }
+            i = utf8.index(after: hit)
+        }
+        return nil
+    }
+
+    /// A paragraph's words: tags removed, the entities cmark-gfm writes decoded, in one pass over the bytes.
+    static func plainText(_ html: Substring) -> String {
+        let entities: [(name: [UInt8], byte: UInt8)] = [
+            (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&lt;".utf8), UInt8(ascii: "<")),
+            (Array("&gt;".utf8), UInt8(ascii: ">")), (Array("&amp;".utf8), UInt8(ascii: "&")),
+        ]
+        let bytes = Array(html.utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
+        var inTag = false
+        var i = 0
+        next: while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "<") { inTag = true } else if byte == UInt8(ascii: ">") { inTag = false } else if !inTag {
+                if byte == UInt8(ascii: "&") {
+                    for entity in entities where bytes[i...].starts(with: entity.name) {
+                        text.append(entity.byte)
+                        i += entity.name.count
+                        continue next
+                    }
+                }
+                text.append(byte)
+            }
+            i += 1
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }
