@@ -177,6 +177,9 @@ import Testing
         // The search index holds every text's words: the shards of the new words change too, and nothing else does.
         let index = changed.filter { $0.hasPrefix("tim-kiem/chi-muc/") }
         #expect(!index.isEmpty, "the new words were not indexed")
+        // Of the texts kept for context, only the edited one's file is written again; the rows did not change.
+        #expect(index.filter { $0.contains("/nd/") }.count == 1, "\(index)")
+        #expect(index.allSatisfy { $0.contains("/nd/") || $0.contains("/tu/") }, "\(index)")
         let rewritten = changed.filter { !$0.hasPrefix("tim-kiem/chi-muc/") }
         #expect(rewritten.count == 3, "\(rewritten)")
         #expect(rewritten.contains(".congkhai-site"))

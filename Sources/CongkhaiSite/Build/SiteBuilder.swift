@@ -127,7 +127,10 @@ public struct SiteBuilder {
         cache.key = key
         cache.fingerprint = fingerprint
         cache.started = started
-        for doc in state.corpus?.documents ?? [] { cache.sources[doc.source]?.published = true }
+        for doc in state.corpus?.documents ?? [] {
+            cache.sources[doc.source]?.published = true
+            cache.sources[doc.source]?.url = doc.url
+        }
         cache.files = report.files.map { .init(path: $0.path, size: $0.size, sha256: $0.sha256) }
         cache.summary = .init(documentCount: report.documentCount, byType: report.byType.map { [$0.0, String($0.1)] },
                               byYear: report.byYear.map { [$0.0, String($0.1)] }, diagnostics: report.diagnostics, pages: report.pages,

@@ -31,8 +31,17 @@ extension BuildStep {
     }
 
     /// The published site's addresses, read before the new corpus fills the memory.
+    /// A rebuild has them in the cache, which describes the site online: decoding its catalogues took seconds.
     static let readPublished = BuildStep("reading the published site's addresses") { state in
         let published = state.options.output.resolvingSymlinksInPath()
+        if let previous = state.previous {
+            let redirects = try? Data(contentsOf: published.appendingPathComponent(RedirectPlan.cataloguePath))
+            state.published = .read(catalogues: [redirects])
+            state.published.entries = previous.sources.compactMap { path, entry in
+                entry.published ? entry.url.map { RenameDetector.Entry(url: $0, source: path) } : nil
+            }
+            return
+        }
         state.published = .read(catalogues: [Routes.documentsCatalogue, Routes.proceduresCatalogue, RedirectPlan.cataloguePath]
             .map { try? Data(contentsOf: published.appendingPathComponent($0)) })
     }
@@ -65,6 +74,7 @@ extension BuildStep {
                 result = reader.read(data, path: source.path).map { doc in
                     var doc = doc
                     doc.sourceDigest = digest
+                    doc.readKey = state.readKey(of: doc)
                     return doc
                 }
             } else {
@@ -263,11 +273,20 @@ extension BuildStep {
     }
 
     /// `tim-kiem/` and its index, made from the records' text (see SearchFiles).
-    /// Made from every record's text: a rebuild in which no record and no text changed keeps it whole;
-    /// any other rebuild makes it again (renders every text it was not given: slow at 10,000 documents).
+    /// Made from every record's words: a rebuild in which no record and no text changed keeps it whole;
+    /// any other rebuild takes the words of unchanged texts from the cache, finds those of the others,
+    /// and writes the text files of changed texts only.
     static let search = BuildStep("writing the search index", dependsOnRecordsAndTexts: true) { state in
-        let files = SearchFiles(records: state.records, procedureTypeName: state.theme.string("procedures")).files()
-        for file in files { state.sink.write(file.path, file.text) }
+        let stored = state.previous == nil ? [:] : SearchTermsStore.load(from: BuildCache.folder(for: state.options.output))
+        let keys = parallelMap(state.records) { SearchTermsStore.key(of: $0) }
+        let keyOf = Dictionary(uniqueKeysWithValues: zip(state.records.map(\.id), keys))
+        let keptTexts = state.keepRecordFiles(path: { SearchFiles.text(SearchFiles.textID($0)) }, input: { $0.renderKey })
+        var reuse = SearchFiles.Reuse()
+        reuse.terms = { record in keyOf[record.id].flatMap { stored[$0] }.map(SearchTermsStore.decode) }
+        reuse.textFileKept = { keptTexts.contains($0.id) }
+        let made = SearchFiles(records: state.records, procedureTypeName: state.theme.string("procedures")).files(reusing: reuse)
+        for file in made.files { state.sink.write(file.path, file.text) }
+        state.next.searchTerms = Dictionary(zip(keys, parallelMap(made.terms, SearchTermsStore.encode)), uniquingKeysWith: { a, _ in a })
         state.writePages([{ SearchPage(frame: state.pageFrame).render() }])
     }
 

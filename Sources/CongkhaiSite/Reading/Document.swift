@@ -29,6 +29,9 @@ public struct Document: Sendable, Codable {
     public var rendered: RenderedText?
     /// SHA-256 of the content file as read.
     public var sourceDigest = ""
+    /// Names what reading gave that lists and links show (see `ReadDigest`): the digest of the
+    /// first version of the file read with these facts.
+    public var readKey = ""
 
     public struct ShapedAppendix: Sendable, Codable {
         public let title: String
@@ -38,7 +41,7 @@ public struct Document: Sendable, Codable {
 
     /// The build cache keeps what reading made, never what later steps add (the rendered text).
     private enum CodingKeys: String, CodingKey {
-        case source, metadata, body, appendices, extra, diagnostics, procedure, citations, standards, url, attachments, sourceDigest
+        case source, metadata, body, appendices, extra, diagnostics, procedure, citations, standards, url, attachments, sourceDigest, readKey
     }
 
     public var year: Int? { metadata.year }

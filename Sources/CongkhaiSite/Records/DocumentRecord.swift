@@ -11,8 +11,8 @@ public struct DocumentRecord: Sendable {
     public let url: String
     /// The content file, relative to the content folder.
     public let source: String
-    /// SHA-256 of the content file as read.
-    let sourceDigest: String
+    /// Names what reading gave except the body (`Document.readKey`).
+    let readKey: String
     public let metadata: DocumentMetadata
     /// "Kế hoạch 545/KH-STTTT-VP": how lists and links name it.
     public let label: String
@@ -69,13 +69,13 @@ public struct DocumentRecord: Sendable {
 
     /// SHA-256 of everything a list or a page shows of the record except the text.
     /// Cheaper than encoding the record (ten thousand of them take seconds through
-    /// Codable): what reading the file gave is named by the file's digest (reading is
-    /// deterministic); to it are added what linking changed or added: the address,
+    /// Codable): what reading the file gave, but the body, is named by its read key
+    /// (reading is deterministic); to it are added what linking changed or added: the address,
     /// the status, the attachments, and each linked document's own digest.
     /// A field that linking adds to a record must be added here too (the randomised
     /// rebuild test compares rebuilds with full builds).
     func digest() -> String {
-        var parts = [sourceDigest, url, label, metadata.status ?? "-", metadata.issuer ?? "-", metadata.parentIssuer ?? "-"]
+        var parts = [readKey, url, label, metadata.status ?? "-", metadata.issuer ?? "-", metadata.parentIssuer ?? "-"]
         parts += attachments.map { "a \($0.sourcePath) \($0.sitePath) \($0.size)" }
         parts += cites.map { "c \($0.year.map(String.init) ?? "-") \($0.target?.digest ?? "-")" }
         parts += citedBy.map { "b \($0.digest)" }
@@ -112,10 +112,10 @@ struct RecordAssembler {
 
     func reference(_ id: DocumentID) -> DocumentRecord.Reference? { references[id] }
 
-    /// What reading gave (the file's digest), and what linking changed: address, status, issuer's name.
+    /// What reading gave (its read key), and what linking changed: address, status, issuer's name.
     static func referenceDigest(_ doc: Document) -> String {
         let m = doc.metadata
-        return ContentDigest.of(Data([doc.url, m.status ?? "-", m.issuer ?? "-", m.parentIssuer ?? "-", doc.sourceDigest]
+        return ContentDigest.of(Data([doc.url, m.status ?? "-", m.issuer ?? "-", m.parentIssuer ?? "-", doc.readKey]
             .joined(separator: "\n").utf8))
     }
 
@@ -151,7 +151,8 @@ struct RecordAssembler {
                 return graph.target(of: n, year: date?.year ?? n.year, from: doc.id).flatMap(reference)
             }
         }
-        return DocumentRecord(id: doc.id, url: doc.url, source: doc.source, sourceDigest: doc.sourceDigest,
+        return DocumentRecord(id: doc.id, url: doc.url, source: doc.source,
+                              readKey: doc.readKey,
                               metadata: doc.metadata, label: Self.label(doc.metadata),
                               attachments: doc.rendered?.attachments ?? doc.attachments, cites: cites, standards: doc.standards,
                               citedBy: graph.citedBy(doc.id).compactMap(reference), relations: relations, textSource: text,

@@ -10,8 +10,9 @@ import Foundation
 ///   document row is loaded;
 /// - `tu/<key>.js`: the words whose folded form begins with `key`, with their postings;
 /// - `vb/<n>.js`: document rows (address, type, number, date, summary), `rowsPerShard` a file;
-/// - `nd/<n>.js`: one document's plain text, loaded only for a result shown, to
-///   show the matched words in context.
+/// - `nd/<id>.js`: one document's plain text, loaded only for a result shown, to
+///   show the matched words in context; named by its address (`textID`), not its
+///   number, so that a rebuild keeps the files of the texts that did not change.
 ///
 /// Documents are numbered newest first, so that equal scores list the newer first.
 struct SearchFiles {
@@ -19,7 +20,9 @@ struct SearchFiles {
     static let manifest = folder + "muc-luc.js"
     static func wordShard(_ key: String) -> String { folder + "tu/" + key + ".js" }
     static func rowShard(_ number: Int) -> String { folder + "vb/\(number).js" }
-    static func text(_ document: Int) -> String { folder + "nd/\(document).js" }
+    static func text(_ id: String) -> String { folder + "nd/\(id).js" }
+    /// A document's text file's name: from its address, which is unique and permanent.
+    static func textID(_ record: DocumentRecord) -> String { String(ContentDigest.of(Data(record.url.utf8)).prefix(16)) }
 
     /// Rows per document shard: a page of results touches at most this many shards' worth of rows it does not show.
     static let rowsPerShard = 50
@@ -30,6 +33,13 @@ struct SearchFiles {
 
     let records: [DocumentRecord]
     let procedureTypeName: String
+
+    /// What a rebuild can reuse of a document: the words found in it by the previous build,
+    /// and whether its text file online is already the one it would write.
+    struct Reuse {
+        var terms: (DocumentRecord) -> [String: Bool]? = { _ in nil }
+        var textFileKept: (DocumentRecord) -> Bool = { _ in false }
+    }
 
     /// The records, newest first (by date, then address): the document numbers of the index.
     static func ordered(_ records: [DocumentRecord]) -> [DocumentRecord] {
@@ -43,14 +53,18 @@ struct SearchFiles {
         }
     }
 
-    /// What the index step writes: path and text of each file.
-    func files() -> [(path: String, text: String)] {
+    /// What the index step writes (path and text of each file) and each record's words, in the order of `records`.
+    func files(reusing reuse: Reuse = Reuse()) -> (files: [(path: String, text: String)], terms: [[String: Bool]]) {
         let documents = Self.ordered(records)
-        // the slow part, one document at a time on all cores: words and text
-        let numbered = Array(documents.enumerated())
-        let perDocument = parallelMap(numbered) { number, record -> (terms: [String: Bool], textFile: String) in
+        // the slow part, one document at a time on all cores: words and text, unless a rebuild has them
+        let perDocument = parallelMap(documents) { record -> (terms: [String: Bool], textFile: (path: String, text: String)?) in
+            let cached = reuse.terms(record)
+            let kept = reuse.textFileKept(record)
+            if let cached, kept { return (cached, nil) }
             let text = Self.plainText(record)
-            return (SearchIndex.terms(head: Self.headTexts(record), body: [text]), "CKSearch.text(\(number)," + Self.quote(text) + ");\n")
+            let id = Self.textID(record)
+            return (cached ?? SearchIndex.terms(head: Self.headTexts(record), body: [text]),
+                    kept ? nil : (Self.text(id), "CKSearch.text(\"\(id)\"," + Self.quote(text) + ");\n"))
         }
         var index = SearchIndex()
         for (number, document) in perDocument.enumerated() { index.add(document: number, terms: document.terms) }
@@ -75,8 +89,9 @@ struct SearchFiles {
             files.append((Self.rowShard(start / Self.rowsPerShard), "CKSearch.rows(\(start / Self.rowsPerShard),[\n"
                 + rows.joined(separator: ",\n") + "]);\n"))
         }
-        for (number, document) in perDocument.enumerated() { files.append((Self.text(number), document.textFile)) }
-        return files
+        files += perDocument.compactMap(\.textFile)
+        let termsByID = Dictionary(uniqueKeysWithValues: zip(documents.map(\.id), perDocument.map(\.terms)))
+        return (files, records.map { termsByID[$0.id]! })
     }
 
     // MARK: what is searched
@@ -175,7 +190,8 @@ struct SearchFiles {
         let m = record.metadata
         let summary = record.procedure?.name ?? m.title ?? ""
         let number = record.procedure?.code ?? Formatting.number(m.number) ?? ""
-        return "[" + [record.url, typeKey(record)?.name ?? "", number, m.date?.short ?? "", summary].map(JSONString.quote)
+        return "[" + [record.url, typeKey(record)?.name ?? "", number, m.date?.short ?? "", summary, Self.textID(record)]
+            .map(JSONString.quote)
             .joined(separator: ",") + "]"
     }
 

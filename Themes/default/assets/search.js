@@ -52,7 +52,7 @@
     manifest: function (m) { data.manifest = m; },
     words: function (key, w) { data.words[key] = w; },
     rows: function (n, r) { data.rows[n] = r; },
-    text: function (n, t) { data.text[n] = t; }
+    text: function (id, t) { data.text[id] = t; }
   };
   function load(path) {
     if (!loaded[path]) {
@@ -221,13 +221,13 @@
         item.appendChild(title);
         item.appendChild(meta);
         list.appendChild(item);
-        if (r.inBody && query.length) { texts.push({ doc: r.doc, item: item }); }
+        if (r.inBody && query.length) { texts.push({ id: row[5], item: item }); }
       });
       list.setAttribute('data-results-ms', String(Math.round(performance.now() - started)));
       // the context needs the document's text: loaded once the list is on screen
       return Promise.all(texts.map(function (t) {
-        return load('nd/' + t.doc + '.js').then(function () {
-          var text = data.text[t.doc];
+        return load('nd/' + t.id + '.js').then(function () {
+          var text = data.text[t.id];
           if (!text) { return; }
           var line = document.createElement('p');
           line.className = 'result-context';

@@ -11,7 +11,7 @@ import Foundation
 /// marker's digest). Anything else, and the build is a full one.
 struct BuildCache: Codable {
     /// Changed whenever the meaning of a field changes: an older cache is ignored.
-    static let format = 1
+    static let format = 2
     var format = BuildCache.format
     /// The version, theme, configuration and options this cache was made with.
     var key = ""
@@ -34,6 +34,9 @@ struct BuildCache: Codable {
     var summary = Summary()
     /// Each source entry as stored, by path: an entry that did not change is written back as it was read.
     var storedSources: [String: Data] = [:]
+    /// Each document's search words, when this build found them (see `SearchTermsStore`);
+    /// nil when the search step kept the previous index whole, and with it the stored words.
+    var searchTerms: [String: String]?
 
     /// `sources` is stored apart, one line per file, decoded on all cores and written
     /// back unchanged where it did not change: it is most of the cache's size.
@@ -56,12 +59,15 @@ struct BuildCache: Codable {
         var renderAttachments: [AttachmentFile] = []
         /// The document was on the site the last build made.
         var published = false
+        /// Its page's address on that site: a rebuild learns the published addresses from here
+        /// instead of decoding the published catalogues.
+        var url: String?
 
         /// Whether this entry's stored form is `before`'s: the same bytes read the
         /// same way (reading is deterministic), rendered from the same inputs.
         func isStored(as before: SourceEntry) -> Bool {
             digest == before.digest && size == before.size && modified == before.modified && renderKey == before.renderKey
-                && published == before.published && (failure == nil) == (before.failure == nil)
+                && published == before.published && url == before.url && (failure == nil) == (before.failure == nil)
                 && (document == nil) == (before.document == nil)
         }
     }
@@ -151,6 +157,7 @@ extension BuildCache {
             out.append(0x0A)
         }
         try replace(Self.sourcesName, in: folder, with: out)
+        if let searchTerms { try replace(SearchTermsStore.fileName, in: folder, with: SearchTermsStore.data(searchTerms)) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try replace(Self.fileName, in: folder, with: try encoder.encode(self))

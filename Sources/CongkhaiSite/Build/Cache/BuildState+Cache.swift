@@ -55,6 +55,17 @@ extension BuildState {
         return entry
     }
 
+    /// The read key of a document just read (see `Document.readKey`). A full build names
+    /// each document's facts by its file's digest; a rebuild, which reads only changed files,
+    /// compares the facts with those the cache kept of the file's previous version and keeps
+    /// the previous key when they are the same: the lists that show them stay as they are.
+    /// Comparing costs an encoding of both (`ReadDigest`), which only a changed file pays.
+    func readKey(of doc: Document) -> String {
+        guard let before = previous?.sources[doc.source]?.document, !before.readKey.isEmpty,
+              ReadDigest.of(before) == ReadDigest.of(doc) else { return doc.sourceDigest }
+        return before.readKey
+    }
+
     /// A published document whose file cannot be read now keeps its previous
     /// version online, with a warning that says so.
     func lastGoodVersion(of path: String, failure: Diagnostic) -> (BuildCache.SourceEntry, Diagnostic)? {
@@ -113,18 +124,27 @@ extension BuildState {
     /// Files made one per record (a page, a JSON twin): a rebuild keeps each whose inputs
     /// (`sharedInput`, the record's digest, the text's identity) are those of the file online,
     /// and a document kept from the previous build (its file cannot be read now) keeps its files.
-    func writeRecordFiles(sharedInput: String, extraInput: (DocumentRecord) -> String = { _ in "" }, path: (DocumentRecord) -> String,
-                          render: @escaping (DocumentRecord) -> String) {
-        var pages: [() -> RenderedPage] = []
-        for (record, digest) in zip(records, recordDigests) {
-            let file = path(record)
-            let input = ContentDigest.of(Data("\(sharedInput)\n\(digest)\n\(record.renderKey)\n\(extraInput(record))".utf8))
-            let kept = keptFromPrevious.contains(record.id) ? previous?.pageInputs[file] : nil
-            next.pageInputs[file] = kept ?? input
-            if kept != nil || previous?.pageInputs[file] == input, sink.keep([file]) { continue }
-            pages.append { RenderedPage(path: file, content: render(record)) }
+    func writeRecordFiles(sharedInput: String, extraInput: (DocumentRecord) -> String = { _ in "" },
+                          path: @escaping (DocumentRecord) -> String, render: @escaping (DocumentRecord) -> String) {
+        let digests = Dictionary(uniqueKeysWithValues: zip(records.map(\.id), recordDigests))
+        let kept = keepRecordFiles(path: path) { record in
+            ContentDigest.of(Data("\(sharedInput)\n\(digests[record.id]!)\n\(record.renderKey)\n\(extraInput(record))".utf8))
         }
-        writePages(pages)
+        writePages(records.filter { !kept.contains($0.id) }.map { record in { RenderedPage(path: path(record), content: render(record)) } })
+    }
+
+    /// The records whose file at `path` is kept from the site online, because it was made from the same `input`
+    /// (or the record is the last good version of a document that cannot be read now); the others are to be written.
+    func keepRecordFiles(path: (DocumentRecord) -> String, input: (DocumentRecord) -> String) -> Set<DocumentID> {
+        var kept = Set<DocumentID>()
+        for record in records {
+            let file = path(record)
+            let before = keptFromPrevious.contains(record.id) ? previous?.pageInputs[file] : nil
+            let now = before ?? input(record)
+            next.pageInputs[file] = now
+            if previous?.pageInputs[file] == now, sink.keep([file]) { kept.insert(record.id) }
+        }
+        return kept
     }
 
     /// A copied file whose size and time are those the previous build copied.

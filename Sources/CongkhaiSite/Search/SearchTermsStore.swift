@@ -1,0 +1,53 @@
+import CongkhaiDomain
+import Foundation
+
+/// Each document's search words as the previous build found them, kept in the
+/// build cache's folder so that a rebuild finds the words of changed texts only:
+/// finding them means rendering the text, which a rebuild otherwise skips.
+///
+/// One line per document: `key \t +word -word ...` ("+" when the word is in the
+/// head). The key is what the words come from (`key(of:)`). Plain lines, not JSON:
+/// tens of megabytes are read at every rebuild, and a search word holds no space.
+enum SearchTermsStore {
+    static let fileName = "search-terms.txt"
+
+    /// The text (its render key) and the head texts the words were found in.
+    static func key(of record: DocumentRecord) -> String {
+        ContentDigest.of(Data(([record.renderKey] + SearchFiles.headTexts(record)).joined(separator: "\n").utf8))
+    }
+
+    static func encode(_ terms: [String: Bool]) -> String {
+        terms.keys.sorted().map { (terms[$0]! ? "+" : "-") + $0 }.joined(separator: " ")
+    }
+
+    static func decode(_ line: Substring) -> [String: Bool] {
+        var terms: [String: Bool] = [:]
+        for word in line.split(separator: " ") where word.count > 1 {
+            terms[String(word.dropFirst())] = word.first == "+"
+        }
+        return terms
+    }
+
+    /// The lines of the previous build, by key; empty when there are none.
+    static func load(from folder: URL) -> [String: Substring] {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)) else { return [:] }
+        let text = String(decoding: data, as: UTF8.self)
+        var lines: [String: Substring] = [:]
+        for line in text.split(separator: "\n") {
+            guard let tab = line.firstIndex(of: "\t") else { continue }
+            lines[String(line[..<tab])] = line[line.index(after: tab)...]
+        }
+        return lines
+    }
+
+    /// Lines in key order, so that the file is the same for the same site.
+    static func data(_ lines: [String: String]) -> Data {
+        var out = ""
+        for key in lines.keys.sorted() {
+            // A word with a space or a line break cannot be stored; the next build finds it again.
+            guard let terms = lines[key], !terms.contains("\n"), !terms.contains("\t") else { continue }
+            out += key + "\t" + terms + "\n"
+        }
+        return Data(out.utf8)
+    }
+}

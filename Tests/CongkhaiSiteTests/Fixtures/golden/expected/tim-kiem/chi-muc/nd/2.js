@@ -1,1 +1,0 @@
-CKSearch.text(2,"");

@@ -1,0 +1,1 @@
+CKSearch.text("67547f7332c81af0","");
