@@ -1,5 +1,6 @@
 import ArgumentParser
 import CongkhaiArchive
+import CongkhaiMessages
 import Foundation
 
 struct Archive: ParsableCommand {
@@ -53,17 +54,17 @@ struct Archive: ParsableCommand {
                 updateRegistry: !noRegistry)
             result = try Archiver(options).run()
         } catch {
-            printError("error: \(error)\nNo snapshot was written.")
+            printFailure(words(of: error) + "\n" + say(.nothingWritten))
             throw ExitCode(2)
         }
         let megabytes = { (bytes: Int64) in String(format: "%.1f MB", Double(bytes) / 1_000_000) }
-        print("Archived \(result.fileCount) files of \(site)/:")
+        print(say(.archived, ["count": "\(result.fileCount)", "site": site]))
         print("  \(result.snapshot.path)  \(megabytes(result.snapshotSize))")
         print("  \(result.wacz.path)  \(megabytes(result.waczSize))")
-        let factsFrom = result.factsSource == "marker" ? "the site's marker" : "the content and theme folders"
-        print("  addresses in the WACZ from \(result.baseURLSource); build facts from \(factsFrom)")
-        if let registry = result.registry { print("  listed in \(registry.path)") }
-        print("Manifest SHA-256 (also in \(result.digestFile.lastPathComponent)):")
+        let factsFrom = say(result.factsSource == "marker" ? .factsFromMarker : .factsFromFolders)
+        print(say(.addressesFrom, ["address": say(result.baseURLSource), "facts": factsFrom]))
+        if let registry = result.registry { print(say(.listedIn, ["file": registry.path])) }
+        print(say(.manifestDigest, ["file": result.digestFile.lastPathComponent]))
         print(result.manifestDigest)
     }
 }

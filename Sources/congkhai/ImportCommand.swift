@@ -1,6 +1,7 @@
 import ArgumentParser
 import CongkhaiDomain
 import CongkhaiImport
+import CongkhaiMessages
 import CongkhaiSite
 import Foundation
 
@@ -36,21 +37,22 @@ struct Import: ParsableCommand {
         let types: DocumentTypeTable
         // the types the site's own site.yml adds are recognised too
         do { types = try DocumentTypeTable.forSite(content: URL(fileURLWithPath: into)) } catch {
-            printError("error: \(error)")
+            printFailure(words(of: error))
             throw ExitCode(2)
         }
         let importer = Importer(.init(into: URL(fileURLWithPath: into), dryRun: dryRun, force: force, ocr: ocr), types: types)
         let results = importer.run(Importer.expand(files))
         if results.isEmpty {
-            printError("error: no .docx, .pdf, .txt or .md file found in \(files.joined(separator: ", "))")
+            printFailure(say(.noFiles, ["files": files.joined(separator: ", ")]))
             throw ExitCode(1)
         }
         for result in results {
             if let problem = result.problem {
-                printError("\(result.source): \(result.status == .skipped ? "warning" : "error"): \(problem)")
+                let severity = Messages.current.text("severity." + (result.status == .skipped ? "warning" : "error"))
+                printError("\(result.source): \(severity): \(problem.words)")
             }
             if let preview = result.preview, let destination = result.destination {
-                print("--- \(into)/\(destination) (not written: --dry-run)")
+                print(say(.preview, ["path": "\(into)/\(destination)"]))
                 print(preview)
             }
         }

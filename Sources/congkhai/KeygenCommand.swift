@@ -1,5 +1,6 @@
 import ArgumentParser
 import CongkhaiArchive
+import CongkhaiMessages
 import Foundation
 
 struct Keygen: ParsableCommand {
@@ -13,11 +14,11 @@ struct Keygen: ParsableCommand {
     func run() throws {
         do {
             let (privateKey, publicKey) = try ArchiveKeys.generate(into: URL(fileURLWithPath: output))
-            print("Wrote \(privateKey.path) (private, readable only by you: keep it off the web server and back it up)")
-            print("Wrote \(publicKey.path) (public: publish it as .well-known/congkhai-archive.pub on the site)")
-            print("Sign with: congkhai archive --sign \(privateKey.path)")
+            print(say(.keysWrittenPrivate, ["file": privateKey.path]))
+            print(say(.keysWrittenPublic, ["file": publicKey.path]))
+            print(say(.signWith, ["file": privateKey.path]))
         } catch {
-            printError("error: \(error)")
+            printFailure(words(of: error))
             throw ExitCode(2)
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CongkhaiMessages
 import CongkhaiPublish
 import Foundation
 
@@ -15,10 +16,10 @@ struct Releases: ParsableCommand {
         let target = try parseTarget(to)
         do {
             let releases = try ReleaseListing.list(target: target)
-            if releases.isEmpty { print("\(to) has no releases yet.") }
-            for release in releases { print(release.text) }
+            if releases.isEmpty { print(say(.noReleases, ["target": to])) }
+            for release in releases { print(release.text(in: Messages.current)) }
         } catch {
-            printError("error: \(error)")
+            printFailure(words(of: error))
             throw ExitCode(1)
         }
     }

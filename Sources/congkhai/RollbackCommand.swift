@@ -1,4 +1,5 @@
 import ArgumentParser
+import CongkhaiMessages
 import CongkhaiPublish
 import Foundation
 
@@ -18,13 +19,13 @@ struct Rollback: ParsableCommand {
         let target = try parseTarget(to)
         do {
             let report = try Publisher.rollback(to: target, release: release, notice: printError)
-            print("\(to) now serves \(report.to) (it served \(report.from); that release is kept).")
+            print(say(.rolledBack, ["target": to, "release": report.to, "previous": report.from]))
             if !report.withdrawn.isEmpty {
-                print("  \(report.withdrawn.count) page(s) of \(report.from) are not in \(report.to) and are no longer served:")
+                print(say(.withdrawn, ["count": "\(report.withdrawn.count)", "previous": report.from, "release": report.to]))
                 for entry in report.withdrawn { print("    \(entry.url) (\(entry.title))") }
             }
         } catch {
-            printError("error: \(error)")
+            printFailure(words(of: error))
             throw ExitCode(1)
         }
     }

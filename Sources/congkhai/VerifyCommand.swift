@@ -1,5 +1,6 @@
 import ArgumentParser
 import CongkhaiArchive
+import CongkhaiMessages
 import Foundation
 
 struct Verify: ParsableCommand {
@@ -17,22 +18,21 @@ struct Verify: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            printError("error: \(file) does not exist; check the path")
+            printFailure(say(.verifyMissing, ["file": file]))
             throw ExitCode(2)
         }
         let report: Verifier.Report
         do { report = try Verifier(file: url, publicKey: key.map { URL(fileURLWithPath: $0) }).run() } catch {
-            printError("error: \(error)")
+            printFailure(words(of: error))
             throw ExitCode(2)
         }
-        for problem in report.problems { printError("\(file): \(problem)") }
-        for note in report.notes { print("  \(note)") }
+        for problem in report.problems { printError("\(file): \(problem.path): \(problem.words)") }
+        for note in report.notes { print("  \(note.words)") }
+        let facts = ["file": file, "kind": say(report.kind), "count": "\(report.checkedFiles)"]
         if report.ok {
-            let signed = key == nil ? "" : ", signed with the given key"
-            print("\(file): OK, \(report.kind) with \(report.checkedFiles) files, every hash right\(signed).")
+            print(say(key == nil ? .verifiedOK : .verifiedOKSigned, facts))
         } else {
-            let count = "\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s")"
-            printError("\(file): \(count); this \(report.kind) cannot be trusted as it is.")
+            printError(say(.notTrusted, facts.merging(["count": "\(report.problems.count)"]) { $1 }))
             throw ExitCode(1)
         }
     }

@@ -60,7 +60,7 @@ struct SourceConverter {
         let data: Data
         do { data = try Data(contentsOf: file) } catch { throw ImportFailure.unreadable("\(error.localizedDescription)") }
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw ImportFailure.unreadable("it is not UTF-8 text; save it again as UTF-8 (in Word: Save As, Plain Text, Unicode (UTF-8))")
+            throw ImportFailure.notUTF8
         }
         return text
     }

@@ -1,32 +1,41 @@
+import CongkhaiMessages
 import Foundation
 
-/// File-system errors in plain words: a clerk must never see an
+/// File-system errors in plain words, in the command line's language: a clerk must never see an
 /// NSCocoaErrorDomain dump, only what happened and where.
 enum FileProblem {
-    static func describe(_ error: Error) -> String {
+    static func describe(_ error: Error, in words: MessageCatalogue = Messages.current) -> String {
         let ns = error as NSError
         let path = (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
         let posix = (ns.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? Int32($0.code) : nil }
             ?? (ns.domain == NSPOSIXErrorDomain ? Int32(ns.code) : nil)
         let what: String
-        switch posix {
-        case ENOSPC?: what = "the disk is full"
-        case EROFS?: what = "the disk is read-only"
-        case EACCES?, EPERM?: what = "permission denied"
-        case ENOENT?: what = "it does not exist"
-        case EXDEV?: what = "it is on another disk"
-        case EBUSY?: what = "it is in use (a mount point?)"
-        case let code?: what = String(cString: strerror(code))
-        case nil:
+        if let posix {
+            what = describe(errno: posix, in: words)
+        } else {
             switch CocoaError.Code(rawValue: ns.code) {
-            case .fileWriteOutOfSpace: what = "the disk is full"
-            case .fileWriteVolumeReadOnly: what = "the disk is read-only"
-            case .fileWriteNoPermission, .fileReadNoPermission: what = "permission denied"
-            case .fileNoSuchFile, .fileReadNoSuchFile: what = "it does not exist"
-            case .fileWriteFileExists: what = "something is already there"
-            default: what = ns.domain == NSCocoaErrorDomain ? "error \(ns.code)" : "\(error)"
+            case .fileWriteOutOfSpace: what = words.text(FileProblemText.diskFull)
+            case .fileWriteVolumeReadOnly: what = words.text(FileProblemText.readOnly)
+            case .fileWriteNoPermission, .fileReadNoPermission: what = words.text(FileProblemText.permissionDenied)
+            case .fileNoSuchFile, .fileReadNoSuchFile: what = words.text(FileProblemText.doesNotExist)
+            case .fileWriteFileExists: what = words.text(FileProblemText.alreadyThere)
+            default: what = ns.domain == NSCocoaErrorDomain ? words.text(FileProblemText.errorNumber, ["code": "\(ns.code)"]) : "\(error)"
             }
         }
         return path.map { "\($0): \(what)" } ?? what
+    }
+
+    /// A failed system call's `errno` in plain words; a rare one keeps the system's own text.
+    static func describe(errno code: Int32, in words: MessageCatalogue = Messages.current) -> String {
+        switch code {
+        case ENOSPC: return words.text(FileProblemText.diskFull)
+        case EROFS: return words.text(FileProblemText.readOnly)
+        case EACCES, EPERM: return words.text(FileProblemText.permissionDenied)
+        case ENOENT: return words.text(FileProblemText.doesNotExist)
+        case EXDEV: return words.text(FileProblemText.otherDisk)
+        case EBUSY: return words.text(FileProblemText.inUse)
+        case EEXIST: return words.text(FileProblemText.alreadyThere)
+        default: return String(cString: strerror(code))
+        }
     }
 }

@@ -1,0 +1,83 @@
+@testable import CongkhaiMessages
+import Foundation
+import Testing
+
+/// The commands beside the build (import, archive, verify, keygen, publish, rollback, releases, serve) print only
+/// words from the catalogues: every key they use has its text in both languages, no English sentence is left in
+/// their sources, and the program run with no language set speaks Vietnamese on their failure paths.
+struct CommandWordsTests {
+    static let toolKeys: [String] = ImportText.allCases.map(\.rawValue) + ArchiveText.allCases.map(\.rawValue)
+        + PublishText.allCases.map(\.rawValue) + FileProblemText.allCases.map(\.rawValue)
+
+    @Test func everyToolKeyHasItsTextInBothLanguages() {
+        for key in Self.toolKeys {
+            #expect(MessageCatalogueTests.vi[key] != nil, "vi.yml lacks \(key)")
+            #expect(MessageCatalogueTests.en[key] != nil, "en.yml lacks \(key)")
+        }
+    }
+
+    /// The folders whose code prints to the terminal or throws what the terminal prints.
+    static let checkedFolders = ["Sources/congkhai", "Sources/CongkhaiImport", "Sources/CongkhaiArchive",
+                                 "Sources/CongkhaiPublish", "Sources/CongkhaiServe", "Sources/CongkhaiSite/Output"]
+
+    /// A call that prints, tells the user or throws, with a string literal that has words in it once its
+    /// interpolations are taken out: `print("Published \(site)")` is caught, `print("  \(path)  \(size)")` is not.
+    @Test func noEnglishSentenceIsPrintedOrThrown() throws {
+        let found = try Self.literalSentences()
+        #expect(found.isEmpty, "words written in the code instead of the catalogues:\n\(found.joined(separator: "\n"))")
+    }
+
+    /// The scan itself finds what it looks for (a scan that finds nothing in anything would pass forever).
+    @Test func theScanFindsALiteralSentence() {
+        #expect(Self.sentences(in: #"throw PublishFailure("--to is empty; give a folder")"#).count == 1)
+        #expect(Self.sentences(in: #"    printError("error: \(error)")"#).count == 1)
+        #expect(Self.sentences(in: #"notice("Another publish to \(root.path) is running")"#).count == 1)
+        #expect(Self.sentences(in: #"print("  \(result.wacz.path)  \(megabytes(result.waczSize))")"#).isEmpty)
+        #expect(Self.sentences(in: #"throw PublishFailure(.targetEmpty)"#).isEmpty)
+    }
+
+    static let callPattern = try! NSRegularExpression(
+        pattern: #"\b(print|printError|notice|waiting|[A-Za-z]*Failure(?:\.[a-z][A-Za-z]*)?)\(\s*"((?:[^"\\]|\\.)*)""#)
+
+    static func sentences(in line: String) -> [String] {
+        let range = NSRange(line.startIndex..., in: line)
+        return callPattern.matches(in: line, range: range).compactMap { match in
+            guard let literal = Range(match.range(at: 2), in: line).map({ String(line[$0]) }) else { return nil }
+            let words = withoutInterpolations(literal)
+            return words.range(of: "[A-Za-z]{3,}", options: .regularExpression) == nil ? nil : literal
+        }
+    }
+
+    /// `a \(b(c)) d` → `a  d`.
+    static func withoutInterpolations(_ literal: String) -> String {
+        var out = "", depth = 0
+        var characters = Array(literal)[...]
+        while let c = characters.popFirst() {
+            if depth == 0, c == "\\", characters.first == "(" { characters.removeFirst(); depth = 1; continue }
+            if depth > 0 {
+                if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
+                continue
+            }
+            out.append(c)
+        }
+        return out
+    }
+
+    static func literalSentences() throws -> [String] {
+        var found: [String] = []
+        for folder in checkedFolders {
+            let root = MessageCatalogueTests.repository.appendingPathComponent(folder)
+            let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+            while let url = walker?.nextObject() as? URL {
+                guard url.pathExtension == "swift" else { continue }
+                let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+                for (index, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                    for literal in sentences(in: line) {
+                        found.append("\(folder)/\(url.lastPathComponent):\(index + 1): \(literal.prefix(90))")
+                    }
+                }
+            }
+        }
+        return found
+    }
+}
