@@ -12,3 +12,5 @@ func words(of error: Error) -> String {
     if let failure = error as? CataloguedFailure { return failure.words }
     return BuildFailure.describe(error)
 }
+
+func say(_ key: HelpText) -> String { Messages.current.text(key) }

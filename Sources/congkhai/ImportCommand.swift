@@ -8,29 +8,22 @@ import Foundation
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: say(.importAbstract),
-        discussion: """
-        Each file becomes <into>/<year>/<number>.md with the front matter read from its printed layout, and the \
-        original is kept beside it as its attachment. Nothing is overwritten without --force; --dry-run writes nothing.
-
-        Needs pandoc (.docx), poppler-utils (.pdf) and, with --ocr, tesseract-ocr and tesseract-ocr-vie.
-
-        Exit status: 0 every file was imported; 1 some were not (each is named in the table).
-        """
+        discussion: say(HelpText.importDiscussion)
     )
 
-    @Argument(help: "Files or folders to import.")
+    @Argument(help: ArgumentHelp(say(HelpText.importFiles)))
     var files: [String]
 
-    @Option(help: "The content folder to import into.")
+    @Option(help: ArgumentHelp(say(HelpText.importInto)))
     var into = "Content"
 
-    @Flag(help: "Print what would be written, and write nothing.")
+    @Flag(help: ArgumentHelp(say(HelpText.importDryRun)))
     var dryRun = false
 
-    @Flag(help: "Replace files that already exist.")
+    @Flag(help: ArgumentHelp(say(HelpText.importForce)))
     var force = false
 
-    @Flag(help: "Read scanned PDF files with text recognition (Tesseract, Vietnamese).")
+    @Flag(help: ArgumentHelp(say(HelpText.importOCR)))
     var ocr = false
 
     func run() throws {

@@ -8,7 +8,7 @@ struct Keygen: ParsableCommand {
         abstract: say(.keygenAbstract)
     )
 
-    @Option(help: "Folder for archive.key and archive.pub.")
+    @Option(help: ArgumentHelp(say(HelpText.keygenOutput)))
     var output = "."
 
     func run() throws {

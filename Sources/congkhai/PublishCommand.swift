@@ -6,30 +6,22 @@ import Foundation
 struct Publish: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: say(.publishAbstract),
-        discussion: """
-        Each publish is a new folder under TARGET/releases/; TARGET/current, the folder the web server serves, is a link
-        switched to it in one rename, so visitors see the old site or the new one, never a mix. Unchanged files are hard links
-        to the previous release. If documents served now would disappear, or the build left files out because of errors,
-        nothing is switched unless --allow-removal is given.
-        TARGET is a folder or user@host:/path (ssh and rsync; CONGKHAI_SSH="ssh -p PORT -i KEY" sets ssh options).
-        Exit status: 0 published (or dry run done); 1 not published because of an error; 3 not published because documents
-        would disappear (see the list).
-        """
+        discussion: say(HelpText.publishDiscussion)
     )
 
-    @Option(help: "Where to publish: a folder, or user@host:/path over ssh.")
+    @Option(help: ArgumentHelp(say(HelpText.publishTo)))
     var to: String
 
-    @Option(help: "The built site.")
+    @Option(help: ArgumentHelp(say(HelpText.publishSite)))
     var site = "Site"
 
-    @Option(help: "How many releases to keep, the new one included.")
+    @Option(help: ArgumentHelp(say(HelpText.publishKeep)))
     var keep = 5
 
-    @Flag(help: "Show what would be published and removed, change nothing.")
+    @Flag(help: ArgumentHelp(say(HelpText.publishDryRun)))
     var dryRun = false
 
-    @Flag(help: "Publish even though documents served now would disappear, or files were left out by errors.")
+    @Flag(help: ArgumentHelp(say(HelpText.publishAllowRemoval)))
     var allowRemoval = false
 
     func run() throws {

@@ -6,10 +6,10 @@ import Foundation
 struct Releases: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: say(.releasesAbstract),
-        discussion: "Each line: release, when it was published (UTC), documents and procedures, what changed, who published it."
+        discussion: say(HelpText.releasesDiscussion)
     )
 
-    @Option(help: "The target published to: a folder, or user@host:/path.")
+    @Option(help: ArgumentHelp(say(HelpText.targetOption)))
     var to: String
 
     func run() throws {

@@ -6,13 +6,13 @@ import Foundation
 struct Rollback: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: say(.rollbackAbstract),
-        discussion: "The switch is one rename of TARGET/current, as for publish. `congkhai releases --to TARGET` lists the releases."
+        discussion: say(HelpText.rollbackDiscussion)
     )
 
-    @Option(help: "The target published to: a folder, or user@host:/path.")
+    @Option(help: ArgumentHelp(say(HelpText.targetOption)))
     var to: String
 
-    @Option(help: "The release to serve, as listed by `congkhai releases`.")
+    @Option(help: ArgumentHelp(say(HelpText.rollbackRelease)))
     var release: String?
 
     func run() throws {

@@ -6,13 +6,13 @@ import Foundation
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: say(.verifyAbstract),
-        discussion: "Exit status: 0 everything checks; 1 problems were found (each is named); 2 the check could not run."
+        discussion: say(HelpText.verifyDiscussion)
     )
 
-    @Argument(help: "The snapshot .zip or .wacz file.")
+    @Argument(help: ArgumentHelp(say(HelpText.verifyFile)))
     var file: String
 
-    @Option(help: "The department's public key (archive.pub): the signature must be made with it.")
+    @Option(help: ArgumentHelp(say(HelpText.verifyKey)))
     var key: String?
 
     func run() throws {

@@ -7,7 +7,7 @@ import Testing
 /// their sources, and the program run with no language set speaks Vietnamese on their failure paths.
 struct CommandWordsTests {
     static let toolKeys: [String] = ImportText.allCases.map(\.rawValue) + ArchiveText.allCases.map(\.rawValue)
-        + PublishText.allCases.map(\.rawValue) + FileProblemText.allCases.map(\.rawValue)
+        + PublishText.allCases.map(\.rawValue) + FileProblemText.allCases.map(\.rawValue) + HelpText.allCases.map(\.rawValue)
 
     @Test func everyToolKeyHasItsTextInBothLanguages() {
         for key in Self.toolKeys {
@@ -21,7 +21,8 @@ struct CommandWordsTests {
                                  "Sources/CongkhaiPublish", "Sources/CongkhaiServe", "Sources/CongkhaiSite/Output"]
 
     /// A call that prints, tells the user or throws, with a string literal that has words in it once its
-    /// interpolations are taken out: `print("Published \(site)")` is caught, `print("  \(path)  \(size)")` is not.
+    /// interpolations are taken out (`print("Published \(site)")` is caught, `print("  \(path)  \(size)")` is not),
+    /// and help written as a literal.
     @Test func noEnglishSentenceIsPrintedOrThrown() throws {
         let found = try Self.literalSentences()
         #expect(found.isEmpty, "words written in the code instead of the catalogues:\n\(found.joined(separator: "\n"))")
@@ -34,13 +35,20 @@ struct CommandWordsTests {
         #expect(Self.sentences(in: #"notice("Another publish to \(root.path) is running")"#).count == 1)
         #expect(Self.sentences(in: #"print("  \(result.wacz.path)  \(megabytes(result.waczSize))")"#).isEmpty)
         #expect(Self.sentences(in: #"throw PublishFailure(.targetEmpty)"#).isEmpty)
+        #expect(Self.sentences(in: #"    @Option(help: "Port to listen on.")"#).count == 1)
+        #expect(Self.sentences(in: #"        discussion: """"#).count == 1)
+        #expect(Self.sentences(in: #"    @Option(help: ArgumentHelp(say(HelpText.servePort)))"#).isEmpty)
     }
 
     static let callPattern = try! NSRegularExpression(
         pattern: #"\b(print|printError|notice|waiting|[A-Za-z]*Failure(?:\.[a-z][A-Za-z]*)?)\(\s*"((?:[^"\\]|\\.)*)""#)
 
+    /// Help written in the code: every help text and discussion comes from the catalogues (`say(HelpText...)`).
+    static let helpPattern = try! NSRegularExpression(pattern: #"\b(help|discussion|abstract):\s*""#)
+
     static func sentences(in line: String) -> [String] {
         let range = NSRange(line.startIndex..., in: line)
+        if helpPattern.firstMatch(in: line, range: range) != nil { return [line.trimmingCharacters(in: .whitespaces)] }
         return callPattern.matches(in: line, range: range).compactMap { match in
             guard let literal = Range(match.range(at: 2), in: line).map({ String(line[$0]) }) else { return nil }
             let words = withoutInterpolations(literal)
