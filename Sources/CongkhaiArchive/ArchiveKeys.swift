@@ -25,7 +25,9 @@ public enum ArchiveKeys {
         let key = P384.Signing.PrivateKey()
         // the private key is created with mode 0600 from the start, never readable by others even for a moment
         let descriptor = open(privateURL.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw ArchiveFailure(.keyNotCreated, ["file": privateURL.path, "problem": String(cString: strerror(errno))]) }
+        guard descriptor >= 0 else {
+            throw ArchiveFailure(.keyNotCreated, ["file": privateURL.path, "problem": String(cString: strerror(errno))])
+        }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         try handle.write(contentsOf: Data((key.pemRepresentation + "\n").utf8))
         try handle.close()

@@ -88,7 +88,8 @@ public struct Verifier {
         let actual = (try? FileDigest.sha256(of: file)) ?? ""
         if expected != actual {
             report.problems.append(.init(path: file.lastPathComponent,
-                                         .fileDigestDiffers, ["actual": actual, "file": digestFile.lastPathComponent, "expected": expected]))
+                                         .fileDigestDiffers,
+                                         ["actual": actual, "file": digestFile.lastPathComponent, "expected": expected]))
         }
     }
 }

@@ -57,10 +57,13 @@ struct ImportPlan {
             }
         }
         let essential = ["type", "date", "title"].filter { written.unreadFields.contains($0) }
-        if !essential.isEmpty, !hasFrontMatter { review.append(words.text(ImportText.fillIn, ["fields": essential.joined(separator: ", ")])) }
+        if !essential.isEmpty, !hasFrontMatter {
+            review.append(words.text(ImportText.fillIn, ["fields": essential.joined(separator: ", ")]))
+        }
         let offset = Self.bodyOffset(text)
         review += layout.findings.map {
-            words.text(ImportText.layoutFinding, ["line": String($0.line + offset), "problem": words.words(of: $0.diagnostic(file: "")).message])
+            words.text(ImportText.layoutFinding,
+                       ["line": String($0.line + offset), "problem": words.words(of: $0.diagnostic(file: "")).message])
         }
         if let line = Self.firstRawHTMLLine(text) {
             review.append(words.text(ImportText.htmlLeft, ["line": String(line)]))

@@ -89,3 +89,92 @@ struct CommandWordsTests {
         return found
     }
 }
+
+/// The program itself, run with no language set (so Vietnamese) and with `--lang en`, on the failure paths of the
+/// commands beside the build: what it prints is the catalogue's text with the values filled in, nothing else.
+@Suite struct CommandFailureWordsTests {
+    static var binary: URL? {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            Bundle.main.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL,
+            MessageCatalogueTests.repository.appendingPathComponent(".build/debug"),
+        ].map { $0.appendingPathComponent("congkhai") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    struct Outcome { var status: Int32; var output: String; var errors: String }
+
+    static func run(_ arguments: [String]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = try #require(binary)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["LANG", "LC_ALL", "LC_MESSAGES"] { environment[name] = nil }
+        process.environment = environment
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+                       errors: String(decoding: errorData, as: UTF8.self))
+    }
+
+    static func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-words-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static let languages: [(Language, [String])] = [(.vi, []), (.en, ["--lang", "en"])]
+
+    @Test(.enabled(if: binary != nil, "the congkhai binary was not found beside the tests; run `swift build` first"))
+    func verifyPublishAndReleasesSayTheirFailuresInTheChosenLanguage() throws {
+        let empty = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let missing = empty.appendingPathComponent("khong-co.zip").path
+        for (language, flag) in Self.languages {
+            let words = MessageCatalogue.bundled(language)
+            func failure(_ text: String) -> String { words.text(CommandText.error, ["text": text]) + "\n" }
+
+            let verify = try Self.run(["verify", missing] + flag)
+            #expect(verify.status == 2)
+            #expect(verify.errors == failure(words.text(ArchiveText.verifyMissing, ["file": missing])))
+
+            let publish = try Self.run(["publish", "--to", "", "--site", empty.path] + flag)
+            #expect(publish.status == 1)
+            #expect(publish.errors == failure(words.text(PublishText.targetEmpty)))
+
+            let releases = try Self.run(["releases", "--to", empty.path] + flag)
+            #expect(releases.status == 0)
+            #expect(releases.output == words.text(PublishText.noReleases, ["target": empty.path]) + "\n")
+        }
+    }
+
+    @Test(.enabled(if: binary != nil, "the congkhai binary was not found beside the tests; run `swift build` first"))
+    func archiveAndImportSayTheirFailuresInTheChosenLanguage() throws {
+        let empty = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let spreadsheet = empty.appendingPathComponent("bang-tinh.xlsx")
+        try Data("x".utf8).write(to: spreadsheet)
+        let site = empty.appendingPathComponent("Site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        for (language, flag) in Self.languages {
+            let words = MessageCatalogue.bundled(language)
+            let archive = try Self.run(["archive", "--site", site.path, "--output", empty.appendingPathComponent("ban-luu").path] + flag)
+            #expect(archive.status == 2)
+            let notBuilt = words.text(ArchiveText.notABuiltSite, ["site": site.path, "marker": ".congkhai-site"])
+            #expect(archive.errors
+                    == words.text(CommandText.error, ["text": notBuilt]) + "\n" + words.text(ArchiveText.nothingWritten) + "\n")
+
+            let imported = try Self.run(["import", spreadsheet.path, "--into", empty.appendingPathComponent("vb").path] + flag)
+            #expect(imported.status == 1)
+            let unsupported = words.text(ImportText.unsupported, ["extension": "xlsx"])
+            #expect(imported.errors == "\(spreadsheet.path): \(words.text("severity.error")): \(unsupported)\n")
+            #expect(imported.output.hasPrefix(words.text(ImportText.columnFile)))
+            #expect(imported.output.contains(words.text(ImportText.notImported)))
+        }
+    }
+}
