@@ -26,7 +26,7 @@ public enum ArchiveKeys {
         // the private key is created with mode 0600 from the start, never readable by others even for a moment
         let descriptor = open(privateURL.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else {
-            throw ArchiveFailure(.keyNotCreated, ["file": privateURL.path, "problem": String(cString: strerror(errno))])
+            throw ArchiveFailure(.keyNotCreated, ["file": privateURL.path, "problem": FileProblem.describe(errno: errno)])
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         try handle.write(contentsOf: Data((key.pemRepresentation + "\n").utf8))

@@ -151,7 +151,7 @@ public struct Archiver {
 
     static func read(_ file: SiteFile) throws -> Data {
         do { return try Data(contentsOf: file.url) } catch {
-            throw ArchiveFailure(.fileUnreadable, ["file": file.url.path, "problem": error.localizedDescription])
+            throw ArchiveFailure(.fileUnreadable, ["file": file.url.path, "problem": FileProblem.describe(error)])
         }
     }
 

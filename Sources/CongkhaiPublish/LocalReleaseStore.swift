@@ -22,7 +22,7 @@ final class LocalReleaseStore: ReleaseStore {
         do {
             try fm.createDirectory(at: releasesFolder, withIntermediateDirectories: true)
         } catch {
-            throw PublishFailure(.cannotMakeTargetFolder, ["folder": releasesFolder.path, "problem": error.localizedDescription])
+            throw PublishFailure(.cannotMakeTargetFolder, ["folder": releasesFolder.path, "problem": FileProblem.describe(error)])
         }
         try lock()
         var cleaned: [String] = []
@@ -42,7 +42,7 @@ final class LocalReleaseStore: ReleaseStore {
         let path = root.appendingPathComponent(ReleaseNaming.lockFile).path
         lockDescriptor = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard lockDescriptor >= 0 else {
-            throw PublishFailure(.cannotOpenLock, ["file": path, "problem": String(cString: strerror(errno))])
+            throw PublishFailure(.cannotOpenLock, ["file": path, "problem": FileProblem.describe(errno: errno)])
         }
         if flock(lockDescriptor, LOCK_EX | LOCK_NB) != 0 {
             notice(Messages.current.text(PublishText.waiting, ["target": root.path]))
@@ -85,7 +85,7 @@ final class LocalReleaseStore: ReleaseStore {
         if fromIncoming {
             let incoming = releasesFolder.appendingPathComponent(ReleaseNaming.incomingPrefix + name).path
             guard rename(incoming, release(name).path) == 0 else {
-                throw PublishFailure(.cannotRename, ["file": incoming, "problem": String(cString: strerror(errno))])
+                throw PublishFailure(.cannotRename, ["file": incoming, "problem": FileProblem.describe(errno: errno)])
             }
         }
         // The new link is made under a temporary name, then renamed over `current`: rename(2) replaces it
@@ -94,10 +94,10 @@ final class LocalReleaseStore: ReleaseStore {
         let current = root.appendingPathComponent(ReleaseNaming.currentLink).path
         unlink(temporary)
         guard symlink("\(ReleaseNaming.releasesFolder)/\(name)", temporary) == 0 else {
-            throw PublishFailure(.cannotMakeLink, ["link": temporary, "problem": String(cString: strerror(errno))])
+            throw PublishFailure(.cannotMakeLink, ["link": temporary, "problem": FileProblem.describe(errno: errno)])
         }
         guard rename(temporary, current) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = FileProblem.describe(errno: errno)
             unlink(temporary)
             throw PublishFailure(.cannotSwitch, ["link": current, "release": name, "problem": reason])
         }

@@ -1,4 +1,5 @@
 import CSystemZlib
+import CongkhaiMessages
 import Foundation
 
 /// Writes `.gz` siblings of text files for nginx's `gzip_static`.
@@ -27,7 +28,7 @@ enum Precompressor {
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
                 try gzip(data).write(to: URL(fileURLWithPath: path + ".gz"))
             } catch {
-                failures.add("\(path).gz: \(error.localizedDescription)")
+                failures.add("\(path).gz: \(FileProblem.describe(error))")
             }
         }
         if let first = failures.first {

@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import Foundation
 
 /// What a publish copied: the files that are new or changed (relative paths,
@@ -81,7 +82,7 @@ struct ReleaseAssembler {
     private func makeFolder(_ relative: String) throws {
         let path = "\(destination.path)/\(relative)"
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw PublishFailure(.cannotMakeFolder, ["folder": path, "problem": String(cString: strerror(errno))])
+            throw PublishFailure(.cannotMakeFolder, ["folder": path, "problem": FileProblem.describe(errno: errno)])
         }
     }
 
@@ -104,7 +105,7 @@ struct ReleaseAssembler {
         do {
             try FileManager.default.copyItem(atPath: source, toPath: target)
         } catch {
-            throw PublishFailure(.cannotCopy, ["file": source, "destination": target, "problem": error.localizedDescription])
+            throw PublishFailure(.cannotCopy, ["file": source, "destination": target, "problem": FileProblem.describe(error)])
         }
     }
 }

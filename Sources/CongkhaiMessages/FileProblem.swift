@@ -1,10 +1,10 @@
-import CongkhaiMessages
 import Foundation
 
 /// File-system errors in plain words, in the command line's language: a clerk must never see an
-/// NSCocoaErrorDomain dump, only what happened and where.
-enum FileProblem {
-    static func describe(_ error: Error, in words: MessageCatalogue = Messages.current) -> String {
+/// NSCocoaErrorDomain dump, only what happened and where. Here, beside the words, so that every module
+/// that reports a file's failure (the build, import, archive, publish) says it the same way.
+public enum FileProblem {
+    public static func describe(_ error: Error, in words: MessageCatalogue = Messages.current) -> String {
         let ns = error as NSError
         let path = (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
         let posix = (ns.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? Int32($0.code) : nil }
@@ -26,7 +26,7 @@ enum FileProblem {
     }
 
     /// A failed system call's `errno` in plain words; a rare one keeps the system's own text.
-    static func describe(errno code: Int32, in words: MessageCatalogue = Messages.current) -> String {
+    public static func describe(errno code: Int32, in words: MessageCatalogue = Messages.current) -> String {
         switch code {
         case ENOSPC: return words.text(FileProblemText.diskFull)
         case EROFS: return words.text(FileProblemText.readOnly)
