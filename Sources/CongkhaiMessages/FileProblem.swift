@@ -19,6 +19,9 @@ public enum FileProblem {
             case .fileWriteNoPermission, .fileReadNoPermission: what = words.text(FileProblemText.permissionDenied)
             case .fileNoSuchFile, .fileReadNoSuchFile: what = words.text(FileProblemText.doesNotExist)
             case .fileWriteFileExists: what = words.text(FileProblemText.alreadyThere)
+            // Foundation's other codes: 256-511 reading, 512-767 writing (CocoaError.Code).
+            case _ where ns.domain == NSCocoaErrorDomain && (256..<512).contains(ns.code): what = words.text(FileProblemText.cannotRead)
+            case _ where ns.domain == NSCocoaErrorDomain && (512..<768).contains(ns.code): what = words.text(FileProblemText.cannotWrite)
             default: what = ns.domain == NSCocoaErrorDomain ? words.text(FileProblemText.errorNumber, ["code": "\(ns.code)"]) : "\(error)"
             }
         }
@@ -35,6 +38,7 @@ public enum FileProblem {
         case EXDEV: return words.text(FileProblemText.otherDisk)
         case EBUSY: return words.text(FileProblemText.inUse)
         case EEXIST: return words.text(FileProblemText.alreadyThere)
+        case ENOTDIR: return words.text(FileProblemText.notAFolder)
         default: return String(cString: strerror(code))
         }
     }

@@ -180,6 +180,9 @@ public enum FileProblemText: String, CaseIterable, Sendable, CatalogueKey {
     case inUse = "file-problem.in-use"
     case alreadyThere = "file-problem.already-there"
     case errorNumber = "file-problem.error-number"
+    case cannotRead = "file-problem.cannot-read"
+    case cannotWrite = "file-problem.cannot-write"
+    case notAFolder = "file-problem.not-a-folder"
 }
 
 /// The help (`--help`) of import, archive, verify, keygen, publish, rollback, releases and serve.
