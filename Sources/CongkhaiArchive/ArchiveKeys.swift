@@ -38,14 +38,14 @@ public enum ArchiveKeys {
     public static func loadPrivate(_ url: URL) throws -> P384.Signing.PrivateKey {
         let text = try readText(url, unreadable: .privateKeyUnreadable)
         do { return try P384.Signing.PrivateKey(pemRepresentation: text) } catch {
-            throw ArchiveFailure(.notAPrivateKey, ["file": url.path, "problem": "\(error)"])
+            throw ArchiveFailure(.notAPrivateKey, ["file": url.path])
         }
     }
 
     public static func loadPublic(_ url: URL) throws -> P384.Signing.PublicKey {
         let text = try readText(url, unreadable: .publicKeyUnreadable)
         do { return try P384.Signing.PublicKey(pemRepresentation: text) } catch {
-            throw ArchiveFailure(.notAPublicKey, ["file": url.path, "problem": "\(error)"])
+            throw ArchiveFailure(.notAPublicKey, ["file": url.path])
         }
     }
 

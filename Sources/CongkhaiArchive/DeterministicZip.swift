@@ -16,7 +16,7 @@ final class DeterministicZip {
     init(creating url: URL, modified: Date) throws {
         try? FileManager.default.removeItem(at: url)
         do { archive = try Archive(url: url, accessMode: .create) } catch {
-            throw ArchiveFailure(.cannotCreate, ["file": url.path, "problem": "\(error)"])
+            throw ArchiveFailure(.cannotCreate, ["file": url.path, "problem": FileProblem.describe(error)])
         }
         self.modified = modified
     }

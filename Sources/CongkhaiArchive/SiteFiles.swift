@@ -79,7 +79,7 @@ public struct SiteCatalogue: Sendable {
     static func count(_ url: URL) throws -> Int {
         guard let data = FileManager.default.contents(atPath: url.path) else { return 0 }
         do { return try decodeList(data).count } catch {
-            throw ArchiveFailure(.notACatalogue, ["file": url.path, "problem": "\(error)"])
+            throw ArchiveFailure(.notACatalogue, ["file": url.path])
         }
     }
 
@@ -87,7 +87,7 @@ public struct SiteCatalogue: Sendable {
         guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
         let entries: [Entry]
         do { entries = try decodeList(data) } catch {
-            throw ArchiveFailure(.notACatalogue, ["file": url.path, "problem": "\(error)"])
+            throw ArchiveFailure(.notACatalogue, ["file": url.path])
         }
         return entries.compactMap { entry in
             guard let raw = entry.url else { return nil }

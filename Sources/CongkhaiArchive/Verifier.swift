@@ -55,7 +55,7 @@ public struct Verifier {
         let archive: Archive
         do { archive = try Archive(url: file, accessMode: .read) } catch {
             report.problems.append(.init(path: file.lastPathComponent,
-                                         .notAZip, ["problem": "\(error)"]))
+                                         .notAZip))
             return report
         }
         let zip = ZipInspection(archive: archive, file: file)

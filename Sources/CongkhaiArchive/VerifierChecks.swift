@@ -26,7 +26,7 @@ struct SnapshotCheck {
             manifestData = try zip.data(of: manifestEntry)
             manifest = try SnapshotManifest.decode(manifestData)
         } catch {
-            report.problems.append(.init(path: manifestPath, .manifestUnreadable, ["problem": "\(error)"]))
+            report.problems.append(.init(path: manifestPath, .manifestUnreadable))
             return
         }
         let digest = SnapshotManifest.digest(of: manifestData)
@@ -58,7 +58,7 @@ struct SnapshotCheck {
                                                  ["size": String(size), "expected": String(listed.size)]))
                 }
             } catch {
-                report.problems.append(.init(path: entry.path, .cannotReadBack, ["problem": "\(error)"]))
+                report.problems.append(.init(path: entry.path, .cannotReadBack))
             }
         }
         for path in expected.keys.sorted() where !seen.contains(path) {
@@ -130,7 +130,7 @@ struct WACZCheck {
                     report.problems.append(.init(path: entry.path, .differsFromPackage))
                 }
             } catch {
-                report.problems.append(.init(path: entry.path, .cannotReadBack, ["problem": "\(error)"]))
+                report.problems.append(.init(path: entry.path, .cannotReadBack))
             }
         }
         for path in listed.keys.sorted() where !seen.contains(path) {
