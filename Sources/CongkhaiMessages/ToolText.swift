@@ -1,6 +1,6 @@
 /// The run-time words of the commands that work on files beside the build (import, archive, verify, keygen,
 /// publish, rollback, releases), as keys of the message catalogues. The libraries carry a key and its values
-/// (`ImportFailure`, `ArchiveFailure`, `PublishFailure`, `Verifier.Finding`); the command line says them in the
+/// (`ImportFailure`, `ArchiveFailure`, `PublishFailure`, `Verifier.Problem`); the command line says them in the
 /// user's language. A case without its text in both catalogues fails `MessageCatalogueTests`.
 
 /// The words of `congkhai import`: why a file was not imported, what to look at, the closing table.

@@ -24,7 +24,7 @@ public struct ReleaseListing: Equatable, Sendable {
 
     /// `20261124T204000  2026-11-24 20:40 UTC  26 documents, 6 procedures  added 1, changed 2, removed 0  by nam`
     /// and a mark on the served one, in English (tests); the command line prints `text(in: Messages.current)`.
-    public var text: String { text(in: .bundled(.en)) }
+    public var text: String { text(in: .englishForLogs) }
 
     public func text(in catalogue: MessageCatalogue) -> String {
         var parts = [(served ? "* " : "  ") + name]

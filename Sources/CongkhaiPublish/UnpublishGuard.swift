@@ -33,7 +33,7 @@ public enum UnpublishGuard {
         }
 
         /// In English (logs, tests); the command line prints `words`.
-        public var explanation: String { MessageCatalogue.bundled(.en).text(finding.key, finding.arguments) }
+        public var explanation: String { MessageCatalogue.englishForLogs.text(finding.key, finding.arguments) }
         public var words: String { Messages.current.text(finding.key, finding.arguments) }
     }
 

@@ -26,7 +26,11 @@ struct Verify: ParsableCommand {
             printFailure(words(of: error))
             throw ExitCode(2)
         }
-        for problem in report.problems { printError("\(file): \(problem.path): \(problem.words)") }
+        for problem in report.problems {
+            // a problem of the whole file is named once, one of a file inside it after the archive's name
+            let place = problem.path == url.lastPathComponent ? file : "\(file): \(problem.path)"
+            printError("\(place): \(problem.words)")
+        }
         for note in report.notes { print("  \(note.words)") }
         let facts = ["file": file, "kind": say(report.kind), "count": "\(report.checkedFiles)"]
         if report.ok {
