@@ -69,6 +69,7 @@ let package = Package(
             name: "CongkhaiArchive",
             dependencies: [
                 "CongkhaiDomain",
+                "CongkhaiMessages",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
@@ -76,7 +77,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CSystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Publishing to the web server: release folders, the atomic switch, the unpublish guard.
-        .target(name: "CongkhaiPublish", dependencies: ["CSystemZlib"]),
+        .target(name: "CongkhaiPublish", dependencies: ["CSystemZlib", "CongkhaiMessages"]),
         .executableTarget(
             name: "congkhai",
             dependencies: [

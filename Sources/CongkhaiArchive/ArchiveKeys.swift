@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import Crypto
 import Foundation
 
@@ -19,13 +20,14 @@ public enum ArchiveKeys {
         let privateURL = folder.appendingPathComponent(privateKeyName)
         let publicURL = folder.appendingPathComponent(publicKeyName)
         if fm.fileExists(atPath: privateURL.path) {
-            throw ArchiveFailure("\(privateURL.path) already exists; snapshots signed with it could no longer be checked against "
-                + "a new one. Choose another --output folder, or move the old key away first")
+            throw ArchiveFailure(.keyExists, ["file": privateURL.path])
         }
         let key = P384.Signing.PrivateKey()
         // the private key is created with mode 0600 from the start, never readable by others even for a moment
         let descriptor = open(privateURL.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw ArchiveFailure("\(privateURL.path) cannot be created (errno \(errno))") }
+        guard descriptor >= 0 else {
+            throw ArchiveFailure(.keyNotCreated, ["file": privateURL.path, "problem": FileProblem.describe(errno: errno)])
+        }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         try handle.write(contentsOf: Data((key.pemRepresentation + "\n").utf8))
         try handle.close()
@@ -34,22 +36,22 @@ public enum ArchiveKeys {
     }
 
     public static func loadPrivate(_ url: URL) throws -> P384.Signing.PrivateKey {
-        let text = try readText(url, what: "private key")
+        let text = try readText(url, unreadable: .privateKeyUnreadable)
         do { return try P384.Signing.PrivateKey(pemRepresentation: text) } catch {
-            throw ArchiveFailure("\(url.path) is not a private key written by `congkhai keygen` (\(error))")
+            throw ArchiveFailure(.notAPrivateKey, ["file": url.path])
         }
     }
 
     public static func loadPublic(_ url: URL) throws -> P384.Signing.PublicKey {
-        let text = try readText(url, what: "public key")
+        let text = try readText(url, unreadable: .publicKeyUnreadable)
         do { return try P384.Signing.PublicKey(pemRepresentation: text) } catch {
-            throw ArchiveFailure("\(url.path) is not a public key written by `congkhai keygen` (\(error))")
+            throw ArchiveFailure(.notAPublicKey, ["file": url.path])
         }
     }
 
-    static func readText(_ url: URL, what: String) throws -> String {
+    static func readText(_ url: URL, unreadable: ArchiveText) throws -> String {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw ArchiveFailure("the \(what) \(url.path) cannot be read; check the path")
+            throw ArchiveFailure(unreadable, ["file": url.path])
         }
         return text
     }

@@ -1,4 +1,5 @@
 import CongkhaiDomain
+import CongkhaiMessages
 import Crypto
 import Foundation
 import Yams
@@ -38,7 +39,7 @@ public struct Archiver {
         public let fileCount: Int
         public let snapshotSize: Int64
         public let waczSize: Int64
-        public let baseURLSource: String
+        public let baseURLSource: ArchiveText
         public let factsSource: String
         public let registry: URL?
     }
@@ -50,13 +51,12 @@ public struct Archiver {
         let fm = FileManager.default
         let sitePath = options.site.standardizedFileURL.path + "/"
         if (options.output.standardizedFileURL.path + "/").hasPrefix(sitePath) {
-            throw ArchiveFailure("the output folder \(options.output.path) is inside the site \(options.site.path); "
-                + "snapshots would end up in the next snapshot. Choose an --output folder outside the site")
+            throw ArchiveFailure(.outputInsideSite, ["output": options.output.path, "site": options.site.path])
         }
         let facts = try BuildFacts.read(site: options.site, content: options.content, theme: options.theme)
         let catalogue = try SiteCatalogue.read(site: options.site)
         if let year = options.year, !catalogue.documents.contains(where: { $0.year == year }) {
-            throw ArchiveFailure("the site has no document of \(year); check --year (api/documents.json lists the years)")
+            throw ArchiveFailure(.noDocumentOfYear, ["year": String(year)])
         }
         let scope = SnapshotScope(year: options.year, catalogue: catalogue)
         let (baseURL, baseSource) = SiteAddress.resolve(explicit: options.baseURL, site: options.site)
@@ -151,15 +151,14 @@ public struct Archiver {
 
     static func read(_ file: SiteFile) throws -> Data {
         do { return try Data(contentsOf: file.url) } catch {
-            throw ArchiveFailure("\(file.url.path) cannot be read (\(error.localizedDescription)); check its permissions and archive again")
+            throw ArchiveFailure(.fileUnreadable, ["file": file.url.path, "problem": FileProblem.describe(error)])
         }
     }
 
     static func readRegistry(_ url: URL) throws -> ArchiveRegistry {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return ArchiveRegistry() }
         do { return try ArchiveRegistry.parse(text) } catch {
-            throw ArchiveFailure("\(url.path) is not a list of snapshots congkhai can read (\(error)); correct it or move it away, "
-                + "then archive again")
+            throw ArchiveFailure(.registryUnreadable, ["file": url.path, "problem": "\(error)"])
         }
     }
 

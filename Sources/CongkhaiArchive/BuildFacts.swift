@@ -1,4 +1,5 @@
 import CongkhaiDomain
+import CongkhaiMessages
 import Crypto
 import Foundation
 
@@ -38,8 +39,7 @@ public struct BuildFacts: Codable, Equatable, Sendable {
     public static func read(site: URL, content: URL, theme: URL) throws -> BuildFacts {
         let markerURL = site.appendingPathComponent(markerName)
         guard let data = FileManager.default.contents(atPath: markerURL.path) else {
-            throw ArchiveFailure("\(site.path) is not a site built by congkhai (it has no \(markerName) file); "
-                + "build it first, or check --site")
+            throw ArchiveFailure(.notABuiltSite, ["site": site.path, "marker": markerName])
         }
         if !data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }),
            let marker = try? JSONDecoder().decode(Marker.self, from: data),
@@ -69,8 +69,7 @@ public enum FolderDigest {
     public static func of(_ folder: URL, leavingOut: Set<String> = []) throws -> String {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ArchiveFailure("the folder \(folder.path) does not exist; "
-                + "pass --content and --theme for the folders the site was built from")
+            throw ArchiveFailure(.folderMissing, ["folder": folder.path])
         }
         var hasher = SHA256()
         for file in try SiteFiles.list(folder, keepHidden: false) where !leavingOut.contains(file.path) {
@@ -83,7 +82,7 @@ public enum FolderDigest {
 
 enum FileDigest {
     static func sha256(of url: URL) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw ArchiveFailure("\(url.path) cannot be read") }
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw ArchiveFailure(.cannotRead, ["file": url.path]) }
         defer { try? handle.close() }
         var hasher = SHA256()
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }

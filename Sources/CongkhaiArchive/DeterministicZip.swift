@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import Foundation
 import ZIPFoundation
 
@@ -15,7 +16,7 @@ final class DeterministicZip {
     init(creating url: URL, modified: Date) throws {
         try? FileManager.default.removeItem(at: url)
         do { archive = try Archive(url: url, accessMode: .create) } catch {
-            throw ArchiveFailure("\(url.path) cannot be created (\(error)); check that the folder exists and is writable")
+            throw ArchiveFailure(.cannotCreate, ["file": url.path, "problem": FileProblem.describe(error)])
         }
         self.modified = modified
     }
@@ -30,7 +31,7 @@ final class DeterministicZip {
 
     /// Streams a file that may be large, in chunks, never whole.
     func add(_ path: String, file: URL, size: Int64, compress: Bool) throws {
-        guard let handle = FileHandle(forReadingAtPath: file.path) else { throw ArchiveFailure("\(file.path) cannot be read") }
+        guard let handle = FileHandle(forReadingAtPath: file.path) else { throw ArchiveFailure(.cannotRead, ["file": file.path]) }
         defer { try? handle.close() }
         try archive.addEntry(with: path, type: .file, uncompressedSize: size, modificationDate: modified,
                              permissions: SnapshotLayout.filePermissions, compressionMethod: compress ? .deflate : .none,

@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import Foundation
 
 /// A file of a folder, named by its path inside the folder with `/` separators.
@@ -15,7 +16,7 @@ public enum SiteFiles {
         let fm = FileManager.default
         let rootPath = root.standardizedFileURL.path
         guard let walker = fm.enumerator(atPath: rootPath) else {
-            throw ArchiveFailure("the folder \(rootPath) cannot be read; check the path")
+            throw ArchiveFailure(.folderUnreadable, ["folder": rootPath])
         }
         var files: [SiteFile] = []
         while let relative = walker.nextObject() as? String {
@@ -70,7 +71,7 @@ public struct SiteCatalogue: Sendable {
         if let list = try? JSONDecoder().decode([Entry].self, from: data) { return list }
         let wrapped = try JSONDecoder().decode(Wrapped.self, from: data)
         guard let list = wrapped.documents ?? wrapped.procedures else {
-            throw ArchiveFailure("it has neither a documents nor a procedures list")
+            throw ArchiveFailure(.catalogueHasNoList)
         }
         return list
     }
@@ -78,7 +79,7 @@ public struct SiteCatalogue: Sendable {
     static func count(_ url: URL) throws -> Int {
         guard let data = FileManager.default.contents(atPath: url.path) else { return 0 }
         do { return try decodeList(data).count } catch {
-            throw ArchiveFailure("\(url.path) is not the catalogue congkhai writes (\(error)); build the site again")
+            throw ArchiveFailure(.notACatalogue, ["file": url.path])
         }
     }
 
@@ -86,7 +87,7 @@ public struct SiteCatalogue: Sendable {
         guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
         let entries: [Entry]
         do { entries = try decodeList(data) } catch {
-            throw ArchiveFailure("\(url.path) is not the catalogue congkhai writes (\(error)); build the site again")
+            throw ArchiveFailure(.notACatalogue, ["file": url.path])
         }
         return entries.compactMap { entry in
             guard let raw = entry.url else { return nil }
@@ -101,18 +102,18 @@ public struct SiteCatalogue: Sendable {
 public enum SiteAddress {
     /// `--base-url` when given; otherwise the home page's own address (its `og:url`, written when
     /// `site.yml` has `base_url`); otherwise a placeholder address that says it is one.
-    public static func resolve(explicit: String?, site: URL) -> (url: String, source: String) {
-        if let explicit, !explicit.isEmpty { return (withSlash(explicit), "--base-url") }
+    public static func resolve(explicit: String?, site: URL) -> (url: String, source: ArchiveText) {
+        if let explicit, !explicit.isEmpty { return (withSlash(explicit), .addressFromOption) }
         if let home = try? String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8),
            let link = home.range(of: "<meta property=\"og:url\" content=\"") {
             let rest = home[link.upperBound...]
             if let end = rest.firstIndex(of: "\"") {
                 var canonical = String(rest[..<end]).replacingOccurrences(of: "&amp;", with: "&")
                 if canonical.hasSuffix("index.html") { canonical.removeLast("index.html".count) }
-                if canonical.hasPrefix("http") { return (withSlash(canonical), "the og:url of index.html") }
+                if canonical.hasPrefix("http") { return (withSlash(canonical), .addressFromHome) }
             }
         }
-        return (placeholder, "a placeholder (the site has no base_url in site.yml; pass --base-url)")
+        return (placeholder, .addressPlaceholder)
     }
 
     public static let placeholder = "https://cong-khai.invalid/"

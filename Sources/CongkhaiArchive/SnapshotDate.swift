@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import Foundation
 
 /// The day a snapshot shows and the one instant written everywhere a time is
@@ -15,18 +16,17 @@ public struct SnapshotDate: Equatable, Sendable {
         var epoch: Date?
         if let text = environment["SOURCE_DATE_EPOCH"], !text.isEmpty {
             guard let seconds = Int(text), seconds >= 315_532_800 else {
-                throw ArchiveFailure("SOURCE_DATE_EPOCH is '\(text)'; it must be whole seconds since 1970 "
-                    + "and not before 1980 (zip dates start then)")
+                throw ArchiveFailure(.badSourceDateEpoch, ["value": text])
             }
             epoch = Date(timeIntervalSince1970: TimeInterval(seconds))
         }
         let day: String
         if let requested {
             guard let midnight = midnight(of: requested) else {
-                throw ArchiveFailure("the date '\(requested)' is not a day written as YYYY-MM-DD (for example 2024-06-30)")
+                throw ArchiveFailure(.badDate, ["date": requested])
             }
             guard midnight.timeIntervalSince1970 >= 315_532_800 else {
-                throw ArchiveFailure("the date '\(requested)' is before 1980, which zip files cannot record")
+                throw ArchiveFailure(.dateBefore1980, ["date": requested])
             }
             day = requested
         } else {
@@ -70,8 +70,15 @@ public struct SnapshotDate: Equatable, Sendable {
     }()
 }
 
-/// A problem that stops the command, worded for the person who ran it.
-public struct ArchiveFailure: Error, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+/// A problem that stops the command, for the person who ran it: a catalogue key and its values
+/// (the command line prints `words` in the user's language; `description` is English).
+public struct ArchiveFailure: CataloguedFailure {
+    public let key: ArchiveText
+    public let arguments: [String: String]
+    public var messageKey: String { key.rawValue }
+
+    public init(_ key: ArchiveText, _ arguments: [String: String] = [:]) {
+        self.key = key
+        self.arguments = arguments
+    }
 }

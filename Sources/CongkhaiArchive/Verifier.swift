@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import Crypto
 import Foundation
 import ZIPFoundation
@@ -5,16 +6,37 @@ import ZIPFoundation
 /// `congkhai verify`: checks a snapshot zip or a WACZ against its own manifest, its zip structure,
 /// the `.sha256` file beside it when there is one, and a public key when one is given.
 public struct Verifier {
+    /// What is wrong with one file of the archive, as a catalogue key and its values.
     public struct Problem: CustomStringConvertible, Equatable, Sendable {
         public let path: String
-        public let message: String
+        public let key: ArchiveText
+        public let arguments: [String: String]
+
+        init(path: String, _ key: ArchiveText, _ arguments: [String: String] = [:]) {
+            (self.path, self.key, self.arguments) = (path, key, arguments)
+        }
+
+        /// In English (logs, tests); the command line prints `words`.
+        public var message: String { MessageCatalogue.englishForLogs.text(key, arguments) }
+        public var words: String { Messages.current.text(key, arguments) }
         public var description: String { "\(path): \(message)" }
     }
 
+    /// Something worth knowing that is not a problem (the manifest's digest, who signed).
+    public struct Note: Equatable, Sendable {
+        public let key: ArchiveText
+        public let arguments: [String: String]
+
+        init(_ key: ArchiveText, _ arguments: [String: String] = [:]) { (self.key, self.arguments) = (key, arguments) }
+
+        public var words: String { Messages.current.text(key, arguments) }
+    }
+
     public struct Report: Sendable {
-        public var kind = ""
+        /// `.kindSnapshot` or `.kindWACZ`.
+        public var kind = ArchiveText.kindSnapshot
         public var problems: [Problem] = []
-        public var notes: [String] = []
+        public var notes: [Note] = []
         public var checkedFiles = 0
         public var ok: Bool { problems.isEmpty }
     }
@@ -33,16 +55,16 @@ public struct Verifier {
         let archive: Archive
         do { archive = try Archive(url: file, accessMode: .read) } catch {
             report.problems.append(.init(path: file.lastPathComponent,
-                                         message: "is not a readable zip (\(error)); the file is damaged or is not a snapshot"))
+                                         .notAZip))
             return report
         }
         let zip = ZipInspection(archive: archive, file: file)
         zip.checkStructure(into: &report)
         if archive["datapackage.json"] != nil {
-            report.kind = "WACZ"
+            report.kind = .kindWACZ
             WACZCheck(archive: archive, zip: zip).check(into: &report, expectedKey: expectedKey)
         } else {
-            report.kind = "snapshot"
+            report.kind = .kindSnapshot
             SnapshotCheck(archive: archive, zip: zip).check(into: &report, expectedKey: expectedKey)
         }
         checkDigestFile(into: &report)
@@ -55,19 +77,19 @@ public struct Verifier {
         let base = file.deletingPathExtension()
         let digestFile = base.appendingPathExtension("sha256")
         guard let text = try? String(contentsOf: digestFile, encoding: .utf8) else {
-            report.notes.append("no \(digestFile.lastPathComponent) beside the file: the whole-file digest was not compared")
+            report.notes.append(.init(.noDigestFile, ["file": digestFile.lastPathComponent]))
             return
         }
         guard let line = text.split(separator: "\n").first(where: { $0.hasSuffix("  " + file.lastPathComponent) }) else {
-            report.notes.append("\(digestFile.lastPathComponent) has no line for \(file.lastPathComponent)")
+            report.notes.append(.init(.digestFileHasNoLine, ["file": digestFile.lastPathComponent, "archive": file.lastPathComponent]))
             return
         }
         let expected = String(line.prefix(64))
         let actual = (try? FileDigest.sha256(of: file)) ?? ""
         if expected != actual {
             report.problems.append(.init(path: file.lastPathComponent,
-                                         message: "its SHA-256 is \(actual), but \(digestFile.lastPathComponent) says \(expected): "
-                                             + "the file changed"))
+                                         .fileDigestDiffers,
+                                         ["actual": actual, "file": digestFile.lastPathComponent, "expected": expected]))
         }
     }
 }
@@ -87,19 +109,18 @@ struct ZipInspection {
             if parts.count == 2, [SnapshotLayout.manifest, SnapshotLayout.signature].contains(String(parts[1])) {
                 trailerSeen = true
             } else if trailerSeen {
-                report.problems.append(.init(path: entry.path, message: "comes after the manifest: it was added to the zip later"))
+                report.problems.append(.init(path: entry.path, .afterManifest))
             } else if let previous, !previous.utf8.lexicographicallyPrecedes(entry.path.utf8) {
-                report.problems.append(.init(path: entry.path, message: "is out of order after \(previous): entries were added or moved"))
+                report.problems.append(.init(path: entry.path, .outOfOrder, ["previous": previous]))
             }
             if !trailerSeen { previous = entry.path }
             if let date = entry.fileAttributes[.modificationDate] as? Date { times.insert(date) }
             if let permissions = entry.fileAttributes[.posixPermissions] as? Int, permissions != Int(SnapshotLayout.filePermissions) {
-                report.problems.append(.init(path: entry.path, message: "has permissions \(String(permissions, radix: 8)), not 644"))
+                report.problems.append(.init(path: entry.path, .permissions, ["permissions": String(permissions, radix: 8)]))
             }
         }
         if times.count > 1 {
-            report.problems.append(.init(path: file.lastPathComponent, message: "its entries carry \(times.count) different times; "
-                + "a snapshot has one, so entries were changed after it was made"))
+            report.problems.append(.init(path: file.lastPathComponent, .severalTimes, ["count": String(times.count)]))
         }
     }
 
@@ -126,25 +147,24 @@ struct SignatureCheck {
     static func check(_ signed: SignedData?, hash: String, path: String, expectedKey: String?, into report: inout Verifier.Report) {
         guard let signed else {
             if expectedKey != nil {
-                report.problems.append(.init(path: path, message: "is not signed, but --key was given: nobody vouches for this archive"))
+                report.problems.append(.init(path: path, .notSigned))
             }
             return
         }
         if signed.hash != hash {
-            report.problems.append(.init(path: path, message: "the signature is for \(signed.hash), not for this manifest (\(hash))"))
+            report.problems.append(.init(path: path, .signatureForOther, ["signed": signed.hash, "hash": hash]))
         }
         if !ArchiveKeys.isValid(signature: signed.signature, publicKey: signed.publicKey, hash: signed.hash) {
-            report.problems.append(.init(path: path, message: "the signature is not valid: the manifest or the signature was changed"))
+            report.problems.append(.init(path: path, .signatureInvalid))
         }
         let fingerprint = ArchiveKeys.fingerprint(base64: signed.publicKey)
         if let expectedKey {
             if expectedKey != signed.publicKey {
-                report.problems.append(.init(path: path, message: "is signed with another key (\(fingerprint)) than the one given "
-                    + "with --key "
-                    + "(\(ArchiveKeys.fingerprint(base64: expectedKey))): it was not made by the holder of that key"))
+                report.problems.append(.init(path: path, .otherKey,
+                                             ["fingerprint": fingerprint, "expected": ArchiveKeys.fingerprint(base64: expectedKey)]))
             }
         } else {
-            report.notes.append("signed with the key \(fingerprint); pass --key with the department's published key to check who signed")
+            report.notes.append(.init(.signedWith, ["fingerprint": fingerprint]))
         }
     }
 }

@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import Crypto
 import Foundation
 import ZIPFoundation
@@ -14,7 +15,7 @@ struct SnapshotCheck {
         guard let manifestEntry = archive.first(where: isManifest)
         else {
             report.problems.append(.init(path: SnapshotLayout.manifest,
-                                         message: "is missing: this is not a congkhai snapshot, or it was cut short"))
+                                         .manifestMissing))
             return
         }
         let root = String(manifestEntry.path.dropLast(SnapshotLayout.manifest.count + 1))
@@ -25,15 +26,15 @@ struct SnapshotCheck {
             manifestData = try zip.data(of: manifestEntry)
             manifest = try SnapshotManifest.decode(manifestData)
         } catch {
-            report.problems.append(.init(path: manifestPath, message: "cannot be read (\(error)): the manifest was damaged"))
+            report.problems.append(.init(path: manifestPath, .manifestUnreadable))
             return
         }
         let digest = SnapshotManifest.digest(of: manifestData)
-        report.notes.append("manifest digest \(digest)")
+        report.notes.append(.init(.manifestDigestNote, ["digest": digest]))
         var signed: SignedData?
         if let entry = archive[root + "/" + SnapshotLayout.signature] {
             signed = (try? zip.data(of: entry)).flatMap { try? JSONDecoder().decode(SignedData.self, from: $0) }
-            if signed == nil { report.problems.append(.init(path: entry.path, message: "is not a signature congkhai can read")) }
+            if signed == nil { report.problems.append(.init(path: entry.path, .signatureUnreadable)) }
         }
         SignatureCheck.check(signed, hash: "sha256:" + digest, path: manifestPath, expectedKey: expectedKey, into: &report)
         checkDigestLine(digest: digest, root: root, into: &report)
@@ -44,7 +45,7 @@ struct SnapshotCheck {
         var seen = Set<String>()
         for entry in archive where !own.contains(entry.path) {
             guard let listed = expected[entry.path] else {
-                report.problems.append(.init(path: entry.path, message: "is in the zip but not in the manifest: a file was added"))
+                report.problems.append(.init(path: entry.path, .notInManifest))
                 continue
             }
             seen.insert(entry.path)
@@ -53,15 +54,15 @@ struct SnapshotCheck {
                 let (sha, size) = try zip.digest(of: entry)
                 if size != listed.size || sha != listed.sha256 {
                     report.problems.append(.init(path: entry.path,
-                                                 message: "differs from the manifest (size \(size), expected \(listed.size)): "
-                        + "the file was changed"))
+                                                 .differsFromManifest,
+                                                 ["size": String(size), "expected": String(listed.size)]))
                 }
             } catch {
-                report.problems.append(.init(path: entry.path, message: "cannot be read back (\(error)): its bytes were changed"))
+                report.problems.append(.init(path: entry.path, .cannotReadBack))
             }
         }
         for path in expected.keys.sorted() where !seen.contains(path) {
-            report.problems.append(.init(path: path, message: "is in the manifest but not in the zip: a file was removed"))
+            report.problems.append(.init(path: path, .notInZip))
         }
     }
 
@@ -72,7 +73,8 @@ struct SnapshotCheck {
               let line = text.split(separator: "\n").first(where: { $0.hasSuffix("  \(root)/\(SnapshotLayout.manifest)") }) else { return }
         if String(line.prefix(64)) != digest {
             report.problems.append(.init(path: root + "/" + SnapshotLayout.manifest,
-                                         message: "its digest is \(digest), but \(digestFile.lastPathComponent) says \(line.prefix(64))"))
+                                         .manifestDigestDiffers,
+                                         ["digest": digest, "file": digestFile.lastPathComponent, "expected": String(line.prefix(64))]))
         }
     }
 }
@@ -93,7 +95,7 @@ struct WACZCheck {
     func check(into report: inout Verifier.Report, expectedKey: String?) {
         guard let packageEntry = archive[WACZPackage.packagePath], let packageData = try? zip.data(of: packageEntry),
               let package = try? JSONDecoder().decode(Package.self, from: packageData) else {
-            report.problems.append(.init(path: WACZPackage.packagePath, message: "cannot be read: the data package was damaged"))
+            report.problems.append(.init(path: WACZPackage.packagePath, .packageUnreadable))
             return
         }
         let hash = "sha256:" + SHA256.hash(data: packageData).hex
@@ -101,23 +103,23 @@ struct WACZCheck {
            let digest = try? JSONDecoder().decode(DigestFile.self, from: data) {
             if digest.hash != hash {
                 report.problems.append(.init(path: WACZPackage.packagePath,
-                                             message: "its hash is \(hash), but \(WACZPackage.digestPath) says "
-                    + "\(digest.hash): the data package was changed"))
+                                             .packageHashDiffers,
+                                             ["hash": hash, "file": WACZPackage.digestPath, "expected": digest.hash]))
             }
             if let signed = digest.signedData, signed.created != package.created {
-                report.problems.append(.init(path: WACZPackage.digestPath, message: "the signature's time differs from the package's"))
+                report.problems.append(.init(path: WACZPackage.digestPath, .signatureTimeDiffers))
             }
             SignatureCheck.check(digest.signedData, hash: hash, path: WACZPackage.packagePath, expectedKey: expectedKey, into: &report)
         } else {
             report.problems.append(.init(path: WACZPackage.digestPath,
-                                         message: "is missing or unreadable: the data package's hash cannot be checked"))
+                                         .packageDigestMissing))
         }
         var listed = [String: Package.Resource]()
         for resource in package.resources { listed[resource.path] = resource }
         var seen = Set<String>()
         for entry in archive where entry.path != WACZPackage.packagePath && entry.path != WACZPackage.digestPath {
             guard let resource = listed[entry.path] else {
-                report.problems.append(.init(path: entry.path, message: "is in the WACZ but not in datapackage.json: a file was added"))
+                report.problems.append(.init(path: entry.path, .notInPackage))
                 continue
             }
             seen.insert(entry.path)
@@ -125,14 +127,14 @@ struct WACZCheck {
             do {
                 let (sha, size) = try zip.digest(of: entry)
                 if "sha256:" + sha != resource.hash || (resource.bytes != nil && resource.bytes != size) {
-                    report.problems.append(.init(path: entry.path, message: "differs from datapackage.json: the file was changed"))
+                    report.problems.append(.init(path: entry.path, .differsFromPackage))
                 }
             } catch {
-                report.problems.append(.init(path: entry.path, message: "cannot be read back (\(error)): its bytes were changed"))
+                report.problems.append(.init(path: entry.path, .cannotReadBack))
             }
         }
         for path in listed.keys.sorted() where !seen.contains(path) {
-            report.problems.append(.init(path: path, message: "is in datapackage.json but not in the WACZ: a file was removed"))
+            report.problems.append(.init(path: path, .notInWACZ))
         }
     }
 }

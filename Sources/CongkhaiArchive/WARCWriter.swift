@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import Crypto
 import CongkhaiDomain
 import Foundation
@@ -15,7 +16,7 @@ final class WARCWriter {
 
     init(url: URL, fileName: String, date: SnapshotDate) throws {
         _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: url.path) else { throw ArchiveFailure("\(url.path) cannot be written") }
+        guard let handle = FileHandle(forWritingAtPath: url.path) else { throw ArchiveFailure(.cannotWrite, ["file": url.path]) }
         self.handle = handle
         self.fileName = fileName
         self.date = date
@@ -85,7 +86,7 @@ final class WARCWriter {
     func close() throws { try handle.close() }
 
     static func eachChunk(of url: URL, _ body: (Data) throws -> Void) throws {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw ArchiveFailure("\(url.path) cannot be read") }
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw ArchiveFailure(.cannotRead, ["file": url.path]) }
         defer { try? handle.close() }
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { try body(chunk) }
     }

@@ -47,20 +47,26 @@ struct ImportPlan {
         let text = source.kind == .markdown ? source.markdown : try written.yaml() + "\n" + body.trimmingCharacters(in: .newlines) + "\n"
         self.text = text
 
+        // What a person must check, in the command line's language (the table prints it as it is).
+        let words = Messages.current
         var review: [String] = []
         if source.ocr {
-            review.append("read by OCR from a scan: compare the whole text with the original")
+            review.append(words.text(ImportText.readByOCR))
             review += OCRReview.flags(in: text).map {
-                "line \($0.line): check \($0.identifier) against the original (OCR misreads Đ, Ơ, accents)"
+                words.text(ImportText.checkIdentifier, ["line": String($0.line), "identifier": $0.identifier])
             }
         }
         let essential = ["type", "date", "title"].filter { written.unreadFields.contains($0) }
-        if !essential.isEmpty, !hasFrontMatter { review.append("fill in \(essential.joined(separator: ", ")) in the front matter") }
+        if !essential.isEmpty, !hasFrontMatter {
+            review.append(words.text(ImportText.fillIn, ["fields": essential.joined(separator: ", ")]))
+        }
         let offset = Self.bodyOffset(text)
-        review += layout.findings.map { "line \($0.line + offset): \(Messages.current.words(of: $0.diagnostic(file: "")).message)" }
+        review += layout.findings.map {
+            words.text(ImportText.layoutFinding,
+                       ["line": String($0.line + offset), "problem": words.words(of: $0.diagnostic(file: "")).message])
+        }
         if let line = Self.firstRawHTMLLine(text) {
-            review.append("line \(line): a table or picture stayed as HTML, which the site does not publish; "
-                          + "rewrite it as a Markdown table")
+            review.append(words.text(ImportText.htmlLeft, ["line": String(line)]))
         }
         self.review = review
     }

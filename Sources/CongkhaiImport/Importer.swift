@@ -1,4 +1,5 @@
 import CongkhaiDomain
+import CongkhaiSite
 import Foundation
 
 /// Imports documents as staff receive them (Word, PDF, scanned PDF, text
@@ -56,10 +57,10 @@ public struct Importer {
                 try importOne(file, planned: &planned, into: &result)
             } catch let failure as ImportFailure {
                 result.status = .failed
-                result.problem = failure.description
+                result.problem = failure
             } catch {
                 result.status = .failed
-                result.problem = "\(error)"
+                result.problem = .failed(BuildFailure.describe(error))
             }
             return result
         }
@@ -68,7 +69,7 @@ public struct Importer {
     func importOne(_ file: URL, planned: inout Set<String>, into result: inout ImportResult) throws {
         _ = try ConvertedSource.kind(of: file)
         guard FileManager.default.isReadableFile(atPath: file.path) else {
-            throw ImportFailure.unreadable("it does not exist or may not be read")
+            throw ImportFailure.doesNotExist
         }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -87,7 +88,7 @@ public struct Importer {
         }
         if !options.force, let existing = targets.first(where: { FileManager.default.fileExists(atPath: target($0).path) }) {
             result.status = .skipped
-            result.problem = ImportFailure.exists(existing).description
+            result.problem = .exists(existing)
             return
         }
         planned.formUnion(targets)
@@ -128,7 +129,8 @@ public struct ImportResult: Sendable {
     public var unread: [String] = []
     /// What a person must check.
     public var review: [String] = []
-    public var problem: String?
+    /// Why it was not imported (or was skipped).
+    public var problem: ImportFailure?
     /// The file's text, in a dry run.
     public var preview: String?
 

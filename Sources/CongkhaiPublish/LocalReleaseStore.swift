@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import Foundation
 
 /// A target folder on this machine (the web server's document root or a folder it serves).
@@ -21,8 +22,7 @@ final class LocalReleaseStore: ReleaseStore {
         do {
             try fm.createDirectory(at: releasesFolder, withIntermediateDirectories: true)
         } catch {
-            throw PublishFailure("cannot make \(releasesFolder.path): \(error.localizedDescription); " +
-                                 "check the --to folder and its permissions")
+            throw PublishFailure(.cannotMakeTargetFolder, ["folder": releasesFolder.path, "problem": FileProblem.describe(error)])
         }
         try lock()
         var cleaned: [String] = []
@@ -42,11 +42,11 @@ final class LocalReleaseStore: ReleaseStore {
         let path = root.appendingPathComponent(ReleaseNaming.lockFile).path
         lockDescriptor = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard lockDescriptor >= 0 else {
-            throw PublishFailure("cannot open \(path): \(String(cString: strerror(errno))); check the permissions of the --to folder")
+            throw PublishFailure(.cannotOpenLock, ["file": path, "problem": FileProblem.describe(errno: errno)])
         }
         if flock(lockDescriptor, LOCK_EX | LOCK_NB) != 0 {
-            notice("Another publish to \(root.path) is running; waiting for it to finish…")
-            guard flock(lockDescriptor, LOCK_EX) == 0 else { throw PublishFailure("cannot lock \(path)") }
+            notice(Messages.current.text(PublishText.waiting, ["target": root.path]))
+            guard flock(lockDescriptor, LOCK_EX) == 0 else { throw PublishFailure(.cannotLock, ["file": path]) }
         }
     }
 
@@ -62,8 +62,7 @@ final class LocalReleaseStore: ReleaseStore {
         var info = stat()
         guard lstat(link, &info) == 0 else { return nil }
         guard info.st_mode & S_IFMT == S_IFLNK, let value = try? FileManager.default.destinationOfSymbolicLink(atPath: link) else {
-            throw PublishFailure("\(link) is not a symbolic link made by congkhai; move it out of the way once " +
-                                 "(for example into \(releasesFolder.path)/) and publish again")
+            throw PublishFailure(.notOurLink, ["link": link, "folder": releasesFolder.path])
         }
         return URL(fileURLWithPath: value).lastPathComponent
     }
@@ -86,7 +85,7 @@ final class LocalReleaseStore: ReleaseStore {
         if fromIncoming {
             let incoming = releasesFolder.appendingPathComponent(ReleaseNaming.incomingPrefix + name).path
             guard rename(incoming, release(name).path) == 0 else {
-                throw PublishFailure("cannot rename \(incoming): \(String(cString: strerror(errno)))")
+                throw PublishFailure(.cannotRename, ["file": incoming, "problem": FileProblem.describe(errno: errno)])
             }
         }
         // The new link is made under a temporary name, then renamed over `current`: rename(2) replaces it
@@ -95,12 +94,12 @@ final class LocalReleaseStore: ReleaseStore {
         let current = root.appendingPathComponent(ReleaseNaming.currentLink).path
         unlink(temporary)
         guard symlink("\(ReleaseNaming.releasesFolder)/\(name)", temporary) == 0 else {
-            throw PublishFailure("cannot make the link \(temporary): \(String(cString: strerror(errno)))")
+            throw PublishFailure(.cannotMakeLink, ["link": temporary, "problem": FileProblem.describe(errno: errno)])
         }
         guard rename(temporary, current) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = FileProblem.describe(errno: errno)
             unlink(temporary)
-            throw PublishFailure("cannot switch \(current) to \(name): \(reason); the previous release is still served")
+            throw PublishFailure(.cannotSwitch, ["link": current, "release": name, "problem": reason])
         }
         try appendLog(log.text)
         for old in prune {
@@ -111,7 +110,7 @@ final class LocalReleaseStore: ReleaseStore {
     private func appendLog(_ line: String) throws {
         let path = root.appendingPathComponent(ReleaseNaming.logFile).path
         let descriptor = Glibc.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw PublishFailure("the release is served, but \(path) cannot be written: check its permissions") }
+        guard descriptor >= 0 else { throw PublishFailure(.logNotWritten, ["file": path]) }
         defer { Glibc.close(descriptor) }
         let bytes = Array((line + "\n").utf8)
         _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }

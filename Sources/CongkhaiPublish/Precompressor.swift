@@ -1,4 +1,5 @@
 import CSystemZlib
+import CongkhaiMessages
 import Foundation
 
 /// Writes `.gz` siblings of text files for nginx's `gzip_static`.
@@ -27,11 +28,11 @@ enum Precompressor {
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
                 try gzip(data).write(to: URL(fileURLWithPath: path + ".gz"))
             } catch {
-                failures.add("\(path).gz: \(error.localizedDescription)")
+                failures.add("\(path).gz: \(FileProblem.describe(error))")
             }
         }
         if let first = failures.first {
-            throw PublishFailure("cannot write the compressed copy \(first); check free space")
+            throw PublishFailure(.cannotCompress, ["file": first])
         }
     }
 
@@ -40,7 +41,7 @@ enum Precompressor {
         var stream = z_stream()
         guard deflateInit2_(&stream, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
                             Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw PublishFailure("zlib could not start")
+            throw PublishFailure(.compressionFailed, ["status": "init"])
         }
         defer { deflateEnd(&stream) }
         var output = Data(count: Int(deflateBound(&stream, UInt(data.count))) + 32)
@@ -53,7 +54,7 @@ enum Precompressor {
                 return deflate(&stream, Z_FINISH)
             }
         }
-        guard status == Z_STREAM_END else { throw PublishFailure("zlib could not compress (status \(status))") }
+        guard status == Z_STREAM_END else { throw PublishFailure(.compressionFailed, ["status": String(status)]) }
         output.count = Int(stream.total_out)
         return output
     }

@@ -42,6 +42,6 @@ struct ProcessRunner {
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
         let package = ["ssh": "openssh-client", "rsync": "rsync", "gzip": "gzip"][name] ?? name
-        throw PublishFailure("the program '\(name)' is not installed; install it with: apt-get install -y \(package)")
+        throw PublishFailure(.programMissing, ["program": name, "package": package])
     }
 }

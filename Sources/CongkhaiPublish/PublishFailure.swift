@@ -1,9 +1,15 @@
+import CongkhaiMessages
+
 /// A publish, rollback or listing that cannot go on, said so that office staff
 /// know what is wrong and what to do. Nothing has been switched when it is thrown.
-public struct PublishFailure: Error, CustomStringConvertible, Sendable {
-    public let description: String
+/// It carries a catalogue key and its values; the command line prints `words` in the user's language.
+public struct PublishFailure: CataloguedFailure, Sendable {
+    public let key: PublishText
+    public let arguments: [String: String]
+    public var messageKey: String { key.rawValue }
 
-    public init(_ description: String) {
-        self.description = description
+    public init(_ key: PublishText, _ arguments: [String: String] = [:]) {
+        self.key = key
+        self.arguments = arguments
     }
 }

@@ -7,15 +7,15 @@ public enum PublishTarget: Equatable, Sendable, CustomStringConvertible {
     /// Reads the `--to` argument the way rsync and scp do: `host:path` or
     /// `user@host:path` is remote, anything with a `/` before the first `:` is a local path.
     public init(_ text: String) throws {
-        guard !text.isEmpty else { throw PublishFailure("--to is empty; give a folder or user@host:/path") }
+        guard !text.isEmpty else { throw PublishFailure(.targetEmpty) }
         if let colon = text.firstIndex(of: ":"), !text[..<colon].contains("/"), colon != text.startIndex {
             let host = String(text[..<colon])
             let path = String(text[text.index(after: colon)...])
             guard path.hasPrefix("/") else {
-                throw PublishFailure("--to \(text): the remote folder must be an absolute path, as in \(host):/var/www/congkhai")
+                throw PublishFailure(.targetNotAbsolute, ["target": text, "host": host])
             }
             guard host.allSatisfy({ $0.isLetter || $0.isNumber || "@.-_".contains($0) }), !host.hasPrefix("-") else {
-                throw PublishFailure("--to \(text): '\(host)' is not a user@host name")
+                throw PublishFailure(.targetBadHost, ["target": text, "host": host])
             }
             self = .remote(host: host, path: Self.trimmed(path))
         } else {

@@ -66,14 +66,13 @@ public enum Publisher {
 
     public static func publish(_ options: PublishOptions, to target: PublishTarget,
                                notice: @escaping (String) -> Void = { _ in }) throws -> PublishReport {
-        guard options.keep >= 1 else { throw PublishFailure("--keep must be at least 1 (the release being served)") }
+        guard options.keep >= 1 else { throw PublishFailure(.keepTooSmall) }
         let site = options.site.standardizedFileURL
         let markerData: Data
         do {
             markerData = try Data(contentsOf: site.appendingPathComponent(SiteMarker.fileName))
         } catch {
-            throw PublishFailure("\(site.path) is not a site built by congkhai (it has no \(SiteMarker.fileName)); " +
-                                 "run `congkhai build` first, or give the built site with --site")
+            throw PublishFailure(.notABuiltSite, ["site": site.path, "marker": SiteMarker.fileName])
         }
         let marker = try SiteMarker(data: markerData, file: site.appendingPathComponent(SiteMarker.fileName).path)
         let candidate = try SiteCatalogue { path in
@@ -135,21 +134,21 @@ public enum Publisher {
         let store = store(for: target, notice: notice)
         defer { store.close() }
         let state = try store.open(cleanUp: true)
-        guard let served = state.served else { throw PublishFailure("\(target) serves no release yet; publish first") }
+        guard let served = state.served else { throw PublishFailure(.nothingServed, ["target": "\(target)"]) }
         let destination: String
         if let wanted {
             guard state.releases.contains(wanted) else {
-                throw PublishFailure("\(target) has no release \(wanted); the releases are: \(state.releases.joined(separator: ", "))")
+                throw PublishFailure(.noSuchRelease, ["target": "\(target)", "release": wanted,
+                                                      "releases": state.releases.joined(separator: ", ")])
             }
             destination = wanted
         } else {
             guard let older = state.releases.last(where: { $0 < served }) else {
-                throw PublishFailure("\(served) is the oldest release on \(target); there is nothing to go back to " +
-                                     "(`congkhai releases --to \(target)` lists them)")
+                throw PublishFailure(.oldestRelease, ["release": served, "target": "\(target)"])
             }
             destination = older
         }
-        guard destination != served else { throw PublishFailure("\(destination) is already being served") }
+        guard destination != served else { throw PublishFailure(.alreadyServed, ["release": destination]) }
         let before = try SiteCatalogue(reading: store.servedFile)
         try store.activate(destination, fromIncoming: false,
                            log: PublishLogLine(time: now, action: .rollback, release: destination,

@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import Foundation
 
 /// What a publish copied: the files that are new or changed (relative paths,
@@ -33,7 +34,7 @@ struct ReleaseAssembler {
         if !dryRun { try fm.createDirectory(at: destination, withIntermediateDirectories: true) }
         let sitePath = site.path
         guard let walker = fm.enumerator(atPath: sitePath) else {
-            throw PublishFailure("\(sitePath) cannot be read; check that it is the built site")
+            throw PublishFailure(.siteUnreadable, ["site": sitePath])
         }
         var siteFiles: Set<String> = []
         var paths: [String] = []
@@ -81,7 +82,7 @@ struct ReleaseAssembler {
     private func makeFolder(_ relative: String) throws {
         let path = "\(destination.path)/\(relative)"
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw PublishFailure("cannot make the folder \(path): \(String(cString: strerror(errno)))")
+            throw PublishFailure(.cannotMakeFolder, ["folder": path, "problem": FileProblem.describe(errno: errno)])
         }
     }
 
@@ -104,7 +105,7 @@ struct ReleaseAssembler {
         do {
             try FileManager.default.copyItem(atPath: source, toPath: target)
         } catch {
-            throw PublishFailure("cannot copy \(source) to \(target): \(error.localizedDescription); check free space and permissions")
+            throw PublishFailure(.cannotCopy, ["file": source, "destination": target, "problem": FileProblem.describe(error)])
         }
     }
 }

@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import Foundation
 
 /// One line of `congkhai releases`: a release folder, what its publish log line says, and whether it is served.
@@ -21,17 +22,18 @@ public struct ReleaseListing: Equatable, Sendable {
         }
     }
 
-    /// `20261124T204000  2026-11-24 20:40 UTC  26 documents, 6 procedures  +1 ~2 -0  by nam` and a mark on the served one.
-    public var text: String {
+    /// `20261124T204000  2026-11-24 20:40 UTC  26 documents, 6 procedures  added 1, changed 2, removed 0  by nam`
+    /// and a mark on the served one, in English (tests); the command line prints `text(in: Messages.current)`.
+    public var text: String { text(in: .englishForLogs) }
+
+    public func text(in catalogue: MessageCatalogue) -> String {
         var parts = [(served ? "* " : "  ") + name]
         parts.append(time.map { ReleaseNaming.isoTime($0) } ?? "?")
         if let publish {
-            parts.append("\(publish.value("documents") ?? "?") documents, \(publish.value("procedures") ?? "?") procedures")
-            parts.append("added \(publish.value("added") ?? "?"), changed \(publish.value("changed") ?? "?"), " +
-                         "removed \(publish.value("removed") ?? "?")")
-            parts.append("by \(publish.value("user") ?? "?")")
+            let values = ["documents", "procedures", "added", "changed", "removed", "user"].map { ($0, publish.value($0) ?? "?") }
+            parts.append(catalogue.text(PublishText.releaseLine, Dictionary(uniqueKeysWithValues: values)))
         } else {
-            parts.append("(not in publish.log)")
+            parts.append(catalogue.text(PublishText.releaseNotLogged))
         }
         return parts.joined(separator: "  ")
     }

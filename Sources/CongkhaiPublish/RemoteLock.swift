@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import Foundation
 
 /// One publish at a time on a server, as `LocalReleaseStore` has with flock: an
@@ -23,7 +24,7 @@ final class RemoteLock {
         let arguments = Array(ssh.dropFirst()) + [host, "--", script]
         var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0]
         guard pipe(&toChild) == 0, pipe(&fromChild) == 0 else {
-            throw PublishFailure("cannot start ssh for the publish lock (\(String(cString: strerror(errno))))")
+            throw PublishFailure(.sshCannotStart, ["problem": FileProblem.describe(errno: errno)])
         }
         for fd in toChild + fromChild { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
@@ -41,7 +42,7 @@ final class RemoteLock {
         input = toChild[1]
         guard status == 0 else {
             close(fromChild[0])
-            throw PublishFailure("cannot start ssh for the publish lock (\(String(cString: strerror(status))))")
+            throw PublishFailure(.sshCannotStart, ["problem": FileProblem.describe(errno: status)])
         }
         defer { close(fromChild[0]) }
         var line = ""
@@ -54,9 +55,8 @@ final class RemoteLock {
             line = ""
         }
         release()
-        throw PublishFailure(line == "noflock"
-            ? "the server \(host) has no 'flock' (apt-get install -y util-linux there), so two publishes could overlap"
-            : "cannot take the publish lock on \(host) in \(folder); check the ssh connection (ssh \(host) true)")
+        throw line == "noflock" ? PublishFailure(.serverHasNoFlock, ["host": host])
+            : PublishFailure(.remoteLockFailed, ["host": host, "folder": folder])
     }
 
     /// Ends the session: the server releases the lock.

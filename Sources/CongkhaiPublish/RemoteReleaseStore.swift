@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import Foundation
 
 /// A target reached over ssh (`user@host:/path`), copied with rsync. The remote
@@ -16,7 +17,9 @@ final class RemoteReleaseStore: ReleaseStore {
     /// Held from `open` to `close`: one publish at a time on the server.
     private var lock: RemoteLock?
     /// Told when another publish holds the server's lock.
-    var waiting: () -> Void = { FileHandle.standardError.write(Data("another publish to this target is running; waiting for it…\n".utf8)) }
+    lazy var waiting: () -> Void = { [target] in
+        FileHandle.standardError.write(Data((Messages.current.text(PublishText.waiting, ["target": "\(target)"]) + "\n").utf8))
+    }
 
     init(host: String, path: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
         target = .remote(host: host, path: path)
@@ -33,12 +36,11 @@ final class RemoteReleaseStore: ReleaseStore {
         let result = try ProcessRunner.run(ssh[0], Array(ssh.dropFirst()) + [host, "--", full], input: input)
         if result.status == 255 {
             let reason = result.errorText.trimmingCharacters(in: .whitespacesAndNewlines)
-            throw PublishFailure("cannot connect to \(host) over ssh: \(reason)\n    → check the host name, " +
-                                 "that your key is accepted (ssh \(host) true), and CONGKHAI_SSH for port and key")
+            throw PublishFailure(.sshCannotConnect, ["host": host, "problem": reason])
         }
         guard allowStatus.contains(result.status) else {
-            throw PublishFailure("on \(host), in \(path): \(result.errorText.trimmingCharacters(in: .whitespacesAndNewlines)) " +
-                                 "(status \(result.status)); the previous release is still served")
+            throw PublishFailure(.remoteFailed, ["host": host, "folder": path, "status": String(result.status),
+                                                 "problem": result.errorText.trimmingCharacters(in: .whitespacesAndNewlines)])
         }
         return result
     }
@@ -57,8 +59,7 @@ final class RemoteReleaseStore: ReleaseStore {
         """
         let lines = try remote(script).outputText.split(separator: "\n").map(String.init)
         if lines.contains("notlink") {
-            throw PublishFailure("\(host):\(path)/current is not a symbolic link made by congkhai; " +
-                                 "move it out of the way once and publish again")
+            throw PublishFailure(.remoteNotOurLink, ["link": "\(host):\(path)/current"])
         }
         func values(_ key: String) -> [String] {
             lines.filter { $0.hasPrefix(key + " ") }.map { String($0.dropFirst(key.count + 1)) }
@@ -88,9 +89,8 @@ final class RemoteReleaseStore: ReleaseStore {
         if !dryRun { try remote("mkdir -p \(ReleaseNaming.releasesFolder)") }
         let result = try ProcessRunner.run("rsync", arguments)
         guard result.status == 0 else {
-            throw PublishFailure("rsync to \(host) failed (status \(result.status)): " +
-                                 "\(result.errorText.trimmingCharacters(in: .whitespacesAndNewlines)); " +
-                                 "the previous release is still served")
+            throw PublishFailure(.rsyncFailed, ["host": host, "status": String(result.status),
+                                                "problem": result.errorText.trimmingCharacters(in: .whitespacesAndNewlines)])
         }
         let sent = result.outputText.split(separator: "\n").map(String.init)
             .filter { !$0.hasSuffix("/") && !$0.hasSuffix(".gz") && $0 != "." }

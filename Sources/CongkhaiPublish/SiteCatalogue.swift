@@ -49,7 +49,7 @@ public struct SiteCatalogue: Equatable, Sendable {
         let file = kind == .document ? documentsPath : proceduresPath
         guard let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let items = json[list] as? [[String: Any]] else {
-            throw PublishFailure("\(file) is not a congkhai catalogue (no \"\(list)\" list); build the site again")
+            throw PublishFailure(.notACatalogue, ["file": file, "list": list])
         }
         return items.compactMap { item in
             guard let url = item["url"] as? String else { return nil }

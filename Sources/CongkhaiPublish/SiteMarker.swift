@@ -36,7 +36,7 @@ public struct SiteMarker: Equatable, Sendable {
         }
         guard let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               json["generator"] as? String == "congkhai" else {
-            throw PublishFailure("\(file) is not a congkhai site marker; build the site again with `congkhai build`")
+            throw PublishFailure(.notAMarker, ["file": file])
         }
         self.init(version: json["version"] as? String, documents: json["documents"] as? Int, procedures: json["procedures"] as? Int,
                   leftOut: (json["leftOut"] as? [String]) ?? [], contentDigest: (json["contentDigest"] as? String).map(Self.hexOnly),

@@ -1,3 +1,5 @@
+import CongkhaiMessages
+
 /// Decides whether a new release may replace the one being served: no document
 /// or procedure that citizens can read now may silently disappear.
 public enum UnpublishGuard {
@@ -15,18 +17,24 @@ public enum UnpublishGuard {
         public var entry: PublishedEntry
         public var reason: Reason
 
-        public var explanation: String {
-            let what = "\(entry.url) (\(entry.title))"
+        /// Which page, why it would disappear and what to do, as a catalogue key and its values.
+        public var finding: (key: PublishText, arguments: [String: String]) {
+            var arguments = ["page": entry.url, "title": entry.title, "source": entry.source ?? "?"]
             switch reason {
             case .removed:
-                return "\(what): removed; its file \(entry.source ?? "?") is no longer in the content folder"
+                return (.goneRemoved, arguments)
             case .moved(let url):
-                return "\(what): moved to \(url) (same file \(entry.source ?? "?")); add \"\(entry.url): \(url)\" to redirects.yml " +
-                    "in the content folder and build again, so that the old link keeps working"
+                arguments["address"] = url
+                return (.goneMoved, arguments)
             case .leftOut(let source):
-                return "\(what): left out by an error in \(source); fix the error shown by `congkhai build` and build again"
+                arguments["source"] = source
+                return (.goneLeftOut, arguments)
             }
         }
+
+        /// In English (logs, tests); the command line prints `words`.
+        public var explanation: String { MessageCatalogue.englishForLogs.text(finding.key, finding.arguments) }
+        public var words: String { Messages.current.text(finding.key, finding.arguments) }
     }
 
     public struct Verdict: Equatable, Sendable {

@@ -77,7 +77,7 @@ public final class Preview: @unchecked Sendable {
             files = try changedFiles(report.files)
             diagnostics = report.diagnostics
         } catch {
-            failure = String(describing: error)
+            failure = BuildFailure.describe(error)
         }
         let seconds = ProcessInfo.processInfo.systemUptime - started
         lock.lock()
@@ -128,7 +128,7 @@ public final class Preview: @unchecked Sendable {
         for (name, url) in [("content", options.content), ("theme", options.theme)] {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
-                throw BuildFailure("the \(name) folder \(url.path) does not exist or is not a folder; give it with --\(name)")
+                throw BuildFailure(.previewFolderMissing, ["option": name, "folder": url.path])
             }
         }
     }

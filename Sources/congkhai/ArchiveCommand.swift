@@ -1,45 +1,42 @@
 import ArgumentParser
 import CongkhaiArchive
+import CongkhaiMessages
 import Foundation
 
 struct Archive: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: say(.archiveAbstract),
-        discussion: """
-        Writes <name>.zip, <name>.wacz and <name>.sha256 into the output folder and adds the snapshot to
-        _luu-tru.yml in the content folder (the site's luu-tru/ page lists it). The same site and date always
-        give the same bytes (SOURCE_DATE_EPOCH is honoured). Exit status: 0 written; 2 nothing written.
-        """
+        discussion: say(HelpText.archiveDiscussion)
     )
 
-    @Option(help: "The built site.")
+    @Option(help: ArgumentHelp(say(HelpText.archiveSite)))
     var site = "Site"
 
-    @Option(help: "Where the snapshot files are written.")
+    @Option(help: ArgumentHelp(say(HelpText.archiveOutput)))
     var output = "Archives"
 
-    @Option(help: "The day the snapshot shows, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's day, else today, UTC).")
+    @Option(help: ArgumentHelp(say(HelpText.archiveDate)))
     var date: String?
 
-    @Option(help: "Only this year's documents and the pages listing them.")
+    @Option(help: ArgumentHelp(say(HelpText.archiveYear)))
     var year: Int?
 
-    @Option(help: "Sign the manifest with this private key (made by `congkhai keygen`).")
+    @Option(help: ArgumentHelp(say(HelpText.archiveSign)))
     var sign: String?
 
-    @Option(help: "The content folder the site was built from (its _luu-tru.yml lists the snapshots).")
+    @Option(help: ArgumentHelp(say(HelpText.archiveContent)))
     var content: String?
 
-    @Option(help: "The theme folder the site was built from.")
+    @Option(help: ArgumentHelp(say(HelpText.archiveTheme)))
     var theme: String?
 
-    @Option(help: "The site's public address for the WACZ records (default: the site's canonical links).")
+    @Option(help: ArgumentHelp(say(HelpText.archiveBaseURL)))
     var baseURL: String?
 
-    @Option(help: "The address where the snapshot files will be published, for the archive page's download links.")
+    @Option(help: ArgumentHelp(say(HelpText.archiveDownloadURL)))
     var downloadURL: String?
 
-    @Flag(help: "Do not add the snapshot to _luu-tru.yml.")
+    @Flag(help: ArgumentHelp(say(HelpText.archiveNoRegistry)))
     var noRegistry = false
 
     func run() throws {
@@ -53,17 +50,17 @@ struct Archive: ParsableCommand {
                 updateRegistry: !noRegistry)
             result = try Archiver(options).run()
         } catch {
-            printError("error: \(error)\nNo snapshot was written.")
+            printFailure(words(of: error) + "\n" + say(.nothingWritten))
             throw ExitCode(2)
         }
         let megabytes = { (bytes: Int64) in String(format: "%.1f MB", Double(bytes) / 1_000_000) }
-        print("Archived \(result.fileCount) files of \(site)/:")
+        print(say(.archived, ["count": "\(result.fileCount)", "site": site]))
         print("  \(result.snapshot.path)  \(megabytes(result.snapshotSize))")
         print("  \(result.wacz.path)  \(megabytes(result.waczSize))")
-        let factsFrom = result.factsSource == "marker" ? "the site's marker" : "the content and theme folders"
-        print("  addresses in the WACZ from \(result.baseURLSource); build facts from \(factsFrom)")
-        if let registry = result.registry { print("  listed in \(registry.path)") }
-        print("Manifest SHA-256 (also in \(result.digestFile.lastPathComponent)):")
+        let factsFrom = say(result.factsSource == "marker" ? .factsFromMarker : .factsFromFolders)
+        print(say(.addressesFrom, ["address": say(result.baseURLSource), "facts": factsFrom]))
+        if let registry = result.registry { print(say(.listedIn, ["file": registry.path])) }
+        print(say(.manifestDigest, ["file": result.digestFile.lastPathComponent]))
         print(result.manifestDigest)
     }
 }

@@ -1,56 +1,51 @@
 import ArgumentParser
 import CongkhaiDomain
 import CongkhaiImport
+import CongkhaiMessages
 import CongkhaiSite
 import Foundation
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: say(.importAbstract),
-        discussion: """
-        Each file becomes <into>/<year>/<number>.md with the front matter read from its printed layout, and the \
-        original is kept beside it as its attachment. Nothing is overwritten without --force; --dry-run writes nothing.
-
-        Needs pandoc (.docx), poppler-utils (.pdf) and, with --ocr, tesseract-ocr and tesseract-ocr-vie.
-
-        Exit status: 0 every file was imported; 1 some were not (each is named in the table).
-        """
+        discussion: say(HelpText.importDiscussion)
     )
 
-    @Argument(help: "Files or folders to import.")
+    @Argument(help: ArgumentHelp(say(HelpText.importFiles)))
     var files: [String]
 
-    @Option(help: "The content folder to import into.")
+    @Option(help: ArgumentHelp(say(HelpText.importInto)))
     var into = "Content"
 
-    @Flag(help: "Print what would be written, and write nothing.")
+    @Flag(help: ArgumentHelp(say(HelpText.importDryRun)))
     var dryRun = false
 
-    @Flag(help: "Replace files that already exist.")
+    @Flag(help: ArgumentHelp(say(HelpText.importForce)))
     var force = false
 
-    @Flag(help: "Read scanned PDF files with text recognition (Tesseract, Vietnamese).")
+    @Flag(help: ArgumentHelp(say(HelpText.importOCR)))
     var ocr = false
 
     func run() throws {
         let types: DocumentTypeTable
         // the types the site's own site.yml adds are recognised too
         do { types = try DocumentTypeTable.forSite(content: URL(fileURLWithPath: into)) } catch {
-            printError("error: \(error)")
+            printFailure(words(of: error))
             throw ExitCode(2)
         }
         let importer = Importer(.init(into: URL(fileURLWithPath: into), dryRun: dryRun, force: force, ocr: ocr), types: types)
         let results = importer.run(Importer.expand(files))
         if results.isEmpty {
-            printError("error: no .docx, .pdf, .txt or .md file found in \(files.joined(separator: ", "))")
+            printFailure(say(.noFiles, ["files": files.joined(separator: ", ")]))
             throw ExitCode(1)
         }
         for result in results {
             if let problem = result.problem {
-                printError("\(result.source): \(result.status == .skipped ? "warning" : "error"): \(problem)")
+                let severity = Messages.current.text("severity." + (result.status == .skipped ? "warning" : "error"))
+                printError("\(result.source): \(severity): \(problem.words)")
             }
             if let preview = result.preview, let destination = result.destination {
-                print("--- \(into)/\(destination) (not written: --dry-run)")
+                print(say(.preview, ["path": "\(into)/\(destination)"]))
                 print(preview)
             }
         }

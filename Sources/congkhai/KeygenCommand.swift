@@ -1,5 +1,6 @@
 import ArgumentParser
 import CongkhaiArchive
+import CongkhaiMessages
 import Foundation
 
 struct Keygen: ParsableCommand {
@@ -7,17 +8,17 @@ struct Keygen: ParsableCommand {
         abstract: say(.keygenAbstract)
     )
 
-    @Option(help: "Folder for archive.key and archive.pub.")
+    @Option(help: ArgumentHelp(say(HelpText.keygenOutput)))
     var output = "."
 
     func run() throws {
         do {
             let (privateKey, publicKey) = try ArchiveKeys.generate(into: URL(fileURLWithPath: output))
-            print("Wrote \(privateKey.path) (private, readable only by you: keep it off the web server and back it up)")
-            print("Wrote \(publicKey.path) (public: publish it as .well-known/congkhai-archive.pub on the site)")
-            print("Sign with: congkhai archive --sign \(privateKey.path)")
+            print(say(.keysWrittenPrivate, ["file": privateKey.path]))
+            print(say(.keysWrittenPublic, ["file": publicKey.path]))
+            print(say(.signWith, ["file": privateKey.path]))
         } catch {
-            printError("error: \(error)")
+            printFailure(words(of: error))
             throw ExitCode(2)
         }
     }

@@ -37,7 +37,7 @@ struct New: ParsableCommand {
                 }
             }
         } catch {
-            printFailure("\(error)")
+            printFailure(words(of: error))
             throw ExitCode(2)
         }
         let site = Locations.output(nil, content: folder)

@@ -1,34 +1,27 @@
 import ArgumentParser
+import CongkhaiMessages
 import CongkhaiPublish
 import Foundation
 
 struct Publish: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: say(.publishAbstract),
-        discussion: """
-        Each publish is a new folder under TARGET/releases/; TARGET/current, the folder the web server serves, is a link
-        switched to it in one rename, so visitors see the old site or the new one, never a mix. Unchanged files are hard links
-        to the previous release. If documents served now would disappear, or the build left files out because of errors,
-        nothing is switched unless --allow-removal is given.
-        TARGET is a folder or user@host:/path (ssh and rsync; CONGKHAI_SSH="ssh -p PORT -i KEY" sets ssh options).
-        Exit status: 0 published (or dry run done); 1 not published because of an error; 3 not published because documents
-        would disappear (see the list).
-        """
+        discussion: say(HelpText.publishDiscussion)
     )
 
-    @Option(help: "Where to publish: a folder, or user@host:/path over ssh.")
+    @Option(help: ArgumentHelp(say(HelpText.publishTo)))
     var to: String
 
-    @Option(help: "The built site.")
+    @Option(help: ArgumentHelp(say(HelpText.publishSite)))
     var site = "Site"
 
-    @Option(help: "How many releases to keep, the new one included.")
+    @Option(help: ArgumentHelp(say(HelpText.publishKeep)))
     var keep = 5
 
-    @Flag(help: "Show what would be published and removed, change nothing.")
+    @Flag(help: ArgumentHelp(say(HelpText.publishDryRun)))
     var dryRun = false
 
-    @Flag(help: "Publish even though documents served now would disappear, or files were left out by errors.")
+    @Flag(help: ArgumentHelp(say(HelpText.publishAllowRemoval)))
     var allowRemoval = false
 
     func run() throws {
@@ -38,25 +31,27 @@ struct Publish: ParsableCommand {
             report = try Publisher.publish(PublishOptions(site: URL(fileURLWithPath: site), keep: keep, dryRun: dryRun,
                                                           allowRemoval: allowRemoval), to: target, notice: printError)
         } catch {
-            printError("error: \(error)\nNothing was switched: \(to) serves what it served before.")
+            printFailure(words(of: error) + "\n" + say(.nothingSwitched, ["target": to]))
             throw ExitCode(1)
         }
-        for leftover in report.cleaned { print("Removed \(leftover), left by an interrupted publish.") }
+        for leftover in report.cleaned { print(say(.cleaned, ["folder": leftover])) }
         printVerdict(report.verdict)
         if !report.switched && !dryRun {
-            printError("Not published: \(to) still serves \(report.previous ?? "nothing").\n" +
-                       "    → fix the documents above and build again, or publish again with --allow-removal to remove them on purpose")
+            printError(say(.notPublished, ["target": to, "release": report.previous ?? say(.noRelease)]))
             throw ExitCode(3)
         }
         let changes = report.changes
-        let verb = dryRun ? "Would publish" : "Published"
-        print("\(verb) \(site)/ to \(to) as release \(report.release)" + (report.previous.map { " (previous: \($0))" } ?? "") + ".")
-        print("  \(report.documents) documents, \(report.procedures) procedures: \(changes.added.count) added, " +
-              "\(changes.changed.count) changed, \(changes.removed.count) removed.")
-        print("  files: \(report.stats.copied.count) copied, \(report.stats.linked) shared with the previous release, " +
-              "\(report.stats.compressed) compressed (.gz).")
+        var release = ["site": site, "target": to, "release": report.release]
+        release["previous"] = report.previous
+        let done: PublishText = report.previous == nil ? (dryRun ? .wouldPublish : .published)
+            : (dryRun ? .wouldPublishAfter : .publishedAfter)
+        print(say(done, release))
+        print(say(.counts, ["documents": "\(report.documents)", "procedures": "\(report.procedures)", "added": "\(changes.added.count)",
+                            "changed": "\(changes.changed.count)", "removed": "\(changes.removed.count)"]))
+        print(say(.files, ["copied": "\(report.stats.copied.count)", "linked": "\(report.stats.linked)",
+                           "compressed": "\(report.stats.compressed)"]))
         if !report.pruned.isEmpty {
-            print("  \(dryRun ? "would remove" : "removed") old releases (keeping \(keep)): \(report.pruned.joined(separator: ", ")).")
+            print(say(dryRun ? .wouldPrune : .pruned, ["keep": "\(keep)", "releases": report.pruned.joined(separator: ", ")]))
         }
         if dryRun && report.verdict.needsPermission && !allowRemoval { throw ExitCode(3) }
     }
@@ -65,25 +60,24 @@ struct Publish: ParsableCommand {
 /// The guard's findings, one line per document, so that staff can act on each.
 func printVerdict(_ verdict: UnpublishGuard.Verdict) {
     if verdict.markerUnknown {
-        printError("warning: the site's .congkhai-site marker is empty (an older build): files left out by errors cannot be checked")
+        printError(say(.warning, ["text": say(.markerUnknown)]))
     }
     if !verdict.leftOut.isEmpty {
-        printError("The build left \(verdict.leftOut.count) file\(verdict.leftOut.count == 1 ? "" : "s") out because of errors:")
+        printError(say(.leftOut, ["count": "\(verdict.leftOut.count)"]))
         for file in verdict.leftOut { printError("  \(file)") }
     }
     if !verdict.disappearances.isEmpty {
-        let count = verdict.disappearances.count
-        printError("\(count) page\(count == 1 ? "" : "s") served now would disappear:")
-        for item in verdict.disappearances { printError("  \(item.explanation)") }
+        printError(say(.wouldDisappear, ["count": "\(verdict.disappearances.count)"]))
+        for item in verdict.disappearances { printError("  \(item.words)") }
     }
-    for entry in verdict.redirected { print("  \(entry.url) now redirects to its new address.") }
+    for entry in verdict.redirected { print(say(.redirected, ["page": entry.url])) }
 }
 
 func parseTarget(_ text: String) throws -> PublishTarget {
     do {
         return try PublishTarget(text)
     } catch {
-        printError("error: \(error)")
+        printFailure(words(of: error))
         throw ExitCode(1)
     }
 }

@@ -1,24 +1,25 @@
 import ArgumentParser
+import CongkhaiMessages
 import CongkhaiPublish
 import Foundation
 
 struct Releases: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: say(.releasesAbstract),
-        discussion: "Each line: release, when it was published (UTC), documents and procedures, what changed, who published it."
+        discussion: say(HelpText.releasesDiscussion)
     )
 
-    @Option(help: "The target published to: a folder, or user@host:/path.")
+    @Option(help: ArgumentHelp(say(HelpText.targetOption)))
     var to: String
 
     func run() throws {
         let target = try parseTarget(to)
         do {
             let releases = try ReleaseListing.list(target: target)
-            if releases.isEmpty { print("\(to) has no releases yet.") }
-            for release in releases { print(release.text) }
+            if releases.isEmpty { print(say(.noReleases, ["target": to])) }
+            for release in releases { print(release.text(in: Messages.current)) }
         } catch {
-            printError("error: \(error)")
+            printFailure(words(of: error))
             throw ExitCode(1)
         }
     }

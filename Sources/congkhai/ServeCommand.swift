@@ -7,11 +7,7 @@ import Foundation
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: say(.serveAbstract),
-        discussion: """
-        The site is built into memory (nothing is written to disk) and served at http://HOST:PORT/. \
-        When a document, site.yml or a theme file changes, the site is rebuilt; if the build fails, \
-        the last good site keeps being served with the error shown at the top of every page.
-        """
+        discussion: say(HelpText.serveDiscussion)
     )
 
     @Option(help: ArgumentHelp(say(.optionContent)))
@@ -20,10 +16,10 @@ struct Serve: ParsableCommand {
     @Option(help: ArgumentHelp(say(.optionTheme)))
     var theme: String?
 
-    @Option(help: "Port to listen on.")
+    @Option(help: ArgumentHelp(say(HelpText.servePort)))
     var port: UInt16 = 8080
 
-    @Option(help: "Address to listen on; keep the default (this computer only) unless others must see the preview.")
+    @Option(help: ArgumentHelp(say(HelpText.serveHost)))
     var host = "127.0.0.1"
 
     func run() throws {

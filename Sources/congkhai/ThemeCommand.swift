@@ -23,7 +23,7 @@ struct Theme: ParsableCommand {
             do {
                 try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: folder))
             } catch {
-                printFailure("\(error)")
+                printFailure(words(of: error))
                 throw ExitCode(2)
             }
             print(say(.themeCopyDone, ["folder": folder]))

@@ -1,38 +1,42 @@
 import ArgumentParser
 import CongkhaiArchive
+import CongkhaiMessages
 import Foundation
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: say(.verifyAbstract),
-        discussion: "Exit status: 0 everything checks; 1 problems were found (each is named); 2 the check could not run."
+        discussion: say(HelpText.verifyDiscussion)
     )
 
-    @Argument(help: "The snapshot .zip or .wacz file.")
+    @Argument(help: ArgumentHelp(say(HelpText.verifyFile)))
     var file: String
 
-    @Option(help: "The department's public key (archive.pub): the signature must be made with it.")
+    @Option(help: ArgumentHelp(say(HelpText.verifyKey)))
     var key: String?
 
     func run() throws {
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            printError("error: \(file) does not exist; check the path")
+            printFailure(say(.verifyMissing, ["file": file]))
             throw ExitCode(2)
         }
         let report: Verifier.Report
         do { report = try Verifier(file: url, publicKey: key.map { URL(fileURLWithPath: $0) }).run() } catch {
-            printError("error: \(error)")
+            printFailure(words(of: error))
             throw ExitCode(2)
         }
-        for problem in report.problems { printError("\(file): \(problem)") }
-        for note in report.notes { print("  \(note)") }
+        for problem in report.problems {
+            // a problem of the whole file is named once, one of a file inside it after the archive's name
+            let place = problem.path == url.lastPathComponent ? file : "\(file): \(problem.path)"
+            printError("\(place): \(problem.words)")
+        }
+        for note in report.notes { print("  \(note.words)") }
+        let facts = ["file": file, "kind": say(report.kind), "count": "\(report.checkedFiles)"]
         if report.ok {
-            let signed = key == nil ? "" : ", signed with the given key"
-            print("\(file): OK, \(report.kind) with \(report.checkedFiles) files, every hash right\(signed).")
+            print(say(key == nil ? .verifiedOK : .verifiedOKSigned, facts))
         } else {
-            let count = "\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s")"
-            printError("\(file): \(count); this \(report.kind) cannot be trusted as it is.")
+            printError(say(.notTrusted, facts.merging(["count": "\(report.problems.count)"]) { $1 }))
             throw ExitCode(1)
         }
     }

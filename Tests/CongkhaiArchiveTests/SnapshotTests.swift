@@ -10,7 +10,7 @@ import ZIPFoundation
         let result = try fixture.archive()
         let report = try fixture.verify(result.snapshot)
         #expect(report.ok, "\(ArchiveFixture.problems(report))")
-        #expect(report.kind == "snapshot")
+        #expect(report.kind == .kindSnapshot)
 
         let unpacked = fixture.root.appendingPathComponent("unpacked")
         try FileManager.default.createDirectory(at: unpacked, withIntermediateDirectories: true)

@@ -15,7 +15,7 @@ import Testing
         let source = try file(fixture)
         let results = fixture.run([source], ocr: ocr)
         let result = try #require(results.first)
-        #expect(result.status == .imported, "\(result.problem ?? "")")
+        #expect(result.status == .imported, "\(result.problem.map { "\($0)" } ?? "")")
         #expect(result.destination == destination)
         let metadata = try fixture.metadata(destination)
         let wrong = expected.wrongFields(metadata)

@@ -46,7 +46,7 @@ import Testing
 
         let again = try #require(fixture.run([file]).first)
         #expect(again.status == .skipped)
-        #expect(again.problem?.contains("--force") == true)
+        #expect(again.problem?.description.contains("--force") == true)
         #expect(try fixture.text("2024/41-stttt-vp.md").contains("Ghi chú của văn thư."))
 
         #expect(fixture.run([file], force: true).first?.status == .imported)
@@ -64,9 +64,9 @@ import Testing
                      fixture.inbox.appendingPathComponent("khong-co.pdf"), try fixture.write("cong-van.md", Self.letter)]
         let results = fixture.run(files)
         #expect(results.map(\.status) == [.failed, .failed, .failed, .failed, .imported])
-        #expect(results[1].problem?.contains(".xlsx cannot be imported") == true)
-        #expect(results[2].problem?.contains("UTF-8") == true)
-        #expect(results[3].problem?.contains("does not exist") == true)
+        #expect(results[1].problem?.description.contains(".xlsx cannot be imported") == true)
+        #expect(results[2].problem?.description.contains("UTF-8") == true)
+        #expect(results[3].problem?.description.contains("does not exist") == true)
         #expect(fixture.exists("2024/41-stttt-vp.md"))
     }
 
@@ -76,8 +76,8 @@ import Testing
         defer { fixture.remove() }
         let result = try #require(fixture.run([try fixture.copy("pdf/cong-van-chu-ky-so-scan.pdf")]).first)
         #expect(result.status == .failed)
-        #expect(result.problem?.contains("is a scan") == true)
-        #expect(result.problem?.contains("congkhai import --ocr") == true)
+        #expect(result.problem?.description.contains("is a scan") == true)
+        #expect(result.problem?.description.contains("congkhai import --ocr") == true)
         #expect(!fixture.exists("2024"))
     }
 
@@ -100,7 +100,7 @@ import Testing
         defer { fixture.remove() }
         let results = fixture.run([try fixture.write("a.md", Self.letter), try fixture.write("b.txt", Self.letter)])
         #expect(results.map(\.status) == [.imported, .failed])
-        #expect(results[1].problem?.contains("2024/41-stttt-vp.md") == true)
+        #expect(results[1].problem?.description.contains("2024/41-stttt-vp.md") == true)
     }
 
     @Test func unknownYearAndNoNumberUseTheSummary() throws {

@@ -1,5 +1,6 @@
 import CongkhaiDomain
 @testable import CongkhaiImport
+import CongkhaiMessages
 import Foundation
 import Testing
 
@@ -33,7 +34,7 @@ import Testing
         defer { fixture.remove() }
         let scan = fixture.run([try fixture.copy("pdf/cong-van-chu-ky-so-scan.pdf")], ocr: true)
         #expect(scan.first?.status == .imported)
-        #expect(scan.first?.review.first?.contains("OCR") == true)
+        #expect(scan.first?.review.first == Messages.current.text(ImportText.readByOCR))
         let read = Self.body(try fixture.text("2024/318-stttt-bcvt.md"))
         let reference = try PrintedText(types: ImportFixture.types).markdown(fromPages: String(decoding:
             ExternalTool.pdftotext.run(["-layout", "-enc", "UTF-8", try ImportFixture.fixture("pdf/cong-van-chu-ky-so.pdf").path, "-"]),

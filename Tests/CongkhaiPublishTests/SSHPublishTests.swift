@@ -23,7 +23,7 @@ import Testing
             port = try Self.freePort()
             for key in ["host_key", "user_key"] {
                 let result = try ProcessRunner.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", "\(folder.path)/\(key)"])
-                guard result.status == 0 else { throw PublishFailure("ssh-keygen: \(result.errorText)") }
+                guard result.status == 0 else { throw SetupFailure("ssh-keygen: \(result.errorText)") }
             }
             try FileManager.default.copyItem(atPath: "\(folder.path)/user_key.pub", toPath: "\(folder.path)/authorized_keys")
             try """
@@ -72,7 +72,7 @@ import Testing
             let result = try ProcessRunner.run("/usr/bin/env", ["python3", "-c",
                 "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"])
             guard let port = Int(result.outputText.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-                throw PublishFailure("no free port: \(result.errorText)")
+                throw SetupFailure("no free port: \(result.errorText)")
             }
             return port
         }
@@ -87,7 +87,7 @@ import Testing
         let binary = try #require(KilledPublishTests.binary)
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-ssh-run-\(UUID().uuidString).log").path
         defer { unlink(log) }
-        let status = try Spawn.run([binary.path] + arguments, output: log, environment: ["CONGKHAI_SSH": ssh])
+        let status = try Spawn.run([binary.path, "--lang", "en"] + arguments, output: log, environment: ["CONGKHAI_SSH": ssh])
         return Run(status: status, output: (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
     }
 
@@ -196,7 +196,7 @@ enum Spawn {
         defer { (cArgs + cEnv).forEach { free($0) } }
         var pid: pid_t = 0
         let result = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, &cEnv)
-        guard result == 0 else { throw PublishFailure("cannot start \(argv[0]): \(String(cString: strerror(result)))") }
+        guard result == 0 else { throw SetupFailure("cannot start \(argv[0]): \(String(cString: strerror(result)))") }
         return pid
     }
 
@@ -206,4 +206,10 @@ enum Spawn {
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
+}
+
+/// The test's own set-up (a key, a port, a process) failed: not a failure of the program under test.
+struct SetupFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

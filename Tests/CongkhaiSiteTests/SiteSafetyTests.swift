@@ -183,10 +183,10 @@ import Testing
 
     @Test func fileErrorsAreSaidInPlainWords() {
         let missing = CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: "/srv/site"])
-        #expect(BuildFailure.describe(missing) == "/srv/site: it does not exist")
+        #expect(BuildFailure.describe(missing) == "/srv/site: không tồn tại")
         let noSpace = NSError(domain: NSPOSIXErrorDomain, code: Int(ENOSPC))
         let full = NSError(domain: NSCocoaErrorDomain, code: 640, userInfo: [NSUnderlyingErrorKey: noSpace])
-        #expect(BuildFailure.describe(full) == "the disk is full")
+        #expect(BuildFailure.describe(full) == "ổ đĩa đã đầy")
         #expect(!BuildFailure.describe(full).contains("NSCocoaErrorDomain"))
     }
 

@@ -114,4 +114,14 @@ public enum MessageKey: String, CaseIterable, Sendable, Codable {
     case templateMissing = "build.template-missing"
     case themeNoStrings = "build.theme-no-strings"
     case typeTableMissing = "build.type-table-missing"
+    // build failures (putting the site in place, the preview's folders; issue 16)
+    case outputNotMade = "build.output-not-made"
+    case siteNotPutInPlace = "build.site-not-put-in-place"
+    case oldSiteNotMoved = "build.old-site-not-moved"
+    case fileNotPutInPlace = "build.file-not-put-in-place"
+    case workFolderNotMade = "build.work-folder-not-made"
+    case lockNotOpened = "build.lock-not-opened"
+    case fileNotWritten = "build.file-not-written"
+    case previewFolderMissing = "serve.folder-missing"
+    case buildWaiting = "build.waiting"
 }

@@ -33,7 +33,7 @@ struct PDFReader {
     func recognize(_ file: URL, workFolder: URL) throws -> String {
         guard ExternalTool.tesseract.isInstalled else { throw ImportFailure.missingTool(.tesseract) }
         guard try Self.hasVietnameseModel() else {
-            throw ImportFailure.unreadable("Tesseract's Vietnamese model is missing; install it with: apt-get install -y tesseract-ocr-vie")
+            throw ImportFailure.noVietnameseModel
         }
         let pagePrefix = workFolder.appendingPathComponent("page").path
         _ = try ExternalTool.pdftoppm.run(["-r", String(resolution), "-gray", "-png", file.path, pagePrefix], timeLimit: timeLimit)

@@ -1,4 +1,5 @@
 import CongkhaiDomain
+import CongkhaiMessages
 import Foundation
 
 /// One received file as Markdown text, whatever it came as.
@@ -58,9 +59,9 @@ struct SourceConverter {
 
     static func readText(_ file: URL) throws -> String {
         let data: Data
-        do { data = try Data(contentsOf: file) } catch { throw ImportFailure.unreadable("\(error.localizedDescription)") }
+        do { data = try Data(contentsOf: file) } catch { throw ImportFailure.unreadable(FileProblem.describe(error)) }
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw ImportFailure.unreadable("it is not UTF-8 text; save it again as UTF-8 (in Word: Save As, Plain Text, Unicode (UTF-8))")
+            throw ImportFailure.notUTF8
         }
         return text
     }

@@ -15,7 +15,7 @@ public enum WordLayoutTables {
     public static func rewrite(pandocJSON: Data) throws -> Data {
         guard var document = try JSONSerialization.jsonObject(with: pandocJSON) as? [String: Any],
               let blocks = document["blocks"] as? [Any] else {
-            throw ImportFailure.unreadable("pandoc's output is not a document tree")
+            throw ImportFailure.pandocOutput
         }
         document["blocks"] = rewrite(blocks: blocks).map(plainImages)
         return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])

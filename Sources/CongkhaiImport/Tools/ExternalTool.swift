@@ -1,3 +1,4 @@
+import CongkhaiMessages
 import Foundation
 
 /// A Debian program that import runs as a separate process: converting Word
@@ -85,38 +86,57 @@ private final class PipeCollector: @unchecked Sendable {
     }
 }
 
-/// Why one file could not be imported; the message says what to do.
-public enum ImportFailure: Error, CustomStringConvertible, Equatable {
+/// Why one file could not be imported, as a catalogue key and its values; the words say what to do
+/// (`description` in English, `words` in the command line's language).
+public enum ImportFailure: CataloguedFailure, Equatable, Sendable {
     case missingTool(ExternalTool)
     case timedOut(ExternalTool, seconds: Int)
     case toolFailed(ExternalTool, status: Int32, message: String)
     case unsupported(String)
     case scanWithoutOCR
+    /// The system's reason (permission denied, ...).
     case unreadable(String)
+    case doesNotExist
+    case notUTF8
+    case noVietnameseModel
+    case pandocOutput
     case exists(String)
     case sameDestination(String)
+    /// Any other failure, already in words (a file that could not be written).
+    case failed(String)
 
-    public var description: String {
+    public var key: ImportText {
+        switch self {
+        case .missingTool: return .missingTool
+        case .timedOut: return .timedOut
+        case .toolFailed: return .toolFailed
+        case .unsupported: return .unsupported
+        case .scanWithoutOCR: return .scanWithoutOCR
+        case .unreadable: return .unreadable
+        case .doesNotExist: return .doesNotExist
+        case .notUTF8: return .notUTF8
+        case .noVietnameseModel: return .noVietnameseModel
+        case .pandocOutput: return .pandocOutput
+        case .exists: return .exists
+        case .sameDestination: return .sameDestination
+        case .failed: return .failed
+        }
+    }
+
+    public var messageKey: String { key.rawValue }
+
+    public var arguments: [String: String] {
         switch self {
         case .missingTool(let tool):
-            return "\(tool.command) is not installed; install it with: apt-get install -y \(tool.debianPackage)"
-                + (tool == .tesseract ? " tesseract-ocr-vie" : "")
+            return ["program": tool.command, "packages": tool.debianPackage + (tool == .tesseract ? " tesseract-ocr-vie" : "")]
         case .timedOut(let tool, let seconds):
-            return "\(tool.command) did not finish within \(seconds) s; the file may be damaged: open it and save it again, then retry"
+            return ["program": tool.command, "seconds": String(seconds)]
         case .toolFailed(let tool, let status, let message):
-            return "\(tool.command) could not convert it (exit \(status))\(message.isEmpty ? "" : ": \(message)"); "
-                + "open the file, save it again in the same format, then retry"
-        case .unsupported(let ext):
-            return "files ending in .\(ext) cannot be imported; import .docx, .pdf, .txt or .md (save a .doc as .docx in Word first)"
-        case .scanWithoutOCR:
-            return "this PDF is a scan (its pages are pictures, with no text to copy); "
-                + "import it with text recognition: congkhai import --ocr FILE, then check the text against the original"
-        case .unreadable(let why):
-            return "the file could not be read: \(why)"
-        case .sameDestination(let path):
-            return "another file of this import also goes to \(path); import it alone, or write its number in front matter and import that"
-        case .exists(let path):
-            return "\(path) already exists and was left as it is; give --force to replace it"
+            return ["program": tool.command, "status": String(status), "detail": message.isEmpty ? "" : ": " + message]
+        case .unsupported(let ext): return ["extension": ext]
+        case .unreadable(let problem), .failed(let problem): return ["problem": problem]
+        case .exists(let path), .sameDestination(let path): return ["path": path]
+        case .scanWithoutOCR, .doesNotExist, .notUTF8, .noVietnameseModel, .pandocOutput: return [:]
         }
     }
 }

@@ -1,4 +1,6 @@
 import CFileSwap
+import CongkhaiDomain
+import CongkhaiMessages
 import Foundation
 
 /// The site is written into a hidden folder beside the output folder and
@@ -23,11 +25,11 @@ final class OutputStaging: @unchecked Sendable {
         let name = self.output.lastPathComponent
         let fm = FileManager.default
         do { try fm.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
-            throw BuildFailure("the folder for the site could not be made (\(FileProblem.describe(error))); choose another --output")
+            throw BuildFailure(.outputNotMade, ["problem": FileProblem.describe(error)])
         }
         let outputPath = self.output.path
         lock = try BuildLock(parent.appendingPathComponent(".\(name).lock"), waiting: {
-            waiting("another build is writing \(outputPath); waiting for it to finish…")
+            waiting(Messages.current.text(MessageKey.buildWaiting.rawValue, ["output": outputPath]))
         })
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: self.output.path, isDirectory: &isDirectory) {
@@ -61,7 +63,7 @@ final class OutputStaging: @unchecked Sendable {
         let fm = FileManager.default
         guard fm.fileExists(atPath: output.path) else {
             do { try fm.moveItem(at: staging, to: output) } catch {
-                throw BuildFailure("the new site could not be put in place (\(FileProblem.describe(error)))")
+                throw BuildFailure(.siteNotPutInPlace, ["problem": FileProblem.describe(error)])
             }
             return
         }
@@ -75,12 +77,11 @@ final class OutputStaging: @unchecked Sendable {
             // moment without a site; the next build restores the old one if interrupted.
             let old = parent.appendingPathComponent(".\(output.lastPathComponent).aside-\(UUID().uuidString)")
             do { try fm.moveItem(at: output, to: old) } catch {
-                throw BuildFailure("the old site could not be moved aside (\(FileProblem.describe(error))); a mount point cannot be "
-                                   + "replaced in one step: build into a folder inside it, for example --output \(output.path)/site")
+                throw BuildFailure(.oldSiteNotMoved, ["problem": FileProblem.describe(error), "output": output.path])
             }
             do { try fm.moveItem(at: staging, to: output) } catch {
                 try? fm.moveItem(at: old, to: output)
-                throw BuildFailure("the new site could not be put in place (\(FileProblem.describe(error)))")
+                throw BuildFailure(.siteNotPutInPlace, ["problem": FileProblem.describe(error)])
             }
             Self.removeInBackground([old])
             return
@@ -102,8 +103,7 @@ final class OutputStaging: @unchecked Sendable {
             let parent = target.deletingLastPathComponent()
             if !fm.fileExists(atPath: parent.path) { try fm.createDirectory(at: parent, withIntermediateDirectories: true) }
             guard rename(staging.appendingPathComponent(path).path, target.path) == 0 else {
-                throw BuildFailure("the file \(path) could not be put in place (\(String(cString: strerror(errno)))); "
-                                   + "the next build makes the whole site again")
+                throw BuildFailure(.fileNotPutInPlace, ["file": path, "problem": FileProblem.describe(errno: errno)])
             }
         }
         for path in removed {
@@ -124,8 +124,7 @@ final class OutputStaging: @unchecked Sendable {
     static func makeUniqueFolder(in parent: URL, prefix: String) throws -> URL {
         var template = Array(parent.appendingPathComponent(prefix + "XXXXXX").path.utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw BuildFailure("a working folder could not be made in \(parent.path) (\(String(cString: strerror(errno)))); "
-                               + "check that the disk has room and that you may write there")
+            throw BuildFailure(.workFolderNotMade, ["folder": parent.path, "problem": FileProblem.describe(errno: errno)])
         }
         chmod(made, 0o755)
         return URL(fileURLWithPath: String(cString: made))
@@ -162,8 +161,7 @@ final class BuildLock: @unchecked Sendable {
     init(_ url: URL, waiting: () -> Void) throws {
         descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw BuildFailure("the lock file \(url.path) could not be opened (\(String(cString: strerror(errno)))); "
-                               + "check that you may write in that folder")
+            throw BuildFailure(.lockNotOpened, ["file": url.path, "problem": FileProblem.describe(errno: errno)])
         }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             waiting()

@@ -1,3 +1,5 @@
+import CongkhaiDomain
+import CongkhaiMessages
 import Crypto
 import Foundation
 
@@ -223,7 +225,9 @@ public struct WrittenFile: Sendable, Equatable {
 struct SinkFailure: Error, CustomStringConvertible {
     let path: String
     let underlying: Error
-    var description: String { "the file \(path) could not be written (\(FileProblem.describe(underlying)))" }
+    var description: String {
+        Messages.current.text(MessageKey.fileNotWritten.rawValue, ["file": path, "problem": FileProblem.describe(underlying)])
+    }
 }
 
 extension Digest {
