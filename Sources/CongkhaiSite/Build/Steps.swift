@@ -278,7 +278,7 @@ extension BuildStep {
     /// and writes the text files of changed texts only.
     static let search = BuildStep("writing the search index", dependsOnRecordsAndTexts: true) { state in
         let stored = state.previous == nil ? [:] : SearchTermsStore.load(from: BuildCache.folder(for: state.options.output))
-        let keys = parallelMap(state.records) { SearchTermsStore.key(of: $0) }
+        let keys = state.options.useCache ? parallelMap(state.records) { SearchTermsStore.key(of: $0) } : []
         let keyOf = Dictionary(uniqueKeysWithValues: zip(state.records.map(\.id), keys))
         let keptTexts = state.keepRecordFiles(path: { SearchFiles.text(SearchFiles.textID($0)) }, input: { $0.renderKey })
         var reuse = SearchFiles.Reuse()
@@ -286,7 +286,10 @@ extension BuildStep {
         reuse.textFileKept = { keptTexts.contains($0.id) }
         let made = SearchFiles(records: state.records, procedureTypeName: state.theme.string("procedures")).files(reusing: reuse)
         for file in made.files { state.sink.write(file.path, file.text) }
-        state.next.searchTerms = Dictionary(zip(keys, parallelMap(made.terms, SearchTermsStore.encode)), uniquingKeysWith: { a, _ in a })
+        if state.options.useCache {
+            let lines = parallelMap(made.terms, SearchTermsStore.encode)
+            state.next.searchTerms = Dictionary(zip(keys, lines), uniquingKeysWith: { a, _ in a })
+        }
         state.writePages([{ SearchPage(frame: state.pageFrame).render() }])
     }
 

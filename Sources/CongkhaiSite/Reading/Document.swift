@@ -41,7 +41,8 @@ public struct Document: Sendable, Codable {
 
     /// The build cache keeps what reading made, never what later steps add (the rendered text).
     private enum CodingKeys: String, CodingKey {
-        case source, metadata, body, appendices, extra, diagnostics, procedure, citations, standards, url, attachments, sourceDigest, readKey
+        case source, metadata, body, appendices, extra, diagnostics, procedure, citations, standards, url, attachments, sourceDigest
+        case readKey
     }
 
     public var year: Int? { metadata.year }

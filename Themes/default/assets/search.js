@@ -57,6 +57,14 @@
   function load(path) {
     if (!loaded[path]) {
       loaded[path] = new Promise(function (resolve) {
+        // The page names the manifest itself, so that the browser fetches it with this script, not after it.
+        var early = document.querySelector('script[data-index-file="' + path + '"]');
+        if (early) {
+          if (path === 'muc-luc.js' && data.manifest) { resolve(true); return; }
+          early.addEventListener('load', function () { resolve(true); });
+          early.addEventListener('error', function () { resolve(false); });
+          return;
+        }
         var script = document.createElement('script');
         script.src = base + path;
         script.onload = function () { resolve(true); };
