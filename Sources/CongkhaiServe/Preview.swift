@@ -33,6 +33,8 @@ public final class Preview: @unchecked Sendable {
     private let lock = NSLock()
     private var current = PreviewSite()
     private let buildLock = NSLock()
+    /// The build cache of the last build, kept in memory: a rebuild does not decode it from disk.
+    private let keptCache = KeptCache()
     private var watching: Thread?
     /// Bumped by stopWatching: a watcher thread of an older generation ends.
     private var generation = 0
@@ -73,6 +75,7 @@ public final class Preview: @unchecked Sendable {
             var buildOptions = SiteBuilder.Options(content: options.content, theme: options.theme, output: workFolder)
             // A preview shows what is there, even a site that lost most of its documents.
             buildOptions.allowShrink = true
+            buildOptions.keptCache = keptCache
             let report = try SiteBuilder(buildOptions).build()
             files = try changedFiles(report.files)
             diagnostics = report.diagnostics

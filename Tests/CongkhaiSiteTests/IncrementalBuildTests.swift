@@ -63,10 +63,14 @@ import Testing
                 .compactMap { ($0 as? URL)?.path }.filter { $0.hasSuffix(".md") }.map { String($0.dropFirst(base)) }.sorted()
         }
 
+        /// The preview's way: the cache kept in memory from one build to the next (odd seeds use it).
+        var kept: KeptCache?
+
         @discardableResult
         func build(into output: URL? = nil, cache: Bool = true) throws -> BuildReport {
             var options = SiteBuilder.Options(content: content, theme: theme, output: output ?? site)
             options.useCache = cache
+            if output == nil { options.keptCache = kept }
             options.allowShrink = true
             return try SiteBuilder(options).build()
         }
@@ -143,7 +147,9 @@ import Testing
     func aRebuildAfterRandomEditsEqualsAFullBuild(seed: UInt64) throws {
         let w = try Workspace()
         var random = Random(state: seed)
+        if seed % 2 == 1 { w.kept = KeptCache() }
         try w.build()
+        #expect((w.kept?.cache != nil) == (seed % 2 == 1))
         var done: [String] = []
         for round in 1...10 {
             done.append(try Self.edit(w, &random, round: round))

@@ -19,6 +19,9 @@ public struct SiteBuilder {
         public var progress: BuildProgress = .silent
         /// Use the build cache beside the output folder (`--no-cache` turns it off: a full build).
         public var useCache = true
+        /// A process that builds again and again (the preview) keeps the cache it saved in memory
+        /// here, and the next build uses it instead of decoding the files it saved: seconds at 10,000 documents.
+        public var keptCache: KeptCache?
 
         public init(content: URL, theme: URL, output: URL, strict: Bool = false, progress: BuildProgress = .silent) {
             self.content = content
@@ -61,7 +64,9 @@ public struct SiteBuilder {
             return report
         }
 
-        if previous != nil, !options.progress.measure("reading the build cache", { previous!.loadSources(from: cacheFolder) }) {
+        if let head = previous, let kept = options.keptCache?.cache, kept.started == head.started, kept.fingerprint == head.fingerprint {
+            previous = kept
+        } else if previous != nil, !options.progress.measure("reading the build cache", { previous!.loadSources(from: cacheFolder) }) {
             previous = nil
         }
         var report: BuildReport
@@ -136,9 +141,12 @@ public struct SiteBuilder {
                               byYear: report.byYear.map { [$0.0, String($0.1)] }, diagnostics: report.diagnostics, pages: report.pages,
                               notices: report.notices)
         do {
-            try cache.save(to: folder, previous: state.previous)
+            cache.storedSources = try cache.save(to: folder, previous: state.previous)
             BuildCache.clearDirty(folder)
+            cache.searchTerms = nil
+            options.keptCache?.cache = cache
         } catch {
+            options.keptCache?.cache = nil
             // Without a cache the next build is a full one: slower, never wrong.
             BuildCache.remove(for: options.output)
         }
@@ -258,4 +266,10 @@ public struct BuildReport {
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}
+
+/// The build cache of the last build, kept in memory between builds of one process (see `Options.keptCache`).
+public final class KeptCache: @unchecked Sendable {
+    var cache: BuildCache?
+    public init() {}
 }

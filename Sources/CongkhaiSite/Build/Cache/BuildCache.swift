@@ -136,8 +136,9 @@ extension BuildCache {
     }
 
     /// Written to new files and renamed over the old ones: never half written.
-    /// `previous` gives the stored form of entries that did not change.
-    func save(to folder: URL, previous: BuildCache?) throws {
+    /// `previous` gives the stored form of entries that did not change. Gives the stored form of every entry.
+    @discardableResult
+    func save(to folder: URL, previous: BuildCache?) throws -> [String: Data] {
         let fm = FileManager.default
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         let paths = sources.keys.sorted()
@@ -161,6 +162,7 @@ extension BuildCache {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try replace(Self.fileName, in: folder, with: try encoder.encode(self))
+        return Dictionary(uniqueKeysWithValues: zip(paths, lines))
     }
 
     private func replace(_ name: String, in folder: URL, with data: Data) throws {
