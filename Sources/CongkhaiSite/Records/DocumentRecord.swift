@@ -5,7 +5,10 @@ import Foundation
 /// relations to other documents and its rendered text, resolved once. The
 /// page, the catalogue and later the feeds, CSV and JSON-LD are all made from
 /// this record, never from the document and the graph by hand.
-public struct DocumentRecord: Sendable {
+/// A class, not a struct: records are made once and never changed, and every list,
+/// page and table passes them around; copying a struct of twenty fields retained
+/// each of them, which took a tenth of a full build.
+public final class DocumentRecord: Sendable {
     public let id: DocumentID
     /// Site path of its page: "van-ban/2020/545-kh-stttt-vp/".
     public let url: String
@@ -39,14 +42,22 @@ public struct DocumentRecord: Sendable {
         public var legalBasis: [Reference?] = []
     }
 
-    /// Another document of the site, as a link names it.
-    public struct Reference: Sendable {
+    /// Another document of the site, as a link names it: one per document, shared by every link to it.
+    public final class Reference: Sendable {
         public let id: DocumentID
         public let url: String
         public let label: String
         public let metadata: DocumentMetadata
         /// Of its address, label and metadata: a page that links to it shows them.
         let digest: String
+
+        init(id: DocumentID, url: String, label: String, metadata: DocumentMetadata, digest: String) {
+            self.id = id
+            self.url = url
+            self.label = label
+            self.metadata = metadata
+            self.digest = digest
+        }
     }
 
     public struct Cite: Sendable {
@@ -89,6 +100,26 @@ public struct DocumentRecord: Sendable {
 
     /// The number as printed; nil for a blank number ("Số: /BC-STTTT").
     public var numberWritten: String? { metadata.number.flatMap { $0.number == nil ? nil : $0.written } }
+
+    init(id: DocumentID, url: String, source: String, readKey: String, metadata: DocumentMetadata, label: String,
+         attachments: [AttachmentFile], cites: [Cite], standards: [TechnicalStandard], citedBy: [Reference], relations: [Relation],
+         textSource: LazyText, renderKey: String, procedure: Procedure?, procedureLinks: ProcedureLinks) {
+        self.id = id
+        self.url = url
+        self.source = source
+        self.readKey = readKey
+        self.metadata = metadata
+        self.label = label
+        self.attachments = attachments
+        self.cites = cites
+        self.standards = standards
+        self.citedBy = citedBy
+        self.relations = relations
+        self.textSource = textSource
+        self.renderKey = renderKey
+        self.procedure = procedure
+        self.procedureLinks = procedureLinks
+    }
 }
 
 /// Builds records from the linked corpus.
