@@ -1,3 +1,4 @@
+import Foundation
 /// An administrative procedure (thủ tục hành chính) as the national database
 /// records it (Nghị định 63/2010/NĐ-CP, Art. 8; DOMAIN.md §3).
 public struct Procedure: Sendable, Codable {
@@ -21,6 +22,18 @@ public struct Procedure: Sendable, Codable {
     public var legalBasis: [LegalBasis] = []
     /// Template files named in `forms:`.
     public var forms: [String] = []
+
+    /// Every template file the procedure names, each once, with the words a download link gives it:
+    /// a template named in the dossier is called by the document it is for, one named in `forms:` by its file name.
+    public var namedForms: [(source: String, label: String)] {
+        var names = dossier.compactMap { item in
+            item.template.map { (source: $0, label: item.document.prefix(1).lowercased() + item.document.dropFirst()) }
+        }
+        for form in forms where !names.contains(where: { $0.source == form }) {
+            names.append((source: form, label: ((form as NSString).lastPathComponent as NSString).deletingPathExtension))
+        }
+        return names
+    }
     /// Each standard section written as text (front matter) or Markdown (a "##" section).
     public var sections: [Section: SectionText] = [:]
     /// Markdown sections with headings that are not among the standard ones.

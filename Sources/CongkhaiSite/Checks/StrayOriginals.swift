@@ -24,7 +24,14 @@ public enum StrayOriginals {
     /// What the records name: their attachments (front matter and links in
     /// their text) and a procedure's form templates.
     static func named(by records: [DocumentRecord]) -> Set<String> {
-        // Only a procedure's text has downloads: asking another record for its text would render it again in a rebuild.
-        Set(records.flatMap { $0.attachments.map(\.sourcePath) + ($0.procedure == nil ? [] : $0.text.downloads.map(\.file.sourcePath)) })
+        // From the procedure, not its rendered downloads: asking for the text would render it again in a rebuild.
+        Set(records.flatMap { record in
+            let folder = (record.source as NSString).deletingLastPathComponent
+            let forms = (record.procedure?.namedForms ?? []).compactMap { form -> String? in
+                guard case .inside(let path) = ContentPath.resolve(form.source, from: folder) else { return nil }
+                return path
+            }
+            return record.attachments.map(\.sourcePath) + forms
+        })
     }
 }

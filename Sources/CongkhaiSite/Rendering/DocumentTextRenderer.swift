@@ -82,14 +82,7 @@ struct DocumentTextRenderer {
     /// Form templates from `forms:` and the dossier, as links that say what they download.
     func downloads(_ p: Procedure, doc: Document, diagnostics: inout [Diagnostic]) -> [RenderedText.Download] {
         let folder = (doc.source as NSString).deletingLastPathComponent
-        // a template named in the dossier is called by the document it is for
-        var names = p.dossier.compactMap { item in
-            item.template.map { ($0, item.document.prefix(1).lowercased() + item.document.dropFirst()) }
-        }
-        for form in p.forms where !names.contains(where: { $0.0 == form }) {
-            names.append((form, ((form as NSString).lastPathComponent as NSString).deletingPathExtension))
-        }
-        return names.compactMap { source, label in
+        return p.namedForms.compactMap { source, label in
             guard case .inside(let path) = ContentPath.resolve(source, from: folder), let file = addresses.attachments[path] else {
                 diagnostics.append(Diagnostic(.warning, file: doc.source, .formNotFound, ["name": source]))
                 return nil
