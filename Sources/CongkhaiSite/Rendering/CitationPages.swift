@@ -66,6 +66,7 @@ struct CitationPages {
             var about: [String: Any] = ["cited": named.text]
             if let word = named.typeWord { about["typeWord"] = word }
             if let issuer = citations.lazy.compactMap(\.issuer).first { about["issuer"] = issuer }
+            if let summary = Self.summary(of: id, citing: id.citing.compactMap { byID[$0] }) { about["summary"] = summary }
             context["about"] = about
             context["description"] = named.text
         }
