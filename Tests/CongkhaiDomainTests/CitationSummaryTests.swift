@@ -30,6 +30,7 @@ import Testing
         #expect(summaries("Công văn số 88/UBND-KT về việc rà soát hồ sơ đất đai\n") == ["về việc rà soát hồ sơ đất đai"])
         #expect(summaries("Công văn số 88/UBND-KT, V/v rà soát hồ sơ đất đai") == ["V/v rà soát hồ sơ đất đai"])
         #expect(summaries("Công văn số 88/UBND-KT ngày 3/3/2031, về việc rà soát hồ sơ.") == ["về việc rà soát hồ sơ"])
+        #expect(summaries("Nghị định số 71/2031/NĐ-CP của Chính phủ, quy định về phí;") == ["quy định về phí"])
     }
 
     @Test func nothingAfterTheIdentifierIsNoSummary() {
@@ -80,7 +81,8 @@ import Testing
         #expect(c.summary == "về danh mục hồ sơ")
         #expect(summaries("(Kèm theo Quyết định số 12/QĐ-SNV ngày 05/01/2031 của Giám đốc Sở Nội vụ)") == [nil])
         // an aside before the summary, and parentheses inside it
-        let party = "Nghị quyết số 28-NQ/TW ngày 25/10/2031 của Ban Chấp hành Trung ương (khóa XX) về sắp xếp bộ máy (giai đoạn 2) tinh gọn;"
+        let party = "Nghị quyết số 28-NQ/TW ngày 25/10/2031 của Ban Chấp hành Trung ương (khóa XX) "
+            + "về sắp xếp bộ máy (giai đoạn 2) tinh gọn;"
         #expect(summaries(party) == ["về sắp xếp bộ máy (giai đoạn 2) tinh gọn"])
     }
 
@@ -92,7 +94,8 @@ import Testing
     }
 
     @Test func aLongSummaryIsCutAtAWord() throws {
-        let long = "Căn cứ Quyết định số 4/QĐ-UBND về " + Array(repeating: "phát triển nông nghiệp bền vững", count: 20).joined(separator: " ")
+        let long = "Căn cứ Quyết định số 4/QĐ-UBND về "
+            + Array(repeating: "phát triển nông nghiệp bền vững", count: 20).joined(separator: " ")
         let summary = try #require(summaries(long).first ?? nil)
         #expect(summary.hasSuffix("…"))
         #expect(summary.count <= CitationSummary.maxCharacters + 1)

@@ -126,7 +126,8 @@ enum CitationSummary {
 
     private struct Opener {
         let length: Int
-        /// "về" and "V/v" may follow a comma: ", V/v tăng cường ..."
+        /// May follow a comma (", V/v tăng cường ...", ", quy định ..."): not a verb a sentence
+        /// goes on with ("Thực hiện Công văn số 12/SNV, triển khai ...").
         let isAfterComma: Bool
     }
 
@@ -152,7 +153,7 @@ enum CitationSummary {
     ]
     private static let openerForms: [([UInt8], Bool)] = openers.flatMap { word -> [([UInt8], Bool)] in
         let capitalised = word.prefix(1).uppercased() + word.dropFirst()
-        let afterComma = word == "về" || word == "v/v"
+        let afterComma = ["về", "v/v", "quy định", "ban hành", "phê duyệt"].contains(word)
         var forms = [word, capitalised]
         if word == "v/v" { forms.append("V/V") }
         return forms.map { (Array($0.utf8), afterComma) }
