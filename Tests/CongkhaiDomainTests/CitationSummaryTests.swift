@@ -55,6 +55,8 @@ import Testing
             + "Sở Nông nghiệp và Môi trường báo cáo như sau:"
         #expect(summaries(report) == ["về chuyển đổi số năm 2031"])
         #expect(summaries("Căn cứ Báo cáo số 8/BC-SNV về kết quả năm 2031. Sở đề nghị như sau.") == ["về kết quả năm 2031"])
+        let list = "Triển khai Nghị định số 71/2031/NĐ-CP về dân chủ ở nơi làm việc như: công khai quỹ lương."
+        #expect(summaries(list) == ["về dân chủ ở nơi làm việc"])
         #expect(summaries("Quyết định số 5/QĐ-UBND về địa giới TP. Đồi Mây mở rộng\n") == ["về địa giới TP. Đồi Mây mở rộng"])
     }
 
