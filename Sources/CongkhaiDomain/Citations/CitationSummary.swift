@@ -100,47 +100,68 @@ enum CitationSummary {
     }
 
     /// The summary's text: on one line, its Markdown emphasis dropped, trimmed, and cut at a
-    /// word with "…" when it is long. Made byte by byte: a string per word, for every citation
-    /// of ten thousand documents, made reading a third slower.
+    /// word with "…" when it is long. Made in a buffer on the stack, byte by byte: a string per
+    /// word, for each of the quarter million citations of ten thousand documents, made the scan
+    /// half as slow again. Text is NFC, where a Vietnamese letter is one scalar: scalars are counted.
     static func text(_ span: Span, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(span.end - span.start)
-        var space = false
-        var k = span.start
-        while k < span.end {
-            let b = bytes[k]
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || (b == 0xC2 && k + 1 < span.end && bytes[k + 1] == 0xA0) {
-                space = !out.isEmpty
-                k += b == 0xC2 ? 2 : 1
-                continue
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: span.end - span.start) { out -> String? in
+            var count = 0
+            var space = false
+            var k = span.start
+            while k < span.end {
+                let b = bytes[k]
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || (b == 0xC2 && k + 1 < span.end && bytes[k + 1] == 0xA0) {
+                    space = count > 0
+                    k += b == 0xC2 ? 2 : 1
+                    continue
+                }
+                k += 1
+                if b == 0x2A || b == 0x60 { continue } // * and ` of Markdown
+                if space { out[count] = 0x20; count += 1; space = false }
+                out[count] = b
+                count += 1
             }
-            k += 1
-            if b == 0x2A || b == 0x60 { continue } // * and ` of Markdown
-            if space { out.append(0x20); space = false }
-            out.append(b)
+            func endsWith(_ word: [UInt8]) -> Bool {
+                count >= word.count && (0..<word.count).allSatisfy { out[count - word.count + $0] == word[$0] }
+            }
+            func lastSpace(before end: Int) -> Int? {
+                var c = end
+                while c > 0 { c -= 1; if out[c] == 0x20 { return c } }
+                return nil
+            }
+            // "... tại nơi làm việc như: ..." or "như sau:": the list that follows is not part of the summary
+            if endsWith(asFollows) { count -= asFollows.count } else if endsWith(suchAs) { count -= suchAs.count }
+            var isCut = span.isCut
+            if count > maxCharacters { // more bytes than the limit: count the letters
+                var scalars = 0
+                var past = 0
+                while past < count {
+                    if out[past] & 0xC0 != 0x80 { scalars += 1; if scalars > maxCharacters { break } }
+                    past += 1
+                }
+                if past < count { // `past` starts the first letter over the limit: cut at the last space up to it
+                    count = out[past] == 0x20 ? past : lastSpace(before: past) ?? past
+                    isCut = true
+                } else if isCut {
+                    count = lastSpace(before: count) ?? count // the scan stopped in the middle of a word
+                }
+            } else if isCut {
+                count = lastSpace(before: count) ?? count
+            }
+            while count > 0 {
+                if out[count - 1] == 0x2C || out[count - 1] == 0x20 || out[count - 1] == 0x2D { count -= 1; continue }
+                if endsWith(enDash) { count -= enDash.count; continue }
+                break
+            }
+            guard (0..<count).contains(where: { out[$0] == 0x20 }) else { return nil }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: out[0..<count]), as: UTF8.self)
+            return isCut ? text + "…" : text
         }
-        // "... tại nơi làm việc như: ..." or "như sau:": the list that follows is not part of the summary
-        for ending in [Self.asFollows, Self.suchAs] where out.count > ending.count && out.suffix(ending.count).elementsEqual(ending) {
-            out.removeLast(ending.count)
-            break
-        }
-        // a summary is no more bytes than characters can only be shorter: most need no counting
-        var text = String(decoding: out, as: UTF8.self)
-        var isCut = span.isCut
-        if out.count > maxCharacters, text.count > maxCharacters {
-            let prefix = text.prefix(maxCharacters + 1)
-            text = String(prefix.lastIndex(of: " ").map { prefix[..<$0] } ?? prefix.dropLast())
-            isCut = true
-        } else if isCut, let lastSpace = text.lastIndex(of: " ") {
-            text = String(text[..<lastSpace]) // the scan stopped in the middle of a word
-        }
-        while let last = text.last, last == "," || last == " " || last == "-" || last == "–" { text.removeLast() }
-        guard text.contains(" ") else { return nil }
-        return isCut ? text + "…" : text
     }
 
     private static let asFollows = Array(" như sau".utf8)
     private static let suchAs = Array(" như".utf8)
+    private static let enDash = Array("–".utf8)
 
     // MARK: bytes
 
