@@ -15,6 +15,9 @@ public struct Citation: Sendable, Hashable, Codable {
     /// UTF-8 offsets, in the scanned text, of the part a reader clicks:
     /// the type word, "số" and the identifier.
     public let linkRange: Range<Int>
+    /// What the citing text says the cited document is about, after its date and issuer:
+    /// "quy định về việc cung cấp thông tin ..." (see `CitationSummary`); nil when it says nothing.
+    public internal(set) var summary: String?
     /// A date written after the identifier that is not one ("08/6/20210"): the
     /// citation keeps no year, and the writer is told (`dateFinding`).
     public internal(set) var mistypedDate: String?

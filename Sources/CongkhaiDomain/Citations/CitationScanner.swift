@@ -14,8 +14,8 @@ public struct CitationScanner: Sendable {
 
     public init() {}
 
-    /// Finds every citation; `details` adds the issuer after "của", which
-    /// readers see but resolution does not need.
+    /// Finds every citation; `details` adds the issuer after "của" and the summary
+    /// after it, which readers see but resolution does not need.
     public func scan(_ text: String, details: Bool = true) -> [Citation] {
         var copy = text
         return copy.withUTF8 { bytes in scan(bytes, details: details) }
@@ -23,6 +23,8 @@ public struct CitationScanner: Sendable {
 
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, details: Bool) -> [Citation] {
         var out: [Citation] = []
+        // where each citation's summary runs, by index in `out`: a later citation may end it
+        var summaries: [(index: Int, span: CitationSummary.Span)] = []
         let n = bytes.count
         var i = 0
         while i < n {
@@ -45,7 +47,8 @@ public struct CitationScanner: Sendable {
             if let number = DocumentNumber.parse(token: written), number.number != nil, hasUpperCaseLetter(number.symbol) {
                 let (typeWord, start) = typeWordBefore(bytes, i)
                 let (date, afterDate, dateTypo) = dateAfter(bytes, end)
-                let issuer = details ? issuerAfter(bytes, afterDate) : nil
+                let (issuer, afterIssuer) = details ? issuerAfter(bytes, afterDate) : (nil, afterDate)
+                if details, let span = CitationSummary.span(bytes, from: afterIssuer) { summaries.append((out.count, span)) }
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
                 var citation = Citation(written: written, text: text, number: number, typeWord: typeWord, date: date, issuer: issuer,
                                         linkRange: start..<end)
@@ -53,6 +56,14 @@ public struct CitationScanner: Sendable {
                 out.append(citation)
             }
             i = end
+        }
+        for (index, span) in summaries {
+            var span = span
+            for later in out[(index + 1)...] {
+                if later.linkRange.lowerBound >= span.end { break }
+                CitationSummary.clip(&span, at: later.linkRange.lowerBound, bytes)
+            }
+            out[index].summary = CitationSummary.text(span, bytes)
         }
         return out
     }
@@ -228,11 +239,11 @@ public struct CitationScanner: Sendable {
     }
 
     /// "của Ủy ban nhân dân tỉnh" after the identifier or its date, up to a
-    /// word that starts the summary ("về", "ban hành", ...) or punctuation.
-    private func issuerAfter(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> String? {
+    /// word that starts the summary ("về", "ban hành", ...) or punctuation; and where it ends.
+    private func issuerAfter(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> (String?, Int) {
         var k = start
         while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x2C { k += 1 }
-        guard matches(bytes, k, Self.cua) else { return nil }
+        guard matches(bytes, k, Self.cua) else { return (nil, start) }
         k += Self.cua.count
         let begin = k
         var end = k
@@ -245,8 +256,8 @@ public struct CitationScanner: Sendable {
             var stop = false
             while wordEnd < limit, bytes[wordEnd] != 0x20 {
                 let b = bytes[wordEnd]
-                // , ; . " ( newline : and the first byte of curly quotes
-                if b == 0x2C || b == 0x3B || b == 0x2E || b == 0x22 || b == 0x28 || b == 0x0A || b == 0x3A
+                // , ; . " ( ) newline : and the first byte of curly quotes
+                if b == 0x2C || b == 0x3B || b == 0x2E || b == 0x22 || b == 0x28 || b == 0x29 || b == 0x0A || b == 0x3A
                     || b == 0xE2 { stop = true; break }
                 wordEnd += 1
             }
@@ -255,8 +266,8 @@ public struct CitationScanner: Sendable {
             k = wordEnd
             while k < limit, bytes[k] == 0x20 { k += 1 }
         }
-        guard end > begin else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<end]), as: UTF8.self)
+        guard end > begin else { return (nil, start) }
+        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<end]), as: UTF8.self), end)
     }
 
     private static let cua = Array("của ".utf8)

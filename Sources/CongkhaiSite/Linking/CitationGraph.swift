@@ -87,7 +87,7 @@ public struct CitationGraph: Sendable {
         var groups: [String: CitedIdentifier] = [:]
         for doc in docs {
             let i = doc.id
-            var seen: Set<String> = []
+            var keptAt: [String: Int] = [:] // each group's citation kept: its index in citesOf[i]
             for located in doc.citations {
                 let c = located.citation
                 var target: DocumentID?
@@ -110,8 +110,14 @@ public struct CitationGraph: Sendable {
                 let groupKey = Self.groupKey(c.number.key, year)
                 groups[groupKey, default: CitedIdentifier(key: c.number.key, year: year, written: c.written, target: target, citing: [])]
                     .citing.append(i)
-                guard !seen.contains(groupKey) else { continue }
-                seen.insert(groupKey)
+                if let k = keptAt[groupKey] {
+                    // a later mention may say what the first did not
+                    if c.summary != nil, let kept = citesOf[i]?[k], kept.citation.summary == nil {
+                        citesOf[i]?[k] = Cite(citation: kept.citation.withSummary(of: c), target: kept.target)
+                    }
+                    continue
+                }
+                keptAt[groupKey] = citesOf[i, default: []].count
                 citesOf[i, default: []].append(Cite(citation: c, target: target))
                 if let target { citedByOf[target, default: []].append(i) }
             }

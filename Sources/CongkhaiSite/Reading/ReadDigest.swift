@@ -27,6 +27,7 @@ enum ReadDigest {
         let typeWord: String?
         let date: DocumentDate?
         let issuer: String?
+        let summary: String?
         let mistypedDate: String?
     }
 
@@ -36,7 +37,7 @@ enum ReadDigest {
             citations: doc.citations.map {
                 let c = $0.citation
                 return CitationFacts(written: c.written, text: c.text, number: c.number, typeWord: c.typeWord, date: c.date,
-                                     issuer: c.issuer, mistypedDate: c.mistypedDate)
+                                     issuer: c.issuer, summary: c.summary, mistypedDate: c.mistypedDate)
             },
             standards: doc.standards, attachments: doc.attachments, extra: doc.extra,
             appendices: doc.appendices.map { $0.title + "\n" + ($0.subtitle ?? "") }, procedure: doc.procedure)

@@ -61,11 +61,14 @@ struct CitationPages {
         context["heading"] = name
         context["count"] = id.citing.count
         // How the citing text named it: type word, issuer, its own words ("Nghị định số 42/2022/NĐ-CP ... của Chính phủ").
-        let citations = id.citing.compactMap { byID[$0] }.flatMap(\.cites).map(\.citation).filter { $0.number.key == id.key }
+        let citing = id.citing.compactMap { byID[$0] }
+        let mentions = Self.mentions(of: id, in: citing)
+        let citations = mentions.map(\.cite.citation)
         if let named = citations.first(where: { $0.typeWord != nil }) ?? citations.first {
             var about: [String: Any] = ["cited": named.text]
             if let word = named.typeWord { about["typeWord"] = word }
             if let issuer = citations.lazy.compactMap(\.issuer).first { about["issuer"] = issuer }
+            if let summary = Self.summary(of: id, mentions: mentions) { about["summary"] = summary }
             context["about"] = about
             context["description"] = named.text
         }
@@ -75,7 +78,7 @@ struct CitationPages {
                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")) {
             context["legalSearchHref"] = search.replacingOccurrences(of: "{number}", with: encoded)
         }
-        context["citingGroup"] = ["rows": id.citing.compactMap { byID[$0] }.map { frame.row($0, root: root) }]
+        context["citingGroup"] = ["rows": citing.map { frame.row($0, root: root) }]
         return RenderedPage(path: Routes.file(of: path), content: t.render(context, template: "citation"))
     }
 }
