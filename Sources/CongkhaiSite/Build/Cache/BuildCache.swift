@@ -11,7 +11,7 @@ import Foundation
 /// marker's digest). Anything else, and the build is a full one.
 struct BuildCache: Codable {
     /// Changed whenever the meaning of a field changes: an older cache is ignored.
-    static let format = 2
+    static let format = 3
     var format = BuildCache.format
     /// The version, theme, configuration and options this cache was made with.
     var key = ""
