@@ -39,7 +39,7 @@ served=$(date +%s.%N)
 [ "$(version)" = "2" ] || { echo "no rebuild after the change"; exit 1; }
 kill "$server"; wait "$server" 2>/dev/null || true
 trap - EXIT
-rebuild=$(sed -n 's/^Build 2: .* in \([0-9.]*\) s.*/\1/p' "$out/serve.log")
+rebuild=$(sed -n 's/^\(Build\|Lần dựng\) 2: .* \(in\|trong\) \([0-9.]*\) s.*/\3/p' "$out/serve.log")
 
 # The peer: the same corpus built to disk (exit status 1, files left out, still counts).
 rm -rf "$out/serve-peer-site"
