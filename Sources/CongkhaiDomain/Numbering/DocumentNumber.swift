@@ -28,13 +28,22 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
     }
 
     /// The canonical form used to compare identifiers: leading zeros, case,
-    /// spaces and Unicode form do not matter.
-    public var key: String {
+    /// spaces and Unicode form do not matter. Made once: linking and rendering
+    /// ask for it several times for each of hundreds of thousands of citations.
+    public let key: String
+
+    init(written: String, number: String?, year: Int?, rejectedYear: String?, symbol: String, style: Style) {
+        self.written = written
+        self.number = number
+        self.year = year
+        self.rejectedYear = rejectedYear
+        self.symbol = symbol
+        self.style = style
         var k = number.map { String(Int($0) ?? 0) } ?? ""
         k += style == .party ? "-" : "/"
         if let year { k += "\(year)/" }
         k += symbol.uppercased()
-        return k
+        key = k
     }
 
     /// Parses an identifier; nil when the text is not shaped like one.

@@ -84,27 +84,35 @@ public struct CitationGraph: Sendable {
         self.byKey = byKey
         self.years = years
 
+        // Each citation resolved on all cores (a lookup and, for one that leads outside, a check for a
+        // mistyped symbol); gathered below in the corpus's order, one document at a time.
+        let resolutions = parallelMap(docs) { doc in
+            doc.citations.map { located -> (target: DocumentID?, finding: Diagnostic?) in
+                let c = located.citation
+                switch Self.resolve(c.number, year: c.year, byKey: byKey, years: years) {
+                case .document(let t): return (t, nil)
+                case .ambiguous(let candidates):
+                    return (nil, Diagnostic(.warning, file: doc.source, line: located.line, .citationAmbiguous,
+                        ["citation": c.written, "count": String(candidates.count), "candidates": Self.describe(candidates, in: corpus)]))
+                case .otherYear(let candidates):
+                    return (nil, Diagnostic(.warning, file: doc.source, line: located.line, .citationOtherYear,
+                        ["citation": c.written, "year": c.year.map(String.init) ?? "?", "candidates": Self.describe(candidates, in: corpus)]))
+                case .external:
+                    return (nil, CitationScanner.suggestion(for: c.number, types: types).map { suggestion in
+                        Diagnostic(.warning, file: doc.source, line: located.line, .citationMistyped,
+                                   ["citation": c.written, "suggestion": suggestion])
+                    })
+                }
+            }
+        }
         var groups: [String: CitedIdentifier] = [:]
-        for doc in docs {
+        for (doc, resolved) in zip(docs, resolutions) {
             let i = doc.id
             var keptAt: [String: Int] = [:] // each group's citation kept: its index in citesOf[i]
-            for located in doc.citations {
+            for (located, resolution) in zip(doc.citations, resolved) {
                 let c = located.citation
-                var target: DocumentID?
-                switch resolve(c.number, year: c.year) {
-                case .document(let t): target = t
-                case .ambiguous(let candidates):
-                    diagnostics.append(Diagnostic(.warning, file: doc.source, line: located.line, .citationAmbiguous,
-                        ["citation": c.written, "count": String(candidates.count), "candidates": describe(candidates, in: corpus)]))
-                case .otherYear(let candidates):
-                    diagnostics.append(Diagnostic(.warning, file: doc.source, line: located.line, .citationOtherYear,
-                        ["citation": c.written, "year": c.year.map(String.init) ?? "?", "candidates": describe(candidates, in: corpus)]))
-                case .external:
-                    if let suggestion = CitationScanner.suggestion(for: c.number, types: types) {
-                        diagnostics.append(Diagnostic(.warning, file: doc.source, line: located.line, .citationMistyped,
-                            ["citation": c.written, "suggestion": suggestion]))
-                    }
-                }
+                let target = resolution.target
+                if let finding = resolution.finding { diagnostics.append(finding) }
                 if target == i { continue } // "(Kèm theo Báo cáo số ...)" in its own appendix
                 let year = target.flatMap { years[$0] } ?? c.year
                 let groupKey = Self.groupKey(c.number.key, year)
@@ -166,6 +174,11 @@ public struct CitationGraph: Sendable {
 
     /// A citation resolves by identifier and year; without a year only when one document matches.
     func resolve(_ number: DocumentNumber, year: Int?) -> Resolution {
+        Self.resolve(number, year: year, byKey: byKey, years: years)
+    }
+
+    private static func resolve(_ number: DocumentNumber, year: Int?, byKey: [String: [DocumentID]],
+                                years: [DocumentID: Int]) -> Resolution {
         guard number.number != nil, let candidates = byKey[number.key] else { return .external }
         if let year {
             let sameYear = candidates.filter { years[$0] == year }
@@ -187,7 +200,7 @@ public struct CitationGraph: Sendable {
         return t
     }
 
-    private func describe(_ ids: [DocumentID], in corpus: Corpus) -> String {
+    private static func describe(_ ids: [DocumentID], in corpus: Corpus) -> String {
         ids.prefix(4).map { "\($0.source) (\(corpus[$0]?.year.map(String.init) ?? "?"))" }.joined(separator: ", ")
             + (ids.count > 4 ? " and \(ids.count - 4) more" : "")
     }
