@@ -23,9 +23,12 @@ public struct SearchIndex: Sendable {
 
     /// Adds a document's terms; documents must be added in increasing order.
     public mutating func add(document: Int, terms: [String: Bool]) {
-        for (key, inHead) in terms {
-            postings[key, default: []].append(UInt32(document) << 1 | (inHead ? 1 : 0))
-        }
+        for (key, inHead) in terms { add(document: document, key: key, inHead: inHead) }
+    }
+
+    /// Adds one distinct term of a document; documents must be added in increasing order.
+    public mutating func add(document: Int, key: String, inHead: Bool) {
+        postings[key, default: []].append(UInt32(document) << 1 | (inHead ? 1 : 0))
     }
 
     // MARK: ranking

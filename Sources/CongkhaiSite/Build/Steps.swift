@@ -282,13 +282,12 @@ extension BuildStep {
         let keyOf = Dictionary(uniqueKeysWithValues: zip(state.records.map(\.id), keys))
         let keptTexts = state.keepRecordFiles(path: { SearchFiles.text(SearchFiles.textID($0)) }, input: { $0.renderKey })
         var reuse = SearchFiles.Reuse()
-        reuse.terms = { record in keyOf[record.id].flatMap { stored[$0] }.map(SearchTermsStore.decode) }
+        reuse.terms = { record in keyOf[record.id].flatMap { stored[$0] } }
         reuse.textFileKept = { keptTexts.contains($0.id) }
         let made = SearchFiles(records: state.records, procedureTypeName: state.theme.string("procedures")).files(reusing: reuse)
         for file in made.files { state.sink.write(file.path, file.text) }
         if state.options.useCache {
-            let lines = parallelMap(made.terms, SearchTermsStore.encode)
-            state.next.searchTerms = Dictionary(zip(keys, lines), uniquingKeysWith: { a, _ in a })
+            state.next.searchTerms = Dictionary(zip(keys, parallelMap(made.terms, \.stored)), uniquingKeysWith: { a, _ in a })
         }
         state.writePages([{ SearchPage(frame: state.pageFrame).render() }])
     }

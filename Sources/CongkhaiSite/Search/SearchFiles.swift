@@ -34,10 +34,10 @@ struct SearchFiles {
     let records: [DocumentRecord]
     let procedureTypeName: String
 
-    /// What a rebuild can reuse of a document: the words found in it by the previous build,
-    /// and whether its text file online is already the one it would write.
+    /// What a rebuild can reuse of a document: the words found in it by the previous build
+    /// (as `SearchTermsStore` keeps them), and whether its text file online is already the one it would write.
     struct Reuse {
-        var terms: (DocumentRecord) -> [String: Bool]? = { _ in nil }
+        var terms: (DocumentRecord) -> Substring? = { _ in nil }
         var textFileKept: (DocumentRecord) -> Bool = { _ in false }
     }
 
@@ -53,21 +53,40 @@ struct SearchFiles {
         }
     }
 
+    /// A document's words: found in its text now, or as the previous build stored them.
+    enum Terms {
+        case found([String: Bool])
+        case stored(Substring)
+
+        /// As `SearchTermsStore` keeps them.
+        var stored: String {
+            switch self {
+            case .found(let terms): return SearchTermsStore.encode(terms)
+            case .stored(let line): return String(line)
+            }
+        }
+    }
+
     /// What the index step writes (path and text of each file) and each record's words, in the order of `records`.
-    func files(reusing reuse: Reuse = Reuse()) -> (files: [(path: String, text: String)], terms: [[String: Bool]]) {
+    func files(reusing reuse: Reuse = Reuse()) -> (files: [(path: String, text: String)], terms: [Terms]) {
         let documents = Self.ordered(records)
         // the slow part, one document at a time on all cores: words and text, unless a rebuild has them
-        let perDocument = parallelMap(documents) { record -> (terms: [String: Bool], textFile: (path: String, text: String)?) in
-            let cached = reuse.terms(record)
+        let perDocument = parallelMap(documents) { record -> (terms: Terms, textFile: (path: String, text: String)?) in
+            let cached = reuse.terms(record).map(Terms.stored)
             let kept = reuse.textFileKept(record)
             if let cached, kept { return (cached, nil) }
             let text = Self.plainText(record)
             let id = Self.textID(record)
-            return (cached ?? SearchIndex.terms(head: Self.headTexts(record), body: [text]),
+            return (cached ?? .found(SearchIndex.terms(head: Self.headTexts(record), body: [text])),
                     kept ? nil : (Self.text(id), "CKSearch.text(\"\(id)\"," + Self.quote(text) + ");\n"))
         }
         var index = SearchIndex()
-        for (number, document) in perDocument.enumerated() { index.add(document: number, terms: document.terms) }
+        for (number, document) in perDocument.enumerated() {
+            switch document.terms {
+            case .found(let terms): index.add(document: number, terms: terms)
+            case .stored(let line): SearchTermsStore.forEachTerm(in: line) { index.add(document: number, key: $0, inHead: $1) }
+            }
+        }
         let shards = index.shards(budget: Self.wordShardBudget)
 
         var files: [(path: String, text: String)] = []

@@ -20,12 +20,11 @@ enum SearchTermsStore {
         terms.keys.sorted().map { (terms[$0]! ? "+" : "-") + $0 }.joined(separator: " ")
     }
 
-    static func decode(_ line: Substring) -> [String: Bool] {
-        var terms: [String: Bool] = [:]
+    /// Each word of a stored line, with whether it is in the head.
+    static func forEachTerm(in line: Substring, _ body: (String, Bool) -> Void) {
         for word in line.split(separator: " ") where word.count > 1 {
-            terms[String(word.dropFirst())] = word.first == "+"
+            body(String(word.dropFirst()), word.first == "+")
         }
-        return terms
     }
 
     /// The lines of the previous build, by key; empty when there are none.
