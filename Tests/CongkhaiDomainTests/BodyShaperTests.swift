@@ -33,13 +33,16 @@ import Testing
     }
 
     @Test func longItemCutBeforeAProperNounIsJoined() {
-        let first = "- Tiếp tục quán triệt, thực hiện hiệu quả Nghị quyết số 18-NQ/TW, Nghị quyết số 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương, các kế hoạch của Tỉnh ủy theo Nghị quyết của Ban Chấp hành"
+        let first = "- Tiếp tục quán triệt, thực hiện hiệu quả Nghị quyết số 18-NQ/TW, Nghị quyết số 19-NQ/TW ngày 25/10/2017 "
+            + "của Ban Chấp hành Trung ương, các kế hoạch của Tỉnh ủy theo Nghị quyết của Ban Chấp hành"
         let md = shape(first + "\n\nTrung ương Đảng (khóa XII); các quyết định của tỉnh.")
         #expect(md == first + " Trung ương Đảng (khóa XII); các quyết định của tỉnh.\n")
     }
 
     @Test func realParagraphsStayApart() {
-        let md = shape("5. Đẩy mạnh các phong trào thi đua yêu nước, thực hiện có hiệu quả các chương trình phát triển kinh tế - xã hội của tỉnh và bảo đảm quốc phòng - an ninh trên địa bàn\n\nTiếp tục đẩy mạnh các phong trào thi đua.\n\nCâu kết thúc.\n\nĐoạn mới.")
+        let md = shape("5. Đẩy mạnh các phong trào thi đua yêu nước, thực hiện có hiệu quả các chương trình phát triển kinh tế - xã hội "
+            + "của tỉnh và bảo đảm quốc phòng - an ninh trên địa bàn\n\nTiếp tục đẩy mạnh các phong trào thi đua.\n\n"
+            + "Câu kết thúc.\n\nĐoạn mới.")
         #expect(md.components(separatedBy: "\n\n").count == 4)
     }
 

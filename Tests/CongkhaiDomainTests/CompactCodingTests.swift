@@ -25,7 +25,8 @@ import Testing
     }
 
     @Test func aDamagedEntryIsAnErrorNotACrash() {
-        let damaged = Data(#"[["1/QĐ","Quyết định số 1/QĐ",["1/QĐ","1",null,null,"QĐ","state"],null,null,null,null,null,9,2,null,null]]"#.utf8)
+        let entry = #"[["1/QĐ","Quyết định số 1/QĐ",["1/QĐ","1",null,null,"QĐ","state"],null,null,null,null,null,9,2,null,null]]"#
+        let damaged = Data(entry.utf8)
         #expect(throws: (any Error).self) { try JSONDecoder().decode([Citation].self, from: damaged) }
         #expect(throws: (any Error).self) { try JSONDecoder().decode([Citation].self, from: Data("[[1]]".utf8)) }
     }

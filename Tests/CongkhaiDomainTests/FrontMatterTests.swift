@@ -3,14 +3,16 @@ import Testing
 @testable import CongkhaiDomain
 
 @Suite struct FrontMatterTests {
-    let types = DocumentTypeTable([DocumentType(code: "KH", name: "Kế hoạch"), DocumentType(code: "TTHC", name: "Thủ tục hành chính", aliases: ["thu-tuc"])])
+    let types = DocumentTypeTable([DocumentType(code: "KH", name: "Kế hoạch"),
+                                   DocumentType(code: "TTHC", name: "Thủ tục hành chính", aliases: ["thu-tuc"])])
 
     func split(_ text: String) -> Result<(FrontMatter, [Diagnostic]), Diagnostic> {
         FrontMatter.split(text, file: "a.md", types: types)
     }
 
     @Test func readsCommonKeysAndKeepsTheBody() throws {
-        let (fm, diagnostics) = try split("---\ntype: KH\nnumber: \"05/KH-STTTT\"\ndate: 2024-02\ntitle: Kế hoạch năm\nsigner_title: [KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC]\n---\n\nNội dung.\n").get()
+        let (fm, diagnostics) = try split("---\ntype: KH\nnumber: \"05/KH-STTTT\"\ndate: 2024-02\ntitle: Kế hoạch năm\n"
+            + "signer_title: [KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC]\n---\n\nNội dung.\n").get()
         #expect(diagnostics.isEmpty)
         #expect(fm.isPresent)
         #expect(fm.metadata.type?.code == "KH")

@@ -226,7 +226,8 @@ import Testing
         #expect(layout.wasUnwrapped)
         #expect(layout.metadata.title == "Lịch tiếp công dân của Lãnh đạo Sở tháng 12 năm 2024")
         #expect(layout.body.map(\.text) == [
-            "Thực hiện Chỉ thị số 19-CT/TU ngày 05/5/2023 của Ban Thường vụ Tỉnh ủy, Sở Thông tin và Truyền thông thông báo lịch tiếp công dân như sau:",
+            "Thực hiện Chỉ thị số 19-CT/TU ngày 05/5/2023 của Ban Thường vụ Tỉnh ủy, "
+                + "Sở Thông tin và Truyền thông thông báo lịch tiếp công dân như sau:",
             "1. Thời gian: các ngày thứ Năm trong tháng, từ 7 giờ 30 phút đến 11 giờ 00 phút hằng tuần.",
             "2. Địa điểm: trụ sở Sở.",
             "- Người tiếp: Giám đốc Sở;",

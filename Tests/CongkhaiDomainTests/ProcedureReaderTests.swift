@@ -55,9 +55,11 @@ import Testing
         let values: [String: YAMLValue] = [
             "code": .text("1.004492", line: 2), "time_limit": .text("10 ngày", line: 3),
             "channels": .list([.map([("channel", .text("Trực tuyến", line: 4)), ("fee", .text("Không", line: 4))], line: 4)], line: 4),
-            "history": .list([.map([("number", .text("12/QĐ-UBND", line: 5)), ("date", .text("2020-01-02", line: 5)), ("status", .text("mới", line: 5))], line: 5)], line: 5),
+            "history": .list([.map([("number", .text("12/QĐ-UBND", line: 5)), ("date", .text("2020-01-02", line: 5)),
+                                    ("status", .text("mới", line: 5))], line: 5)], line: 5),
         ]
-        let (p, _) = reader.read(values: values, title: "Thủ tục", field: "Bưu chính", status: "sửa đổi, bổ sung", body: "## Thời hạn giải quyết\n\n30 ngày")
+        let (p, _) = reader.read(values: values, title: "Thủ tục", field: "Bưu chính", status: "sửa đổi, bổ sung",
+                                 body: "## Thời hạn giải quyết\n\n30 ngày")
         #expect(p.code == "1.004492")
         #expect(p.sections[.timeLimit] == .text("10 ngày"))
         #expect(p.channels == [Procedure.Channel(channel: "Trực tuyến", timeLimit: nil, fee: "Không", description: nil)])

@@ -10,7 +10,8 @@ import Testing
     }
 
     @Test func slugsStayShortAndCutAtAWord() {
-        let slug = VietnameseText.slug("Kết quả thực hiện công tác dân vận của chính quyền năm 2020 tại các cơ quan, đơn vị trực thuộc", maxLength: 40)
+        let slug = VietnameseText.slug("Kết quả thực hiện công tác dân vận của chính quyền năm 2020 tại các cơ quan, đơn vị trực thuộc",
+                                       maxLength: 40)
         #expect(slug.count <= 40)
         #expect(!slug.hasSuffix("-"))
         #expect(slug.hasPrefix("ket-qua-thuc-hien"))

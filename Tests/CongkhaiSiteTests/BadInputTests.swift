@@ -76,7 +76,8 @@ import Testing
     }
 
     @Test func warningsCarryTheSourceLine() throws {
-        let site = try SiteFixture(files: ["a.md": "---\ntype: TB\nnumber: \"3/TB-STTTT\"\ndate: 2024-02-02\ntitle: Thông báo\n---\n\nDòng một.\n\n[xấu](javascript:void(0))\n"])
+        let site = try SiteFixture(files: ["a.md": "---\ntype: TB\nnumber: \"3/TB-STTTT\"\ndate: 2024-02-02\ntitle: Thông báo\n---\n"
+                                                   + "\nDòng một.\n\n[xấu](javascript:void(0))\n"])
         defer { site.remove() }
         let report = try site.build()
         let warning = try #require(report.warnings.first { $0.message.contains("not allowed") })

@@ -4,7 +4,8 @@ import Foundation
 import Testing
 
 @Suite struct CitationTests {
-    func doc(_ number: String, _ date: String, _ title: String, type: String = "KH", extra: String = "", body: String = "Nội dung.") -> String {
+    func doc(_ number: String, _ date: String, _ title: String, type: String = "KH", extra: String = "",
+             body: String = "Nội dung.") -> String {
         "---\ntype: \(type)\nnumber: \"\(number)\"\ndate: \(date)\ntitle: \(title)\n\(extra)---\n\n\(body)\n"
     }
 
@@ -12,13 +13,15 @@ import Testing
         let site = try SiteFixture(files: [
             "kh2020.md": doc("5/KH-STTTT", "2020-02-01", "Kế hoạch 2020"),
             "kh2021.md": doc("5/KH-STTTT", "2021-02-01", "Kế hoạch 2021"),
-            "bc.md": doc("9/BC-STTTT", "2021-06-01", "Báo cáo", type: "BC", body: "Thực hiện Kế hoạch số 05/KH-STTTT ngày 10/3/2021 của Sở, Sở báo cáo như sau."),
+            "bc.md": doc("9/BC-STTTT", "2021-06-01", "Báo cáo", type: "BC",
+                         body: "Thực hiện Kế hoạch số 05/KH-STTTT ngày 10/3/2021 của Sở, Sở báo cáo như sau."),
         ])
         defer { site.remove() }
         let report = try site.build()
         #expect(report.warnings.isEmpty)
         let page = try site.page("van-ban/2021/9-bc-stttt/index.html")
-        #expect(page.contains("Thực hiện <a href=\"../../../van-ban/2021/5-kh-stttt/index.html\">Kế hoạch số 05/KH-STTTT</a> ngày 10/3/2021"))
+        #expect(page.contains("Thực hiện <a href=\"../../../van-ban/2021/5-kh-stttt/index.html\">Kế hoạch số 05/KH-STTTT</a> "
+            + "ngày 10/3/2021"))
         #expect(!page.contains("van-ban/2020/5-kh-stttt"))
         let entry = try site.entry("van-ban/2021/9-bc-stttt/")
         let cites = try #require(entry["cites"] as? [[String: Any]])
@@ -72,8 +75,10 @@ import Testing
 
     @Test func externalReferencesAndTheCitationIndex() throws {
         let site = try SiteFixture(files: [
-            "a.md": doc("1/KH-STTTT", "2022-02-01", "Kế hoạch một", body: "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ."),
-            "b.md": doc("2/KH-STTTT", "2022-03-01", "Kế hoạch hai", body: "Căn cứ Nghị định số 30/2020/NĐ-CP và Kế hoạch số 1/KH-STTTT ngày 01/02/2022."),
+            "a.md": doc("1/KH-STTTT", "2022-02-01", "Kế hoạch một",
+                        body: "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ."),
+            "b.md": doc("2/KH-STTTT", "2022-03-01", "Kế hoạch hai",
+                        body: "Căn cứ Nghị định số 30/2020/NĐ-CP và Kế hoạch số 1/KH-STTTT ngày 01/02/2022."),
             "c.md": doc("3/KH-STTTT", "2022-04-01", "Kế hoạch ba", body: "Theo Nghị định 30/2020/NĐ-CP, Nghị định số 92/2017/NĐCP."),
         ])
         defer { site.remove() }
@@ -91,7 +96,8 @@ import Testing
         #expect(!site.exists("van-ban-duoc-vien-dan/1-kh-stttt-2022/index.html"))
         #expect(try site.page("van-ban/2022/1-kh-stttt/index.html").contains("<h3 id=\"duoc-vien-dan\">Được viện dẫn bởi</h3>"))
 
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: site.output.appendingPathComponent("api/citations.json"))) as? [String: Any]
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: site.output.appendingPathComponent("api/citations.json")))
+            as? [String: Any]
         let ids = try #require(json?["identifiers"] as? [[String: Any]])
         let first = try #require(ids.first)
         #expect(first["identifier"] as? String == "30/2020/NĐ-CP")
@@ -104,7 +110,8 @@ import Testing
         let printed = ["Số: 4/TB-STTTT", "Hòa Bình, ngày 02 tháng 12 năm 2024", "THÔNG BÁO", "Lịch làm việc",
                        "Thực hiện Quyết định số 58/QĐ-", "STTTT ngày 05/5/2024 của Giám đốc Sở, Sở thông báo lịch làm việc như",
                        "sau: các ngày trong tuần, từ thứ Hai đến thứ Sáu, theo giờ hành chính của cơ quan nhà nước.",
-                       "1. Buổi sáng: từ 7 giờ 30 phút.", "2. Buổi chiều: từ 13 giờ 30 phút.", "Nơi nhận:", "- Lưu: VT.", "GIÁM ĐỐC", "Lê Văn Tâm"]
+                       "1. Buổi sáng: từ 7 giờ 30 phút.", "2. Buổi chiều: từ 13 giờ 30 phút.",
+                       "Nơi nhận:", "- Lưu: VT.", "GIÁM ĐỐC", "Lê Văn Tâm"]
         let site = try SiteFixture(files: [
             "qd.md": doc("58/QĐ-STTTT", "2024-05-05", "Quyết định", type: "QĐ"),
             "tb.md": printed.map { $0 + "  \n\n" }.joined(),
@@ -118,12 +125,14 @@ import Testing
     @Test func typedRelationsShowOnBothPages() throws {
         let site = try SiteFixture(files: [
             "cu.md": doc("33/QĐ-STTTT", "2023-06-12", "Quyết định cũ", type: "QĐ", extra: "status: Còn hiệu lực\n"),
-            "moi.md": doc("10/QĐ-STTTT", "2025-03-03", "Quyết định mới", type: "QĐ", extra: "replaces:\n  - 33/QĐ-STTTT (2023)\nbased_on: [\"99/KH-STTTT (2020)\"]\n"),
+            "moi.md": doc("10/QĐ-STTTT", "2025-03-03", "Quyết định mới", type: "QĐ",
+                          extra: "replaces:\n  - 33/QĐ-STTTT (2023)\nbased_on: [\"99/KH-STTTT (2020)\"]\n"),
         ])
         defer { site.remove() }
         let report = try site.build()
         let old = try site.page("van-ban/2023/33-qd-stttt/index.html")
-        #expect(old.contains("<p class=\"banner\" role=\"note\"><strong>Văn bản này đã được thay thế bởi</strong> <a href=\"../../../van-ban/2025/10-qd-stttt/index.html\">Quyết định 10/QĐ-STTTT</a>"))
+        #expect(old.contains("<p class=\"banner\" role=\"note\"><strong>Văn bản này đã được thay thế bởi</strong> "
+            + "<a href=\"../../../van-ban/2025/10-qd-stttt/index.html\">Quyết định 10/QĐ-STTTT</a>"))
         #expect(old.contains("Đã bị thay thế"))
         #expect(try site.entry("van-ban/2023/33-qd-stttt/")["status"] as? String == "Đã bị thay thế")
         let new = try site.page("van-ban/2025/10-qd-stttt/index.html")
@@ -141,12 +150,14 @@ import Testing
 
     @Test func aLaterMentionWithoutAYearIsTheSameExternalDocument() throws {
         let site = try SiteFixture(files: [
-            "a.md": doc("1/KH-STTTT", "2022-02-01", "Kế hoạch một", body: "Theo Nghị quyết số 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương; Nghị quyết 19-NQ/TW nói trên."),
+            "a.md": doc("1/KH-STTTT", "2022-02-01", "Kế hoạch một",
+                        body: "Theo Nghị quyết số 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương; Nghị quyết 19-NQ/TW nói trên."),
             "b.md": doc("2/KH-STTTT", "2022-03-01", "Kế hoạch hai", body: "Tiếp tục thực hiện Nghị quyết số 19-NQ/TW."),
         ])
         defer { site.remove() }
         try site.build()
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: site.output.appendingPathComponent("api/citations.json"))) as? [String: Any]
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: site.output.appendingPathComponent("api/citations.json")))
+            as? [String: Any]
         let ids = try #require(json?["identifiers"] as? [[String: Any]])
         #expect(ids.count == 1)
         #expect(ids.first?["year"] as? Int == 2017)
@@ -157,7 +168,8 @@ import Testing
     @Test func aDocumentsOwnNumberInItsAppendixIsNotACitation() throws {
         let site = try SiteFixture(fixture: "seed-shaped")
         defer { site.remove() }
-        try site.write("bc.md", "Số: 12/BC-STTTT\n\nHòa Bình, ngày 02 tháng 3 năm 2024\n\nBÁO CÁO\n\nQuý I\n\nNội dung.\n\nPHỤ LỤC\n\n(Kèm theo Báo cáo số 12/BC-STTTT ngày 02/3/2024)\n\n| A | B |\n|---|---|\n| 1 | 2 |\n")
+        try site.write("bc.md", "Số: 12/BC-STTTT\n\nHòa Bình, ngày 02 tháng 3 năm 2024\n\nBÁO CÁO\n\nQuý I\n\nNội dung.\n\nPHỤ LỤC\n\n"
+            + "(Kèm theo Báo cáo số 12/BC-STTTT ngày 02/3/2024)\n\n| A | B |\n|---|---|\n| 1 | 2 |\n")
         try site.build()
         let entry = try site.entry("van-ban/2024/12-bc-stttt/")
         #expect((entry["cites"] as? [Any])?.isEmpty == true)

@@ -132,11 +132,13 @@ import Testing
             // the theme's print button and search script, and the search index's manifest (files of the site, never content),
             // are the scripts allowed to run;
             // the page's JSON-LD is a data block, which browsers never run (its escaping is tested in OpenDataTests)
-            let printScript = tag.range(of: #"^<script src="(\.\./)*assets/(print|search)\.js" defer>$"#, options: .regularExpression) != nil
+            let printScript = tag.range(of: #"^<script src="(\.\./)*assets/(print|search)\.js" defer>$"#,
+                                        options: .regularExpression) != nil
                 || tag == #"<script src="chi-muc/muc-luc.js" defer data-index-file="muc-luc.js">"#
             let isDataBlock = tag == "<script type=\"application/ld+json\">"
             // the theme's search boxes: GET forms to the site's own search page (the header's, and the search page's own)
-            let searchForm = tag.range(of: #"^<form class="site-search" role="search" action="(\.\./)*tim-kiem/index\.html" method="get">$"#,
+            let searchForm = tag.range(of: #"^<form class="site-search" role="search" "#
+                                           + #"action="(\.\./)*tim-kiem/index\.html" method="get">$"#,
                                        options: .regularExpression) != nil
                 || tag.hasPrefix(#"<form class="search-form" id="search-form" action="index.html" method="get""#)
             if ["script", "iframe", "object", "embed", "frame", "base", "form"].contains(name) && !printScript && !isDataBlock

@@ -132,7 +132,8 @@ import Testing
             return "template base.mustache"
         case 8:
             let procedure = random.pick(w.documents.filter { $0.hasPrefix("thu-tuc/") })
-            try w.write(procedure, try w.read(procedure).replacingOccurrences(of: "ngày làm việc", with: "ngày làm việc kể từ ngày nhận đủ hồ sơ"))
+            try w.write(procedure, try w.read(procedure)
+                .replacingOccurrences(of: "ngày làm việc", with: "ngày làm việc kể từ ngày nhận đủ hồ sơ"))
             return "procedure \(procedure)"
         case 9:
             let linking = random.pick(docs.filter { $0.hasPrefix("2024/") })

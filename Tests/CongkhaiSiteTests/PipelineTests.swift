@@ -79,7 +79,8 @@ import Testing
     @Test func theRouteTableListsEveryPage() throws {
         let site = try SiteFixture(files: Self.files, config: SiteFixture.siteConfig + "\npage_size: 5\n")
         for i in 1...12 {
-            try site.write("2023/tb-\(i).md", "---\ntype: TB\nnumber: \"\(i)/TB-STTTT\"\ndate: 2023-02-\(10 + i)\ntitle: Thông báo \(i)\n---\nNội dung.\n")
+            try site.write("2023/tb-\(i).md",
+                           "---\ntype: TB\nnumber: \"\(i)/TB-STTTT\"\ndate: 2023-02-\(10 + i)\ntitle: Thông báo \(i)\n---\nNội dung.\n")
         }
         defer { site.remove() }
         let report = try site.build()
@@ -98,7 +99,8 @@ import Testing
     }
 
     @Test func theMarkerCarriesTheBuildFacts() throws {
-        let site = try SiteFixture(files: Self.files.merging(["2024/trung.md": "---\nnumber: \"05/KH-STTTT\"\ndate: 2024-05-01\n---\nx\n"]) { $1 })
+        let files = Self.files.merging(["2024/trung.md": "---\nnumber: \"05/KH-STTTT\"\ndate: 2024-05-01\n---\nx\n"]) { $1 }
+        let site = try SiteFixture(files: files)
         defer { site.remove() }
         try site.build()
         let marker = try #require(SiteMarker.read(site: site.output))
@@ -170,7 +172,8 @@ import Testing
 
     /// Tools that read documents outside a build (import) know the site's own types too.
     @Test func aSitesOwnTypesAreKnownOutsideTheBuild() throws {
-        let site = try SiteFixture(files: [:], config: SiteFixture.siteConfig + "\ndocument_types:\n  - {code: KHPH, name: Kế hoạch phối hợp}\n")
+        let site = try SiteFixture(files: [:],
+                                   config: SiteFixture.siteConfig + "\ndocument_types:\n  - {code: KHPH, name: Kế hoạch phối hợp}\n")
         defer { site.remove() }
         #expect(try DocumentTypeTable.forSite(content: site.content).lookup("KHPH")?.name == "Kế hoạch phối hợp")
         #expect(try DocumentTypeTable.bundled().lookup("KHPH") == nil)

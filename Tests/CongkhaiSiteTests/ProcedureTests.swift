@@ -62,9 +62,15 @@ import Testing
         var files = [
             "thu-tuc/ban-tin.md": complete,
             "thu-tuc/dai-truyen-thanh.md": sectionsOnly,
-            "thu-tuc/in-an.md": "---\ntype: TTHC\ncode: \"1.000013\"\ntitle: Cấp giấy phép in\nfield: Ăn uống\nstatus: bãi bỏ\nsteps: [Nộp hồ sơ]\nmethod: Trực tiếp\ndossier: [Đơn]\ntime_limit: 7 ngày\napplicants: Cơ sở in\nagency: Sở\nresult: Giấy phép\n---\n",
-            "thu-tuc/an-ninh.md": complete.replacingOccurrences(of: "1.000011", with: "1.000014").replacingOccurrences(of: "field: Báo chí", with: "field: An ninh mạng").replacingOccurrences(of: "Cấp giấy phép xuất bản bản tin", with: "Thủ tục an ninh"),
-            "thu-tuc/am-thanh.md": complete.replacingOccurrences(of: "1.000011", with: "1.000015").replacingOccurrences(of: "field: Báo chí", with: "field: Âm thanh").replacingOccurrences(of: "Cấp giấy phép xuất bản bản tin", with: "Thủ tục âm thanh"),
+            "thu-tuc/in-an.md": "---\ntype: TTHC\ncode: \"1.000013\"\ntitle: Cấp giấy phép in\nfield: Ăn uống\nstatus: bãi bỏ\n"
+                + "steps: [Nộp hồ sơ]\nmethod: Trực tiếp\ndossier: [Đơn]\ntime_limit: 7 ngày\napplicants: Cơ sở in\nagency: Sở\n"
+                + "result: Giấy phép\n---\n",
+            "thu-tuc/an-ninh.md": complete.replacingOccurrences(of: "1.000011", with: "1.000014")
+                .replacingOccurrences(of: "field: Báo chí", with: "field: An ninh mạng")
+                .replacingOccurrences(of: "Cấp giấy phép xuất bản bản tin", with: "Thủ tục an ninh"),
+            "thu-tuc/am-thanh.md": complete.replacingOccurrences(of: "1.000011", with: "1.000015")
+                .replacingOccurrences(of: "field: Báo chí", with: "field: Âm thanh")
+                .replacingOccurrences(of: "Cấp giấy phép xuất bản bản tin", with: "Thủ tục âm thanh"),
             "2024/qd.md": "---\ntype: QĐ\nnumber: \"45/QĐ-UBND\"\ndate: 2024-03-18\ntitle: Công bố thủ tục hành chính\n---\nNội dung.\n",
         ]
         files.merge(extra) { _, new in new }
@@ -101,7 +107,8 @@ import Testing
         defer { site.remove() }
         try site.build()
         let list = try site.page("thu-tuc/index.html")
-        let order = ["<h2 id=\"linh-vuc-an-ninh-mang\">", "<h2 id=\"linh-vuc-am-thanh\">", "<h2 id=\"linh-vuc-bao-chi\">", "<h2 id=\"linh-vuc-do-luong\">", "<h2 id=\"da-bai-bo\">"]
+        let order = ["<h2 id=\"linh-vuc-an-ninh-mang\">", "<h2 id=\"linh-vuc-am-thanh\">", "<h2 id=\"linh-vuc-bao-chi\">",
+                     "<h2 id=\"linh-vuc-do-luong\">", "<h2 id=\"da-bai-bo\">"]
         let positions = order.compactMap { list.range(of: $0)?.lowerBound }
         #expect(positions.count == order.count)
         #expect(positions == positions.sorted())
@@ -123,7 +130,8 @@ import Testing
         let site = try site()
         defer { site.remove() }
         try site.build()
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: site.output.appendingPathComponent("api/procedures.json"))) as? [String: Any]
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: site.output.appendingPathComponent("api/procedures.json")))
+            as? [String: Any]
         let procedures = try #require(json?["procedures"] as? [[String: Any]])
         #expect(procedures.map { $0["code"] as? String } == ["1.000011", "1.000012", "1.000013", "1.000014", "1.000015"])
         let first = procedures[0]
@@ -140,7 +148,8 @@ import Testing
         defer { site.remove() }
         let report = try site.build()
         let warning = try #require(report.warnings.first { $0.file == "thu-tuc/thieu.md" })
-        for part in ["cách thức thực hiện", "thành phần, số lượng hồ sơ", "thời hạn giải quyết", "đối tượng thực hiện", "cơ quan thực hiện", "kết quả thực hiện"] {
+        for part in ["cách thức thực hiện", "thành phần, số lượng hồ sơ", "thời hạn giải quyết", "đối tượng thực hiện",
+                     "cơ quan thực hiện", "kết quả thực hiện"] {
             #expect(warning.message.contains(part), "\(part)")
         }
         #expect(!warning.message.contains("trình tự"))

@@ -94,7 +94,8 @@ import Testing
         van-ban/2022/3-kh-stttt/: van-ban/2022/khong-co/
         """
         let pages: Set<String> = ["van-ban/2025/5-kh-stttt/index.html", "van-ban/2024/9-kh-stttt/index.html"]
-        let plan = RedirectPlan.make(redirectsFile: file, previous: .read(catalogues: [previous, nil, kept]), current: RenameDetector.entries(catalogue: current)) { pages.contains($0) }
+        let plan = RedirectPlan.make(redirectsFile: file, previous: .read(catalogues: [previous, nil, kept]),
+                                     current: RenameDetector.entries(catalogue: current)) { pages.contains($0) }
         // 2023/1 → 2024/5 (kept) → 2025/5 (renamed): one hop straight to the page.
         #expect(plan.redirects.map { "\($0.from) → \($0.to)" } == [
             "van-ban/2023/1-kh-stttt/ → van-ban/2025/5-kh-stttt/",
@@ -106,9 +107,10 @@ import Testing
             && messages.contains("not a page of the site"))
         let json = plan.catalogue
         #expect(json.contains(#""origin": "rename""#) || json.contains(#""origin":"rename""#))
-        let again = RedirectPlan.make(redirectsFile: nil, previous: .read(catalogues: [current, Data(json.utf8)]), current: RenameDetector.entries(catalogue: current)) { pages.contains($0) }
+        let again = RedirectPlan.make(redirectsFile: nil, previous: .read(catalogues: [current, Data(json.utf8)]),
+                                      current: RenameDetector.entries(catalogue: current)) { pages.contains($0) }
         #expect(again.redirects.map(\.from) == plan.redirects.map(\.from))
-        #expect(plan.pages(baseURL: nil, strings: .init(title: "Đã chuyển", moved: "Đã chuyển đến:", language: "vi")).map(\.path) == ["van-ban/2023/1-kh-stttt/index.html",
-                                                                        "van-ban/2024/5-kh-stttt/index.html"])
+        #expect(plan.pages(baseURL: nil, strings: .init(title: "Đã chuyển", moved: "Đã chuyển đến:", language: "vi")).map(\.path)
+                == ["van-ban/2023/1-kh-stttt/index.html", "van-ban/2024/5-kh-stttt/index.html"])
     }
 }

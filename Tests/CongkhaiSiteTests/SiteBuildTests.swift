@@ -15,7 +15,8 @@ import Testing
         #expect(draft.contains("<html lang=\"vi\">"))
         #expect(draft.contains("<p class=\"doc-number\">Số:    /BC-STTTT-VP</p>"))
         #expect(draft.contains("<time datetime=\"2020-11-16\">ngày 16 tháng 11 năm 2020</time>"))
-        #expect(draft.contains("<span class=\"doc-type\">BÁO CÁO</span> <span class=\"doc-summary\">Kết quả thực hiện công tác dân vận của chính quyền năm 2020</span>"))
+        #expect(draft.contains("<span class=\"doc-type\">BÁO CÁO</span> "
+            + "<span class=\"doc-summary\">Kết quả thực hiện công tác dân vận của chính quyền năm 2020</span>"))
         #expect(draft.contains("<h2 id=\"muc-i\">I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO</h2>"))
         #expect(draft.contains("<h3 id=\"muc-1\">1. Công tác lãnh đạo của cấp ủy</h3>"))
         // the page break inside a sentence is mended
@@ -81,7 +82,8 @@ import Testing
         #expect(report.errors.isEmpty)
 
         let year = try site.page("nam/2023/index.html")
-        let order = ["Báo cáo chưa có số", "Kế hoạch mười", "Kế hoạch năm", "Kế hoạch hai", "Chưa rõ ngày ban hành", "Quyết định không ghi ngày"]
+        let order = ["Báo cáo chưa có số", "Kế hoạch mười", "Kế hoạch năm", "Kế hoạch hai", "Chưa rõ ngày ban hành",
+                     "Quyết định không ghi ngày"]
         let positions = order.map { year.range(of: $0)?.lowerBound }
         #expect(!positions.contains(nil))
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
@@ -147,7 +149,8 @@ import Testing
     }
 
     @Test func missingSiteConfigurationGivesDefaultsAndOneWarning() throws {
-        let site = try SiteFixture(files: ["a.md": "---\ntype: TB\ndate: 2024-01-02\ntitle: Thông báo\nnumber: \"1/TB-STTTT\"\n---\nNội dung.\n"], config: nil)
+        let site = try SiteFixture(files: ["a.md": "---\ntype: TB\ndate: 2024-01-02\ntitle: Thông báo\nnumber: \"1/TB-STTTT\"\n---\n"
+                                                   + "Nội dung.\n"], config: nil)
         defer { site.remove() }
         let report = try site.build()
         #expect(report.warnings.count == 1)
@@ -158,7 +161,8 @@ import Testing
     @Test func longListsArePaginated() throws {
         var files: [String: String] = ["site.yml": SiteFixture.siteConfig + "\npage_size: 5\n"]
         for i in 1...12 {
-            files["\(i).md"] = "---\ntype: BC\nnumber: \"\(i)/BC-STTTT\"\ndate: 2024-01-\(String(format: "%02d", i))\ntitle: Báo cáo số \(i)\n---\nNội dung.\n"
+            files["\(i).md"] = "---\ntype: BC\nnumber: \"\(i)/BC-STTTT\"\ndate: 2024-01-\(String(format: "%02d", i))\n"
+                + "title: Báo cáo số \(i)\n---\nNội dung.\n"
         }
         let site = try SiteFixture(files: files, config: nil)
         defer { site.remove() }
@@ -199,7 +203,9 @@ import Testing
 
     @Test func attachmentsAreCopiedLinkedAndMeasured() throws {
         let site = try SiteFixture(files: [
-            "2024/bao-cao.md": "---\ntype: BC\nnumber: \"7/BC-STTTT\"\ndate: 2024-05-02\ntitle: Báo cáo\nattachments: [Phụ lục số liệu.pdf, ../../etc/passwd, khong-co.pdf]\n---\nXem [phụ lục](Phụ%20lục%20số%20liệu.pdf) và [kế hoạch](../ke-hoach.md).\n",
+            "2024/bao-cao.md": "---\ntype: BC\nnumber: \"7/BC-STTTT\"\ndate: 2024-05-02\ntitle: Báo cáo\n"
+                + "attachments: [Phụ lục số liệu.pdf, ../../etc/passwd, khong-co.pdf]\n---\n"
+                + "Xem [phụ lục](Phụ%20lục%20số%20liệu.pdf) và [kế hoạch](../ke-hoach.md).\n",
             "ke-hoach.md": "---\ntype: KH\nnumber: \"2/KH-STTTT\"\ndate: 2024-01-02\ntitle: Kế hoạch\n---\nNội dung.\n",
             "2024/script.js": "alert(1)",
         ])
@@ -225,7 +231,8 @@ import Testing
     @Test func identicalInputGivesIdenticalOutput() throws {
         let site = try SiteFixture(fixture: "seed-shaped")
         defer { site.remove() }
-        try site.write("2024/a.md", "---\ntype: TB\nnumber: \"1/TB-STTTT\"\ndate: 2024-01-02\ntitle: Thông báo\n---\n~~cũ~~ mới, https://example.gov.vn\n")
+        try site.write("2024/a.md", "---\ntype: TB\nnumber: \"1/TB-STTTT\"\ndate: 2024-01-02\ntitle: Thông báo\n---\n"
+            + "~~cũ~~ mới, https://example.gov.vn\n")
         let second = site.root.appendingPathComponent("Site2")
         try site.build()
         try site.build(output: second)
@@ -249,7 +256,8 @@ import Testing
                 if link.hasPrefix("http") || link.hasPrefix("mailto:") || link.hasPrefix("#") { continue }
                 #expect(!link.hasPrefix("/"), "\(path): \(link)")
                 let target = link.components(separatedBy: "#")[0]
-                let resolved = site.output.appendingPathComponent(path).deletingLastPathComponent().appendingPathComponent(target).standardizedFileURL
+                let resolved = site.output.appendingPathComponent(path).deletingLastPathComponent()
+                    .appendingPathComponent(target).standardizedFileURL
                 #expect(FileManager.default.fileExists(atPath: resolved.path), "\(path): \(link)")
                 checked += 1
             }

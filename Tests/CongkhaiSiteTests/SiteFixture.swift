@@ -8,7 +8,8 @@ struct SiteFixture {
     var content: URL { root.appendingPathComponent("Content") }
     var output: URL { root.appendingPathComponent("Site") }
 
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let theme = repository.appendingPathComponent("Themes/default")
 
     static let siteConfig = """

@@ -192,7 +192,8 @@ import Testing
 
     /// The site's Content-Security-Policy is 'self': no page may carry an inline style or script.
     @Test func pagesCarryNoInlineStyleOrScript() throws {
-        let site = try SiteFixture(files: ["a.md": Self.doc("1/TB-STTTT", "Một") + "\n| STT | Số | Ghi chú |\n|:---:|---:|:---|\n| 1 | 12 | x |\n"])
+        let site = try SiteFixture(files: ["a.md": Self.doc("1/TB-STTTT", "Một")
+                                                   + "\n| STT | Số | Ghi chú |\n|:---:|---:|:---|\n| 1 | 12 | x |\n"])
         defer { site.remove() }
         try site.build()
         let page = try site.page("van-ban/2024/1-tb-stttt/index.html")
