@@ -96,7 +96,8 @@ public struct CitationGraph: Sendable {
                         ["citation": c.written, "count": String(candidates.count), "candidates": Self.describe(candidates, in: corpus)]))
                 case .otherYear(let candidates):
                     return (nil, Diagnostic(.warning, file: doc.source, line: located.line, .citationOtherYear,
-                        ["citation": c.written, "year": c.year.map(String.init) ?? "?", "candidates": Self.describe(candidates, in: corpus)]))
+                        ["citation": c.written, "year": c.year.map(String.init) ?? "?",
+                         "candidates": Self.describe(candidates, in: corpus)]))
                 case .external:
                     return (nil, CitationScanner.suggestion(for: c.number, types: types).map { suggestion in
                         Diagnostic(.warning, file: doc.source, line: located.line, .citationMistyped,
