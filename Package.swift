@@ -62,7 +62,7 @@ let package = Package(
         // The preview server: the site built into memory, served over HTTP, rebuilt on change.
         .target(
             name: "CongkhaiServe",
-            dependencies: ["CongkhaiSite", "CongkhaiDomain", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["CongkhaiSite", "CongkhaiDomain", "CongkhaiMessages", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         // Snapshots of a built site: a browsable zip with a signed manifest, and a WACZ for web-archive tools.
         .target(

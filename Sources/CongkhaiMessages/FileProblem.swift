@@ -39,6 +39,8 @@ public enum FileProblem {
         case EBUSY: return words.text(FileProblemText.inUse)
         case EEXIST: return words.text(FileProblemText.alreadyThere)
         case ENOTDIR: return words.text(FileProblemText.notAFolder)
+        case EADDRINUSE: return words.text(FileProblemText.addressInUse)
+        case EADDRNOTAVAIL: return words.text(FileProblemText.addressUnavailable)
         default: return String(cString: strerror(code))
         }
     }

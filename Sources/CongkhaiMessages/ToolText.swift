@@ -183,6 +183,8 @@ public enum FileProblemText: String, CaseIterable, Sendable, CatalogueKey {
     case cannotRead = "file-problem.cannot-read"
     case cannotWrite = "file-problem.cannot-write"
     case notAFolder = "file-problem.not-a-folder"
+    case addressInUse = "file-problem.address-in-use"
+    case addressUnavailable = "file-problem.address-unavailable"
 }
 
 /// The help (`--help`) of import, archive, verify, keygen, publish, rollback, releases and serve.

@@ -49,7 +49,7 @@ struct Serve: ParsableCommand {
         do {
             server = try PreviewServer(preview: preview, host: host, port: port)
         } catch {
-            printFailure(say(.serveCannotListen, ["host": host, "port": "\(port)", "problem": "\(error)"]))
+            printFailure(say(.serveCannotListen, ["host": host, "port": "\(port)", "problem": ServerProblem.describe(error)]))
             throw ExitCode(2)
         }
         preview.watch { outcome in report(outcome) }
@@ -70,7 +70,7 @@ struct Serve: ParsableCommand {
         }
         stopped.wait()
         if let error = outcome.error {
-            printFailure(say(.serveStopped, ["problem": "\(error)", "port": "\(port)"]))
+            printFailure(say(.serveStopped, ["problem": ServerProblem.describe(error), "port": "\(port)"]))
             throw ExitCode(2)
         }
     }

@@ -153,6 +153,38 @@ struct CommandWordsTests {
         }
     }
 
+    /// A port another program listens on: the preview says why it cannot listen in the reader's words,
+    /// not in the networking library's English.
+    @Test(.enabled(if: binary != nil, "the congkhai binary was not found beside the tests; run `swift build` first"))
+    func serveSaysAPortInUseInTheChosenLanguage() throws {
+        let content = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: content) }
+        let (listener, port) = try Self.listeningSocket()
+        defer { close(listener) }
+        for (language, flag) in Self.languages {
+            let words = MessageCatalogue.bundled(language)
+            let serve = try Self.run(["serve", "--content", content.path, "--port", String(port)] + flag)
+            #expect(serve.status == 2)
+            #expect(serve.errors.contains(words.text(FileProblemText.addressInUse)), "\(serve.errors)")
+            #expect(!serve.errors.contains("SocketError"), "\(serve.errors)")
+        }
+    }
+
+    /// A socket listening on a free port of 127.0.0.1, and that port.
+    static func listeningSocket() throws -> (Int32, Int) {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(listener >= 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var size = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, size) == 0 && getsockname(listener, $0, &size) == 0 }
+        }
+        try #require(bound && listen(listener, 1) == 0)
+        return (listener, Int(UInt16(bigEndian: address.sin_port)))
+    }
+
     @Test(.enabled(if: binary != nil, "the congkhai binary was not found beside the tests; run `swift build` first"))
     func archiveAndImportSayTheirFailuresInTheChosenLanguage() throws {
         let empty = try Self.folder()
