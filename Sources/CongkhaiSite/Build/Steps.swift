@@ -36,10 +36,10 @@ extension BuildStep {
         let published = state.options.output.resolvingSymlinksInPath()
         if let previous = state.previous {
             let redirects = try? Data(contentsOf: published.appendingPathComponent(RedirectPlan.cataloguePath))
-            state.published = .read(catalogues: [redirects])
-            state.published.entries = previous.sources.compactMap { path, entry in
+            let entries = previous.sources.compactMap { path, entry in
                 entry.published ? entry.url.map { RenameDetector.Entry(url: $0, source: path) } : nil
             }
+            state.published = .init(entries: entries, redirects: RedirectPlan.keptRedirects(redirects))
             return
         }
         state.published = .read(catalogues: [Routes.documentsCatalogue, Routes.proceduresCatalogue, RedirectPlan.cataloguePath]

@@ -16,7 +16,7 @@ enum OfficialMarkup {
         guard !ranges.isEmpty else { return html }
         // Only a short paragraph can be a set-apart line: a long one is not even turned into text.
         let texts = ranges.map { range in
-            html.utf8[range].count <= OfficialLines.maximumBytes + 200 ? plainText(html[range]) : ""
+            html.utf8[range].count <= OfficialLines.maximumBytes + Self.tagBytes ? plainText(html[range]) : ""
         }
         let kinds = OfficialLines.kinds(of: texts, typeCode: typeCode)
         guard kinds.contains(where: { $0 != nil }) else { return html }
@@ -45,6 +45,9 @@ enum OfficialMarkup {
         }
         return out + html[cursor...]
     }
+
+    /// Room for the tags around a short paragraph's words (`<p>`, `<strong>`, `<em>`), beyond `OfficialLines.maximumBytes`.
+    static let tagBytes = 200
 
     /// Each `<p>…</p>` of the HTML, tags included, in order.
     static func paragraphs(in html: String) -> [Range<String.Index>] {

@@ -43,7 +43,8 @@ enum SearchTermsStore {
     static func data(_ lines: [String: String]) -> Data {
         var out = ""
         for key in lines.keys.sorted() {
-            // A word with a space or a line break cannot be stored; the next build finds it again.
+            // Spaces, tabs and line breaks separate words (SearchTerms), so no word holds one; a line that
+            // somehow held a tab or a line break would break the file, so it is left out and found again next time.
             guard let terms = lines[key], !terms.contains("\n"), !terms.contains("\t") else { continue }
             out += key + "\t" + terms + "\n"
         }
