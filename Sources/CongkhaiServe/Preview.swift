@@ -33,8 +33,13 @@ public final class Preview: @unchecked Sendable {
     private let lock = NSLock()
     private var current = PreviewSite()
     private let buildLock = NSLock()
-    /// The build cache of the last build, kept in memory: a rebuild does not decode it from disk.
-    private let keptCache = KeptCache()
+    /// The build cache of the last build, kept in memory: a rebuild does not decode it from disk,
+    /// and saves it to disk only once the new site is served.
+    private let keptCache: KeptCache = {
+        let kept = KeptCache()
+        kept.defersSaving = true
+        return kept
+    }()
     private var watching: Thread?
     /// Bumped by stopWatching: a watcher thread of an older generation ends.
     private var generation = 0
@@ -136,6 +141,13 @@ public final class Preview: @unchecked Sendable {
         }
     }
 
+    /// Saves the last build's cache to disk, once its site is served and said: the next
+    /// rebuild would do it first anyway, and the next preview starts from it.
+    public func saveCache() {
+        buildLock.lock(); defer { buildLock.unlock() }
+        keptCache.finishSaving()
+    }
+
     /// Starts watching the content folder (site.yml is in it) and the theme
     /// folder on a thread of its own; `rebuilt` is called after every rebuild.
     public func watch(_ rebuilt: @escaping @Sendable (Outcome) -> Void) {
@@ -158,6 +170,7 @@ public final class Preview: @unchecked Sendable {
                 }
                 if isStopping(mine) { break }
                 rebuilt(rebuild())
+                saveCache()
             }
         }
         thread.name = "congkhai preview watcher"

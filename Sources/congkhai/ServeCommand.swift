@@ -45,6 +45,7 @@ struct Serve: ParsableCommand {
             throw ExitCode(2)
         }
         report(preview.rebuild())
+        preview.saveCache()
         let server: PreviewServer
         do {
             server = try PreviewServer(preview: preview, host: host, port: port)

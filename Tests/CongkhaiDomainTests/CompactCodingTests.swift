@@ -30,4 +30,30 @@ import Testing
         #expect(throws: (any Error).self) { try JSONDecoder().decode([Citation].self, from: damaged) }
         #expect(throws: (any Error).self) { try JSONDecoder().decode([Citation].self, from: Data("[[1]]".utf8)) }
     }
+
+    @Test func packedCitationsComeBackAsTheyWereStored() throws {
+        let found = CitationScanner().scan(Self.text, details: true)
+        #expect(found.contains { $0.summary != nil } && found.contains { $0.date == nil })
+        let packed = try #require(PackedFields.pack(found.map(\.packedFields)))
+        let back = PackedFields.unpack(packed).map { Citation(packedFields: $0[...]) }
+        #expect(back == found)
+        #expect(PackedFields.pack([]) == "" && PackedFields.unpack("").isEmpty)
+    }
+
+    @Test func aValueHoldingAMarkIsNotPacked() {
+        #expect(PackedFields.pack([["a\u{E000}b"]]) == nil)
+        #expect(PackedFields.pack([["\u{E002}"]]) == nil)
+        #expect(PackedFields.pack([["\u{E001}", nil]]) == nil)
+        // a neighbour of the marks is an ordinary letter
+        let odd = PackedFields.pack([["\u{E003}x", nil, ""]])
+        #expect(odd.map(PackedFields.unpack) == [["\u{E003}x", nil, ""]])
+    }
+
+    @Test func packedFieldsOfAnotherShapeAreNoCitation() {
+        let found = CitationScanner().scan(Self.text, details: true)[0].packedFields
+        #expect(Citation(packedFields: found.dropLast()) == nil)
+        var wrongNumber = found
+        wrongNumber[13] = "x"
+        #expect(Citation(packedFields: wrongNumber[...]) == nil)
+    }
 }

@@ -94,7 +94,7 @@ import Testing
         van-ban/2022/3-kh-stttt/: van-ban/2022/khong-co/
         """
         let pages: Set<String> = ["van-ban/2025/5-kh-stttt/index.html", "van-ban/2024/9-kh-stttt/index.html"]
-        let plan = RedirectPlan.make(redirectsFile: file, previous: .read(catalogues: [previous, nil, kept]),
+        let plan = RedirectPlan.make(redirectsFile: file, previous: .read(catalogues: [previous, nil], redirects: kept),
                                      current: RenameDetector.entries(catalogue: current)) { pages.contains($0) }
         // 2023/1 → 2024/5 (kept) → 2025/5 (renamed): one hop straight to the page.
         #expect(plan.redirects.map { "\($0.from) → \($0.to)" } == [
@@ -107,7 +107,7 @@ import Testing
             && messages.contains("not a page of the site"))
         let json = plan.catalogue
         #expect(json.contains(#""origin": "rename""#) || json.contains(#""origin":"rename""#))
-        let again = RedirectPlan.make(redirectsFile: nil, previous: .read(catalogues: [current, Data(json.utf8)]),
+        let again = RedirectPlan.make(redirectsFile: nil, previous: .read(catalogues: [current], redirects: Data(json.utf8)),
                                       current: RenameDetector.entries(catalogue: current)) { pages.contains($0) }
         #expect(again.redirects.map(\.from) == plan.redirects.map(\.from))
         #expect(plan.pages(baseURL: nil, strings: .init(title: "Đã chuyển", moved: "Đã chuyển đến:", language: "vi")).map(\.path)

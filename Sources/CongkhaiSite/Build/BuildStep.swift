@@ -54,6 +54,8 @@ final class BuildState: @unchecked Sendable {
 
     /// The previous build's cache, when this build may trust it (see `BuildCache`).
     var previous: BuildCache?
+    /// Its search words, when a process that builds again and again kept them in memory (see `KeptCache`).
+    var previousSearchTerms: [String: Substring]?
     /// What this build learns, for the next one.
     var next = BuildCache()
     /// The version, theme, configuration and options: the cache's key.

@@ -51,7 +51,10 @@ public struct SiteBuilder {
         let stamps = FileStamps(options.content)
         let key = cacheKey()
         let fingerprint = ContentDigest.of(Data("\(key)\n\(stamps.digest)".utf8))
-        var previous = options.useCache ? BuildCache.loadHead(from: cacheFolder) : nil
+        // A save the preview put off until its new site was served is done before anything reads the cache.
+        options.keptCache?.finishSaving()
+        let kept = options.keptCache?.current(in: cacheFolder)
+        var previous = options.useCache ? kept ?? BuildCache.loadHead(from: cacheFolder) : nil
         if let cache = previous, cache.key != key || !siteIsDescribed(by: cache, site: staging.output) { previous = nil }
         if !options.useCache { BuildCache.remove(for: options.output) }
 
@@ -64,9 +67,7 @@ public struct SiteBuilder {
             return report
         }
 
-        if let head = previous, let kept = options.keptCache?.cache, kept.started == head.started, kept.fingerprint == head.fingerprint {
-            previous = kept
-        } else if previous != nil, !options.progress.measure("reading the build cache", { previous!.loadSources(from: cacheFolder) }) {
+        if previous != nil, kept == nil, !options.progress.measure("reading the build cache", { previous!.loadSources(from: cacheFolder) }) {
             previous = nil
         }
         var report: BuildReport
@@ -75,6 +76,7 @@ public struct SiteBuilder {
         do {
             (report, state) = try run(into: sink) { state in
                 state.previous = previous
+                if previous != nil, kept != nil { state.previousSearchTerms = options.keptCache?.searchTerms }
                 state.contentStamps = stamps
                 state.cacheKey = key
             }
@@ -140,16 +142,21 @@ public struct SiteBuilder {
         cache.summary = .init(documentCount: report.documentCount, byType: report.byType.map { [$0.0, String($0.1)] },
                               byYear: report.byYear.map { [$0.0, String($0.1)] }, diagnostics: report.diagnostics, pages: report.pages,
                               notices: report.notices)
-        do {
-            cache.storedSources = try cache.save(to: folder, previous: state.previous)
-            BuildCache.clearDirty(folder)
-            cache.searchTerms = nil
-            options.keptCache?.cache = cache
-        } catch {
-            options.keptCache?.cache = nil
-            // Without a cache the next build is a full one: slower, never wrong.
-            BuildCache.remove(for: options.output)
+        let previous = state.previous
+        let kept = options.keptCache
+        let output = options.output
+        let save = {
+            do {
+                cache.storedSources = try cache.save(to: folder, previous: previous)
+                BuildCache.clearDirty(folder)
+                kept?.keep(cache, savedIn: folder)
+            } catch {
+                kept?.forget()
+                // Without a cache the next build is a full one: slower, never wrong.
+                BuildCache.remove(for: output)
+            }
         }
+        if let kept, kept.defersSaving { kept.pendingSave = save } else { save() }
     }
 
     /// Reads, recognises and links everything and reports what a build would,
@@ -212,7 +219,7 @@ public struct SiteBuilder {
             throw BuildFailure(.outputNotAFolder)
         }
         let output = options.output.standardizedFileURL.resolvingSymlinksInPath().path
-        for (name, url) in [("content", options.content), ("theme", options.theme)] {
+        for url in [options.content, options.theme] {
             let path = url.standardizedFileURL.resolvingSymlinksInPath().path
             if path == output || path.hasPrefix(output + "/") {
                 throw BuildFailure(.outputHoldsSources, ["output": output, "folder": path])
@@ -269,7 +276,45 @@ public struct BuildReport {
 }
 
 /// The build cache of the last build, kept in memory between builds of one process (see `Options.keptCache`).
+/// Only the builds of that process use it, one at a time (the preview's build lock).
 public final class KeptCache: @unchecked Sendable {
-    var cache: BuildCache?
+    private(set) var cache: BuildCache?
+    /// The search words that cache stored, so that a rebuild need not read them back.
+    private(set) var searchTerms: [String: Substring]?
+    /// The cache's head file as saved: the same size and time on disk say it is still this cache.
+    private var headStamp: FileStamps.Stamp?
+    /// Put the saving to disk off until `finishSaving()`: the preview serves the new site first.
+    public var defersSaving = false
+    var pendingSave: (() -> Void)?
+
     public init() {}
+
+    /// Saves the last build's cache to disk if that was put off; every build does it first.
+    public func finishSaving() {
+        let save = pendingSave
+        pendingSave = nil
+        save?()
+    }
+
+    /// The kept cache, when the cache on disk is still the one it was saved as.
+    func current(in folder: URL) -> BuildCache? {
+        guard let cache, let headStamp, FileStamps.stamp(of: folder.appendingPathComponent(BuildCache.fileName).path) == headStamp,
+              !FileManager.default.fileExists(atPath: folder.appendingPathComponent(BuildCache.dirtyName).path) else { return nil }
+        return cache
+    }
+
+    func keep(_ saved: BuildCache, savedIn folder: URL) {
+        var saved = saved
+        // nil when the search step kept the previous index whole, and with it the words stored
+        if let terms = saved.searchTerms { searchTerms = terms.mapValues { Substring($0) } }
+        saved.searchTerms = nil
+        cache = saved
+        headStamp = FileStamps.stamp(of: folder.appendingPathComponent(BuildCache.fileName).path)
+    }
+
+    func forget() {
+        cache = nil
+        searchTerms = nil
+        headStamp = nil
+    }
 }

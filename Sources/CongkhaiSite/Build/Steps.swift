@@ -42,8 +42,9 @@ extension BuildStep {
             state.published = .init(entries: entries, redirects: RedirectPlan.keptRedirects(redirects))
             return
         }
-        state.published = .read(catalogues: [Routes.documentsCatalogue, Routes.proceduresCatalogue, RedirectPlan.cataloguePath]
-            .map { try? Data(contentsOf: published.appendingPathComponent($0)) })
+        func file(_ path: String) -> Data? { try? Data(contentsOf: published.appendingPathComponent(path)) }
+        state.published = .read(catalogues: [file(Routes.documentsCatalogue), file(Routes.proceduresCatalogue)],
+                                redirects: file(RedirectPlan.cataloguePath))
     }
 
     static let scanContent = BuildStep("scanning the content folder") { state in
@@ -277,7 +278,8 @@ extension BuildStep {
     /// any other rebuild takes the words of unchanged texts from the cache, finds those of the others,
     /// and writes the text files of changed texts only.
     static let search = BuildStep("writing the search index", dependsOnRecordsAndTexts: true) { state in
-        let stored = state.previous == nil ? [:] : SearchTermsStore.load(from: BuildCache.folder(for: state.options.output))
+        let stored = state.previous == nil ? [:]
+            : state.previousSearchTerms ?? SearchTermsStore.load(from: BuildCache.folder(for: state.options.output))
         let keys = state.options.useCache ? parallelMap(state.records) { SearchTermsStore.key(of: $0) } : []
         let keyOf = Dictionary(uniqueKeysWithValues: zip(state.records.map(\.id), keys))
         let keptTexts = state.keepRecordFiles(path: { SearchFiles.text(SearchFiles.textID($0)) }, input: { $0.renderKey })

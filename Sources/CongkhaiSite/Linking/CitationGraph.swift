@@ -32,7 +32,8 @@ public struct CitationGraph: Sendable {
         public internal(set) var slug = ""
 
         var baseSlug: String {
-            let withYear = year.map { key.contains("/\($0)/") ? key : key + " \($0)" } ?? key
+            // on bytes: Foundation's `contains` goes through NSString and took a twentieth of a rebuild
+            let withYear = year.map { key.utf8.firstRange(of: "/\($0)/".utf8) != nil ? key : key + " \($0)" } ?? key
             return VietnameseText.slug(withYear, maxLength: 80)
         }
     }
@@ -84,51 +85,18 @@ public struct CitationGraph: Sendable {
         self.byKey = byKey
         self.years = years
 
-        // Each citation resolved on all cores (a lookup and, for one that leads outside, a check for a
-        // mistyped symbol); gathered below in the corpus's order, one document at a time.
-        let resolutions = parallelMap(docs) { doc in
-            doc.citations.map { located -> (target: DocumentID?, finding: Diagnostic?) in
-                let c = located.citation
-                switch Self.resolve(c.number, year: c.year, byKey: byKey, years: years) {
-                case .document(let t): return (t, nil)
-                case .ambiguous(let candidates):
-                    return (nil, Diagnostic(.warning, file: doc.source, line: located.line, .citationAmbiguous,
-                        ["citation": c.written, "count": String(candidates.count), "candidates": Self.describe(candidates, in: corpus)]))
-                case .otherYear(let candidates):
-                    return (nil, Diagnostic(.warning, file: doc.source, line: located.line, .citationOtherYear,
-                        ["citation": c.written, "year": c.year.map(String.init) ?? "?",
-                         "candidates": Self.describe(candidates, in: corpus)]))
-                case .external:
-                    return (nil, CitationScanner.suggestion(for: c.number, types: types).map { suggestion in
-                        Diagnostic(.warning, file: doc.source, line: located.line, .citationMistyped,
-                                   ["citation": c.written, "suggestion": suggestion])
-                    })
-                }
-            }
-        }
+        // Each document's citations resolved and made distinct on all cores (a lookup and, for one that
+        // leads outside, a check for a mistyped symbol); only what joins documents is gathered below, in
+        // the corpus's order: the serial loop over every citation took most of a rebuild's linking.
+        let cited = parallelMap(docs) { doc in Self.cites(of: doc, byKey: byKey, years: years, corpus: corpus, types: types) }
         var groups: [String: CitedIdentifier] = [:]
-        for (doc, resolved) in zip(docs, resolutions) {
+        for (doc, own) in zip(docs, cited) {
             let i = doc.id
-            var keptAt: [String: Int] = [:] // each group's citation kept: its index in citesOf[i]
-            for (located, resolution) in zip(doc.citations, resolved) {
-                let c = located.citation
-                let target = resolution.target
-                if let finding = resolution.finding { diagnostics.append(finding) }
-                if target == i { continue } // "(Kèm theo Báo cáo số ...)" in its own appendix
-                let year = target.flatMap { years[$0] } ?? c.year
-                let groupKey = Self.groupKey(c.number.key, year)
-                groups[groupKey, default: CitedIdentifier(key: c.number.key, year: year, written: c.written, target: target, citing: [])]
-                    .citing.append(i)
-                if let k = keptAt[groupKey] {
-                    // a later mention may say what the first did not
-                    if c.summary != nil, let kept = citesOf[i]?[k], kept.citation.summary == nil {
-                        citesOf[i]?[k] = Cite(citation: kept.citation.withSummary(of: c), target: kept.target)
-                    }
-                    continue
-                }
-                keptAt[groupKey] = citesOf[i, default: []].count
-                citesOf[i, default: []].append(Cite(citation: c, target: target))
-                if let target { citedByOf[target, default: []].append(i) }
+            diagnostics += own.findings
+            if !own.cites.isEmpty { citesOf[i] = own.cites }
+            for group in own.groups {
+                groups[group.key, default: group.identifier].citing.append(i)
+                if let target = group.identifier.target { citedByOf[target, default: []].append(i) }
             }
             for relation in Self.declaredRelations(doc, diagnostics: &diagnostics) {
                 var target: DocumentID?
@@ -151,10 +119,6 @@ public struct CitationGraph: Sendable {
             groups[Self.groupKey(group.key, dated[0].year)]?.citing += group.citing
             groups[groupKey] = nil
         }
-        for (id, list) in citesOf {
-            let datedKeys = Set(list.filter { $0.citation.year != nil || $0.target != nil }.map(\.citation.number.key))
-            citesOf[id] = list.filter { !($0.citation.year == nil && $0.target == nil && datedKeys.contains($0.citation.number.key)) }
-        }
         identifiers = groups.values.map { g in
             var g = g
             g.citing = corpus.inOrder(Set(g.citing))
@@ -165,6 +129,56 @@ public struct CitationGraph: Sendable {
             return (a.year ?? 0) < (b.year ?? 0)
         }
         Self.assignSlugs(&identifiers)
+    }
+
+    /// What one document's citations say, before documents are joined.
+    private struct OwnCitations {
+        var findings: [Diagnostic] = []
+        /// Distinct, first mention kept (with the summary a later mention gives).
+        var cites: [Cite] = []
+        /// Each identifier of a year the document cites, once, as first cited.
+        var groups: [(key: String, identifier: CitedIdentifier)] = []
+    }
+
+    private static func cites(of doc: Document, byKey: [String: [DocumentID]], years: [DocumentID: Int], corpus: Corpus,
+                              types: DocumentTypeTable) -> OwnCitations {
+        var own = OwnCitations()
+        var keptAt: [String: Int] = [:] // each group's citation kept: its index in `cites`
+        for located in doc.citations {
+            let c = located.citation
+            var target: DocumentID?
+            switch resolve(c.number, year: c.year, byKey: byKey, years: years) {
+            case .document(let t): target = t
+            case .ambiguous(let candidates):
+                own.findings.append(Diagnostic(.warning, file: doc.source, line: located.line, .citationAmbiguous,
+                    ["citation": c.written, "count": String(candidates.count), "candidates": describe(candidates, in: corpus)]))
+            case .otherYear(let candidates):
+                own.findings.append(Diagnostic(.warning, file: doc.source, line: located.line, .citationOtherYear,
+                    ["citation": c.written, "year": c.year.map(String.init) ?? "?", "candidates": describe(candidates, in: corpus)]))
+            case .external:
+                if let suggestion = CitationScanner.suggestion(for: c.number, types: types) {
+                    own.findings.append(Diagnostic(.warning, file: doc.source, line: located.line, .citationMistyped,
+                                                   ["citation": c.written, "suggestion": suggestion]))
+                }
+            }
+            if target == doc.id { continue } // "(Kèm theo Báo cáo số ...)" in its own appendix
+            let year = target.flatMap { years[$0] } ?? c.year
+            let groupKey = Self.groupKey(c.number.key, year)
+            if let k = keptAt[groupKey] {
+                // a later mention may say what the first did not
+                if c.summary != nil, own.cites[k].citation.summary == nil {
+                    own.cites[k] = Cite(citation: own.cites[k].citation.withSummary(of: c), target: own.cites[k].target)
+                }
+                continue
+            }
+            keptAt[groupKey] = own.cites.count
+            own.cites.append(Cite(citation: c, target: target))
+            own.groups.append((groupKey, CitedIdentifier(key: c.number.key, year: year, written: c.written, target: target, citing: [])))
+        }
+        // A mention without a year or a target, of an identifier the document also cites dated, is that one.
+        let datedKeys = Set(own.cites.filter { $0.citation.year != nil || $0.target != nil }.map(\.citation.number.key))
+        own.cites.removeAll { $0.citation.year == nil && $0.target == nil && datedKeys.contains($0.citation.number.key) }
+        return own
     }
 
     /// One cited identifier of one year. Each document is visited once, in

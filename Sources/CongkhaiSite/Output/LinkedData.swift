@@ -32,8 +32,19 @@ struct LinkedData {
     /// already `\u003c` in every string, and `>` and `&` are escaped the same
     /// way. Outside its strings JSON holds none of the three, so replacing
     /// them everywhere changes only string contents, and not their meaning.
+    /// On bytes: the JSON holds the whole text, and Foundation's `replacingOccurrences` took a twentieth of a build.
     static func embeddable(_ json: String) -> String {
-        json.replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
+        guard json.utf8.contains(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else { return json }
+        var out: [UInt8] = []
+        out.reserveCapacity(json.utf8.count + 64)
+        for byte in json.utf8 {
+            switch byte {
+            case UInt8(ascii: ">"): out.append(contentsOf: "\\u003e".utf8)
+            case UInt8(ascii: "&"): out.append(contentsOf: "\\u0026".utf8)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: documents

@@ -72,9 +72,9 @@ public struct PlainPage: Sendable {
         let shaped = ShapedMarkdown(text: withoutTitle, lineMap: lines.indices.map { $0 + frontMatter.bodyFirstLine })
         let resolver = LinkResolver(source: path, addresses: addresses, root: Routes.root(of: url))
         var ignored: [AttachmentFile] = []
-        let rendered = MarkdownRenderer().render(shaped.text, options: RenderOptions(tableLabel: tableLabel)) { target in
+        let rendered = MarkdownRenderer().render(shaped.text, options: RenderOptions(tableLabel: tableLabel), rewrite: { target in
             resolver.decide(target, lineMap: shaped, diagnostics: &diagnostics, attachments: &ignored)
-        }
+        })
         for removal in rendered.rawHTMLRemovals {
             diagnostics.append(Diagnostic(.warning, file: path, line: shaped.sourceLine(removal.line), .rawHTMLRemoved,
                                           ["what": removal.what]))

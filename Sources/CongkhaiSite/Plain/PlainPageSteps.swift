@@ -56,8 +56,8 @@ extension BuildStep {
         state.writePages(state.plainPages.map { page in {
             var context = frame.context(pagePath: page.url, title: page.title, breadcrumbs: [(page.title, nil)])
             context["description"] = page.description
-            context["page"] = ["title": page.title, "html": page.html, "updated": page.updated?.official ?? false,
-                               "updatedISO": page.updated?.iso ?? false]
+            context["page"] = ["title": page.title, "html": page.html, "updated": page.updated?.official as Any? ?? false,
+                               "updatedISO": page.updated?.iso as Any? ?? false]
             return RenderedPage(path: Routes.file(of: page.url), content: t.render(context, template: "plain"))
         } })
     }

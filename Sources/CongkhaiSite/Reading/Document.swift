@@ -17,7 +17,7 @@ public struct Document: Sendable, Codable {
     /// For an administrative procedure (type TTHC): its structured parts.
     public var procedure: Procedure?
     /// Citations found in the body and appendices, with their source lines.
-    public var citations: [LocatedCitation] = []
+    @PackedCitations public var citations: [LocatedCitation] = []
     /// Technical standards and regulations named in the body and appendices, each once.
     public var standards: [TechnicalStandard] = []
 

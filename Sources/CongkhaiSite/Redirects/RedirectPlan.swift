@@ -96,9 +96,10 @@ public struct RedirectPlan: Sendable {
             self.redirects = redirects
         }
 
-        /// From the published site's `api/documents.json`, `api/procedures.json` and `api/redirects.json` (nil when absent).
-        public static func read(catalogues: [Data?]) -> Published {
-            Published(entries: catalogues.flatMap { RenameDetector.entries(catalogue: $0) }, redirects: catalogues.flatMap(keptRedirects))
+        /// From the published site's `api/documents.json` and `api/procedures.json`, and its `api/redirects.json`
+        /// (nil when absent). Only the last is read for redirects: reading the large catalogues twice took a second.
+        public static func read(catalogues: [Data?], redirects: Data?) -> Published {
+            Published(entries: catalogues.flatMap { RenameDetector.entries(catalogue: $0) }, redirects: keptRedirects(redirects))
         }
     }
 

@@ -21,9 +21,18 @@ enum SearchTermsStore {
     }
 
     /// Each word of a stored line, with whether it is in the head.
+    /// On bytes: a rebuild reads every document's words here, millions of them at 10,000 documents.
     static func forEachTerm(in line: Substring, _ body: (String, Bool) -> Void) {
-        for word in line.split(separator: " ") where word.count > 1 {
-            body(String(word.dropFirst()), word.first == "+")
+        let bytes = line.utf8
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: " ")) ?? bytes.endIndex
+            let mark = bytes[start]
+            let word = bytes.index(after: start)
+            if word < end, mark == UInt8(ascii: "+") || mark == UInt8(ascii: "-") {
+                body(String(decoding: bytes[word..<end], as: UTF8.self), mark == UInt8(ascii: "+"))
+            }
+            start = end == bytes.endIndex ? end : bytes.index(after: end)
         }
     }
 
@@ -45,7 +54,7 @@ enum SearchTermsStore {
         for key in lines.keys.sorted() {
             // Spaces, tabs and line breaks separate words (SearchTerms), so no word holds one; a line that
             // somehow held a tab or a line break would break the file, so it is left out and found again next time.
-            guard let terms = lines[key], !terms.contains("\n"), !terms.contains("\t") else { continue }
+            guard let terms = lines[key], !terms.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) else { continue }
             out += key + "\t" + terms + "\n"
         }
         return Data(out.utf8)
