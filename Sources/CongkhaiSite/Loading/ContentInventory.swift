@@ -40,49 +40,62 @@ struct ContentInventory {
         let root = given.standardizedFileURL.resolvingSymlinksInPath()
         let rootPath = root.path
         var unreadable: [String] = []
-        let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey, .fileSizeKey]
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys, options: [],
-                                                          errorHandler: { url, _ in unreadable.append(url.path); return true })
-        else { return inventory }
-        func relativePath(_ url: URL) -> String {
-            String(url.standardizedFileURL.path.dropFirst(rootPath.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-        }
         var found: [(String, URL, Int)] = []
-        for case let url as URL in walker {
-            let relative = relativePath(url)
-            // Names starting with "_" are never published; hidden ones only from static/ (.well-known/).
-            let name = url.lastPathComponent
-            if name.hasPrefix("_") || (name.hasPrefix(".") && !relative.hasPrefix(staticFolder + "/")) {
-                walker.skipDescendants()
-                continue
+        // readdir and lstat rather than FileManager's enumerator and URL resource values,
+        // which took a third of a second at 10,000 files: a tenth of a rebuild.
+        func walk(_ folder: [UInt8], relative prefix: String) {
+            guard let dir = (folder + [0]).withUnsafeBufferPointer({ opendir(UnsafeRawPointer($0.baseAddress!)
+                .assumingMemoryBound(to: CChar.self)) }) else {
+                unreadable.append(prefix)
+                return
             }
-            if relative.contains("\u{FFFD}") {
-                inventory.diagnostics.append(Diagnostic(.error, file: relative, .nameNotUTF8))
-                continue
-            }
-            let values = try? url.resourceValues(forKeys: Set(keys))
-            var size = values?.fileSize ?? 0
-            if values?.isSymbolicLink == true {
-                // Only what a link leads to inside the content folder is published, copied as a file.
-                let target = url.resolvingSymlinksInPath()
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder) else {
-                    inventory.diagnostics.append(Diagnostic(.error, file: relative, .linkLeadsNowhere))
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+                if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+                let rawPath = folder + [0x2F] + bytes
+                let name = String(decoding: bytes, as: UTF8.self)
+                let relative = prefix.isEmpty ? name : prefix + "/" + name
+                // Names starting with "_" are never published; hidden ones only from static/ (.well-known/).
+                if name.hasPrefix("_") || (name.hasPrefix(".") && !relative.hasPrefix(staticFolder + "/")) { continue }
+                var info = stat()
+                guard (rawPath + [0]).withUnsafeBufferPointer({ lstat(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self),
+                                                                      &info) }) == 0 else { continue }
+                let kind = info.st_mode & S_IFMT
+                if kind == S_IFDIR {
+                    // a folder whose name is not UTF-8 is named, and so is each file in it
+                    if relative.contains("\u{FFFD}") { inventory.diagnostics.append(Diagnostic(.error, file: relative, .nameNotUTF8)) }
+                    walk(rawPath, relative: relative)
                     continue
                 }
-                guard target.path.hasPrefix(rootPath + "/") else {
-                    inventory.diagnostics.append(Diagnostic(.error, file: relative, .linkOutside))
+                if relative.contains("\u{FFFD}") {
+                    inventory.diagnostics.append(Diagnostic(.error, file: relative, .nameNotUTF8))
                     continue
                 }
-                if isFolder.boolValue { continue }  // its files are found where it points
-                size = (try? target.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
-            } else if values?.isRegularFile != true {
-                continue
+                let url = URL(fileURLWithPath: String(decoding: rawPath, as: UTF8.self))
+                var size = Int(info.st_size)
+                if kind == S_IFLNK {
+                    // Only what a link leads to inside the content folder is published, copied as a file.
+                    let target = url.resolvingSymlinksInPath()
+                    var isFolder: ObjCBool = false
+                    guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder) else {
+                        inventory.diagnostics.append(Diagnostic(.error, file: relative, .linkLeadsNowhere))
+                        continue
+                    }
+                    guard target.path.hasPrefix(rootPath + "/") else {
+                        inventory.diagnostics.append(Diagnostic(.error, file: relative, .linkOutside))
+                        continue
+                    }
+                    if isFolder.boolValue { continue }  // its files are found where it points
+                    size = (try? target.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+                } else if kind != S_IFREG {
+                    continue
+                }
+                found.append((relative, url, size))
             }
-            found.append((relative, url, size))
         }
-        for path in unreadable.sorted() {
-            let relative = relativePath(URL(fileURLWithPath: path))
+        walk(Array(rootPath.utf8), relative: "")
+        for relative in unreadable.sorted() {
             inventory.diagnostics.append(Diagnostic(.error, file: relative.isEmpty ? "." : relative, .folderUnreadable))
         }
         found.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
