@@ -161,7 +161,8 @@ extension Citation {
               let style = f[7].flatMap(DocumentNumber.Style.init(rawValue:)),
               let numberYear = int(4), let year = int(9), let month = int(10), let day = int(11),
               let start = f[13].flatMap({ Int($0) }), let end = f[14].flatMap({ Int($0) }), start <= end else { return nil }
-        let number = DocumentNumber(written: numberWritten, number: f[3], year: numberYear, rejectedYear: f[5], symbol: symbol, style: style)
+        let number = DocumentNumber(written: numberWritten, number: f[3], year: numberYear, rejectedYear: f[5], symbol: symbol,
+                                    style: style)
         self.init(written: written, text: text, number: number, typeWord: f[8],
                   date: year.flatMap { DocumentDate(year: $0, month: month, day: day) }, issuer: f[12], linkRange: start..<end,
                   summary: f[15], mistypedDate: f[16])

@@ -67,7 +67,8 @@ public struct SiteBuilder {
             return report
         }
 
-        if previous != nil, kept == nil, !options.progress.measure("reading the build cache", { previous!.loadSources(from: cacheFolder) }) {
+        if previous != nil, kept == nil,
+           !options.progress.measure("reading the build cache", { previous!.loadSources(from: cacheFolder) }) {
             previous = nil
         }
         var report: BuildReport
