@@ -35,9 +35,13 @@ public enum OfficialLines {
         // and is turned down before the costlier work below (most paragraphs of a body are long).
         guard paragraph.utf8.count <= maximumBytes else { return nil }
         let text = plain(paragraph)
-        guard !text.isEmpty, text.count <= 200 else { return nil }
-        if text.hasPrefix("Kính gửi") { return .addressee }
-        guard inDecision, !afterEnactingWord, VietnameseText.isUpperCase(text) else { return nil }
+        guard !text.isEmpty else { return nil }
+        let isAddressee = text.hasPrefix("Kính gửi")
+        // Counting characters walks grapheme breaks over the whole paragraph: only a paragraph that could still be
+        // set apart is counted (outside a decision's preamble that is only the addressee line).
+        guard isAddressee || (inDecision && !afterEnactingWord), text.count <= 200 else { return nil }
+        if isAddressee { return .addressee }
+        guard VietnameseText.isUpperCase(text) else { return nil }
         let bare = text.hasSuffix(":") ? String(text.dropLast()).trimmingCharacters(in: .whitespaces) : text
         if text.hasSuffix(":") && enactingWords.contains(bare) { return .decisionWord }
         // "QUYẾT ĐỊNH" without its colon is the document's own heading, which the layout already shows.
@@ -48,13 +52,25 @@ public enum OfficialLines {
 
     /// The kinds of a whole body's paragraphs, in order (nil for an ordinary paragraph).
     public static func kinds(of paragraphs: [String], typeCode: String?) -> [Kind?] {
-        let inDecision = typeCode.map { ["QĐ", "NQ", "CT", "QĐi"].contains($0) } ?? false
+        let inDecision = isDecision(typeCode: typeCode)
         var afterEnacting = false
         return paragraphs.map { paragraph in
             let kind = kind(of: paragraph, inDecision: inDecision, afterEnactingWord: afterEnacting)
             if kind == .decisionWord { afterEnacting = true }
             return kind
         }
+    }
+
+    /// Decisions, resolutions, directives and Party regulations: the types with an authority line and an enacting word.
+    public static func isDecision(typeCode: String?) -> Bool {
+        typeCode.map { ["QĐ", "NQ", "CT", "QĐi"].contains($0) } ?? false
+    }
+
+    /// Whether a paragraph whose first visible byte is `byte` can be an addressee line ("Kính gửi"), given
+    /// that Markdown emphasis, list dashes, spaces and tags come before it. A byte outside ASCII may be a
+    /// space of another kind, which `plain` trims: only an ASCII letter other than K says no.
+    public static func mayBeAddressee(firstVisibleByte byte: UInt8) -> Bool {
+        byte >= 0x80 || byte == UInt8(ascii: "K")
     }
 
     /// 200 letters of at most 4 bytes each, with room for emphasis marks and spaces.

@@ -34,7 +34,16 @@ public struct PlainPage: Sendable {
         if path.hasPrefix(folder + "/") { return true }
         guard let text = String(data: head, encoding: .utf8) ?? String(data: head.dropLast(4), encoding: .utf8),
               text.hasPrefix("---") else { return false }
-        for line in text.split(separator: "\n").dropFirst() {
+        // Line by line up to the closing "---" only: splitting the whole head first (every file of the site
+        // goes through here) took more time than reading the front matter.
+        // The first line is the opening "---"; empty lines say nothing.
+        var rest = text[(text.firstIndex(of: "\n") ?? text.endIndex)...]
+        while !rest.isEmpty {
+            rest = rest.dropFirst()
+            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+            let line = rest[..<end]
+            rest = rest[end...]
+            if line.isEmpty { continue }
             let clean = line.trimmingCharacters(in: .whitespaces)
             if clean == "---" { break }
             guard clean.hasPrefix("type:") else { continue }

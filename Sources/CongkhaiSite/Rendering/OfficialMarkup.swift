@@ -14,9 +14,15 @@ enum OfficialMarkup {
     static func apply(_ html: String, typeCode: String?) -> String {
         let ranges = paragraphs(in: html)
         guard !ranges.isEmpty else { return html }
-        // Only a short paragraph can be a set-apart line: a long one is not even turned into text.
+        let inDecision = OfficialLines.isDecision(typeCode: typeCode)
+        // Only a short paragraph can be a set-apart line: a long one is not even turned into text; nor, outside a
+        // decision, one that cannot open with "Kính gửi" (an empty text is an ordinary paragraph).
         let texts = ranges.map { range in
-            html.utf8[range].count <= OfficialLines.maximumBytes + Self.tagBytes ? plainText(html[range]) : ""
+            guard html.utf8[range].count <= OfficialLines.maximumBytes + Self.tagBytes else { return "" }
+            if !inDecision, let byte = firstVisibleByte(html.utf8[range]), !OfficialLines.mayBeAddressee(firstVisibleByte: byte) {
+                return ""
+            }
+            return plainText(html[range])
         }
         let kinds = OfficialLines.kinds(of: texts, typeCode: typeCode)
         guard kinds.contains(where: { $0 != nil }) else { return html }
@@ -49,16 +55,56 @@ enum OfficialMarkup {
     /// Room for the tags around a short paragraph's words (`<p>`, `<strong>`, `<em>`), beyond `OfficialLines.maximumBytes`.
     static let tagBytes = 200
 
-    /// Each `<p>…</p>` of the HTML, tags included, in order.
-    static func paragraphs(in html: String) -> [Range<String.Index>] {
-        var ranges: [Range<String.Index>] = []
-        var search = html.startIndex
-        while let open = find("<p>", in: html, from: search, returningStart: true),
-              let close = find("</p>", in: html, from: html.utf8.index(open, offsetBy: 3)) {
-            ranges.append(open..<close)
-            search = close
+    /// The first byte of a paragraph's words that is not in a tag, a space, a list dash or an emphasis mark
+    /// (everything `OfficialLines.plain` and `plainText` may drop before the words); nil when there is none.
+    static func firstVisibleByte(_ paragraph: Substring.UTF8View) -> UInt8? {
+        var inTag = false
+        for byte in paragraph {
+            if inTag {
+                if byte == UInt8(ascii: ">") { inTag = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "<"): inTag = true
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"),
+                 UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "-"): continue
+            default: return byte
+            }
         }
-        return ranges
+        return nil
+    }
+
+    /// Each `<p>…</p>` of the HTML, tags included, in order.
+    /// Found with memchr on the bytes: this runs over every body of every build.
+    static func paragraphs(in html: String) -> [Range<String.Index>] {
+        var html = html
+        let offsets = html.withUTF8 { bytes -> [(Int, Int)] in
+            var found: [(Int, Int)] = []
+            var search = 0
+            while let open = Self.offset(of: "<p>", in: bytes, from: search),
+                  let close = Self.offset(of: "</p>", in: bytes, from: open + 3) {
+                found.append((open, close + 4))
+                search = close + 4
+            }
+            return found
+        }
+        let utf8 = html.utf8
+        return offsets.map { utf8.index(utf8.startIndex, offsetBy: $0.0)..<utf8.index(utf8.startIndex, offsetBy: $0.1) }
+    }
+
+    /// Where `needle` (ASCII) next starts in `bytes` from `start`.
+    static func offset(of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let count = needle.utf8CodeUnitCount
+        let first = Int32(needle.utf8Start[0])
+        guard let base = bytes.baseAddress else { return nil }
+        var i = start
+        while i + count <= bytes.count, let hit = memchr(base + i, first, bytes.count - i) {
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            guard at + count <= bytes.count else { return nil }
+            if memcmp(base + at, needle.utf8Start, count) == 0 { return at }
+            i = at + 1
+        }
+        return nil
     }
 
     /// Where `needle` (ASCII) next occurs in `html` from `start`: its end, or its start when asked.
