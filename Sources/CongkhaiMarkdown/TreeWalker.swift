@@ -164,7 +164,8 @@ struct TreeWalker {
     /// "I. MỤC ĐÍCH, YÊU CẦU" → "muc-i"; "2. Công tác chỉ đạo" → "muc-2"; other
     /// headings get a short slug of their words.
     static func headingId(_ text: String) -> String {
-        let words = text.split(separator: " ")
+        // Only the first word is looked at: splitting the whole heading into words cost more than the slug.
+        let words = text.split(separator: " ", maxSplits: 1)
         if let first = words.first, first.hasSuffix("."), first.count <= 6 {
             let marker = first.dropLast()
             if marker.allSatisfy({ "IVXLC".contains($0) }) || marker.allSatisfy({ $0.isASCII && $0.isNumber }) {

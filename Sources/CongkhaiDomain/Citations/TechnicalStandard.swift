@@ -22,8 +22,13 @@ public struct TechnicalStandard: Sendable, Hashable, Codable {
 
     /// Every standard named in `text`, in order. Linear: one pass over the bytes.
     public static func scan(_ text: String) -> [TechnicalStandard] {
+        var text = text
+        // On the string's own bytes, without bounds checks: this reads every text of every document.
+        return text.withUTF8 { scan($0) }
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [TechnicalStandard] {
         var out: [TechnicalStandard] = []
-        let bytes = Array(text.utf8)
         var i = 0
         while i < bytes.count {
             guard bytes[i] == 0x54 || bytes[i] == 0x51, i == 0 || !isWordByte(bytes[i - 1]),
@@ -52,7 +57,7 @@ public struct TechnicalStandard: Sendable, Hashable, Codable {
         isWordByte(b) || b == 0x3A || b == 0x2F || b == 0x2D || b == 0x2E
     }
 
-    private static func matches(_ bytes: [UInt8], _ at: Int, _ word: [UInt8]) -> Bool {
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ word: [UInt8]) -> Bool {
         guard at + word.count <= bytes.count else { return false }
         for i in 0..<word.count where bytes[at + i] != word[i] { return false }
         return true
