@@ -84,6 +84,30 @@ import Testing
     func rejectsWhatIsNotANumber(_ text: String) {
         #expect(DocumentNumber.parse(text) == nil)
     }
+
+    /// The scalar path of `isSymbol` (for symbols without combining marks) must say what the character path says,
+    /// and give way to it where a scalar is not a character of its own.
+    @Test func theScalarPathOfIsSymbolAgreesWithTheCharacterPath() {
+        let alphabet: [String] = ["K", "H", "q", "Đ", "đ", "Ơ", "ư", "Ệ", "ạ", "1", "9", "-", "/", "&", ".", " ", ",", "ª", "²", "½",
+                                  "ǅ", "ʰ", "·", "\u{00AD}", "_", ":", "Ⅻ",
+                                  "\u{02C2}", "\u{02C6}", "º", "\t"]
+        var generator = SystemRandomNumberGenerator()
+        var compared = 0
+        for _ in 0..<4000 {
+            let length = Int.random(in: 1...8, using: &generator)
+            let text = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            let symbol = Substring(text)
+            guard let fast = DocumentNumber.isSymbolOfSingleScalars(symbol) else { continue }
+            compared += 1
+            #expect(fast == DocumentNumber.isSymbolByCharacters(symbol), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(compared > 3000)
+        #expect(DocumentNumber.isSymbolOfSingleScalars("KH\u{0301}-UBND") == nil) // a combining mark
+        #expect(DocumentNumber.isSymbolOfSingleScalars("KH\r\n") == nil)
+        #expect(DocumentNumber.isSymbolOfSingleScalars("QĐ-UBND") == true)
+        #expect(DocumentNumber.isSymbolOfSingleScalars("-UBND") == false)
+        #expect(DocumentNumber.isSymbolOfSingleScalars(Substring(String(repeating: "A", count: 61))) == false)
+    }
 }
 
 import Foundation

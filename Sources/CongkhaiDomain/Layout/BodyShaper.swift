@@ -121,6 +121,9 @@ public enum BodyShaper {
 
     static func isJoinable(_ previous: [SourceLine], lastIsUpperCase: Bool, next: SourceLine) -> Bool {
         let last = previous[previous.count - 1]
+        // Every test but the last two says no, and each is pure: the cheapest and most common (a paragraph ends
+        // its sentence) comes first.
+        if lastIsUpperCase || LineText.endsSentence(last.text) { return false }
         if last.text.hasPrefix("|") || next.text.hasPrefix("|") || last.text.hasPrefix("#") || next.text.hasPrefix("#") { return false }
         if MarkdownBlocks.opensBlock(previous[0].text) || MarkdownBlocks.endsBlock(last.text) { return false }
         if MarkdownBlocks.opensBlock(next.text) { return false }

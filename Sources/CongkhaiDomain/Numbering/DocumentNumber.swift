@@ -97,6 +97,10 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
     /// Symbols are letters (any case, Đ included), digits, `&` and separators,
     /// and start with a letter.
     static func isSymbol(_ s: Substring) -> Bool {
+        isSymbolOfSingleScalars(s) ?? isSymbolByCharacters(s)
+    }
+
+    static func isSymbolByCharacters(_ s: Substring) -> Bool {
         guard let first = s.first, first.isLetter, s.count <= 60 else { return false }
         guard let last = s.last, last.isLetter || last.isNumber else { return false }
         var letters = 0
@@ -105,6 +109,31 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
             if ch.isNumber || ch == "-" || ch == "/" || ch == "&" || ch == "." { continue }
             return false
         }
+        return letters >= 1
+    }
+
+    /// `isSymbol` scalar by scalar, for a symbol in which every scalar is a character of its own (no combining mark,
+    /// no CR LF): then a character's properties are its scalar's, and no grapheme breaking is needed. The citation
+    /// scanner asks this of every candidate in every text. Nil when the symbol has other scalars.
+    static func isSymbolOfSingleScalars(_ s: Substring) -> Bool? {
+        var count = 0
+        var letters = 0
+        var last: Unicode.Scalar?
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            guard v < 0x300 || (v >= 0x1E00 && v < 0x1F00), v != 0x0D else { return nil }
+            count += 1
+            last = scalar
+            let properties = scalar.properties
+            if properties.isAlphabetic {
+                letters += 1
+            } else if count == 1 {
+                return false
+            } else if properties.numericType == nil && v != 0x2D && v != 0x2F && v != 0x26 && v != 0x2E {
+                return false // not "-", "/", "&" or "."
+            }
+        }
+        guard count > 0, count <= 60, let last, last.properties.isAlphabetic || last.properties.numericType != nil else { return false }
         return letters >= 1
     }
 
