@@ -128,49 +128,68 @@ struct SearchFiles {
         let t = record.text
         var html = [t.bodyHTML] + t.appendices.map(\.html)
         html += Procedure.Section.allCases.compactMap { t.procedureSections[$0] } + t.otherSections
-        let text = html.map(stripTags).filter { !$0.isEmpty }.joined(separator: " ")
+        let text = stripTags(html)
         guard text.utf8.count > textLimit else { return text }
         return String(text.prefix(textLimit))
     }
 
-    /// The text of our own renderer's HTML: tags dropped, the five entities it writes decoded, spaces folded.
+    /// The text of our own renderer's HTML: tags dropped, the five entities it writes decoded, spaces folded;
+    /// the texts of the parts that have one, joined by a space.
+    static func stripTags(_ parts: [String]) -> String {
+        // Written straight into the new string's storage: the text is never longer than its HTML (tags go,
+        // entities and runs of spaces shrink), plus a space between parts.
+        let capacity = parts.reduce(parts.count) { $0 + $1.utf8.count }
+        return String(unsafeUninitializedCapacity: capacity) { out in
+            var count = 0
+            for var part in parts {
+                let before = count
+                if count > 0 {
+                    out[count] = 0x20
+                    count += 1
+                }
+                let textStart = count
+                part.withUTF8 { stripTags($0, into: out, count: &count) }
+                if count == textStart { count = before } // a part without text adds no space
+            }
+            return count
+        }
+    }
+
+    /// One part's text, written at `count` in `out`, which has room for all its bytes.
     /// Byte by byte, because it reads every document at every build (HTMLText.strip works on characters
     /// and takes several times longer).
-    static func stripTags(_ html: String) -> String {
-        var html = html
-        let out = html.withUTF8 { bytes -> [UInt8] in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var inTag = false
-            var pendingSpace = false
-            var i = 0
-            while i < bytes.count {
-                var b = bytes[i]
+    private static func stripTags(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, count: inout Int) {
+        let start = count
+        var pendingSpace = false
+        var i = 0
+        while i < bytes.count {
+            var b = bytes[i]
+            i += 1
+            switch b {
+            case 0x3C: // a tag, up to its ">"
+                while i < bytes.count && bytes[i] != 0x3E { i += 1 }
                 i += 1
-                if inTag {
-                    if b == 0x3E { inTag = false; pendingSpace = true }
-                    continue
-                }
-                switch b {
-                case 0x3C: inTag = true; continue
-                case 0x20, 0x0A, 0x09, 0x0D: pendingSpace = true; continue
-                case 0x26:
-                    for (name, value) in Self.entities where i - 1 + name.count <= bytes.count {
-                        if (1..<name.count).allSatisfy({ bytes[i - 1 + $0] == name[$0] }) {
-                            b = value
-                            i += name.count - 1
-                            break
-                        }
+                pendingSpace = true
+                continue
+            case 0x20, 0x0A, 0x09, 0x0D: pendingSpace = true; continue
+            case 0x26:
+                for (name, value) in Self.entities where i - 1 + name.count <= bytes.count {
+                    if (1..<name.count).allSatisfy({ bytes[i - 1 + $0] == name[$0] }) {
+                        b = value
+                        i += name.count - 1
+                        break
                     }
-                default: break
                 }
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-                out.append(b)
+            default: break
             }
-            return out
+            if pendingSpace && count > start {
+                out[count] = 0x20
+                count += 1
+            }
+            pendingSpace = false
+            out[count] = b
+            count += 1
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The entities our renderer writes, with the byte each stands for.
