@@ -1,3 +1,4 @@
+import CongkhaiDomain
 @testable import CongkhaiSite
 import Testing
 
@@ -79,5 +80,32 @@ import Testing
             }
             #expect(SearchFiles.stripTags(parts) == Self.reference(parts), "\(parts)")
         }
+    }
+
+    /// The text file as it was written before it was made in one string (commit 4ee7ce6): the rule.
+    static func referenceTextFile(id: String, text: String) -> String {
+        let clean = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C { return false }
+                if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return false }
+                i += 1
+            }
+            return true
+        } ?? false
+        return "CKSearch.text(\"\(id)\"," + (clean ? "\"" + text + "\"" : JSONString.quote(text)) + ");\n"
+    }
+
+    @Test func textFilesQuoteTheTextAsTheRuleSays() {
+        let texts = ["Quyết định số 1.004492", "", "a \"quoted\" word", "back\\slash", "<script>", "tab\there", "line\nbreak",
+                     "\u{01}", "dash – and … ok", "sep\u{2028}arator", "para\u{2029}graph", "x–",
+                     "\u{2013}\u{2026}\u{2028}", "😀 ủy ban"]
+        for text in texts {
+            #expect(SearchFiles.textFile(id: "0123456789abcdef", text: text) == Self.referenceTextFile(id: "0123456789abcdef", text: text),
+                    "\(text.debugDescription)")
+        }
+        #expect(SearchFiles.textFile(id: "ab", text: "x\"y") == "CKSearch.text(\"ab\",\"x\\\"y\");\n")
+        #expect(SearchFiles.textFile(id: "ab", text: "xin chào") == "CKSearch.text(\"ab\",\"xin chào\");\n")
     }
 }

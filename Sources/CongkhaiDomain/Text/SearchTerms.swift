@@ -203,6 +203,7 @@ private struct ByteBuffer {
 
     mutating func removeAll() { count = 0 }
 
+    @inline(__always) // called for nearly every byte of every text: the call cost more than the append
     mutating func append(_ byte: UInt8) {
         if count == capacity { grow(toAtLeast: count + 1) }
         start[count] = byte
@@ -218,6 +219,7 @@ private struct ByteBuffer {
     }
 
     /// The scalar as UTF-8.
+    @inline(__always) // called for every letter of every text: the call cost more than the append
     mutating func append(_ scalar: Unicode.Scalar) {
         let v = scalar.value
         if count + 4 > capacity { grow(toAtLeast: count + 4) }

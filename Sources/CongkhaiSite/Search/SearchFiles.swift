@@ -78,7 +78,7 @@ struct SearchFiles {
             let text = Self.plainText(record)
             let id = Self.textID(record)
             return (cached ?? .found(SearchIndex.terms(head: Self.headTexts(record), body: [text])),
-                    kept ? nil : (Self.text(id), "CKSearch.text(\"\(id)\"," + Self.quote(text) + ");\n"))
+                    kept ? nil : (Self.text(id), Self.textFile(id: id, text: text)))
         }
         var index = SearchIndex()
         for (number, document) in perDocument.enumerated() {
@@ -198,22 +198,43 @@ struct SearchFiles {
         (Array("&amp;".utf8), 0x26),
     ]
 
-    /// A JSON string of a document's text. Most texts need no escape at all, which one pass over
-    /// the bytes tells; JSONString goes scalar by scalar, too slow for the full text of every document.
-    static func quote(_ text: String) -> String {
-        let clean = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+    /// A document's text file: one call with its text as a JSON string, made in one string of the right size
+    /// because the text is the whole document's.
+    static func textFile(id: String, text: String) -> String {
+        var file = "CKSearch.text(\"" + id + "\","
+        file.reserveCapacity(file.utf8.count + text.utf8.count + 8)
+        if isCleanJSON(text) {
+            file += "\""
+            file += text
+            file += "\""
+        } else {
+            JSONString.quote(text, into: &file)
+        }
+        file += ");\n"
+        return file
+    }
+
+    /// True when the text needs no escape in a JSON string, which most texts do not: one pass over the bytes
+    /// tells, and the text is then copied whole, where JSONString looks for seven cases at each byte.
+    static func isCleanJSON(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             var i = 0
             while i < bytes.count {
                 let b = bytes[i]
-                if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C { return false }
-                // U+2028 and U+2029 (E2 80 A8/A9) end a line in older JavaScript
-                if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return false }
+                // one table lookup for the common byte: a control character, ", \, < or the lead byte of U+2028/9
+                if mayNeedEscape[Int(b)] {
+                    if b != 0xE2 { return false }
+                    // U+2028 and U+2029 (E2 80 A8/A9) end a line in older JavaScript
+                    if i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return false }
+                }
                 i += 1
             }
             return true
         } ?? false
-        return clean ? "\"" + text + "\"" : JSONString.quote(text)
     }
+
+    /// The bytes `isCleanJSON` looks at twice.
+    private static let mayNeedEscape: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }
 
     // MARK: rows and filters
 
