@@ -1,3 +1,5 @@
+import Foundation
+
 /// The inverted index of the site's search: for every word, the documents it
 /// is in and whether it is in their "head" (summary, number and symbol, type,
 /// issuer, signer, field, procedure name and code) or only in their body.
@@ -14,10 +16,13 @@ public struct SearchIndex: Sendable {
     /// The distinct exact keys of one document, with whether each is in its head:
     /// the part of the work that runs on all cores, one document at a time.
     public static func terms(head: [String], body: [String]) -> [String: Bool] {
-        var terms: [String: Bool] = [:]
-        // most words repeat: a lookup is cheaper than a write
-        for text in body { SearchTerms.forEachExactKey(in: text) { if terms[$0] == nil { terms[$0] = false } } }
-        for text in head { SearchTerms.forEachExactKey(in: text) { terms[$0] = true } }
+        // a text has thousands of words and a few hundred distinct ones: they are told apart as bytes,
+        // and only the distinct ones become strings
+        var words = DistinctWords()
+        for text in body { SearchTerms.forEachExactKeyUTF8(in: text) { words.insert($0, inHead: false) } }
+        for text in head { SearchTerms.forEachExactKeyUTF8(in: text) { words.insert($0, inHead: true) } }
+        var terms = [String: Bool](minimumCapacity: words.count)
+        words.forEach { terms[$0] = $1 }
         return terms
     }
 
@@ -166,4 +171,77 @@ public struct SearchIndex: Sendable {
 
     public static let finalDigits = Array("0123456789abcdefghijklmnopqrstuv".utf8)
     public static let continuationDigits = Array("wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ()".utf8)
+}
+
+/// The distinct words of one document, each with whether it is in the head, their UTF-8 bytes kept one
+/// after another in one buffer. Written by hand because the standard library has no set keyed by bytes:
+/// a `Set<String>` or `Set<[UInt8]>` makes a value and a SipHash per word looked up, which over the full text
+/// of every document was a tenth of a full build. A table of word numbers, open addressing and linear probing,
+/// kept at most half full; the hash is FNV-1a, unseeded, which is enough for the words of a site's own texts.
+struct DistinctWords {
+    private var bytes: [UInt8] = []
+    private var words: [(start: Int, count: Int, hash: UInt64, inHead: Bool)] = []
+    /// A word's number plus one, or 0 for an empty slot; the count is a power of two.
+    private var slots = [Int32](repeating: 0, count: 1024)
+
+    init() {
+        bytes.reserveCapacity(8192)
+        words.reserveCapacity(512)
+    }
+
+    var count: Int { words.count }
+
+    /// Adds the word unless it is in already; a word in the head anywhere is in the head.
+    mutating func insert(_ word: UnsafeBufferPointer<UInt8>, inHead: Bool) {
+        let hash = Self.hash(word)
+        let mask = slots.count - 1
+        var slot = Self.slot(hash) & mask
+        while slots[slot] != 0 {
+            let number = Int(slots[slot]) - 1
+            if words[number].hash == hash && words[number].count == word.count && isStored(number, equalTo: word) {
+                if inHead { words[number].inHead = true }
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = Int32(words.count + 1)
+        words.append((start: bytes.count, count: word.count, hash: hash, inHead: inHead))
+        bytes.append(contentsOf: word)
+        if words.count * 2 > slots.count { grow() }
+    }
+
+    /// Each word as a string, with whether it is in the head, in the order first seen.
+    func forEach(_ body: (String, Bool) -> Void) {
+        bytes.withUnsafeBufferPointer { all in
+            for word in words {
+                body(String(decoding: UnsafeBufferPointer(rebasing: all[word.start..<word.start + word.count]), as: UTF8.self), word.inHead)
+            }
+        }
+    }
+
+    /// With `memcmp`: `elementsEqual` on the two buffers took more than the rest of the lookup.
+    private func isStored(_ number: Int, equalTo word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let wordStart = word.baseAddress, word.count > 0 else { return true } // the same length, 0
+        let start = words[number].start
+        return bytes.withUnsafeBufferPointer { all in memcmp(all.baseAddress! + start, wordStart, word.count) == 0 }
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for number in words.indices {
+            var slot = Self.slot(words[number].hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(number + 1)
+        }
+    }
+
+    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
+    }
+
+    /// FNV-1a's low bits depend on the low bits of its input only: the high bits are folded in before masking.
+    private static func slot(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash ^ hash >> 32) }
 }

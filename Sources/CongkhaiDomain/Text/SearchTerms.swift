@@ -28,94 +28,19 @@ public enum SearchTerms {
 
     /// Calls `body` with the exact key of each word of `text`, in order.
     public static func forEachExactKey(in text: String, _ body: (String) -> Void) {
-        // The word is built as UTF-8 bytes in one reused buffer: this loop reads the full
-        // text of every document at every build, and a string per letter costs several times more.
-        var word: [UInt8] = []
-        word.reserveCapacity(64)
-        var tones: [UInt8] = []
-        var slowWord = String.UnicodeScalarView() // a word with letters outside the table's one-scalar bases
-        var isSlow = false
-        var previousIsNumber = false
-        var pendingDot = false
-        let table = LatinTable.shared
-        func finish() {
-            if isSlow {
-                if !slowWord.isEmpty {
-                    body(String(slowWord).precomposedStringWithCanonicalMapping + String(decoding: tones, as: UTF8.self))
-                }
-            } else if !word.isEmpty {
-                word.append(contentsOf: tones)
-                body(String(decoding: word, as: UTF8.self))
-            }
-            word.removeAll(keepingCapacity: true)
-            tones.removeAll(keepingCapacity: true)
-            if isSlow { slowWord = String.UnicodeScalarView() } // removeAll on this view is slow: only for the rare slow word
-            isSlow = false
-            previousIsNumber = false
-            pendingDot = false
+        forEachExactKeyUTF8(in: text) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the exact key of each word of `text`, in order; the bytes
+    /// are valid only during the call. For the index, which makes a string only for each distinct word
+    /// of a document: most words of a text repeat, and a string per word was a tenth of a full build.
+    public static func forEachExactKeyUTF8(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text // withUTF8 makes a string that is not contiguous UTF-8 (bridged, say) so first
+        text.withUTF8 { source in
+            var scanner = KeyScanner()
+            defer { scanner.deallocate() }
+            scanner.scan(source, body)
         }
-        func append(_ scalar: Unicode.Scalar) {
-            if isSlow { slowWord.append(scalar); return }
-            let v = scalar.value
-            if v < 0x80 {
-                word.append(UInt8(v))
-            } else if v < 0x800 {
-                word.append(UInt8(0xC0 | v >> 6)); word.append(UInt8(0x80 | v & 0x3F))
-            } else if v < 0x10000 {
-                word.append(UInt8(0xE0 | v >> 12)); word.append(UInt8(0x80 | v >> 6 & 0x3F)); word.append(UInt8(0x80 | v & 0x3F))
-            } else {
-                word.append(UInt8(0xF0 | v >> 18)); word.append(UInt8(0x80 | v >> 12 & 0x3F))
-                word.append(UInt8(0x80 | v >> 6 & 0x3F)); word.append(UInt8(0x80 | v & 0x3F))
-            }
-        }
-        func goSlow() {
-            guard !isSlow else { return }
-            isSlow = true
-            slowWord = String(decoding: word, as: UTF8.self).unicodeScalars
-        }
-        for scalar in text.unicodeScalars {
-            let letter = table.entry(scalar)
-            if letter.kind == .separator {
-                if scalar == ".", previousIsNumber, !pendingDot {
-                    pendingDot = true
-                    continue
-                }
-                finish()
-                continue
-            }
-            if pendingDot {
-                pendingDot = false
-                if letter.kind == .digit {
-                    append(".")
-                } else {
-                    finish() // "1.a": the dot ends the word after all
-                }
-            }
-            switch letter.kind {
-            case .digit:
-                append(scalar)
-                previousIsNumber = true
-            case .letter:
-                if let base = letter.base {
-                    append(base)
-                } else {
-                    goSlow()
-                    slowWord.append(contentsOf: LatinTable.make(scalar).1.baseText.unicodeScalars)
-                }
-                if letter.tone != 0 { tones.append(letter.tone) }
-                previousIsNumber = false
-            case .mark:
-                if letter.tone != 0 {
-                    tones.append(letter.tone)
-                } else if !(isSlow ? slowWord.isEmpty : word.isEmpty) {
-                    goSlow()
-                    slowWord.append(scalar)
-                }
-            case .separator:
-                break
-            }
-        }
-        finish()
     }
 
     /// The folded key of an exact key: "quyêS" → "quyet", "đông" → "dong".
@@ -150,6 +75,181 @@ public enum SearchTerms {
             out.unicodeScalars.append(isSafe ? scalar : "_")
         }
         return out
+    }
+}
+
+/// One pass of the tokenizer over a text's UTF-8 bytes. It reads the full text of every document at every
+/// build: it decodes the bytes itself and builds each key in memory it reuses, because `unicodeScalars` and
+/// an array's `append` (which checks its uniqueness and capacity each time) took most of its time.
+private struct KeyScanner {
+    /// The key of the word being read, without its tones.
+    var key = ByteBuffer(capacity: 64)
+    /// The Telex keys of the word's tones, in order: they end its key.
+    var tones = ByteBuffer(capacity: 16)
+    /// The word holds a letter the table has no one-scalar base for, or a mark other than a tone:
+    /// its key is composed (NFC) when it ends. Rare in Vietnamese text.
+    var isSlow = false
+    var previousIsNumber = false
+    /// A dot after a number, which joins the word if a digit follows ("1.004492").
+    var pendingDot = false
+
+    func deallocate() {
+        key.deallocate()
+        tones.deallocate()
+    }
+
+    mutating func scan(_ source: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let table = LatinTable.shared
+        var next = 0
+        while next < source.count {
+            // one scalar: a Swift string is always valid UTF-8, so the lead byte tells how many bytes follow
+            let start = next
+            let lead = UInt32(source[start])
+            let value: UInt32
+            if lead < 0x80 {
+                value = lead
+                next += 1
+            } else if lead < 0xE0 {
+                value = (lead & 0x1F) << 6 | UInt32(source[start + 1] & 0x3F)
+                next += 2
+            } else if lead < 0xF0 {
+                value = (lead & 0x0F) << 12 | UInt32(source[start + 1] & 0x3F) << 6 | UInt32(source[start + 2] & 0x3F)
+                next += 3
+            } else {
+                value = (lead & 0x07) << 18 | UInt32(source[start + 1] & 0x3F) << 12 | UInt32(source[start + 2] & 0x3F) << 6
+                    | UInt32(source[start + 3] & 0x3F)
+                next += 4
+            }
+            let scalarBytes = UnsafeBufferPointer(rebasing: source[start..<next])
+            let letter = table.entry(value: value)
+            if letter.kind == .separator {
+                if value == 0x2E, previousIsNumber, !pendingDot {
+                    pendingDot = true
+                    continue
+                }
+                finish(body)
+                continue
+            }
+            if pendingDot {
+                pendingDot = false
+                if letter.kind == .digit {
+                    key.append(0x2E)
+                } else {
+                    finish(body) // "1.a": the dot ends the word after all
+                }
+            }
+            switch letter.kind {
+            case .digit:
+                key.append(contentsOf: scalarBytes)
+                previousIsNumber = true
+            case .letter:
+                if let base = letter.base {
+                    key.append(base)
+                } else {
+                    isSlow = true
+                    key.append(contentsOf: LatinTable.make(Unicode.Scalar(value)!).1.baseText.utf8)
+                }
+                if letter.tone != 0 { tones.append(letter.tone) }
+                previousIsNumber = false
+            case .mark:
+                if letter.tone != 0 {
+                    tones.append(letter.tone)
+                } else if key.count > 0 {
+                    isSlow = true // a mark the word keeps ("x̂"): the key must be composed
+                    key.append(contentsOf: scalarBytes)
+                }
+            case .separator:
+                break
+            }
+        }
+        finish(body)
+    }
+
+    /// Ends the word being read, if any: its key is the letters' bases, then its tones.
+    mutating func finish(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if key.count > 0 {
+            if isSlow {
+                var composed = String(decoding: key.bytes, as: UTF8.self).precomposedStringWithCanonicalMapping
+                    + String(decoding: tones.bytes, as: UTF8.self)
+                composed.withUTF8(body)
+            } else {
+                key.append(contentsOf: tones.bytes)
+                body(key.bytes)
+            }
+        }
+        key.removeAll()
+        tones.removeAll()
+        isSlow = false
+        previousIsNumber = false
+        pendingDot = false
+    }
+}
+
+/// Bytes appended one at a time into memory it owns and reuses, freed by `deallocate()`: for `KeyScanner`,
+/// which appends every byte of every text's words and for which an array's checks on each append cost too much.
+private struct ByteBuffer {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        start = .allocate(capacity: capacity)
+        self.capacity = capacity
+    }
+
+    func deallocate() { start.deallocate() }
+
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
+
+    mutating func removeAll() { count = 0 }
+
+    @inline(__always) // called for nearly every byte of every text: the call cost more than the append
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(toAtLeast: count + 1) }
+        start[count] = byte
+        count += 1
+    }
+
+    mutating func append<Bytes: Collection<UInt8>>(contentsOf bytes: Bytes) {
+        if count + bytes.count > capacity { grow(toAtLeast: count + bytes.count) }
+        for byte in bytes {
+            start[count] = byte
+            count += 1
+        }
+    }
+
+    /// The scalar as UTF-8.
+    @inline(__always) // called for every letter of every text: the call cost more than the append
+    mutating func append(_ scalar: Unicode.Scalar) {
+        let v = scalar.value
+        if count + 4 > capacity { grow(toAtLeast: count + 4) }
+        if v < 0x80 {
+            start[count] = UInt8(v)
+            count += 1
+        } else if v < 0x800 {
+            start[count] = UInt8(0xC0 | v >> 6)
+            start[count + 1] = UInt8(0x80 | v & 0x3F)
+            count += 2
+        } else if v < 0x10000 {
+            start[count] = UInt8(0xE0 | v >> 12)
+            start[count + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+            start[count + 2] = UInt8(0x80 | v & 0x3F)
+            count += 3
+        } else {
+            start[count] = UInt8(0xF0 | v >> 18)
+            start[count + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+            start[count + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+            start[count + 3] = UInt8(0x80 | v & 0x3F)
+            count += 4
+        }
+    }
+
+    private mutating func grow(toAtLeast needed: Int) {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: max(needed, capacity * 2))
+        larger.update(from: start, count: count)
+        start.deallocate()
+        start = larger
+        capacity = max(needed, capacity * 2)
     }
 }
 
@@ -193,11 +293,13 @@ struct LatinTable: Sendable {
         return Self.make(scalar).1.folded
     }
 
-    func entry(_ scalar: Unicode.Scalar) -> Entry {
-        let v = scalar.value
+    func entry(_ scalar: Unicode.Scalar) -> Entry { entry(value: scalar.value) }
+
+    /// The entry of the scalar of this value, which must be a scalar's.
+    func entry(value v: UInt32) -> Entry {
         if v < 0x250 { return latin[Int(v)] }
         if v >= 0x1E00 && v < 0x1F00 { return extended[Int(v - 0x1E00)] }
-        return Self.make(scalar).0
+        return Self.make(Unicode.Scalar(v)!).0
     }
 
     static func entry(_ scalar: Unicode.Scalar) -> Entry { shared.entry(scalar) }

@@ -78,7 +78,7 @@ struct SearchFiles {
             let text = Self.plainText(record)
             let id = Self.textID(record)
             return (cached ?? .found(SearchIndex.terms(head: Self.headTexts(record), body: [text])),
-                    kept ? nil : (Self.text(id), "CKSearch.text(\"\(id)\"," + Self.quote(text) + ");\n"))
+                    kept ? nil : (Self.text(id), Self.textFile(id: id, text: text)))
         }
         var index = SearchIndex()
         for (number, document) in perDocument.enumerated() {
@@ -128,49 +128,68 @@ struct SearchFiles {
         let t = record.text
         var html = [t.bodyHTML] + t.appendices.map(\.html)
         html += Procedure.Section.allCases.compactMap { t.procedureSections[$0] } + t.otherSections
-        let text = html.map(stripTags).filter { !$0.isEmpty }.joined(separator: " ")
+        let text = stripTags(html)
         guard text.utf8.count > textLimit else { return text }
         return String(text.prefix(textLimit))
     }
 
-    /// The text of our own renderer's HTML: tags dropped, the five entities it writes decoded, spaces folded.
+    /// The text of our own renderer's HTML: tags dropped, the five entities it writes decoded, spaces folded;
+    /// the texts of the parts that have one, joined by a space.
+    static func stripTags(_ parts: [String]) -> String {
+        // Written straight into the new string's storage: the text is never longer than its HTML (tags go,
+        // entities and runs of spaces shrink), plus a space between parts.
+        let capacity = parts.reduce(parts.count) { $0 + $1.utf8.count }
+        return String(unsafeUninitializedCapacity: capacity) { out in
+            var count = 0
+            for var part in parts {
+                let before = count
+                if count > 0 {
+                    out[count] = 0x20
+                    count += 1
+                }
+                let textStart = count
+                part.withUTF8 { stripTags($0, into: out, count: &count) }
+                if count == textStart { count = before } // a part without text adds no space
+            }
+            return count
+        }
+    }
+
+    /// One part's text, written at `count` in `out`, which has room for all its bytes.
     /// Byte by byte, because it reads every document at every build (HTMLText.strip works on characters
     /// and takes several times longer).
-    static func stripTags(_ html: String) -> String {
-        var html = html
-        let out = html.withUTF8 { bytes -> [UInt8] in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var inTag = false
-            var pendingSpace = false
-            var i = 0
-            while i < bytes.count {
-                var b = bytes[i]
+    private static func stripTags(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, count: inout Int) {
+        let start = count
+        var pendingSpace = false
+        var i = 0
+        while i < bytes.count {
+            var b = bytes[i]
+            i += 1
+            switch b {
+            case 0x3C: // a tag, up to its ">"
+                while i < bytes.count && bytes[i] != 0x3E { i += 1 }
                 i += 1
-                if inTag {
-                    if b == 0x3E { inTag = false; pendingSpace = true }
-                    continue
-                }
-                switch b {
-                case 0x3C: inTag = true; continue
-                case 0x20, 0x0A, 0x09, 0x0D: pendingSpace = true; continue
-                case 0x26:
-                    for (name, value) in Self.entities where i - 1 + name.count <= bytes.count {
-                        if (1..<name.count).allSatisfy({ bytes[i - 1 + $0] == name[$0] }) {
-                            b = value
-                            i += name.count - 1
-                            break
-                        }
+                pendingSpace = true
+                continue
+            case 0x20, 0x0A, 0x09, 0x0D: pendingSpace = true; continue
+            case 0x26:
+                for (name, value) in Self.entities where i - 1 + name.count <= bytes.count {
+                    if (1..<name.count).allSatisfy({ bytes[i - 1 + $0] == name[$0] }) {
+                        b = value
+                        i += name.count - 1
+                        break
                     }
-                default: break
                 }
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-                out.append(b)
+            default: break
             }
-            return out
+            if pendingSpace && count > start {
+                out[count] = 0x20
+                count += 1
+            }
+            pendingSpace = false
+            out[count] = b
+            count += 1
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The entities our renderer writes, with the byte each stands for.
@@ -179,22 +198,43 @@ struct SearchFiles {
         (Array("&amp;".utf8), 0x26),
     ]
 
-    /// A JSON string of a document's text. Most texts need no escape at all, which one pass over
-    /// the bytes tells; JSONString goes scalar by scalar, too slow for the full text of every document.
-    static func quote(_ text: String) -> String {
-        let clean = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+    /// A document's text file: one call with its text as a JSON string, made in one string of the right size
+    /// because the text is the whole document's.
+    static func textFile(id: String, text: String) -> String {
+        var file = "CKSearch.text(\"" + id + "\","
+        file.reserveCapacity(file.utf8.count + text.utf8.count + 8)
+        if isCleanJSON(text) {
+            file += "\""
+            file += text
+            file += "\""
+        } else {
+            JSONString.quote(text, into: &file)
+        }
+        file += ");\n"
+        return file
+    }
+
+    /// True when the text needs no escape in a JSON string, which most texts do not: one pass over the bytes
+    /// tells, and the text is then copied whole, where JSONString looks for seven cases at each byte.
+    static func isCleanJSON(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             var i = 0
             while i < bytes.count {
                 let b = bytes[i]
-                if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C { return false }
-                // U+2028 and U+2029 (E2 80 A8/A9) end a line in older JavaScript
-                if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return false }
+                // one table lookup for the common byte: a control character, ", \, < or the lead byte of U+2028/9
+                if mayNeedEscape[Int(b)] {
+                    if b != 0xE2 { return false }
+                    // U+2028 and U+2029 (E2 80 A8/A9) end a line in older JavaScript
+                    if i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return false }
+                }
                 i += 1
             }
             return true
         } ?? false
-        return clean ? "\"" + text + "\"" : JSONString.quote(text)
     }
+
+    /// The bytes `isCleanJSON` looks at twice.
+    private static let mayNeedEscape: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }
 
     // MARK: rows and filters
 

@@ -1,0 +1,111 @@
+import CongkhaiDomain
+@testable import CongkhaiSite
+import Testing
+
+/// The search index's text files hold each document's plain text: made byte by byte for speed, it must be
+/// exactly what the rule gives, since the site's files must not change by a byte.
+@Suite struct SearchFilesTextTests {
+    /// How the text was made when each part was stripped into its own string (commit 4ee7ce6): the rule.
+    static func referenceStrip(_ html: String) -> String {
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        var inTag = false
+        var pendingSpace = false
+        var i = 0
+        while i < bytes.count {
+            var b = bytes[i]
+            i += 1
+            if inTag {
+                if b == 0x3E { inTag = false; pendingSpace = true }
+                continue
+            }
+            switch b {
+            case 0x3C: inTag = true; continue
+            case 0x20, 0x0A, 0x09, 0x0D: pendingSpace = true; continue
+            case 0x26:
+                for (name, value) in SearchFiles.entities where i - 1 + name.count <= bytes.count {
+                    if (1..<name.count).allSatisfy({ bytes[i - 1 + $0] == name[$0] }) {
+                        b = value
+                        i += name.count - 1
+                        break
+                    }
+                }
+            default: break
+            }
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func reference(_ parts: [String]) -> String {
+        parts.map(referenceStrip).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    static let examples: [[String]] = [
+        ["<p>Quyết <strong>định</strong> số 1.004492</p>\n<p>  về thuỷ lợi </p>"],
+        ["<p>A &amp; B</p>", "", "<div></div>", "  \n ", "<p>&lt;x&gt; &quot;q&quot; &#39;s&#39; &amp;lt; &nbsp; &</p>"],
+        ["", "<p>only the second</p>"],
+        ["text without tags", "<unclosed tag", "a<b>c</b>d", "&am", "&amp"],
+        ["<p>x</p>", "<p>y</p>", ""],
+        [],
+        ["tail &"],
+        ["\t\r\nxin\tchào\r\n"],
+    ]
+
+    /// A little generator with a fixed seed, so that a failure shows again on the next run.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state ^ state >> 29
+        }
+    }
+
+    @Test func partsAreStrippedAndJoinedAsTheRuleSays() {
+        for parts in Self.examples {
+            #expect(SearchFiles.stripTags(parts) == Self.reference(parts), "\(parts)")
+        }
+        #expect(SearchFiles.stripTags(["<p>A &amp; B</p>", "<p></p>", "<p>Ủy ban</p>"]) == "A & B Ủy ban")
+    }
+
+    @Test func generatedMarkupGivesWhatTheRuleGives() {
+        var generator = Generator(state: 4_492)
+        let pieces = ["<p>", "</p>", "<a href=\"x\">", "&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&", " ", "\n", "\t", "  ",
+                      "Quyết", "định", "số", "1.004492", "ủy", "<", ">", "x", "😀", "&amp", ""]
+        for _ in 0..<2_000 {
+            let parts = (0..<Int.random(in: 0...4, using: &generator)).map { _ in
+                (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            }
+            #expect(SearchFiles.stripTags(parts) == Self.reference(parts), "\(parts)")
+        }
+    }
+
+    /// The text file as it was written before it was made in one string (commit 4ee7ce6): the rule.
+    static func referenceTextFile(id: String, text: String) -> String {
+        let clean = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C { return false }
+                if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return false }
+                i += 1
+            }
+            return true
+        } ?? false
+        return "CKSearch.text(\"\(id)\"," + (clean ? "\"" + text + "\"" : JSONString.quote(text)) + ");\n"
+    }
+
+    @Test func textFilesQuoteTheTextAsTheRuleSays() {
+        let texts = ["Quyết định số 1.004492", "", "a \"quoted\" word", "back\\slash", "<script>", "tab\there", "line\nbreak",
+                     "\u{01}", "dash – and … ok", "sep\u{2028}arator", "para\u{2029}graph", "x–",
+                     "\u{2013}\u{2026}\u{2028}", "😀 ủy ban"]
+        for text in texts {
+            #expect(SearchFiles.textFile(id: "0123456789abcdef", text: text) == Self.referenceTextFile(id: "0123456789abcdef", text: text),
+                    "\(text.debugDescription)")
+        }
+        #expect(SearchFiles.textFile(id: "ab", text: "x\"y") == "CKSearch.text(\"ab\",\"x\\\"y\");\n")
+        #expect(SearchFiles.textFile(id: "ab", text: "xin chào") == "CKSearch.text(\"ab\",\"xin chào\");\n")
+    }
+}
