@@ -286,7 +286,8 @@ extension BuildStep {
         var reuse = SearchFiles.Reuse()
         reuse.terms = { record in keyOf[record.id].flatMap { stored[$0] } }
         reuse.textFileKept = { keptTexts.contains($0.id) }
-        let made = SearchFiles(records: state.records, procedureTypeName: state.theme.string("procedures")).files(reusing: reuse)
+        let made = SearchFiles(records: state.records, procedureTypeName: state.theme.string("procedures"))
+            .files(reusing: reuse) { state.sink.write($0, $1) }
         for file in made.files { state.sink.write(file.path, file.text) }
         if state.options.useCache {
             state.next.searchTerms = Dictionary(zip(keys, parallelMap(made.terms, \.stored)), uniquingKeysWith: { a, _ in a })

@@ -68,21 +68,24 @@ struct SearchFiles {
     }
 
     /// What the index step writes (path and text of each file) and each record's words, in the order of `records`.
-    func files(reusing reuse: Reuse = Reuse()) -> (files: [(path: String, text: String)], terms: [Terms]) {
+    /// A document's text file goes to `writeText` as soon as it is made, from any thread: holding the texts of
+    /// every document until the index is done made this step the build's peak of memory.
+    func files(reusing reuse: Reuse = Reuse(), writeText: (_ path: String, _ text: String) -> Void)
+        -> (files: [(path: String, text: String)], terms: [Terms]) {
         let documents = Self.ordered(records)
         // the slow part, one document at a time on all cores: words and text, unless a rebuild has them
-        let perDocument = parallelMap(documents) { record -> (terms: Terms, textFile: (path: String, text: String)?) in
+        let terms = parallelMap(documents) { record -> Terms in
             let cached = reuse.terms(record).map(Terms.stored)
             let kept = reuse.textFileKept(record)
-            if let cached, kept { return (cached, nil) }
+            if let cached, kept { return cached }
             let text = Self.plainText(record)
             let id = Self.textID(record)
-            return (cached ?? .found(SearchIndex.terms(head: Self.headTexts(record), body: [text])),
-                    kept ? nil : (Self.text(id), Self.textFile(id: id, text: text)))
+            if !kept { writeText(Self.text(id), Self.textFile(id: id, text: text)) }
+            return cached ?? .found(SearchIndex.terms(head: Self.headTexts(record), body: [text]))
         }
         var index = SearchIndex()
-        for (number, document) in perDocument.enumerated() {
-            switch document.terms {
+        for (number, found) in terms.enumerated() {
+            switch found {
             case .found(let terms): index.add(document: number, terms: terms)
             case .stored(let line): SearchTermsStore.forEachTerm(in: line) { index.add(document: number, key: $0, inHead: $1) }
             }
@@ -108,8 +111,7 @@ struct SearchFiles {
             files.append((Self.rowShard(start / Self.rowsPerShard), "CKSearch.rows(\(start / Self.rowsPerShard),[\n"
                 + rows.joined(separator: ",\n") + "]);\n"))
         }
-        files += perDocument.compactMap(\.textFile)
-        let termsByID = Dictionary(uniqueKeysWithValues: zip(documents.map(\.id), perDocument.map(\.terms)))
+        let termsByID = Dictionary(uniqueKeysWithValues: zip(documents.map(\.id), terms))
         return (files, records.map { termsByID[$0.id]! })
     }
 
