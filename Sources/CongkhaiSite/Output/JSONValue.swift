@@ -13,35 +13,58 @@ enum JSONValue {
     static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
     static func optional(_ n: Int?) -> JSONValue { n.map(JSONValue.int) ?? .null }
 
+    /// Indented two spaces a level, ending in a newline: the open data's files.
     func serialized() -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(sizeEstimate)
         write(into: &out, indent: 0)
-        out += "\n"
-        return out
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// On one line, without spaces: for JSON carried inside every page (JSON-LD), where size counts more than reading.
     func compactSerialized() -> String {
-        var out = ""
+        String(decoding: compactBytes(), as: UTF8.self)
+    }
+
+    /// The compact form as UTF-8, for a caller that rewrites it before it becomes a string.
+    func compactBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(sizeEstimate)
         writeCompact(into: &out)
         return out
     }
 
-    private func writeCompact(into out: inout String) {
+    /// About the size written, so that the buffer is allocated once: the text of the strings, an eighth
+    /// more for their escapes (`<` is six bytes in a page's HTML), and room for keys and punctuation.
+    /// A JSON twin is mostly its body's HTML, tens of kilobytes that would otherwise be copied as it grows.
+    private var sizeEstimate: Int {
+        switch self {
+        case .string(let s): return s.utf8.count + s.utf8.count / 8 + 2
+        case .int, .bool, .null: return 8
+        case .array(let items): return items.reduce(8) { $0 + $1.sizeEstimate + 8 }
+        case .object(let pairs): return pairs.reduce(8) { $0 + $1.0.utf8.count + $1.1.sizeEstimate + 12 }
+        }
+    }
+
+    private func writeCompact(into out: inout [UInt8]) {
         switch self {
         case .array(let items):
-            out += "["
-            for (i, item) in items.enumerated() { if i > 0 { out += "," }; item.writeCompact(into: &out) }
-            out += "]"
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                item.writeCompact(into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out += "," }
-                Self.escape(key, into: &out)
-                out += ":"
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                JSONString.quote(key, into: &out)
+                out.append(UInt8(ascii: ":"))
                 value.writeCompact(into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         default: write(into: &out, indent: 0)
         }
     }
@@ -50,66 +73,65 @@ enum JSONValue {
     /// `.object(...).serialized()` writes, with the items written on all cores
     /// (documents.json holds tens of megabytes at 10,000 documents).
     static func catalogue(_ key: String, _ items: [JSONValue]) -> String {
-        var head = "{\n  "
-        escape("count", into: &head)
-        head += ": \(items.count),\n  "
-        escape(key, into: &head)
-        guard !items.isEmpty else { return head + ": []\n}\n" }
-        let written = parallelMap(items) { item -> String in
-            var out = "    "
+        var head: [UInt8] = Array("{\n  ".utf8)
+        JSONString.quote("count", into: &head)
+        head += ": \(items.count),\n  ".utf8
+        JSONString.quote(key, into: &head)
+        guard !items.isEmpty else { return String(decoding: head + ": []\n}\n".utf8, as: UTF8.self) }
+        let written = parallelMap(items) { item -> [UInt8] in
+            var out: [UInt8] = []
+            out.reserveCapacity(item.sizeEstimate + 4)
+            appendIndent(2, to: &out)
             item.write(into: &out, indent: 2)
             return out
         }
-        // Assembled once into a string of the right size: documents.json is about 50 MB at
+        // Assembled once into a buffer of the right size: documents.json is about 50 MB at
         // 10,000 documents, and joining then concatenating copied it four times.
-        var out = ""
-        out.reserveCapacity(head.utf8.count + written.reduce(16) { $0 + $1.utf8.count + 2 })
+        var out: [UInt8] = []
+        out.reserveCapacity(head.count + written.reduce(16) { $0 + $1.count + 2 })
         out += head
-        out += ": [\n"
+        out += ": [\n".utf8
         for (i, piece) in written.enumerated() {
-            if i > 0 { out += ",\n" }
+            if i > 0 { out += ",\n".utf8 }
             out += piece
         }
-        out += "\n  ]\n}\n"
-        return out
+        out += "\n  ]\n}\n".utf8
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Indentation by depth, made once rather than on every line written.
-    private static let indents = (0..<32).map { String(repeating: "  ", count: $0) }
-    private static func indent(_ depth: Int) -> String { depth < indents.count ? indents[depth] : String(repeating: "  ", count: depth) }
+    /// Two spaces a level.
+    private static func appendIndent(_ depth: Int, to out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    }
 
-    private func write(into out: inout String, indent: Int) {
+    private func write(into out: inout [UInt8], indent: Int) {
         switch self {
-        case .string(let s): Self.escape(s, into: &out)
-        case .int(let n): out += String(n)
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+        case .string(let s): JSONString.quote(s, into: &out)
+        case .int(let n): out += String(n).utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .null: out += "null".utf8
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[\n"
+            guard !items.isEmpty else { out += "[]".utf8; return }
+            out += "[\n".utf8
             for (i, item) in items.enumerated() {
-                out += Self.indent(indent + 1)
+                Self.appendIndent(indent + 1, to: &out)
                 item.write(into: &out, indent: indent + 1)
-                out += i + 1 < items.count ? ",\n" : "\n"
+                out += (i + 1 < items.count ? ",\n" : "\n").utf8
             }
-            out += Self.indent(indent)
-            out += "]"
+            Self.appendIndent(indent, to: &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            guard !pairs.isEmpty else { out += "{}"; return }
-            out += "{\n"
+            guard !pairs.isEmpty else { out += "{}".utf8; return }
+            out += "{\n".utf8
             for (i, (key, value)) in pairs.enumerated() {
-                out += Self.indent(indent + 1)
-                Self.escape(key, into: &out)
-                out += ": "
+                Self.appendIndent(indent + 1, to: &out)
+                JSONString.quote(key, into: &out)
+                out += ": ".utf8
                 value.write(into: &out, indent: indent + 1)
-                out += i + 1 < pairs.count ? ",\n" : "\n"
+                out += (i + 1 < pairs.count ? ",\n" : "\n").utf8
             }
-            out += Self.indent(indent)
-            out += "}"
+            Self.appendIndent(indent, to: &out)
+            out.append(UInt8(ascii: "}"))
         }
-    }
-
-    static func escape(_ s: String, into out: inout String) {
-        JSONString.quote(s, into: &out)
     }
 }
