@@ -18,7 +18,8 @@ import Testing
         case .null: return "null"
         case .array(let items):
             guard !items.isEmpty else { return "[]" }
-            return "[\n" + items.map { pad(indent + 1) + referenceIndented($0, indent + 1) }.joined(separator: ",\n") + "\n" + pad(indent) + "]"
+            let lines = items.map { pad(indent + 1) + referenceIndented($0, indent + 1) }
+            return "[\n" + lines.joined(separator: ",\n") + "\n" + pad(indent) + "]"
         case .object(let pairs):
             guard !pairs.isEmpty else { return "{}" }
             return "{\n" + pairs.map { pad(indent + 1) + JSONString.quote($0.0) + ": " + referenceIndented($0.1, indent + 1) }
@@ -29,7 +30,8 @@ import Testing
     static func referenceCompact(_ value: JSONValue) -> String {
         switch value {
         case .array(let items): return "[" + items.map(referenceCompact).joined(separator: ",") + "]"
-        case .object(let pairs): return "{" + pairs.map { JSONString.quote($0.0) + ":" + referenceCompact($0.1) }.joined(separator: ",") + "}"
+        case .object(let pairs):
+            return "{" + pairs.map { JSONString.quote($0.0) + ":" + referenceCompact($0.1) }.joined(separator: ",") + "}"
         default: return referenceIndented(value)
         }
     }

@@ -90,48 +90,56 @@ enum JSONValue {
         var out: [UInt8] = []
         out.reserveCapacity(head.count + written.reduce(16) { $0 + $1.count + 2 })
         out += head
-        out += ": [\n".utf8
+        out.append(ascii: ": [\n")
         for (i, piece) in written.enumerated() {
-            if i > 0 { out += ",\n".utf8 }
+            if i > 0 { out.append(ascii: ",\n") }
             out += piece
         }
-        out += "\n  ]\n}\n".utf8
+        out.append(ascii: "\n  ]\n}\n")
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Two spaces a level.
     private static func appendIndent(_ depth: Int, to out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        for _ in 0..<2 * depth { out.append(UInt8(ascii: " ")) }
     }
 
     private func write(into out: inout [UInt8], indent: Int) {
         switch self {
         case .string(let s): JSONString.quote(s, into: &out)
         case .int(let n): out += String(n).utf8
-        case .bool(let b): out += (b ? "true" : "false").utf8
-        case .null: out += "null".utf8
+        case .bool(let b): out.append(ascii: b ? "true" : "false")
+        case .null: out.append(ascii: "null")
         case .array(let items):
-            guard !items.isEmpty else { out += "[]".utf8; return }
-            out += "[\n".utf8
+            guard !items.isEmpty else { out.append(ascii: "[]"); return }
+            out.append(ascii: "[\n")
             for (i, item) in items.enumerated() {
                 Self.appendIndent(indent + 1, to: &out)
                 item.write(into: &out, indent: indent + 1)
-                out += (i + 1 < items.count ? ",\n" : "\n").utf8
+                out.append(ascii: i + 1 < items.count ? ",\n" : "\n")
             }
             Self.appendIndent(indent, to: &out)
             out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            guard !pairs.isEmpty else { out += "{}".utf8; return }
-            out += "{\n".utf8
+            guard !pairs.isEmpty else { out.append(ascii: "{}"); return }
+            out.append(ascii: "{\n")
             for (i, (key, value)) in pairs.enumerated() {
                 Self.appendIndent(indent + 1, to: &out)
                 JSONString.quote(key, into: &out)
-                out += ": ".utf8
+                out.append(ascii: ": ")
                 value.write(into: &out, indent: indent + 1)
-                out += (i + 1 < pairs.count ? ",\n" : "\n").utf8
+                out.append(ascii: i + 1 < pairs.count ? ",\n" : "\n")
             }
             Self.appendIndent(indent, to: &out)
             out.append(UInt8(ascii: "}"))
         }
+    }
+}
+
+private extension Array where Element == UInt8 {
+    /// A piece of the JSON's punctuation, copied as bytes: appending a `String`'s `utf8` goes through
+    /// the generic path for sequences (about 170 instructions a time in callgrind; this, about 95).
+    mutating func append(ascii piece: StaticString) {
+        piece.withUTF8Buffer { append(contentsOf: $0) }
     }
 }
