@@ -69,24 +69,31 @@ public struct CSVWriter: Sendable {
     /// On the UTF-8 bytes: every character that matters here is ASCII, and an ASCII byte in UTF-8
     /// is always that character, so looking at bytes finds what looking at characters did.
     private static func appendField(_ value: String, to out: inout [UInt8]) {
-        let bytes = value.utf8
-        let isFormula = bytes.first.map { formulaStarts.contains(Unicode.Scalar($0)) } ?? false
-        let needsQuotes = bytes.contains {
-            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n")
-        }
-        if needsQuotes { out.append(UInt8(ascii: "\"")) }
-        if isFormula { out.append(UInt8(ascii: "'")) }
-        if needsQuotes {
-            for byte in bytes {
-                out.append(byte)
-                if byte == UInt8(ascii: "\"") { out.append(byte) }
+        var value = value
+        // Over a buffer rather than the string's `utf8` view: a cell cost about 2,000 instructions
+        // through the view, 700 this way (callgrind, the documents' table).
+        value.withUTF8 { bytes in
+            let isFormula = bytes.first.map(formulaStartBytes.contains) ?? false
+            let needsQuotes = bytes.contains {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n")
             }
-            out.append(UInt8(ascii: "\""))
-        } else {
-            out += bytes
+            if needsQuotes { out.append(UInt8(ascii: "\"")) }
+            if isFormula { out.append(UInt8(ascii: "'")) }
+            if needsQuotes {
+                for byte in bytes {
+                    out.append(byte)
+                    if byte == UInt8(ascii: "\"") { out.append(byte) }
+                }
+                out.append(UInt8(ascii: "\""))
+            } else {
+                out.append(contentsOf: bytes)
+            }
         }
     }
 
     /// What a spreadsheet takes as the start of a formula (OWASP, CSV Injection).
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// The same as bytes (all ASCII), looked through without hashing, once per cell.
+    private static let formulaStartBytes = formulaStarts.map { UInt8($0.value) }
 }
