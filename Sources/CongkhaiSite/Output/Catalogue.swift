@@ -15,7 +15,7 @@ struct Catalogue {
 
     /// One entry per document (procedures have their own catalogue), in URL order.
     func documents() -> String {
-        JSONValue.catalogue("documents", parallelMap(documentRecords, Self.entry))
+        JSONValue.catalogue("documents", documentRecords, item: Self.entry)
     }
 
     /// The documents that are not procedures, in URL order.
@@ -64,9 +64,9 @@ struct Catalogue {
 
     /// Every cited identifier, most cited first, with the documents citing it.
     func citations() -> String {
-        let entries = graph.identifiers.map { id -> JSONValue in
+        JSONValue.catalogue("identifiers", graph.identifiers) { id in
             let target = id.target.flatMap { byID[$0] }
-            return .object([
+            return JSONValue.object([
                 ("identifier", .string(id.key)),
                 ("written", .string(id.written)),
                 ("year", .optional(id.year)),
@@ -76,14 +76,13 @@ struct Catalogue {
                 ("citedBy", .array(id.citing.compactMap { byID[$0].map { .string($0.url) } })),
             ])
         }
-        return JSONValue.catalogue("identifiers", entries)
     }
 }
 
 extension Catalogue {
     /// Every procedure with its parts, in code order.
     func procedures() -> String {
-        JSONValue.catalogue("procedures", procedureRecords.map(Self.procedureEntry))
+        JSONValue.catalogue("procedures", procedureRecords, item: Self.procedureEntry)
     }
 
     /// The procedures, in code order.

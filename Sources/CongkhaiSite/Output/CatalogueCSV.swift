@@ -4,20 +4,23 @@
 /// columns are the catalogue's fields, in its order, and cannot drift from it.
 extension Catalogue {
     func documentsCSV() -> String {
-        Self.csv(documentRecords.map(Self.entry))
+        Self.csv(documentRecords, Self.entry)
     }
 
     func proceduresCSV() -> String {
-        Self.csv(procedureRecords.map(Self.procedureEntry))
+        Self.csv(procedureRecords, Self.procedureEntry)
     }
 
     /// One column per field of the entry; the header comes from the entry's
     /// keys, which are the same for every record.
-    static func csv(_ entries: [JSONValue]) -> String {
-        guard case .object(let first)? = entries.first else { return "\u{FEFF}" }
-        var writer = CSVWriter(header: first.map(\.0))
-        for case .object(let fields) in entries {
-            writer.append(fields.map { key, value in cell(value, summary: summaries[key]) })
+    static func csv(_ records: [DocumentRecord], _ entry: (DocumentRecord) -> JSONValue) -> String {
+        guard let first = records.first, case .object(let firstFields) = entry(first) else { return "\u{FEFF}" }
+        var writer = CSVWriter(header: firstFields.map(\.0))
+        // Looked up once per column rather than once per cell.
+        let columnSummaries = firstFields.map { summaries[$0.0] }
+        writer.append(rowsFor: records) { record in
+            guard case .object(let fields) = entry(record) else { return [] }
+            return zip(fields, columnSummaries).map { field, summary in cell(field.1, summary: summary) }
         }
         return writer.text
     }
