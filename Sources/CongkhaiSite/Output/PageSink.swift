@@ -71,18 +71,26 @@ public final class PageSink: @unchecked Sendable {
         return online.keys.filter { records[$0] == nil }.sorted()
     }
 
-    /// Hands a page over; it is written on the sink's own queue.
+    /// Hands a page over; it is written on the sink's own queue, from the string's own bytes
+    /// (copying every page into a `Data` first copied the whole site once more).
     func write(_ path: String, _ content: String) {
-        write(path, Data(content.utf8))
+        enqueue(path) { [self] in
+            var content = content
+            try content.withUTF8 { try store(path, UnsafeRawBufferPointer($0)) }
+        }
     }
 
     func write(_ path: String, _ data: Data) {
+        enqueue(path) { [self] in try data.withUnsafeBytes { try store(path, $0) } }
+    }
+
+    private func enqueue(_ path: String, _ body: @escaping @Sendable () throws -> Void) {
         let step = self.step
         lock.lock(); writers[path] = step; lock.unlock()
         slots.wait()
         queue.async { [self] in
             defer { slots.signal() }
-            attempt(path) { try store(path, data) }
+            attempt(path, body)
         }
     }
 
@@ -128,22 +136,24 @@ public final class PageSink: @unchecked Sendable {
         }
     }
 
-    private func store(_ path: String, _ data: Data) throws {
-        if let same = online[path], same.size == data.count {
-            let digest = SHA256.hash(data: data).hex
-            if digest == same.sha256 { remember(same); return }
+    private func store(_ path: String, _ bytes: UnsafeRawBufferPointer) throws {
+        let digest = SHA256.hash(data: bytes).hex
+        if let same = online[path], same.size == bytes.count, digest == same.sha256 {
+            remember(same)
+            return
         }
         switch destination {
         case .folder(let root):
             let url = root.appendingPathComponent(path)
             try ensureFolder(url.deletingLastPathComponent())
-            try Self.writeFile(url.path, data)
+            try Self.writeFile(url.path, bytes)
         case .memory:
+            let data = Data(bytes)
             lock.lock(); kept[path] = data; lock.unlock()
         case .discard:
             break
         }
-        remember(WrittenFile(path: path, size: data.count, sha256: SHA256.hash(data: data).hex))
+        remember(WrittenFile(path: path, size: bytes.count, sha256: digest))
     }
 
     private func stream(_ source: URL, to path: String) throws {
@@ -176,20 +186,18 @@ public final class PageSink: @unchecked Sendable {
     /// writing 10,000 pages wait on the disk 10,000 times; the staging folder
     /// is only swapped in once complete, and a build interrupted before that is
     /// redone by the next one, so a plain write(2) is enough here.
-    private static func writeFile(_ path: String, _ data: Data) throws {
+    private static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw CocoaError.posix(errno, path: path) }
         defer { close(fd) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw CocoaError.posix(errno, path: path)
-                }
-                offset += written
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw CocoaError.posix(errno, path: path)
             }
+            offset += written
         }
     }
 
