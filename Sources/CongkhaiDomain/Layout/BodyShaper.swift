@@ -26,7 +26,10 @@ public enum BodyShaper {
         let hasRomanSections = paragraphs.contains { p in sectionHeading(p) == .roman }
         var text = ""
         var map: [Int] = []
-        text.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count + 2 })
+        // Room for all it can grow to, so that it never grows: a string that outgrows what it reserved doubles,
+        // and each body would keep up to twice its size in memory until it is rendered. Per line its newline and
+        // the space of a join; per paragraph its blank line and "### " or the "**" of an article (at most 5).
+        text.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count + 7 })
         for paragraph in paragraphs {
             if !text.isEmpty { text += "\n"; map.append(paragraph[0].number) }
             let kind = sectionHeading(paragraph)
