@@ -40,8 +40,8 @@ public struct MarkdownRenderer: Sendable {
         cmark_node_free(root)
         cmark_parser_free(parser)
 
-        result.html = HTMLPostprocessor.finish(String(cString: html), headings: result.headings,
-                                               tableLabel: options.tableLabel)
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html))
+        result.html = HTMLPostprocessor.finish(bytes, headings: result.headings, tableLabel: options.tableLabel)
         free(html)
         return result
     }
