@@ -116,9 +116,8 @@ enum TemplateValue {
 
     init(_ any: Any) throws {
         // The types pages use, told apart by their exact type before any cast: a failed `as?` is a
-        // runtime search, and the switch below tried up to seven of them per value. Each is converted
-        // as the case of the switch it would have matched. [String: String] is kept as it is, since
-        // casting it to [String: Any] would box every string of it.
+        // runtime search, and the casts below tried up to seven of them per value. Each is converted
+        // as the case of the casts it would have matched.
         let type = type(of: any)
         if type == String.self { self = .text(any as! String); return }
         if type == [String: Any].self { self = .object(try (any as! [String: Any]).mapValues(TemplateValue.init(_:))); return }
@@ -137,17 +136,22 @@ enum TemplateValue {
         try self.init(casting: any)
     }
 
-    /// Any other type, by the casts that decided every value before the exact types above.
-    /// Kept apart so that tests can check the exact types above against it.
+    /// Any other type, by the casts that decided every value before the exact types above (tests
+    /// compare the two, which is why the values inside are converted by casts too).
     init(casting any: Any) throws {
+        // Checked before the casts: casting [String: String] to [String: Any] would box every string of it.
+        if type(of: any) == [String: String].self, let d = any as? [String: String] {
+            self = .strings(d)
+            return
+        }
         switch any {
         case let s as String: self = .text(s)
         case let b as Bool: self = .flag(b)
         case let n as Int: self = .number(n)
-        case let d as [String: Any]: self = .object(try d.mapValues(TemplateValue.init(_:)))
-        case let a as [[String: Any]]: self = .list(try a.map { .object(try $0.mapValues(TemplateValue.init(_:))) })
+        case let d as [String: Any]: self = .object(try d.mapValues(TemplateValue.init(casting:)))
+        case let a as [[String: Any]]: self = .list(try a.map { .object(try $0.mapValues(TemplateValue.init(casting:))) })
         case let a as [String]: self = .list(a.map(TemplateValue.text))
-        case let a as [Any]: self = .list(try a.map(TemplateValue.init(_:)))
+        case let a as [Any]: self = .list(try a.map(TemplateValue.init(casting:)))
         default: throw Unsupported()
         }
     }
