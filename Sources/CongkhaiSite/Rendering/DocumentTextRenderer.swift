@@ -80,14 +80,30 @@ struct DocumentTextRenderer {
     }
 
     /// Whether CitationScanner could find a citation in these bytes. It reports one only where a
-    /// run of ASCII digits is followed by "/" or "-" ("15/2020/NĐ-CP", "12-KH/TU"), so text with no
-    /// digit right before one of them has none. Most text nodes have none: checking the bytes first
-    /// spares making them Strings and scanning them (scanning was a fifth of rendering Markdown).
+    /// run of ASCII digits is followed by "/" or "-" and then by what may start a symbol: a letter
+    /// ("15/2020/NĐ-CP", "12-KH/TU"), or a year, a slash and a letter ("05/2015/TT-BCA"). Its other
+    /// rules only rule out more, so text with no such place has none: most text nodes, dates
+    /// ("ngày 15/4/2016") included. Checking the bytes first spares making them Strings and
+    /// scanning them.
     static func mayHoldCitation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var previousIsDigit = false
-        for byte in bytes {
-            if previousIsDigit, byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") { return true }
-            previousIsDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+        let slash = UInt8(ascii: "/"), hyphen = UInt8(ascii: "-")
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        // as the scanner's startsSymbol: an ASCII letter, or the lead byte of a Vietnamese one (C3 and up)
+        func startsLetter(_ byte: UInt8) -> Bool {
+            (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || byte >= 0xC3
+        }
+        let n = bytes.count
+        var j = 1
+        while j + 1 < n {
+            let byte = bytes[j]
+            if byte == slash || byte == hyphen, isDigit(bytes[j - 1]) {
+                let k = j + 1
+                if startsLetter(bytes[k]) { return true }
+                if k + 5 < n, isDigit(bytes[k]), isDigit(bytes[k + 1]), isDigit(bytes[k + 2]), isDigit(bytes[k + 3]),
+                   bytes[k + 4] == slash, startsLetter(bytes[k + 5]) { return true }
+            }
+            j += 1
         }
         return false
     }
