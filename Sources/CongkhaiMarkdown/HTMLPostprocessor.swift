@@ -30,7 +30,8 @@ enum HTMLPostprocessor {
         }
         while i < n {
             let b = bytes[i]
-            if b == UInt8(ascii: " "), let (name, length) = alignment(bytes, at: i) {
+            // most spaces are followed by something other than "s": tested here before the call
+            if b == UInt8(ascii: " "), i + 1 < n, bytes[i + 1] == UInt8(ascii: "s"), let (name, length) = alignment(bytes, at: i) {
                 flush(i)
                 out += Array(" class=\"align-\(name)\"".utf8)
                 i += length
@@ -78,7 +79,11 @@ enum HTMLPostprocessor {
     private static let tableOpen = Array("<table>".utf8)
     private static let tableClose = Array("</table>".utf8)
     private static func attribute(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+        // the label is the same on every call and usually has nothing to escape: Foundation's search is skipped then
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") }) else {
+            return text
+        }
+        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
             .replacingOccurrences(of: "<", with: "&lt;")
     }
     private static let tableWrapClose = Array("</table></div>".utf8)
