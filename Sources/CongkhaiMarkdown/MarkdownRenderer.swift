@@ -21,7 +21,7 @@ public struct MarkdownRenderer: Sendable {
     /// Renders `markdown`, letting `rewrite` decide each link and image target
     /// and `linkText` turn parts of plain text (outside links and headings) into links.
     public func render(_ markdown: String, options: RenderOptions = RenderOptions(),
-                       linkText: ((String) -> [TextPiece])? = nil,
+                       linkText: TextLinker? = nil,
                        rewrite: (LinkTarget) -> LinkDecision = { _ in .keep }) -> RenderedMarkdown {
         CmarkRuntime.shared.lock.lock()
         let parser = CmarkRuntime.shared.makeParser()
@@ -40,8 +40,8 @@ public struct MarkdownRenderer: Sendable {
         cmark_node_free(root)
         cmark_parser_free(parser)
 
-        result.html = HTMLPostprocessor.finish(String(cString: html), headings: result.headings,
-                                               tableLabel: options.tableLabel)
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html))
+        result.html = HTMLPostprocessor.finish(bytes, headings: result.headings, tableLabel: options.tableLabel)
         free(html)
         return result
     }
@@ -59,6 +59,20 @@ public struct RenderOptions: Sendable {
         self.minimumHeadingLevel = minimumHeadingLevel
         self.idPrefix = idPrefix
         self.tableLabel = tableLabel
+    }
+}
+
+/// Turns parts of plain text into links. `mayLink` sees a text node's UTF-8
+/// bytes first: most nodes hold nothing to link, and those it rules out are
+/// never made a Swift String nor handed to `link`.
+public struct TextLinker {
+    /// False only for text in which `link` would find nothing to link.
+    public let mayLink: (UnsafeBufferPointer<UInt8>) -> Bool
+    public let link: (String) -> [TextPiece]
+
+    public init(mayLink: @escaping (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true }, link: @escaping (String) -> [TextPiece]) {
+        self.mayLink = mayLink
+        self.link = link
     }
 }
 

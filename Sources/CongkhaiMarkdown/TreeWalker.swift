@@ -8,7 +8,7 @@ struct TreeWalker {
     let root: OpaquePointer
     let options: RenderOptions
     let rewrite: (LinkTarget) -> LinkDecision
-    let linkText: ((String) -> [TextPiece])?
+    let linkText: TextLinker?
 
     func apply(into result: inout RenderedMarkdown) {
         var headings: [RenderedMarkdown.Heading] = []
@@ -101,9 +101,11 @@ struct TreeWalker {
     }
 
     /// Replaces a text node by text and link nodes when `linkText` finds something to link.
-    static func split(_ node: OpaquePointer, _ linkText: (String) -> [TextPiece]) {
+    static func split(_ node: OpaquePointer, _ linkText: TextLinker) {
         guard let literal = cmark_node_get_literal(node) else { return }
-        let pieces = linkText(String(cString: literal))
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+        guard linkText.mayLink(bytes) else { return }
+        let pieces = linkText.link(String(decoding: bytes, as: UTF8.self))
         guard pieces.contains(where: { if case .link = $0 { return true } else { return false } }) else { return }
         for piece in pieces {
             switch piece {

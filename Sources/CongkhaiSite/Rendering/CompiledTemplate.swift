@@ -115,6 +115,30 @@ enum TemplateValue {
     struct Unsupported: Error {}
 
     init(_ any: Any) throws {
+        // The types pages use, told apart by their exact type before any cast: a failed `as?` is a
+        // runtime search, and the casts below tried up to seven of them per value. Each is converted
+        // as the case of the casts it would have matched.
+        let type = type(of: any)
+        if type == String.self { self = .text(any as! String); return }
+        if type == [String: Any].self { self = .object(try (any as! [String: Any]).mapValues(TemplateValue.init(_:))); return }
+        if type == Bool.self { self = .flag(any as! Bool); return }
+        if type == [[String: Any]].self {
+            self = .list(try (any as! [[String: Any]]).map { .object(try $0.mapValues(TemplateValue.init(_:))) })
+            return
+        }
+        if type == [String: String].self { self = .strings(any as! [String: String]); return }
+        if type == [[String: String]].self {
+            self = .list((any as! [[String: String]]).map { .object($0.mapValues(TemplateValue.text)) })
+            return
+        }
+        if type == Int.self { self = .number(any as! Int); return }
+        if type == [String].self { self = .list((any as! [String]).map(TemplateValue.text)); return }
+        try self.init(casting: any)
+    }
+
+    /// Any other type, by the casts that decided every value before the exact types above (tests
+    /// compare the two, which is why the values inside are converted by casts too).
+    init(casting any: Any) throws {
         // Checked before the casts: casting [String: String] to [String: Any] would box every string of it.
         if type(of: any) == [String: String].self, let d = any as? [String: String] {
             self = .strings(d)
@@ -124,10 +148,10 @@ enum TemplateValue {
         case let s as String: self = .text(s)
         case let b as Bool: self = .flag(b)
         case let n as Int: self = .number(n)
-        case let d as [String: Any]: self = .object(try d.mapValues(TemplateValue.init))
-        case let a as [[String: Any]]: self = .list(try a.map { .object(try $0.mapValues(TemplateValue.init)) })
+        case let d as [String: Any]: self = .object(try d.mapValues(TemplateValue.init(casting:)))
+        case let a as [[String: Any]]: self = .list(try a.map { .object(try $0.mapValues(TemplateValue.init(casting:))) })
         case let a as [String]: self = .list(a.map(TemplateValue.text))
-        case let a as [Any]: self = .list(try a.map(TemplateValue.init))
+        case let a as [Any]: self = .list(try a.map(TemplateValue.init(casting:)))
         default: throw Unsupported()
         }
     }

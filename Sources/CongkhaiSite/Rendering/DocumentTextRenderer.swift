@@ -58,8 +58,8 @@ struct DocumentTextRenderer {
     }
 
     /// Makes each resolved citation in running text a link; the text stays as written.
-    func citationLinker(from source: DocumentID, root: String) -> (String) -> [TextPiece] {
-        { text in
+    func citationLinker(from source: DocumentID, root: String) -> TextLinker {
+        TextLinker(mayLink: Self.mayHoldCitation) { text in
             let found = scanner.scan(text, details: false)
             guard !found.isEmpty else { return [.text(text)] }
             let bytes = Array(text.utf8)
@@ -77,6 +77,35 @@ struct DocumentTextRenderer {
             if cursor < bytes.count { pieces.append(.text(String(decoding: bytes[cursor...], as: UTF8.self))) }
             return pieces
         }
+    }
+
+    /// Whether CitationScanner could find a citation in these bytes. It reports one only where a
+    /// run of ASCII digits is followed by "/" or "-" and then by what may start a symbol: a letter
+    /// ("15/2020/NĐ-CP", "12-KH/TU"), or a year, a slash and a letter ("05/2015/TT-BCA"). Its other
+    /// rules only rule out more, so text with no such place has none: most text nodes, dates
+    /// ("ngày 15/4/2016") included. Checking the bytes first spares making them Strings and
+    /// scanning them.
+    static func mayHoldCitation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let slash = UInt8(ascii: "/"), hyphen = UInt8(ascii: "-")
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        // as the scanner's startsSymbol: an ASCII letter, or the lead byte of a Vietnamese one (C3 and up)
+        func startsLetter(_ byte: UInt8) -> Bool {
+            (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || byte >= 0xC3
+        }
+        let n = bytes.count
+        var j = 1
+        while j + 1 < n {
+            let byte = bytes[j]
+            if byte == slash || byte == hyphen, isDigit(bytes[j - 1]) {
+                let k = j + 1
+                if startsLetter(bytes[k]) { return true }
+                if k + 5 < n, isDigit(bytes[k]), isDigit(bytes[k + 1]), isDigit(bytes[k + 2]), isDigit(bytes[k + 3]),
+                   bytes[k + 4] == slash, startsLetter(bytes[k + 5]) { return true }
+            }
+            j += 1
+        }
+        return false
     }
 
     /// Form templates from `forms:` and the dossier, as links that say what they download.
