@@ -128,8 +128,11 @@ public enum BodyShaper {
         if MarkdownBlocks.opensBlock(previous[0].text) || MarkdownBlocks.endsBlock(last.text) { return false }
         if MarkdownBlocks.opensBlock(next.text) { return false }
         if LineText.endsSentence(last.text) { return false }
-        let nextHead = LineText.head(next.text)
-        if LineText.isBullet(next.text) || LineText.numbering(nextHead) != nil || VietnameseText.isUpperCase(next.text) { return false }
+        if LineText.isBullet(next.text) || VietnameseText.isUpperCase(next.text) { return false }
+        // the line is cleaned only when its first text byte may start a numbering
+        if LineText.mayOpenNumbering(firstByte: LineText.firstTextByte(next.text)), LineText.numbering(LineText.head(next.text)) != nil {
+            return false
+        }
         if LineText.isRecipientsOrSignatureLike(next.text) { return false }
         if sectionHeading(previous) != nil || lastIsUpperCase { return false }
         if VietnameseText.startsLowerCase(next.text) { return true }
@@ -141,8 +144,14 @@ public enum BodyShaper {
 
 extension LineText {
     static func isRecipientsOrSignatureLike(_ line: String) -> Bool {
-        let head = LineText.head(line)
-        return head.hasPrefix("Nơi nhận") || head.hasPrefix("Kính gửi") || LayoutRecognizer.isAppendixHeading(line)
+        // Both labels start with a capital that the cleaned line would start with (see `firstTextByte`). A non-ASCII
+        // start is read in full: the Kelvin sign (U+212A) is canonically equivalent to "K".
+        let first = LineText.firstTextByte(line)
+        if first == UInt8(ascii: "N") || first == UInt8(ascii: "K") || first.map({ $0 >= 0x80 }) == true {
+            let head = LineText.head(line)
+            if head.hasPrefix("Nơi nhận") || head.hasPrefix("Kính gửi") { return true }
+        }
+        return LayoutRecognizer.isAppendixHeading(line)
     }
 }
 

@@ -1,0 +1,95 @@
+import Testing
+@testable import CongkhaiDomain
+
+/// The shortcuts taken on every header and body line must answer exactly as the code they skip.
+@Suite struct ReadingShortcutTests {
+    static let pieces: [String] = [
+        "C", "c", "Ộ", "ộ", "D", "d", "Đ", "đ", "Ç", "Ć", "Ḍ", "Ď", "S", "Ủ", "Ố", "Y", "K", "\u{212A}", "İ", "ǅ", "Ǳ",
+        "\u{0301}", "\u{0323}", "\u{1DC0}", "\u{0327}", "\r\n", "\r", " ", "-", "*", "1", "Ⅻ", "ª", "ʰ", "·", ",", "\u{00AD}",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số: 12/KH-UBND",
+        "ỦY BAN NHÂN DÂN", "ĐỘC LẬP", "C\u{0323}ỘNG HÒA", "D\u{0302}oc lap",
+    ]
+
+    @Test func theFirstScalarShortcutOfIsMottoNeverContradictsFolding() {
+        var generator = SystemRandomNumberGenerator()
+        var decided = 0
+        for _ in 0..<6000 {
+            let length = Int.random(in: 1...5, using: &generator)
+            let text = (0..<length).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+            let folding = LineText.isMottoByFolding(text)
+            if LineText.isRuledOutAsMottoByFirstScalar(text) {
+                decided += 1
+                #expect(!folding, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+            #expect(LineText.isMotto(text) == folding)
+        }
+        #expect(decided > 1000)
+    }
+
+    /// Every letter in the table, followed by marks or by a motto, is still judged as folding judges it.
+    @Test func everyLetterOfTheFoldTableAgrees() {
+        #expect(LineText.foldedLeadingLetter.count > 300)
+        for value in LineText.foldedLeadingLetter.keys {
+            let letter = String(Unicode.Scalar(value)!)
+            let rests = ["", "\u{0301}", "ONG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "\u{0302}ỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ộc lập - Tự do"]
+            for rest in rests {
+                let text = letter + rest
+                if LineText.isRuledOutAsMottoByFirstScalar(text) { #expect(!LineText.isMottoByFolding(text), "\(value)") }
+            }
+        }
+        #expect(LineText.isMotto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+        #expect(LineText.isMotto("Độc lập - Tự do - Hạnh phúc"))
+        #expect(!LineText.isRuledOutAsMottoByFirstScalar("Độc lập"))
+        #expect(LineText.isRuledOutAsMottoByFirstScalar("Số: 12/KH"))
+        #expect(LineText.isRuledOutAsMottoByFirstScalar("ỦY BAN NHÂN DÂN"))
+    }
+
+    static let lineBits: [String] = [
+        " ", "#", ">", "*", "**", "_", "__", "\\", "N", "K", "1", "12", ".", ")", "-", "I", "V", "X", "C", "L", "a", "đ", "B", "Đ",
+        "Ⅻ", "١", "\u{0301}", "\u{0345}", "\r\n", "ª", "Nơi nhận", "Kính gửi", "\u{212A}ính gửi", "PHỤ LỤC", "Phụ lục", "đ) ", "II. ",
+        "3. ", "b)",
+    ]
+
+    /// The numbering shortcut must agree with reading the characters, combining marks and odd digits included.
+    @Test func theNumberingShortcutAgreesWithTheCharacterPath() {
+        var generator = SystemRandomNumberGenerator()
+        var ruledOut = 0
+        for _ in 0..<8000 {
+            let length = Int.random(in: 1...5, using: &generator)
+            let text = (0..<length).map { _ in Self.lineBits.randomElement(using: &generator)! }.joined()
+            let slow = LineText.numberingByCharacters(text)
+            if !LineText.mayOpenNumbering(firstByte: text.utf8.first) {
+                ruledOut += 1
+                #expect(slow == nil, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+            let fast = LineText.numbering(text)
+            #expect(fast?.marker == slow?.marker && fast?.kind == slow?.kind)
+        }
+        #expect(ruledOut > 1000)
+    }
+
+    /// `clean` and `head` start with the first text byte, "#" or ">", or are empty.
+    @Test func cleanStartsWithTheFirstTextByte() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<8000 {
+            let length = Int.random(in: 1...6, using: &generator)
+            var text = (0..<length).map { _ in Self.lineBits.randomElement(using: &generator)! }.joined()
+            if Bool.random(using: &generator) {
+                text = String(repeating: Self.lineBits.randomElement(using: &generator)!, count: 90) + text
+            }
+            let first = LineText.firstTextByte(text)
+            for cleaned in [LineText.clean(text), LineText.head(text), LineText.head(text, length: 20)] {
+                guard let start = cleaned.utf8.first else { continue }
+                #expect(start == first || start == UInt8(ascii: "#") || start == UInt8(ascii: ">"), "\(Array(text.utf8))")
+            }
+            let shortHead = LineText.head(text, length: 20)
+            #expect(LayoutRecognizer.isRecipientsLine(text) == (shortHead.hasPrefix("Nơi nhận") || shortHead.hasPrefix("NƠI NHẬN")))
+            let head = LineText.head(text)
+            #expect(LineText.isRecipientsOrSignatureLike(text) == (head.hasPrefix("Nơi nhận") || head.hasPrefix("Kính gửi")
+                || LayoutRecognizer.isAppendixHeading(text)))
+        }
+        #expect(LineText.firstTextByte("**# Nơi nhận:**") == UInt8(ascii: "N"))
+        #expect(LayoutRecognizer.isRecipientsLine("**Nơi nhận:**"))
+        #expect(!LayoutRecognizer.isRecipientsLine("- Nơi nhận"))
+    }
+}
