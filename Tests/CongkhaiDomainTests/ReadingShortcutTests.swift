@@ -92,4 +92,68 @@ import Testing
         #expect(LayoutRecognizer.isRecipientsLine("**Nơi nhận:**"))
         #expect(!LayoutRecognizer.isRecipientsLine("- Nơi nhận"))
     }
+
+    /// A heading is still found exactly as `hasPrefix` over every heading finds it.
+    @Test func headingLeadsSkipOnlyHeadingsThatCannotMatch() {
+        let types = DocumentTypeTable([
+            DocumentType(code: "KH", name: "Kế hoạch"), DocumentType(code: "BC", name: "Báo cáo"), DocumentType(code: "ĐA", name: "Đề án"),
+            DocumentType(code: "QĐ", name: "Quyết định"), DocumentType(code: "K", name: "K\u{0301}y"), DocumentType(code: "X", name: "!x"),
+        ])
+        func slow(_ line: String) -> DocumentType? {
+            let upper = line.uppercased()
+            for (heading, type) in types.headings where upper.hasPrefix(heading) {
+                let rest = line.dropFirst(heading.count)
+                guard rest.isEmpty || rest.first!.isWhitespace || rest.first! == "*" else { continue }
+                return type
+            }
+            return nil
+        }
+        let bits = ["KẾ HOẠCH", "Kế hoạch", "\u{212A}Ế HOẠCH", "K", "\u{0301}", "Y", "BÁO CÁO", "Đề án", "D\u{0309}", "QUYẾT ĐỊNH",
+                    " ", "*",
+                    "!", "x", "ĐỀ ÁN", "Ḱ", "E\u{0302}\u{0301}"]
+        var generator = SystemRandomNumberGenerator()
+        var found = 0
+        for _ in 0..<6000 {
+            let line = (0..<Int.random(in: 1...3, using: &generator)).map { _ in bits.randomElement(using: &generator)! }.joined()
+            let fast = types.matchHeading(line)?.0
+            #expect(fast == slow(line), "\(line.unicodeScalars.map { String($0.value, radix: 16) })")
+            if fast != nil { found += 1 }
+        }
+        #expect(found > 500)
+    }
+
+    /// What `mayHoldNgay` relies on, over every scalar: which scalars lower to a text holding the scalars it looks for.
+    @Test func onlyTheExpectedScalarsLowerToTheLettersOfNgay() {
+        let watched: [UInt32: Set<UInt32>] = [
+            0x6E: [0x6E, 0x4E], 0x67: [0x67, 0x47], 0x79: [0x79, 0x59], 0x61: [0x61, 0x41], 0xE0: [0xE0, 0xC0],
+            0x300: [0x300], 0x340: [0x340],
+        ]
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for lowered in String(scalar).lowercased().unicodeScalars {
+                if let allowed = watched[lowered.value], !allowed.contains(value) {
+                    Issue.record("U+\(String(value, radix: 16)) lowers to U+\(String(lowered.value, radix: 16))")
+                }
+            }
+        }
+    }
+
+    @Test func theNgayPrecheckNeverHidesADateLine() {
+        let bits = ["Trà Vinh, ngày 16 tháng 4 năm 2020", "Lam Hà, ngày 3/9/2025", "ngày", "NGÀY", "Ngày",
+                    "nga\u{0300}y", "nga\u{0340}y", "NGA\u{0300}Y", "ng", "à", "y", " ", "3", "/", "9/2025", " tháng ",
+                    " năm ", "2020", "Lam Hà, ", "\u{0301}", "\u{0323}", "a", "N", "G", "Y", "á", "\r\n"]
+        var generator = SystemRandomNumberGenerator()
+        var found = 0
+        for _ in 0..<6000 {
+            let line = (0..<Int.random(in: 1...8, using: &generator)).map { _ in bits.randomElement(using: &generator)! }.joined()
+            let chars = Array(line.lowercased())
+            let hasNgay = chars.count >= 4 && (0...(chars.count - 4)).contains { chars[$0..<($0 + 4)].elementsEqual(["n", "g", "à", "y"]) }
+            if hasNgay { #expect(OfficialDateLine.mayHoldNgay(line), "\(line.unicodeScalars.map { String($0.value, radix: 16) })") }
+            let fast = OfficialDateLine.find(in: line), slow = OfficialDateLine.findByCharacters(in: line)
+            #expect(fast?.place == slow?.place && fast?.date == slow?.date && fast?.problem?.key == slow?.problem?.key)
+            if slow != nil { found += 1 }
+        }
+        #expect(found > 500)
+        #expect(OfficialDateLine.find(in: "Lam Hà, nga\u{0300}y 3/9/2025")?.date != nil)
+    }
 }
