@@ -122,6 +122,14 @@ import Testing
         #expect(found > 500)
     }
 
+    @Test func asciiSymbolPropertiesAreTheScalarProperties() {
+        for value in 0..<0x80 {
+            let scalar = Unicode.Scalar(UInt8(value))
+            #expect(DocumentNumber.isAlphabetic(scalar) == scalar.properties.isAlphabetic)
+            #expect(DocumentNumber.isNumeric(scalar) == (scalar.properties.numericType != nil))
+        }
+    }
+
     /// What `mayHoldNgay` relies on, over every scalar: which scalars lower to a text holding the scalars it looks for.
     @Test func onlyTheExpectedScalarsLowerToTheLettersOfNgay() {
         let watched: [UInt32: Set<UInt32>] = [
