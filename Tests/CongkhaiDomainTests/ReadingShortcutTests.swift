@@ -130,6 +130,21 @@ import Testing
         }
     }
 
+    @Test func noInformationShortcutAgreesWithFolding() {
+        let bits = ["Không có thông tin", "KHÔNG CÓ THÔNG TIN", "không có thông tin", "K", "k", "\u{0301}", " ", "\t", ".", "*",
+                    "_", "-", "1",
+                    "\n", "Đ", "\u{00A0}", "\u{2003}", "x", "\u{212A}"]
+        var generator = SystemRandomNumberGenerator()
+        var yes = 0
+        for _ in 0..<6000 {
+            let text = (0..<Int.random(in: 1...3, using: &generator)).map { _ in bits.randomElement(using: &generator)! }.joined()
+            let slow = ProcedureReader.isNoInformationByFolding(text)
+            #expect(ProcedureReader.isNoInformation(text) == slow, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            if slow { yes += 1 }
+        }
+        #expect(yes > 100)
+    }
+
     /// What `mayHoldNgay` relies on, over every scalar: which scalars lower to a text holding the scalars it looks for.
     @Test func onlyTheExpectedScalarsLowerToTheLettersOfNgay() {
         let watched: [UInt32: Set<UInt32>] = [
@@ -165,3 +180,4 @@ import Testing
         #expect(OfficialDateLine.find(in: "Lam Hà, nga\u{0300}y 3/9/2025")?.date != nil)
     }
 }
+
