@@ -23,13 +23,14 @@ public struct ShapedMarkdown: Sendable, Equatable, Codable {
 public enum BodyShaper {
     public static func shape(_ lines: [SourceLine]) -> ShapedMarkdown {
         let paragraphs = joinBrokenParagraphs(SourceLine.paragraphs(lines[...]))
-        let hasRomanSections = paragraphs.contains { p in sectionHeading(p) == .roman }
+        // each paragraph's heading kind is read once, for this test and for writing it out
+        let kinds = paragraphs.map(sectionHeading)
+        let hasRomanSections = kinds.contains(.roman)
         var text = ""
         var map: [Int] = []
         text.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count + 2 })
-        for paragraph in paragraphs {
+        for (paragraph, kind) in zip(paragraphs, kinds) {
             if !text.isEmpty { text += "\n"; map.append(paragraph[0].number) }
-            let kind = sectionHeading(paragraph)
             for (i, line) in paragraph.enumerated() {
                 var out = line.text
                 if i == 0 {
