@@ -47,7 +47,7 @@ import Testing
     static let lineBits: [String] = [
         " ", "#", ">", "*", "**", "_", "__", "\\", "N", "K", "1", "12", ".", ")", "-", "I", "V", "X", "C", "L", "a", "đ", "B", "Đ",
         "Ⅻ", "١", "\u{0301}", "\u{0345}", "\r\n", "ª", "Nơi nhận", "Kính gửi", "\u{212A}ính gửi", "PHỤ LỤC", "Phụ lục", "đ) ", "II. ",
-        "3. ", "b)",
+        "3. ", "b)", "Căn cứ", "Về", "XII", "IV. Mục", "CL.",
     ]
 
     /// The numbering shortcut must agree with reading the characters, combining marks and odd digits included.

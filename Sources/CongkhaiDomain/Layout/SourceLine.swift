@@ -176,8 +176,22 @@ enum LineText {
 
     /// "1. ", "1) ", "4- ", "a) ", "đ) ", "I. ", "II. ": the numbering of a section, item or point.
     static func numbering<S: StringProtocol>(_ s: S) -> (marker: String, kind: NumberingKind)? {
-        guard mayOpenNumbering(firstByte: s.utf8.first) else { return nil }
+        guard mayOpenNumbering(firstByte: s.utf8.first), !isRomanCapitalsWithoutDot(s.utf8) else { return nil }
         return numberingByCharacters(s)
+    }
+
+    /// "Căn cứ", "Về việc", "Lãnh đạo": a line that starts with one of the capitals "IVXLC" has a numbering only
+    /// when its run of such bytes is followed by "." ("II. "). When it is not, every branch fails: the first
+    /// character is neither a digit nor lower case, and the character after the run of numerals is not "."
+    /// (a combining mark after the run makes its last character neither a numeral nor ".").
+    static func isRomanCapitalsWithoutDot(_ bytes: some Sequence<UInt8>) -> Bool {
+        func isNumeral(_ b: UInt8) -> Bool { b == 0x49 || b == 0x56 || b == 0x58 || b == 0x4C || b == 0x43 } // I V X L C
+        var iterator = bytes.makeIterator()
+        guard let first = iterator.next(), isNumeral(first) else { return false }
+        while let b = iterator.next() {
+            if !isNumeral(b) { return b != UInt8(ascii: ".") }
+        }
+        return true
     }
 
     /// Most lines start with a capital or a mark that no numbering starts with, and this runs on every paragraph.
