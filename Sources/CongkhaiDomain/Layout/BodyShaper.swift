@@ -23,16 +23,17 @@ public struct ShapedMarkdown: Sendable, Equatable, Codable {
 public enum BodyShaper {
     public static func shape(_ lines: [SourceLine]) -> ShapedMarkdown {
         let paragraphs = joinBrokenParagraphs(SourceLine.paragraphs(lines[...]))
-        let hasRomanSections = paragraphs.contains { p in sectionHeading(p) == .roman }
+        // each paragraph's heading kind is read once, for this test and for writing it out
+        let kinds = paragraphs.map(sectionHeading)
+        let hasRomanSections = kinds.contains(.roman)
         var text = ""
         var map: [Int] = []
         // Room for all it can grow to, so that it never grows: a string that outgrows what it reserved doubles,
         // and each body would keep up to twice its size in memory until it is rendered. Per line its newline and
         // the space of a join; per paragraph its blank line and "### " or the "**" of an article (at most 5).
         text.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count + 7 })
-        for paragraph in paragraphs {
+        for (paragraph, kind) in zip(paragraphs, kinds) {
             if !text.isEmpty { text += "\n"; map.append(paragraph[0].number) }
-            let kind = sectionHeading(paragraph)
             for (i, line) in paragraph.enumerated() {
                 var out = line.text
                 if i == 0 {
@@ -131,8 +132,11 @@ public enum BodyShaper {
         if MarkdownBlocks.opensBlock(previous[0].text) || MarkdownBlocks.endsBlock(last.text) { return false }
         if MarkdownBlocks.opensBlock(next.text) { return false }
         if LineText.endsSentence(last.text) { return false }
-        let nextHead = LineText.head(next.text)
-        if LineText.isBullet(next.text) || LineText.numbering(nextHead) != nil || VietnameseText.isUpperCase(next.text) { return false }
+        if LineText.isBullet(next.text) || VietnameseText.isUpperCase(next.text) { return false }
+        // the line is cleaned only when its first text byte may start a numbering
+        if LineText.mayOpenNumbering(firstByte: LineText.firstTextByte(next.text)), LineText.numbering(LineText.head(next.text)) != nil {
+            return false
+        }
         if LineText.isRecipientsOrSignatureLike(next.text) { return false }
         if sectionHeading(previous) != nil || lastIsUpperCase { return false }
         if VietnameseText.startsLowerCase(next.text) { return true }
@@ -144,8 +148,14 @@ public enum BodyShaper {
 
 extension LineText {
     static func isRecipientsOrSignatureLike(_ line: String) -> Bool {
-        let head = LineText.head(line)
-        return head.hasPrefix("Nơi nhận") || head.hasPrefix("Kính gửi") || LayoutRecognizer.isAppendixHeading(line)
+        // Both labels start with a capital that the cleaned line would start with (see `firstTextByte`). A non-ASCII
+        // start is read in full: the Kelvin sign (U+212A) is canonically equivalent to "K".
+        let first = LineText.firstTextByte(line)
+        if first == UInt8(ascii: "N") || first == UInt8(ascii: "K") || first.map({ $0 >= 0x80 }) == true {
+            let head = LineText.head(line)
+            if head.hasPrefix("Nơi nhận") || head.hasPrefix("Kính gửi") { return true }
+        }
+        return LayoutRecognizer.isAppendixHeading(line)
     }
 }
 

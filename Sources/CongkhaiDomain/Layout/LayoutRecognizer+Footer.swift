@@ -37,6 +37,9 @@ extension LayoutRecognizer {
     }
 
     static func isRecipientsLine(_ line: String) -> Bool {
+        // Asked of every line of the body: cleaned only when it could start with "N" (see `LineText.firstTextByte`),
+        // or starts with a non-ASCII scalar that might be canonically equivalent to it.
+        guard let first = LineText.firstTextByte(line), first == UInt8(ascii: "N") || first >= 0x80 else { return false }
         let clean = LineText.head(line, length: 20)
         return clean.hasPrefix("Nơi nhận") || clean.hasPrefix("NƠI NHẬN")
     }
@@ -114,8 +117,8 @@ extension LayoutRecognizer {
         guard line.utf8.count <= 200 else { return false }
         if isAppendixHeading(line) { return true }
         let clean = LineText.clean(line)
-        let folded = VietnameseText.fold(clean)
         guard clean.count <= 40 else { return false }
+        let folded = VietnameseText.fold(clean)
         return folded.hasPrefix("mau so ") || folded.hasPrefix("bieu mau") || folded.hasPrefix("bieu so ") || folded == "mau"
     }
 

@@ -103,7 +103,8 @@ public struct LayoutRecognizer: Sendable {
                 index += 1
                 continue
             }
-            if clean.count < 120, let dateLine = OfficialDateLine.find(in: clean) {
+            let isShort = clean.count < 120
+            if isShort, let dateLine = OfficialDateLine.find(in: clean) {
                 layout.metadata.place = dateLine.place
                 layout.metadata.date = dateLine.date
                 if let problem = dateLine.problem {
@@ -113,13 +114,15 @@ public struct LayoutRecognizer: Sendable {
                 index += 1
                 continue
             }
-            if types.matchHeading(clean) == nil, OfficialDateLine.looksIntended(clean) {
+            // `looksIntended` asks for a short line that `find` cannot read, which is known by now
+            let isHeading = types.matchHeading(clean) != nil
+            if !isHeading, isShort, OfficialDateLine.looksIntended(shortLineWithoutDate: clean) {
                 layout.findings.append(.init(line: lines[index].number, .placeDateUnreadable, ["value": clean]))
                 sawNumberOrDate = true
                 index += 1
                 continue
             }
-            if types.matchHeading(clean) != nil { break }
+            if isHeading { break }
             // An official letter puts its summary ("V/v ...", "Về ...") under its number, often before the date line.
             if sawNumberOrDate, layout.metadata.title == nil, let subject = Self.subjectLine(clean) ?? Self.aboutLine(clean) {
                 var summary = [subject]

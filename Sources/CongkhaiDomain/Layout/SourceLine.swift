@@ -70,7 +70,8 @@ enum LineText {
     /// Emphasis markers are dropped wherever they stand; this runs on every
     /// paragraph, so it works on scalars rather than through Foundation.
     static func clean<S: StringProtocol>(_ line: S) -> String {
-        var bytes = Array(line.utf8)
+        // copied at once from contiguous storage: Array(line.utf8) went byte by byte over a Substring
+        var bytes = line.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(line.utf8)
         var start = 0
         while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x23 || bytes[start] == 0x3E { start += 1 } // ' ' '#' '>'
         var end = bytes.count
@@ -121,10 +122,49 @@ enum LineText {
     }
 
     static func isMotto(_ s: String) -> Bool {
+        if isRuledOutAsMottoByFirstScalar(s) { return false }
+        return isMottoByFolding(s)
+    }
+
+    static func isMottoByFolding(_ s: String) -> Bool {
         // the motto is a short line: folding a long paragraph whole is costly and needless
         let f = VietnameseText.fold(String(s.prefix(120))).filter { $0.isLetter }
         return f.hasPrefix("conghoaxahoichunghiavietnam") || f.hasPrefix("doclaptudohanhphuc") || f == "dangcongsanvietnam"
     }
+
+    /// Every header line is asked whether it is a motto, and folding it is most of that cost. The folded letters of a
+    /// motto start with "c" or "d". When the line's first scalar is a letter whose fold starts with another ASCII
+    /// letter ("S" of "Số:", "Ủ" of "ỦY BAN"), that letter leads the folded text (lower-casing goes scalar by scalar,
+    /// and decomposition never moves a starter) and is kept by the letter filter, so the answer is already no.
+    /// False means "not decided": the folding path answers.
+    static func isRuledOutAsMottoByFirstScalar(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first else { return false }
+        let folded: UInt8
+        if first.isASCII {
+            let byte = UInt8(first.value)
+            guard (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) else { return false }
+            folded = byte | 0x20 // its lower case
+        } else {
+            guard let letter = foldedLeadingLetter[first.value] else { return false }
+            folded = letter
+        }
+        return folded != 0x63 && folded != 0x64 // "c", "d"
+    }
+
+    /// For the Latin letters with diacritics (Vietnamese ones among them): the ASCII letter their fold starts with,
+    /// taken from `VietnameseText.fold` itself. Letters whose fold starts otherwise are left out.
+    static let foldedLeadingLetter: [UInt32: UInt8] = {
+        var table: [UInt32: UInt8] = [:]
+        for value in UInt32(0x00C0)...0x024F { add(value) }
+        for value in UInt32(0x1E00)...0x1EFF { add(value) }
+        func add(_ value: UInt32) {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic,
+                  let lead = VietnameseText.fold(String(scalar)).unicodeScalars.first, lead.isASCII,
+                  lead.properties.isAlphabetic, lead.properties.canonicalCombiningClass == .notReordered else { return }
+            table[value] = UInt8(lead.value)
+        }
+        return table
+    }()
 
     /// "- Sở Nội vụ;", "+ ...", "• ...".
     static func isBullet<S: StringProtocol>(_ s: S) -> Bool {
@@ -136,6 +176,48 @@ enum LineText {
 
     /// "1. ", "1) ", "4- ", "a) ", "đ) ", "I. ", "II. ": the numbering of a section, item or point.
     static func numbering<S: StringProtocol>(_ s: S) -> (marker: String, kind: NumberingKind)? {
+        guard mayOpenNumbering(firstByte: s.utf8.first), !isRomanCapitalsWithoutDot(s.utf8) else { return nil }
+        return numberingByCharacters(s)
+    }
+
+    /// "Căn cứ", "Về việc", "Lãnh đạo": a line that starts with one of the capitals "IVXLC" has a numbering only
+    /// when its run of such bytes is followed by "." ("II. "). When it is not, every branch fails: the first
+    /// character is neither a digit nor lower case, and the character after the run of numerals is not "."
+    /// (a combining mark after the run makes its last character neither a numeral nor ".").
+    static func isRomanCapitalsWithoutDot(_ bytes: some Sequence<UInt8>) -> Bool {
+        func isNumeral(_ b: UInt8) -> Bool { b == 0x49 || b == 0x56 || b == 0x58 || b == 0x4C || b == 0x43 } // I V X L C
+        var iterator = bytes.makeIterator()
+        guard let first = iterator.next(), isNumeral(first) else { return false }
+        while let b = iterator.next() {
+            if !isNumeral(b) { return b != UInt8(ascii: ".") }
+        }
+        return true
+    }
+
+    /// Most lines start with a capital or a mark that no numbering starts with, and this runs on every paragraph.
+    /// A first scalar that is ASCII but not a digit, not one of "IVXLC" and not a lower-case letter begins a
+    /// character that is neither an ASCII digit, nor "I"…"C", nor a lower-case letter (an upper-case ASCII
+    /// letter stays a capital whatever marks follow it), so every branch of `numberingByCharacters` fails.
+    /// An empty text (nil) has no numbering either.
+    static func mayOpenNumbering(firstByte: UInt8?) -> Bool {
+        guard let first = firstByte else { return false }
+        switch first {
+        case 0x80...: return true
+        case 0x30...0x39, 0x61...0x7A: return true // digits, a-z
+        case 0x49, 0x56, 0x58, 0x4C, 0x43: return true // I V X L C
+        default: return false
+        }
+    }
+
+    /// The first byte of a line that is not a space, "#", ">", "*" or "_", or nil. `clean` (and `head`) of the line
+    /// is empty or starts with this byte, "#" or ">": what stands before it is markup that cleaning drops or
+    /// keeps as "#" or ">", and the byte itself is dropped only as part of the line's trailing backslashes.
+    /// It tells, without cleaning, that a cleaned line cannot start with a label or a numbering.
+    static func firstTextByte(_ line: String) -> UInt8? {
+        line.utf8.first { $0 != 0x20 && $0 != 0x23 && $0 != 0x3E && $0 != 0x2A && $0 != 0x5F }
+    }
+
+    static func numberingByCharacters<S: StringProtocol>(_ s: S) -> (marker: String, kind: NumberingKind)? {
         var i = s.startIndex
         var digits = 0
         while i < s.endIndex, s[i].isASCII, s[i].isNumber { digits += 1; i = s.index(after: i) }

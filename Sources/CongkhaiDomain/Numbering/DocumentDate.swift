@@ -106,6 +106,11 @@ public struct OfficialDateLine: Sendable {
 
     /// Finds "ngày … tháng … năm …" (or "ngày d/m/yyyy") in a line; the place is what stands before it.
     public static func find(in line: String) -> OfficialDateLine? {
+        guard mayHoldNgay(line) else { return nil }
+        return findByCharacters(in: line)
+    }
+
+    static func findByCharacters(in line: String) -> OfficialDateLine? {
         let folded = Array(line.lowercased())
         guard let ngay = indexOfWord("ngày", in: folded) else { return nil }
         var i = ngay + 4
@@ -159,11 +164,43 @@ public struct OfficialDateLine: Sendable {
     /// but cannot be read: a place, a comma, then "ngày". Named by its line instead of becoming the title.
     public static func looksIntended(_ line: String) -> Bool {
         guard line.count < 120, find(in: line) == nil else { return false }
+        return looksIntended(shortLineWithoutDate: line)
+    }
+
+    /// `looksIntended` for a line already known to be under 120 characters with no date that `find` reads.
+    static func looksIntended(shortLineWithoutDate line: String) -> Bool {
         let folded = VietnameseText.fold(line)
         guard let comma = folded.firstIndex(of: ","), folded.distance(from: folded.startIndex, to: comma) <= 40 else {
             return folded.hasPrefix("ngay ") && folded.contains(where: \.isNumber)
         }
         return folded[folded.index(after: comma)...].drop(while: { $0 == " " }).hasPrefix("ngay")
+    }
+
+    /// Whether the bytes may hold the characters "ngày" once lower-cased; header and body lines are asked, and most
+    /// have no "ngày" at all. Lower-casing goes scalar by scalar, and only "n", "N" lower to a text holding "n"
+    /// (likewise "g", "y", "a"; "à" comes only from "à", "À"; U+0300 and U+0340 only from themselves: checked over
+    /// every scalar by a test). A character equal to "à" is U+00E0, or "a" with U+0300 or U+0340 (its canonical
+    /// equivalents), so the line holds "n" or "N", "g" or "G", one of those, then "y" or "Y", next to each other.
+    static func mayHoldNgay(_ line: String) -> Bool {
+        var copy = line
+        return copy.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            while i + 4 < n {
+                defer { i += 1 }
+                guard bytes[i] | 0x20 == 0x6E, bytes[i + 1] | 0x20 == 0x67 else { continue } // "n", "g"
+                var k = i + 2
+                if bytes[k] == 0xC3, bytes[k + 1] == 0xA0 || bytes[k + 1] == 0x80 { // "à", "À"
+                    k += 2
+                } else if bytes[k] | 0x20 == 0x61, k + 3 < n, bytes[k + 1] == 0xCC || bytes[k + 1] == 0xCD, bytes[k + 2] == 0x80 {
+                    k += 3 // "a" or "A", then U+0300 (CC 80) or U+0340 (CD 80)
+                } else {
+                    continue
+                }
+                if k < n, bytes[k] | 0x20 == 0x79 { return true } // "y"
+            }
+            return false
+        }
     }
 
     private static func isBlankFiller(_ c: Character) -> Bool { c == " " || c == "." || c == "…" || c == "_" || c == "*" }

@@ -124,17 +124,30 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
             guard v < 0x300 || (v >= 0x1E00 && v < 0x1F00), v != 0x0D else { return nil }
             count += 1
             last = scalar
-            let properties = scalar.properties
-            if properties.isAlphabetic {
+            if isAlphabetic(scalar) {
                 letters += 1
             } else if count == 1 {
                 return false
-            } else if properties.numericType == nil && v != 0x2D && v != 0x2F && v != 0x26 && v != 0x2E {
+            } else if !isNumeric(scalar) && v != 0x2D && v != 0x2F && v != 0x26 && v != 0x2E {
                 return false // not "-", "/", "&" or "."
             }
         }
-        guard count > 0, count <= 60, let last, last.properties.isAlphabetic || last.properties.numericType != nil else { return false }
+        guard count > 0, count <= 60, let last, isAlphabetic(last) || isNumeric(last) else { return false }
         return letters >= 1
+    }
+
+    /// `properties.isAlphabetic`, answered without the property lookup for ASCII (most of a symbol):
+    /// there only A–Z and a–z are alphabetic.
+    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isAlphabetic }
+        let lower = scalar.value | 0x20
+        return lower >= 0x61 && lower <= 0x7A
+    }
+
+    /// `properties.numericType != nil`, likewise: in ASCII only 0–9 have a numeric type.
+    static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.numericType != nil }
+        return scalar.value >= 0x30 && scalar.value <= 0x39
     }
 
     /// The document type coded in the symbol, if its first segment is a type code.

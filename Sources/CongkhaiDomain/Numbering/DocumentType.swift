@@ -24,6 +24,8 @@ public struct DocumentTypeTable: Sendable {
     private let byKey: [String: DocumentType]
     /// Headings sorted longest first, so "THÔNG BÁO KẾT LUẬN" is never cut at "THÔNG BÁO".
     public let headings: [(heading: String, type: DocumentType)]
+    /// For each heading, its first byte when its first character is that one ASCII scalar, else nil.
+    private let headingLeads: [UInt8?]
 
     public init(_ types: [DocumentType]) {
         self.types = types
@@ -36,6 +38,10 @@ public struct DocumentTypeTable: Sendable {
         }
         self.byKey = byKey
         self.headings = types.map { ($0.heading, $0) }.sorted { $0.heading.count > $1.heading.count }
+        self.headingLeads = headings.map { heading, _ in
+            guard let first = heading.first, first.unicodeScalars.count == 1, first.isASCII else { return nil }
+            return first.asciiValue
+        }
     }
 
     static func key(_ s: String) -> String { VietnameseText.fold(s).filter { !$0.isWhitespace && $0 != "-" } }
@@ -58,7 +64,13 @@ public struct DocumentTypeTable: Sendable {
     /// The type whose printed heading starts this line, with the rest of the line.
     public func matchHeading(_ line: String) -> (DocumentType, rest: String)? {
         let upper = line.uppercased()
-        for (heading, type) in headings where upper.hasPrefix(heading) {
+        // Every header line is tried against every heading. A line starting with one ASCII scalar cannot start
+        // with a heading whose first character is another single ASCII scalar: no other character is canonically
+        // equivalent to a lone ASCII scalar, and a character starting with an ASCII scalar never equals another.
+        let upperLead = upper.utf8.first.flatMap { $0 < 0x80 ? $0 : nil }
+        for (index, (heading, type)) in headings.enumerated() {
+            if let upperLead, let headingLead = headingLeads[index], upperLead != headingLead { continue }
+            guard upper.hasPrefix(heading) else { continue }
             let rest = line.dropFirst(heading.count)
             guard rest.isEmpty || rest.first!.isWhitespace || rest.first! == "*" else { continue }
             return (type, rest.trimmingCharacters(in: .whitespaces))

@@ -146,6 +146,8 @@ public struct Procedure: Sendable, Codable {
         case .method where !channels.isEmpty: return true
         // a time limit given per channel, or as a column of the method's table
         case .timeLimit where channels.contains(where: { $0.timeLimit != nil }): return true
+        // a time limit section of its own answers before the method's text is folded and searched
+        case .timeLimit where sections[section] != nil: return true
         case .timeLimit where sections[.method].map(Self.mentionsTimeLimit) == true: return true
         case .dossier where !dossier.isEmpty: return true
         case .legalBasis where !legalBasis.isEmpty: return true

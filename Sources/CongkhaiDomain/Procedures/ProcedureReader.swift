@@ -75,6 +75,16 @@ public struct ProcedureReader: Sendable {
 
     /// "Không có thông tin" is how the national portal exports an empty part; "Không" (no fee) is an answer.
     static func isNoInformation(_ text: String) -> Bool {
+        // Every section's text is asked, and folding a long one is costly. A text whose first scalar is ASCII, not a
+        // trimmed character and not "k" folds to a text that starts with that scalar (lowered) and is not trimmed.
+        if let first = text.utf8.first, first < 0x80, first | 0x20 != UInt8(ascii: "k"),
+           first != 0x20, first != 0x09, first != UInt8(ascii: "."), first != UInt8(ascii: "*"), first != UInt8(ascii: "_") {
+            return false
+        }
+        return isNoInformationByFolding(text)
+    }
+
+    static func isNoInformationByFolding(_ text: String) -> Bool {
         let folded = VietnameseText.fold(text).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".*_")))
         return folded == "khong co thong tin"
     }
