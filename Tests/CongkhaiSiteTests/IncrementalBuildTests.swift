@@ -7,7 +7,7 @@ import Testing
 /// rebuild and a clean full build that are compared file by file.
 @Suite(.serialized) struct IncrementalBuildTests {
     /// A small deterministic generator (SplitMix64): a failing sequence is replayed from its seed.
-    struct Random {
+    struct Random: RandomNumberGenerator {
         var state: UInt64
         mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15

@@ -7,17 +7,8 @@ import Testing
 /// The shortcuts taken while rendering must change nothing: each is compared
 /// with the slower way it replaced, on examples and on random inputs.
 @Suite struct RenderingFastPathTests {
-    /// A small generator with a fixed seed, so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// A small generator with a fixed seed, so a failure can be replayed: the incremental build tests' one.
+    typealias SplitMix = IncrementalBuildTests.Random
 
     /// Pieces citations are made of, and the prose around them.
     static let pieces = ["1", "2", "0", "15", "2020", "144", "/", "-", " ", "NĐ", "CP", "KH", "TU", "QĐ", "UBND", "BCA", ":",
