@@ -177,7 +177,9 @@ public struct SearchIndex: Sendable {
 /// after another in one buffer. Written by hand because the standard library has no set keyed by bytes:
 /// a `Set<String>` or `Set<[UInt8]>` makes a value and a SipHash per word looked up, which over the full text
 /// of every document was a tenth of a full build. A table of word numbers, open addressing and linear probing,
-/// kept at most half full; the hash is FNV-1a, unseeded, which is enough for the words of a site's own texts.
+/// kept at most half full; the hash is FNV-1a from a basis chosen at random once per process, so that a file
+/// written to make its words collide cannot count on it (the words come out in the order first seen, never in
+/// the table's, so the output does not depend on it).
 struct DistinctWords {
     private var bytes: [UInt8] = []
     private var words: [(start: Int, count: Int, hash: UInt64, inHead: Bool)] = []
@@ -236,8 +238,10 @@ struct DistinctWords {
         }
     }
 
+    private static let basis = 0xCBF2_9CE4_8422_2325 ^ UInt64.random(in: 0...UInt64.max)
+
     private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = basis
         for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         return hash
     }
