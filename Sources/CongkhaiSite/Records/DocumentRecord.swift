@@ -33,6 +33,9 @@ public final class DocumentRecord: Sendable {
     /// What the text is made from (see `RenderKey`): the text's identity without the text.
     let renderKey: String
     public let procedure: Procedure?
+    /// A draft (blank number, "dự thảo" in its status or file name): worked out once, since every list
+    /// it appears on asks, and folding the text each time took a fiftieth of a full build.
+    public let isDraft: Bool
     /// A procedure's announcing decision and legal basis, where they are documents of the site.
     public let procedureLinks: ProcedureLinks
 
@@ -119,6 +122,7 @@ public final class DocumentRecord: Sendable {
         self.renderKey = renderKey
         self.procedure = procedure
         self.procedureLinks = procedureLinks
+        isDraft = DraftMarker.isDraft(number: metadata.number, status: metadata.status, path: source)
     }
 }
 

@@ -5,7 +5,7 @@ import Foundation
 /// sentence case, the date the site last changed.
 enum CitizenFormatting {
     static func isDraft(_ record: DocumentRecord) -> Bool {
-        DraftMarker.isDraft(number: record.metadata.number, status: record.metadata.status, path: record.source)
+        record.isDraft
     }
 
     /// "toàn trình" → "Toàn trình", "mới" → "Mới"; the rest stays as written ("Mức độ 4").
