@@ -108,6 +108,34 @@ import Testing
         #expect(DocumentNumber.isSymbolOfSingleScalars("-UBND") == false)
         #expect(DocumentNumber.isSymbolOfSingleScalars(Substring(String(repeating: "A", count: 61))) == false)
     }
+
+    /// The byte path of the head (number, separator, legal-style year) must read what the character path reads,
+    /// and leave undecided every head in which a mark could join an ASCII character to another.
+    @Test func theBytePathOfTheHeadAgreesWithTheCharacterPath() {
+        let alphabet: [String] = ["0", "1", "2", "5", "9", "/", "-", "KH", "Đ", "QĐ-UBND", "2015/", "0000/", "\u{0301}", "\u{0323}",
+                                  ".", "…", "_", "\r\n", "١", "²", "&", "a"]
+        var generator = SearchTermsScanTests.Generator(state: 71_207)
+        var decided = 0
+        for _ in 0..<20000 {
+            let length = Int.random(in: 1...7, using: &generator)
+            let compact = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            guard let fast = DocumentNumber.headByBytes(compact) else { continue }
+            decided += 1
+            let slow = DocumentNumber.headByCharacters(compact)
+            #expect(fast == slow, "\(compact.unicodeScalars.map { String($0.value, radix: 16) })")
+            if case .head(_, _, _, _, let fastRest) = fast, case .head(_, _, _, _, let slowRest) = slow {
+                #expect(Array(fastRest.utf8) == Array(slowRest.utf8)) // == on Substring is canonical equivalence
+            }
+        }
+        #expect(decided > 3000)
+        #expect(DocumentNumber.headByBytes("545\u{0301}/KH") == nil)
+        #expect(DocumentNumber.headByBytes("545/\u{0301}KH") == nil)
+        #expect(DocumentNumber.headByBytes("04/2015/\u{0301}NĐ") == nil)
+        #expect(DocumentNumber.headByBytes("/BC-STTTT") == nil)
+        #expect(DocumentNumber.headByBytes("04/2015/NĐ-CP") == .head(number: "04", year: 2015, rejectedYear: nil, style: .legal, rest: "NĐ-CP"))
+        #expect(DocumentNumber.headByBytes("19-CT/TU") == .head(number: "19", year: nil, rejectedYear: nil, style: .party, rest: "CT/TU"))
+        #expect(DocumentNumber.headByBytes("1234567/KH") == .notANumber)
+    }
 }
 
 import Foundation

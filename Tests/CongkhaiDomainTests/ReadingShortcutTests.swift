@@ -179,5 +179,33 @@ import Testing
         #expect(found > 500)
         #expect(OfficialDateLine.find(in: "Lam Hà, nga\u{0300}y 3/9/2025")?.date != nil)
     }
-}
 
+    /// `SourceLine.lines` copies each line out of the text without checking its UTF-8 again; it must give
+    /// exactly the lines that splitting the bytes at line feeds gives, in a slice of a larger text too
+    /// (a document's body is one), with marks, CR LF pairs and four-byte scalars at the line ends.
+    @Test func linesCopiedFromTheTextAreTheLinesOfItsBytes() {
+        let bits = ["\n", "\n\n", " ", "  \n", "a", "Đ", "\u{0301}", "\r\n", "\r", "😀", "Căn cứ", "\u{00A0}", "x\u{0302}", "|"]
+        var generator = SearchTermsScanTests.Generator(state: 20_261_207)
+        for round in 0..<4000 {
+            let length = Int.random(in: 0...12, using: &generator)
+            let text = (0..<length).map { _ in bits.randomElement(using: &generator)! }.joined()
+            let whole = "---\nfront\n---\n" + text + "\nsau"
+            let start = whole.index(whole.startIndex, offsetBy: round % 3 == 0 ? 0 : 4)
+            let slice = whole[start...]
+            let firstLine = round % 7
+            var expected: [SourceLine] = []
+            var blankBefore = true
+            for (offset, piece) in slice.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+                if piece.allSatisfy({ $0 == 0x20 }) { blankBefore = true; continue }
+                expected.append(SourceLine(String(decoding: Array(piece), as: UTF8.self), number: firstLine + offset,
+                                           startsParagraph: blankBefore))
+                blankBefore = false
+            }
+            let lines = SourceLine.lines(of: slice, firstLine: firstLine)
+            #expect(lines == expected, "\(text.unicodeScalars.map(\.value))")
+            // String's == is canonical equivalence: the bytes must be the same too
+            #expect(lines.map { Array($0.text.utf8) } == expected.map { Array($0.text.utf8) })
+            #expect(SourceLine.lines(of: Substring(String(slice)), firstLine: firstLine) == expected)
+        }
+    }
+}

@@ -63,8 +63,20 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
 
     private static func parse(written: String, compact: String) -> DocumentNumber? {
         guard !compact.isEmpty else { return nil }
+        let head = headByBytes(compact) ?? headByCharacters(compact)
+        guard case .head(let number, let year, let rejectedYear, let style, let rest) = head, isSymbol(rest) else { return nil }
+        if style == .party, !rest.contains("/") { return nil }
+        return DocumentNumber(written: written, number: number, year: year, rejectedYear: rejectedYear, symbol: String(rest), style: style)
+    }
 
-        // Number part: digits, or blank (nothing, or dots/underscores standing for a blank).
+    /// What stands before the symbol: the number, the separator and a legal-style year.
+    enum Head: Equatable {
+        case notANumber
+        case head(number: String?, year: Int?, rejectedYear: String?, style: Style, rest: Substring)
+    }
+
+    /// Reads the head character by character: digits, or a blank ("...", "…", "__"); "/" or "-"; "2015/" for the legal style.
+    static func headByCharacters(_ compact: String) -> Head {
         var index = compact.startIndex
         while index < compact.endIndex, compact[index].isASCII, compact[index].isNumber { index = compact.index(after: index) }
         var number: String? = String(compact[compact.startIndex..<index])
@@ -72,26 +84,61 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
             number = nil
             while index < compact.endIndex, ".…_".contains(compact[index]) { index = compact.index(after: index) }
         } else if number!.count > 6 {
-            return nil
+            return .notANumber
         }
-        guard index < compact.endIndex else { return nil }
+        guard index < compact.endIndex else { return .notANumber }
         let separator = compact[index]
-        guard separator == "/" || (separator == "-" && number != nil) else { return nil }
+        guard separator == "/" || (separator == "-" && number != nil) else { return .notANumber }
         var rest = Substring(compact[compact.index(after: index)...])
-
         var year: Int?
         var rejectedYear: String?
-        var style: Style = separator == "-" ? .party : .state
-        if style == .state, rest.count > 5, rest.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }),
-           rest.dropFirst(4).first == "/" {
+        let style: Style = separator == "-" ? .party : .state
+        if style == .state, rest.count > 5, rest.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }), rest.dropFirst(4).first == "/" {
             year = Int(rest.prefix(4))
             if let y = year, !(1000...9999).contains(y) { year = nil; rejectedYear = String(rest.prefix(4)) }
             rest = rest.dropFirst(5)
-            style = .legal
+            return .head(number: number, year: year, rejectedYear: rejectedYear, style: .legal, rest: rest)
         }
-        guard isSymbol(rest) else { return nil }
-        if style == .party, !rest.contains("/") { return nil }
-        return DocumentNumber(written: written, number: number, year: year, rejectedYear: rejectedYear, symbol: String(rest), style: style)
+        return .head(number: number, year: year, rejectedYear: rejectedYear, style: style, rest: rest)
+    }
+
+    /// `headByCharacters` over the bytes, for the common head: ASCII digits, then "/" or "-", then perhaps
+    /// "2015/". The citation scanner parses every candidate of every text, and walking Characters was a
+    /// fiftieth of a full build. Nil (undecided) for a blank number, and wherever the byte after an ASCII
+    /// one is not ASCII: a combining mark there would join it into another character.
+    static func headByBytes(_ compact: String) -> Head? {
+        let utf8 = compact.utf8
+        let scanned: (digits: Int, separator: UInt8, year: Int?)?? = utf8.withContiguousStorageIfAvailable { b in
+            let n = b.count
+            var i = 0
+            while i < n, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
+            guard i > 0, i < n, b[i] < 0x80 else { return nil } // blank number, or a mark after a digit: undecided
+            guard i <= 6 else { return (i, 0, nil) }
+            let separator = b[i]
+            guard separator == 0x2F || separator == 0x2D else { return (i, separator, nil) }
+            guard i + 1 >= n || b[i + 1] < 0x80 else { return nil } // a mark on the separator
+            // "/2015/X": more than five characters after the separator, four digits and a slash
+            if separator == 0x2F, i + 6 < n, (1...4).allSatisfy({ b[i + $0] >= 0x30 && b[i + $0] <= 0x39 }), b[i + 5] == 0x2F {
+                guard b[i + 6] < 0x80 else { return nil }
+                return (i, separator, i + 1)
+            }
+            return (i, separator, nil)
+        }
+        guard let scanned, let (digits, separator, yearStart) = scanned else { return nil }
+        guard digits <= 6, separator == 0x2F || separator == 0x2D else { return .notANumber }
+        let numberEnd = utf8.index(utf8.startIndex, offsetBy: digits)
+        let number = String(compact[..<numberEnd])
+        guard let yearStart else {
+            return .head(number: number, year: nil, rejectedYear: nil, style: separator == 0x2D ? .party : .state,
+                         rest: compact[utf8.index(after: numberEnd)...])
+        }
+        let yearFrom = utf8.index(utf8.startIndex, offsetBy: yearStart)
+        let yearTo = utf8.index(yearFrom, offsetBy: 4)
+        let written = String(compact[yearFrom..<yearTo])
+        let value = Int(written)!
+        let valid = (1000...9999).contains(value)
+        return .head(number: number, year: valid ? value : nil, rejectedYear: valid ? nil : written, style: .legal,
+                     rest: compact[utf8.index(after: yearTo)...])
     }
 
     /// Symbols are letters (any case, Đ included), digits, `&` and separators,
