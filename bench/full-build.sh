@@ -5,11 +5,13 @@
 #   bench/full-build.sh [DOCS]        (default 10000; ROUNDS=5 bench/full-build.sh for more)
 # CONGKHAI=path uses that binary instead of building this tree's release one;
 # BASELINE=path adds a third tool to every round (an older congkhai, for a before/after table).
+# SETTLE=seconds: the wait after each deletion (default 35; see below).
 # Needs what bench/run.sh needs (python3, GNU time, hugo) and builds the corpus as it does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 docs=${1:-10000}
 rounds=${ROUNDS:-3}
+settle=${SETTLE:-35}
 out=bench/out
 shared=${SHARED:-../shared}
 mkdir -p "$out"
@@ -29,8 +31,10 @@ theme=$PWD/Themes/default
 # Both tools start from an empty folder. The previous site is deleted and
 # written back first: ext4 without a journal skips inodes deleted in the last
 # few seconds (300 s while their blocks are dirty) when it allocates new ones,
-# which would slow whichever tool runs right after a deletion.
-empty() { rm -rf "$@" "$out"/.site.* ; sync; sleep 6; }
+# which would slow whichever tool runs right after a deletion. A 6 s wait was
+# too short on 2026-12-07: congkhai's system time doubled from round to round;
+# after 35 s it stayed level.
+empty() { rm -rf "$@" "$out"/.site.* ; sync; sleep "$settle"; }
 
 results="$out/full-build-$docs.txt"
 : > "$results"
