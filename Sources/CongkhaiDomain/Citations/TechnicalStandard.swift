@@ -19,6 +19,8 @@ public struct TechnicalStandard: Sendable, Hashable, Codable {
 
     /// Prefixes of Vietnamese standards and technical regulations, longest first.
     public static let kinds = ["TCXDVN", "QCXDVN", "QCVN", "TCVN", "QCĐP", "QCDP", "TCCS", "TCN"]
+    /// Their bytes, made once: a word starting with T or Q ("Tỉnh", "Theo", "Quyết") is met on every line.
+    private static let kindBytes = kinds.map { ($0, Array($0.utf8)) }
 
     /// Every standard named in `text`, in order. Linear: one pass over the bytes.
     public static func scan(_ text: String) -> [TechnicalStandard] {
@@ -32,7 +34,7 @@ public struct TechnicalStandard: Sendable, Hashable, Codable {
         var i = 0
         while i < bytes.count {
             guard bytes[i] == 0x54 || bytes[i] == 0x51, i == 0 || !isWordByte(bytes[i - 1]),
-                  let kind = kinds.first(where: { matches(bytes, i, Array($0.utf8)) }) else { i += 1; continue }
+                  let kind = kindBytes.first(where: { matches(bytes, i, $0.1) })?.0 else { i += 1; continue }
             var k = i + kind.utf8.count
             if k < bytes.count, bytes[k] == 0x20 { k += 1 }
             let begin = k
