@@ -99,6 +99,8 @@ public struct SiteBuilder {
                 }
             }
             report.written = true
+            // The preview makes the page of an edited text from this build (see QuickPages).
+            options.keptCache?.lastBuild = LastBuild(state)
             if options.useCache {
                 options.progress.measure("saving the build cache") {
                     saveCache(state: state, report: report, key: key, fingerprint: fingerprint, started: startedAt, folder: cacheFolder)
@@ -286,6 +288,8 @@ public final class KeptCache: @unchecked Sendable {
     private var headStamp: FileStamps.Stamp?
     /// Put the saving to disk off until `finishSaving()`: the preview serves the new site first.
     public var defersSaving = false
+    /// The last build that replaced the site, for the preview's page of an edited text.
+    var lastBuild: LastBuild?
     var pendingSave: (() -> Void)?
 
     public init() {}
