@@ -52,6 +52,7 @@ public enum CommandText: String, CaseIterable, Sendable {
     case serveKeepsLastSite = "cli.serve.keeps-last-site"
     case serveShowsError = "cli.serve.shows-error"
     case serveRebuilt = "cli.serve.rebuilt"
+    case servePagesFirst = "cli.serve.pages-first"
     case serveRebuiltWithProblems = "cli.serve.rebuilt-with-problems"
     case optionNoCache = "cli.option.no-cache"
     case cleanAbstract = "cli.clean.abstract"

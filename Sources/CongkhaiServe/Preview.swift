@@ -27,6 +27,8 @@ public final class Preview: @unchecked Sendable {
         public let fileCount: Int
         /// False while no build has succeeded yet: the preview shows only the error.
         public let hasSite: Bool
+        /// The pages of edited texts served before the rebuild (see `servePagesFirst`); empty for a build.
+        public var pagesFirst: [String] = []
     }
 
     public let options: Options
@@ -96,6 +98,31 @@ public final class Preview: @unchecked Sendable {
         let outcome = Outcome(version: current.version, seconds: seconds, failure: failure, diagnostics: diagnostics,
                               fileCount: current.files.count, hasSite: !current.files.isEmpty)
         lock.unlock()
+        return outcome
+    }
+
+    /// When only the text of documents changed, their new pages are made from the last build and served at
+    /// once (see `KeptCache.quickPages`): staff see an edit in a fraction of a second, where rebuilding ten
+    /// thousand documents takes seconds. The rebuild that follows brings the rest of the site; nil when
+    /// the shortcut does not apply (another kind of change, a file added or removed, the last build failed).
+    func servePagesFirst(changedFrom before: SourceWatcher.Reading, to now: SourceWatcher.Reading) -> Outcome? {
+        buildLock.lock(); defer { buildLock.unlock() }
+        let started = ProcessInfo.processInfo.systemUptime
+        let folder = options.content.path + "/"
+        let changed = now.filter { before[$0.key] != $0.value }.map(\.key)
+        guard site.failure == nil, !site.files.isEmpty, before.count == now.count, now.keys.allSatisfy({ before[$0] != nil }),
+              !changed.isEmpty, changed.allSatisfy({ $0.hasPrefix(folder) && $0.hasSuffix(".md") }),
+              let pages = keptCache.quickPages(changed: changed.map { String($0.dropFirst(folder.count)) }.sorted()) else { return nil }
+        lock.lock(); defer { lock.unlock() }
+        for page in pages {
+            current.files[page.path] = Data(page.html.utf8)
+            // The rebuild reads this file again whatever its digest: what is served is no longer what it wrote.
+            servedDigests[page.path] = nil
+        }
+        current.version += 1
+        var outcome = Outcome(version: current.version, seconds: ProcessInfo.processInfo.systemUptime - started, failure: nil,
+                              diagnostics: [], fileCount: current.files.count, hasSite: true)
+        outcome.pagesFirst = pages.map(\.path)
         return outcome
     }
 
@@ -169,6 +196,7 @@ public final class Preview: @unchecked Sendable {
                     now = settled
                 }
                 if isStopping(mine) { break }
+                if let first = servePagesFirst(changedFrom: lastBuiltFrom, to: now) { rebuilt(first) }
                 rebuilt(rebuild())
                 saveCache()
             }

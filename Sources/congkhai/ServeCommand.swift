@@ -88,6 +88,11 @@ private func report(_ outcome: Preview.Outcome) {
         printFailure("\(failure)\n" + say(outcome.hasSite ? .serveKeepsLastSite : .serveShowsError))
         return
     }
+    if !outcome.pagesFirst.isEmpty {
+        print(say(.servePagesFirst, ["build": "\(outcome.version)", "pages": outcome.pagesFirst.joined(separator: ", "),
+                                     "time": String(format: "%.2f s", outcome.seconds)]))
+        return
+    }
     let count = outcome.diagnostics.count
     let line = say(count == 0 ? .serveRebuilt : .serveRebuiltWithProblems,
                    ["build": "\(outcome.version)", "files": "\(outcome.fileCount)",

@@ -68,7 +68,17 @@ final class PreviewFixture {
         // Generous: in a full test run other suites keep the concurrency pool busy for a while.
         try await server.waitUntilListening(timeout: 120)
         port = try #require(await server.boundPort())
-        if watching { preview.watch { _ in } }
+        if watching { preview.watch { [outcomes] in outcomes.append($0) } }
+    }
+
+    /// What each rebuild of the watcher did, in order.
+    let outcomes = Outcomes()
+
+    final class Outcomes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var list: [Preview.Outcome] = []
+        func append(_ outcome: Preview.Outcome) { lock.withLock { list.append(outcome) } }
+        var all: [Preview.Outcome] { lock.withLock { list } }
     }
 
     func stop() async {

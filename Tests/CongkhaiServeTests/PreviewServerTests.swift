@@ -88,9 +88,36 @@ import Testing
 
             let changed = PreviewFixture.notice + "Từ tháng 3, lịch chuyển sang chiều thứ Sáu.\n"
             try fixture.write("thong-bao-tiep-cong-dan.md", changed)
-            let after = try await fixture.waitForVersion(after: before)
-            #expect(after == before + 1)
+            _ = try await fixture.waitForVersion(after: before)
             #expect(try await fixture.get(page).text.contains("chiều thứ Sáu"))
+        }
+    }
+
+    /// An edit to a text alone: its page is served first, made from the last build, then the rebuild
+    /// brings the rest (the JSON twin) and serves the same page.
+    @Test func anEditedTextIsServedFirstAndTheRebuildFollows() async throws {
+        try await PreviewFixture.serving(watching: true) { fixture in
+            let page = try await fixture.noticePage()
+            let twin = page + "index.json"
+            let changed = PreviewFixture.notice + "Từ tháng 3, lịch chuyển sang chiều thứ Sáu.\n"
+            try fixture.write("thong-bao-tiep-cong-dan.md", changed)
+            let deadline = Date().addingTimeInterval(60)
+            while fixture.outcomes.all.count < 2, Date() < deadline { try await Task.sleep(nanoseconds: 50_000_000) }
+            let outcomes = fixture.outcomes.all
+            try #require(outcomes.count >= 2, "the preview did not rebuild after the edit")
+            #expect(outcomes[0].pagesFirst == [String(page.dropFirst()) + "index.html"])
+            #expect(outcomes[1].pagesFirst.isEmpty && outcomes[1].failure == nil)
+            #expect(outcomes[1].version == outcomes[0].version + 1)
+            let served = try await fixture.get(page).text
+            #expect(served.contains("chiều thứ Sáu"))
+            #expect(try await fixture.get(twin).text.contains("chiều thứ Sáu"))
+
+            // A change to what lists show (the title) is never shortcut: the rebuild alone serves it.
+            try fixture.write("thong-bao-tiep-cong-dan.md", changed.replacingOccurrences(of: "tháng 2 năm 2024", with: "tháng 3 năm 2024"))
+            while fixture.outcomes.all.count < 3, Date() < deadline { try await Task.sleep(nanoseconds: 50_000_000) }
+            let third = try #require(fixture.outcomes.all.dropFirst(2).first)
+            #expect(third.pagesFirst.isEmpty)
+            #expect(try await fixture.get(page).text.contains("tháng 3 năm 2024"))
         }
     }
 
