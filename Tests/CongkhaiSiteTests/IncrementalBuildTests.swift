@@ -172,6 +172,38 @@ import Testing
         }
     }
 
+    /// A rebuild appends the entries that changed to the cache's sources file, and a deleted file's entry
+    /// is taken out: read back, the file gives what a whole save of the same cache gives.
+    @Test func theSourcesFileGrowsByTheChangeAndReadsBackWhole() throws {
+        let w = try Workspace()
+        try w.build()
+        let folder = BuildCache.folder(for: w.site)
+        let file = folder.appendingPathComponent(BuildCache.sourcesName)
+        let before = try Data(contentsOf: file)
+        let edited = "2024/huong-dan-ky-so.md", deleted = w.documents.filter { !$0.hasPrefix("thu-tuc/") && $0 != edited }[0]
+        try w.write(edited, try w.read(edited) + "\n\nBổ sung: hướng dẫn áp dụng từ ngày 01/7/2024.\n")
+        try w.build()
+        let after = try Data(contentsOf: file)
+        #expect(after.prefix(before.count) == before, "the file was written whole, not appended to")
+        #expect(after.count > before.count && after.count - before.count < before.count / 10)
+        // A deletion changes every render key (a text may link to any address): every entry is appended again.
+        try FileManager.default.removeItem(at: w.content.appendingPathComponent(deleted))
+        try w.build()
+        #expect(try Data(contentsOf: file).prefix(after.count) == after)
+        var appended = try #require(BuildCache.loadHead(from: folder))
+        let read = appended.loadSources(from: folder)
+        #expect(read)
+        #expect(appended.sources[deleted] == nil && appended.sources[edited] != nil)
+        let whole = w.root.appendingPathComponent("whole-cache")
+        try appended.save(to: whole, previous: nil)
+        var rewritten = try #require(BuildCache.loadHead(from: whole))
+        let readWhole = rewritten.loadSources(from: whole)
+        #expect(readWhole)
+        let json = JSONEncoder()
+        json.outputFormatting = [.sortedKeys]
+        #expect(try json.encode(appended.sources) == json.encode(rewritten.sources))
+    }
+
     @Test func aBodyEditRewritesOnlyItsPageItsTwinTheSearchIndexAndTheMarker() throws {
         let w = try Workspace()
         try w.build()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The stored form of the values a corpus holds by the hundred thousand: a
 /// citation and a document number are written as an array of their fields in a
 /// fixed order, not as an object with a name for every field. The build cache
@@ -108,32 +110,35 @@ public enum PackedFields {
         return false
     }
 
+    /// Scans the UTF-8 bytes with memchr for the marks' lead byte and makes each field from its bytes:
+    /// walking String indices here was half of what a rebuild spent reading its cache.
     public static func unpack(_ text: String) -> [[String?]] {
-        var records: [[String?]] = []
-        var record: [String?] = []
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        var i = start
-        var previous: (UInt8, UInt8) = (0, 0)
-        while i < bytes.endIndex {
-            let byte = bytes[i]
-            let next = bytes.index(after: i)
-            if previous == lead, byte == 0x80 || byte == 0x81 {
-                let field = String(text[start..<bytes.index(i, offsetBy: -2)])
-                if byte == 0x80 {
-                    record.append(field == missing ? nil : field)
+        var text = text
+        return text.withUTF8 { bytes -> [[String?]] in
+            guard let base = bytes.baseAddress else { return [] }
+            var records: [[String?]] = []
+            var record: [String?] = []
+            var start = 0
+            var i = 0
+            while i < bytes.count {
+                guard let found = memchr(base + i, Int32(lead.0), bytes.count - i) else { break }
+                let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                i = at + 1
+                guard at + 2 < bytes.count, bytes[at + 1] == lead.1, bytes[at + 2] == 0x80 || bytes[at + 2] == 0x81 else { continue }
+                if bytes[at + 2] == 0x80 {
+                    let field = UnsafeBufferPointer(rebasing: bytes[start..<at])
+                    let isMissing = field.count == 3 && field[0] == lead.0 && field[1] == lead.1 && field[2] == 0x82
+                    record.append(isMissing ? nil : String(decoding: field, as: UTF8.self))
                 } else {
                     records.append(record)
                     record = []
+                    record.reserveCapacity(records[records.count - 1].count)
                 }
-                start = next
-                previous = (0, 0)
-            } else {
-                previous = (previous.1, byte)
+                start = at + 3
+                i = start
             }
-            i = next
+            return records
         }
-        return records
     }
 }
 

@@ -70,6 +70,8 @@ final class BuildState: @unchecked Sendable {
     var recordDigests: [String] = []
     /// What each text is rendered from (see `renderKey(of:)`).
     var renderKeys: [DocumentID: String] = [:]
+    /// `frameKey` once made: the outputs ask for it again and again, and the corpus no longer changes then.
+    var frameKeyMade: String?
     /// Renders a text the Markdown step did not, on first use.
     var renderLater: (@Sendable (Document) -> RenderedText)?
 

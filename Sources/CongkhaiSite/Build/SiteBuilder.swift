@@ -150,7 +150,9 @@ public struct SiteBuilder {
         let output = options.output
         let save = {
             do {
-                cache.storedSources = try cache.save(to: folder, previous: previous)
+                let saved = try cache.save(to: folder, previous: previous)
+                cache.storedSources = saved.stored
+                cache.sourcesFile = saved.file
                 BuildCache.clearDirty(folder)
                 kept?.keep(cache, savedIn: folder)
             } catch {

@@ -88,23 +88,25 @@ public struct CitationGraph: Sendable {
         // Each document's citations resolved and made distinct on all cores (a lookup and, for one that
         // leads outside, a check for a mistyped symbol); only what joins documents is gathered below, in
         // the corpus's order: the serial loop over every citation took most of a rebuild's linking.
-        let cited = parallelMap(docs) { doc in Self.cites(of: doc, byKey: byKey, years: years, corpus: corpus, types: types) }
+        let suggestions = Suggestions(types: types)
+        let cited = parallelMap(docs) { doc in Self.cites(of: doc, byKey: byKey, years: years, corpus: corpus, suggestions: suggestions) }
         var groups: [String: CitedIdentifier] = [:]
-        for (doc, own) in zip(docs, cited) {
-            let i = doc.id
-            diagnostics += own.findings
-            if !own.cites.isEmpty { citesOf[i] = own.cites }
-            for group in own.groups {
+        // By index: a Document copied out of the array retains each of its fields.
+        for n in docs.indices {
+            let i = docs[n].id
+            diagnostics += cited[n].findings
+            if !cited[n].cites.isEmpty { citesOf[i] = cited[n].cites }
+            for group in cited[n].groups {
                 groups[group.key, default: group.identifier].citing.append(i)
                 if let target = group.identifier.target { citedByOf[target, default: []].append(i) }
             }
-            for relation in Self.declaredRelations(doc, diagnostics: &diagnostics) {
+            for relation in Self.declaredRelations(docs[n], diagnostics: &diagnostics) {
                 var target: DocumentID?
                 if case .document(let t) = resolve(relation.number, year: relation.year), t != i { target = t }
                 if let target {
                     relatedByOf[target, default: []].append((relation.kind, i))
                 } else {
-                    diagnostics.append(Diagnostic(.warning, file: doc.source, line: relation.line, .relationNoTarget,
+                    diagnostics.append(Diagnostic(.warning, file: docs[n].source, line: relation.line, .relationNoTarget,
                         ["relation": relation.kind.rawValue, "value": relation.written]))
                 }
                 relationsOf[i, default: []].append(Relation(kind: relation.kind, written: relation.written, key: relation.number.key,
@@ -114,14 +116,19 @@ public struct CitationGraph: Sendable {
         // A later mention gives only type and number: when an identifier is
         // otherwise cited with exactly one year, the yearless mention is that one.
         let yearsByKey = Dictionary(grouping: groups.values.filter { $0.year != nil }, by: \.key)
+        var merged = Set<String>()
         for (groupKey, group) in groups where group.year == nil {
             guard let dated = yearsByKey[group.key], dated.count == 1 else { continue }
-            groups[Self.groupKey(group.key, dated[0].year)]?.citing += group.citing
+            let datedKey = Self.groupKey(group.key, dated[0].year)
+            groups[datedKey]?.citing += group.citing
+            merged.insert(datedKey)
             groups[groupKey] = nil
         }
-        identifiers = groups.values.map { g in
+        // Documents are visited in the corpus's order and cite a group once, so a group's citing documents
+        // are already in order and distinct; only a merged group is put in order again.
+        identifiers = groups.map { key, g in
             var g = g
-            g.citing = corpus.inOrder(Set(g.citing))
+            if merged.contains(key) { g.citing = corpus.inOrder(Set(g.citing)) }
             return g
         }.sorted { a, b in
             if a.citing.count != b.citing.count { return a.citing.count > b.citing.count }
@@ -141,10 +148,14 @@ public struct CitationGraph: Sendable {
     }
 
     private static func cites(of doc: Document, byKey: [String: [DocumentID]], years: [DocumentID: Int], corpus: Corpus,
-                              types: DocumentTypeTable) -> OwnCitations {
+                              suggestions: Suggestions) -> OwnCitations {
         var own = OwnCitations()
+        let citations = doc.citations
+        own.cites.reserveCapacity(citations.count)
+        own.groups.reserveCapacity(citations.count)
         var keptAt: [String: Int] = [:] // each group's citation kept: its index in `cites`
-        for located in doc.citations {
+        keptAt.reserveCapacity(citations.count)
+        for located in citations {
             let c = located.citation
             var target: DocumentID?
             switch resolve(c.number, year: c.year, byKey: byKey, years: years) {
@@ -156,7 +167,7 @@ public struct CitationGraph: Sendable {
                 own.findings.append(Diagnostic(.warning, file: doc.source, line: located.line, .citationOtherYear,
                     ["citation": c.written, "year": c.year.map(String.init) ?? "?", "candidates": describe(candidates, in: corpus)]))
             case .external:
-                if let suggestion = CitationScanner.suggestion(for: c.number, types: types) {
+                if let suggestion = suggestions.of(c.number) {
                     own.findings.append(Diagnostic(.warning, file: doc.source, line: located.line, .citationMistyped,
                                                    ["citation": c.written, "suggestion": suggestion]))
                 }
@@ -179,6 +190,24 @@ public struct CitationGraph: Sendable {
         let datedKeys = Set(own.cites.filter { $0.citation.year != nil || $0.target != nil }.map(\.citation.number.key))
         own.cites.removeAll { $0.citation.year == nil && $0.target == nil && datedKeys.contains($0.citation.number.key) }
         return own
+    }
+
+    /// What `CitationScanner.suggestion` says of each number that leads outside, asked once per number:
+    /// the same handful of outside identifiers are cited thousands of times, and asking took a third
+    /// of resolving. Shared by the threads that resolve, under a lock.
+    final class Suggestions: @unchecked Sendable {
+        private let types: DocumentTypeTable
+        private var known: [DocumentNumber: String?] = [:]
+        private let lock = NSLock()
+
+        init(types: DocumentTypeTable) { self.types = types }
+
+        func of(_ number: DocumentNumber) -> String? {
+            if let found = lock.withLock({ known[number] }) { return found }
+            let suggestion = CitationScanner.suggestion(for: number, types: types)
+            lock.withLock { known[number] = suggestion }
+            return suggestion
+        }
     }
 
     /// One cited identifier of one year. Each document is visited once, in

@@ -76,6 +76,9 @@ public struct Corpus: Sendable {
 
     public func document(atSource path: String) -> Document? { self[DocumentID(path)] }
 
+    /// A document's address, without copying the document out (that retains each of its fields).
+    func url(of id: DocumentID) -> String? { position[id].map { documents[$0].url } }
+
     /// Where every document and attachment is published: all that rendering a
     /// text needs of the others (it must not hold their texts, see `renderInPlace`).
     var addresses: Addresses {
@@ -112,11 +115,12 @@ public struct Corpus: Sendable {
             for name in [doc.metadata.issuer, doc.metadata.parentIssuer].compactMap({ $0 }) { uses[name, default: 0] += 1 }
         }
         let canonical = IssuerName.canonical(uses)
+        // Each name spelt as it was is looked up once: ten thousand documents name a handful of bodies.
+        var named: [String: String] = [:]
+        for name in uses.keys { named[name] = canonical[IssuerName.key(name)] ?? name }
         for i in documents.indices {
-            if let name = documents[i].metadata.issuer { documents[i].metadata.issuer = canonical[IssuerName.key(name)] ?? name }
-            if let name = documents[i].metadata.parentIssuer {
-                documents[i].metadata.parentIssuer = canonical[IssuerName.key(name)] ?? name
-            }
+            if let name = documents[i].metadata.issuer { documents[i].metadata.issuer = named[name] ?? name }
+            if let name = documents[i].metadata.parentIssuer { documents[i].metadata.parentIssuer = named[name] ?? name }
         }
     }
 

@@ -11,7 +11,7 @@ import Foundation
 /// marker's digest). Anything else, and the build is a full one.
 struct BuildCache: Codable {
     /// Changed whenever the meaning of a field changes: an older cache is ignored.
-    static let format = 4
+    static let format = 5
     var format = BuildCache.format
     /// The version, theme, configuration and options this cache was made with.
     var key = ""
@@ -37,6 +37,8 @@ struct BuildCache: Codable {
     /// Each document's search words, when this build found them (see `SearchTermsStore`);
     /// nil when the search step kept the previous index whole, and with it the stored words.
     var searchTerms: [String: String]?
+    /// The sources file as read or written, for the next save (see `save`).
+    var sourcesFile = SourcesFile()
 
     /// `sources` is stored apart, one line per file, decoded on all cores and written
     /// back unchanged where it did not change: it is most of the cache's size.
@@ -102,87 +104,148 @@ extension BuildCache {
         return resolved.deletingLastPathComponent().appendingPathComponent(".\(resolved.lastPathComponent).cache")
     }
 
-    static let fileName = "cache.json"
+    static let fileName = "cache.bin"
     /// Present while an incremental build changes the site in place: the next build does not trust the site.
     static let dirtyName = "site-being-changed"
 
-    static let sourcesName = "sources.jsonl"
+    static let sourcesName = "sources.bin"
 
     /// The cache's small part only (key, fingerprint, report): enough to tell that nothing changed.
     static func loadHead(from folder: URL) -> BuildCache? {
         guard !FileManager.default.fileExists(atPath: folder.appendingPathComponent(dirtyName).path),
               let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)),
-              let cache = try? JSONDecoder().decode(BuildCache.self, from: data),
+              let cache = try? CompactCoder.decode(BuildCache.self, from: data),
               cache.format == format else { return nil }
         return cache
     }
 
     /// The entries of every source file; false when they cannot be read (the build is then a full one).
+    /// The file is a run of records, each a path and an entry (`CompactCoder`), each preceded by its
+    /// length in four bytes: the records are found without reading them, and decoded on all cores.
+    /// A rebuild appends the entries that changed (an empty entry: the file is gone), so a later
+    /// record of a path replaces an earlier one (see `save`).
     mutating func loadSources(from folder: URL) -> Bool {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent(Self.sourcesName)) else { return false }
-        // Lines found with memchr over the bytes: Data's own `split` took as long as decoding them.
-        let lines: [(path: String, json: Data)?] = data.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return [] }
-            var lines: [(path: String, json: Data)?] = []
-            var start = 0
-            while start < raw.count {
-                let rest = raw.count - start
-                let end = memchr(base + start, 0x0A, rest).map { base.distance(to: UnsafeRawPointer($0)) } ?? raw.count
-                if end > start {
-                    let line = UnsafeRawBufferPointer(rebasing: raw[start..<end])
-                    if let tab = line.firstIndex(of: 0x09) {
-                        lines.append((String(decoding: line[..<tab], as: UTF8.self), Data(line[(tab + 1)...])))
-                    } else {
-                        lines.append(nil)
-                    }
-                }
-                start = end + 1
+        let records: [String: Range<Int>]? = data.withUnsafeBytes { raw in
+            var latest: [String: Range<Int>] = [:]
+            var position = 0
+            func run() -> Range<Int>? {
+                guard position + 4 <= raw.count else { return nil }
+                let length = Int(raw.loadUnaligned(fromByteOffset: position, as: UInt32.self).littleEndian)
+                guard position + 4 + length <= raw.count else { return nil }
+                defer { position += 4 + length }
+                return position + 4..<position + 4 + length
             }
-            return lines
+            while position < raw.count {
+                guard let path = run(), let entry = run() else { return nil }
+                let name = String(decoding: UnsafeRawBufferPointer(rebasing: raw[path]), as: UTF8.self)
+                latest[name] = entry.isEmpty ? nil : entry
+            }
+            return latest
         }
-        let decoded = parallelMap(lines) { line -> (String, Data, SourceEntry)? in
-            guard let (path, json) = line else { return nil }
-            return (try? JSONDecoder().decode(SourceEntry.self, from: json)).map { (path, json, $0) }
+        guard let records else { return false }
+        let paths = Array(records.keys)
+        let decoded: [SourceEntry?] = data.withUnsafeBytes { raw in
+            parallelMap(paths) { path in
+                try? CompactCoder.decode(SourceEntry.self, from: UnsafeRawBufferPointer(rebasing: raw[records[path]!]))
+            }
         }
-        guard decoded.allSatisfy({ $0 != nil }) else { return false }
-        for case let (path, json, entry)? in decoded {
+        sources.reserveCapacity(paths.count)
+        storedSources.reserveCapacity(paths.count)
+        var live = 0
+        for (path, entry) in zip(paths, decoded) {
+            guard let entry else { return false }
+            let range = records[path]!
             sources[path] = entry
-            storedSources[path] = json
+            // A slice shares the file's bytes: an entry that does not change is written back from them.
+            storedSources[path] = data[range]
+            live += Self.recordSize(path: path, entry: range.count)
         }
+        sourcesFile = .init(size: data.count, live: live)
         return true
     }
 
-    /// Written to new files and renamed over the old ones: never half written.
-    /// `previous` gives the stored form of entries that did not change. Gives the stored form of every entry.
+    /// What the sources file holds: its size, and the bytes of the records still in use.
+    struct SourcesFile {
+        var size = 0
+        var live = 0
+    }
+
+    static func recordSize(path: String, entry: Int) -> Int { 8 + path.utf8.count + entry }
+
+    /// What `save` wrote: the stored form of every entry, and the sources file's size.
+    struct Saved {
+        var stored: [String: Data]
+        var file: SourcesFile
+    }
+
+    /// `previous` gives the stored form of entries that did not change. A rebuild appends the
+    /// entries that changed to the sources file (saving is then the size of the change, not of
+    /// the corpus); when the records replaced outweigh those in use, or without a previous cache,
+    /// the file is written whole. Either way it is written while the cache folder's flag says the
+    /// site is being changed (`markDirty`), cleared only once everything is saved: a build
+    /// interrupted halfway through an append leaves a cache that is not trusted.
+    /// The other files are written to new files and renamed over the old ones: never half written.
     @discardableResult
-    func save(to folder: URL, previous: BuildCache?) throws -> [String: Data] {
+    func save(to folder: URL, previous: BuildCache?) throws -> Saved {
         let fm = FileManager.default
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         let paths = sources.keys.sorted()
-        // Slashes as they are: every number holds one, and an escaped one sends the decoder down its slow path.
-        let entryEncoder = JSONEncoder()
-        entryEncoder.outputFormatting = [.withoutEscapingSlashes]
-        let lines = parallelMap(paths) { path -> Data in
-            let entry = sources[path]!
-            if let before = previous?.sources[path], let stored = previous?.storedSources[path], entry.isStored(as: before) {
-                return stored
+        let reused = paths.map { path -> Data? in
+            guard let before = previous?.sources[path], let stored = previous?.storedSources[path],
+                  sources[path]!.isStored(as: before) else { return nil }
+            return stored
+        }
+        let changedPaths = zip(paths, reused).filter { $0.1 == nil }.map(\.0)
+        let encoded = try parallelMap(changedPaths) { path in
+            Result { Data(try CompactCoder.encode(sources[path]!)) }
+        }.map { try $0.get() }
+        var lines = Dictionary(uniqueKeysWithValues: zip(changedPaths, encoded))
+        for (path, stored) in zip(paths, reused) { if let stored { lines[path] = stored } }
+
+        let sourcesURL = folder.appendingPathComponent(Self.sourcesName)
+        let removed = previous.map { Set($0.sources.keys).subtracting(sources.keys).sorted() } ?? []
+        var live = paths.reduce(0) { $0 + Self.recordSize(path: $1, entry: lines[$1]!.count) }
+        var file = SourcesFile(size: 0, live: live)
+        if let previous, previous.sourcesFile.size > 0, FileStamps.stamp(of: sourcesURL.path)?.size == previous.sourcesFile.size {
+            let appended = Self.records(changedPaths.map { ($0, lines[$0]!) } + removed.map { ($0, Data()) })
+            let size = previous.sourcesFile.size + appended.count
+            if size <= 2 * live + (1 << 20) {
+                try Self.append(appended, to: sourcesURL)
+                file = SourcesFile(size: size, live: live)
             }
-            return (try? entryEncoder.encode(entry)) ?? Data()
         }
-        var out = Data()
-        out.reserveCapacity(lines.reduce(0) { $0 + $1.count + 64 })
-        for (path, line) in zip(paths, lines) {
-            out.append(Data(path.utf8))
-            out.append(0x09)
-            out.append(line)
-            out.append(0x0A)
+        if file.size == 0 {
+            let whole = Self.records(paths.map { ($0, lines[$0]!) })
+            try replace(Self.sourcesName, in: folder, with: whole)
+            live = whole.count
+            file = SourcesFile(size: whole.count, live: live)
         }
-        try replace(Self.sourcesName, in: folder, with: out)
         if let searchTerms { try replace(SearchTermsStore.fileName, in: folder, with: SearchTermsStore.data(searchTerms)) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        try replace(Self.fileName, in: folder, with: try encoder.encode(self))
-        return Dictionary(uniqueKeysWithValues: zip(paths, lines))
+        try replace(Self.fileName, in: folder, with: Data(try CompactCoder.encode(self)))
+        // The files of the cache's JSON format (4 and before), which no build reads any more.
+        for old in ["cache.json", "sources.jsonl"] { try? fm.removeItem(at: folder.appendingPathComponent(old)) }
+        return Saved(stored: lines, file: file)
+    }
+
+    /// Records of the sources file: each path and entry preceded by its length.
+    private static func records(_ entries: [(String, Data)]) -> Data {
+        var out = [UInt8]()
+        out.reserveCapacity(entries.reduce(0) { $0 + recordSize(path: $1.0, entry: $1.1.count) })
+        for (path, entry) in entries {
+            withUnsafeBytes(of: UInt32(path.utf8.count).littleEndian) { out.append(contentsOf: $0) }
+            out.append(contentsOf: path.utf8)
+            withUnsafeBytes(of: UInt32(entry.count).littleEndian) { out.append(contentsOf: $0) }
+            out.append(contentsOf: entry)
+        }
+        return Data(out)
+    }
+
+    private static func append(_ data: Data, to url: URL) throws {
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: data)
     }
 
     private func replace(_ name: String, in folder: URL, with data: Data) throws {

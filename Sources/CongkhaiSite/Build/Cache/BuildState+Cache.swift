@@ -85,7 +85,7 @@ extension BuildState {
         var parts = [doc.sourceDigest, doc.url, addressesDigest]
         parts += doc.attachments.map { "\($0.sourcePath)=\($0.sitePath)" }
         for cite in doc.citations {
-            parts.append(graph.target(of: cite.citation, from: doc.id).flatMap { corpus[$0]?.url } ?? "-")
+            parts.append(graph.target(of: cite.citation, from: doc.id).flatMap { corpus.url(of: $0) } ?? "-")
         }
         return ContentDigest.of(Data(parts.joined(separator: "\n").utf8))
     }
@@ -160,10 +160,14 @@ extension BuildState {
 
     /// The inputs every page shares: the theme, the configuration, the version (the cache's key), the menu.
     /// (A document's page shows its own last-updated date, not the site's: see `DocumentPage`.)
+    /// Asked only by the output steps, once the corpus and the plain pages are final: made once.
     var frameKey: String {
+        if let frameKeyMade { return frameKeyMade }
         let frame = pageFrame
-        return "\(cacheKey)\nprocedures=\(frame.hasProcedures)\n" + frame.plainPages.map { "\($0.0)\t\($0.1)" }.joined(separator: "\n")
+        let key = "\(cacheKey)\nprocedures=\(frame.hasProcedures)\n" + frame.plainPages.map { "\($0.0)\t\($0.1)" }.joined(separator: "\n")
             + "\n" + plainPages.map { $0.updated?.iso ?? "-" }.joined(separator: ",")
+        frameKeyMade = key
+        return key
     }
 }
 
