@@ -26,11 +26,11 @@ import Testing
     }
 
     @Test func firstUsesOnExamples() {
-        check(head: ["Hoá đơn"], body: "hóa đơn điện tử, ủy ban, thuế; hóa đơn 1.004492 và 1.a")
-        check(head: [], body: "Quyết định số 545/KH-STTTT-VP ngày 16/4/2024. Số 545/KH")
-        check(head: [], body: "")
-        check(head: [], body: "  ,;  ")
-        check(head: [], body: "x̂y thuỷ thủy\u{0301}a 😀 ủy")
+        Self.check(head: ["Hoá đơn"], body: "hóa đơn điện tử, ủy ban, thuế; hóa đơn 1.004492 và 1.a")
+        Self.check(head: [], body: "Quyết định số 545/KH-STTTT-VP ngày 16/4/2024. Số 545/KH")
+        Self.check(head: [], body: "")
+        Self.check(head: [], body: "  ,;  ")
+        Self.check(head: [], body: "x̂y thuỷ thủy\u{0301}a 😀 ủy")
         let found = SearchIndex.termsAndFirstUses(head: [], body: "ke hoạch, kế hoạch 545/KH")
         #expect(found.firstUses == [0..<2, 3..<10, 12..<16, 25..<28, 29..<31])
     }
@@ -42,7 +42,7 @@ import Testing
             for _ in 0..<Int.random(in: 0...300, using: &generator) {
                 out.append(SearchTermsScanTests.pool.randomElement(using: &generator)!)
             }
-            check(head: [], body: String(out))
+            Self.check(head: [], body: String(out))
         }
     }
 

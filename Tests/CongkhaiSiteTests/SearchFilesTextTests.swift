@@ -139,8 +139,8 @@ import Testing
     @Test func passagesOnExamples() {
         #expect(SearchFiles.passages(of: "", firstUses: []) == "")
         let words = (0..<60).map { "từ\($0)" }.joined(separator: " ")
-        check(words)
-        check(words + " " + words + " " + words + " mới")
+        Self.check(words)
+        Self.check(words + " " + words + " " + words + " mới")
         // a new word far from the others: its passage stands apart, marked as a gap
         let text = "Kế hoạch số 545/KH. " + String(repeating: "kế hoạch ", count: 60) + "đường giao thông." + String(repeating: " kế", count: 60)
         let passages = SearchFiles.passages(of: text, firstUses: SearchIndex.termsAndFirstUses(head: [], body: text).firstUses)
@@ -149,7 +149,7 @@ import Testing
         #expect(passages.contains("kế hoạch đường giao thông. kế"))
         #expect(passages.hasSuffix(" …"))
         #expect(passages.utf8.count < text.utf8.count / 2)
-        check(text)
+        Self.check(text)
     }
 
     @Test func passagesOnGeneratedText() {
@@ -161,7 +161,7 @@ import Testing
                 words.append(Int.random(in: 0..<8, using: &generator) == 0
                     ? "w\(Int.random(in: 0..<50, using: &generator))" : pieces.randomElement(using: &generator)!)
             }
-            check(words.joined(separator: " "))
+            Self.check(words.joined(separator: " "))
         }
     }
 }
