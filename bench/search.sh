@@ -51,7 +51,7 @@ for folder, _, files in os.walk(root):
         data = open(os.path.join(folder, name), "rb").read()
         c = counts.setdefault(part, [0, 0, 0])
         c[0] += 1; c[1] += len(data); c[2] += len(gzip.compress(data, 9))
-names = {".": "list and filters (muc-luc.js)", "tu": "words (tu/)", "vb": "document rows (vb/)", "nd": "texts for context (nd/)"}
+names = {".": "list and filters (muc-luc.js)", "tu": "words (tu/)", "vb": "document rows (vb/)", "nd": "passages for context (nd/)"}
 print("index files:")
 for part, (n, raw, gz) in sorted(counts.items()):
     print(f"  {names.get(part, part):32} {n:6} files {raw / 1e6:8.1f} MB  gzip -9 {gz / 1e6:7.1f} MB")

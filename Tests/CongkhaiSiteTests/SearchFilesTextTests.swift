@@ -102,10 +102,66 @@ import Testing
                      "\u{01}", "dash – and … ok", "sep\u{2028}arator", "para\u{2029}graph", "x–",
                      "\u{2013}\u{2026}\u{2028}", "😀 ủy ban"]
         for text in texts {
-            #expect(SearchFiles.textFile(id: "0123456789abcdef", text: text) == Self.referenceTextFile(id: "0123456789abcdef", text: text),
+            #expect(SearchFiles.textFile(name: "0123456789abcdef", text: text) == Self.referenceTextFile(id: "0123456789abcdef", text: text),
                     "\(text.debugDescription)")
         }
-        #expect(SearchFiles.textFile(id: "ab", text: "x\"y") == "CKSearch.text(\"ab\",\"x\\\"y\");\n")
-        #expect(SearchFiles.textFile(id: "ab", text: "xin chào") == "CKSearch.text(\"ab\",\"xin chào\");\n")
+        #expect(SearchFiles.textFile(name: "ab", text: "x\"y") == "CKSearch.text(\"ab\",\"x\\\"y\");\n")
+        #expect(SearchFiles.textFile(name: "ab", text: "xin chào") == "CKSearch.text(\"ab\",\"xin chào\");\n")
+    }
+}
+
+/// A document's context file keeps passages of its text only: the first use of every word, with the text around
+/// it, must be in them, in order, so that the script finds a query's first match where the whole text has it.
+@Suite struct SearchPassagesTests {
+    /// The plain rule: the text around each word's first use, found by looking for it in the words one by one.
+    static func check(_ text: String) {
+        let found = SearchIndex.termsAndFirstUses(head: [], body: text)
+        let passages = SearchFiles.passages(of: text, firstUses: found.firstUses)
+        let bytes = Array(text.utf8)
+        var searchFrom = passages.startIndex
+        for use in found.firstUses {
+            // the word with at least the bytes kept around it (cut to whole scalars), in order
+            var start = max(0, use.lowerBound - SearchFiles.contextBefore), end = min(bytes.count, use.upperBound + SearchFiles.contextAfter)
+            while start < use.lowerBound && bytes[start] & 0xC0 == 0x80 { start += 1 }
+            while end > use.upperBound && end < bytes.count && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            let around = String(decoding: bytes[start..<end], as: UTF8.self)
+            guard let at = passages.range(of: around, range: searchFrom..<passages.endIndex) else {
+                Issue.record("\(around.debugDescription) is not in the passages of \(text.debugDescription): \(passages.debugDescription)")
+                return
+            }
+            searchFrom = at.lowerBound
+        }
+        // nothing but the text's own bytes and the gaps' marks
+        #expect(passages.replacingOccurrences(of: "… ", with: "").replacingOccurrences(of: " …", with: "").utf8.count <= bytes.count)
+        if found.firstUses.isEmpty { #expect(passages.isEmpty) }
+    }
+
+    @Test func passagesOnExamples() {
+        #expect(SearchFiles.passages(of: "", firstUses: []) == "")
+        let words = (0..<60).map { "từ\($0)" }.joined(separator: " ")
+        Self.check(words)
+        Self.check(words + " " + words + " " + words + " mới")
+        // a new word far from the others: its passage stands apart, marked as a gap
+        let text = "Kế hoạch số 545/KH. " + String(repeating: "kế hoạch ", count: 60) + "đường giao thông." + String(repeating: " kế", count: 60)
+        let passages = SearchFiles.passages(of: text, firstUses: SearchIndex.termsAndFirstUses(head: [], body: text).firstUses)
+        #expect(passages.hasPrefix("Kế hoạch số 545/KH. kế hoạch"))
+        #expect(passages.contains(" … "))
+        #expect(passages.contains("kế hoạch đường giao thông. kế"))
+        #expect(passages.hasSuffix(" …"))
+        #expect(passages.utf8.count < text.utf8.count / 2)
+        Self.check(text)
+    }
+
+    @Test func passagesOnGeneratedText() {
+        var generator = SearchFilesTextTests.Generator(state: 545)
+        let pieces = ["kế", "hoạch", "545/KH", "1.004492", "ủy", "ban", "thuỷ", "😀", "x", ".", ",", "–", "đường", "mới", "số"]
+        for _ in 0..<500 {
+            var words: [String] = []
+            for _ in 0..<Int.random(in: 0...400, using: &generator) {
+                words.append(Int.random(in: 0..<8, using: &generator) == 0
+                    ? "w\(Int.random(in: 0..<50, using: &generator))" : pieces.randomElement(using: &generator)!)
+            }
+            Self.check(words.joined(separator: " "))
+        }
     }
 }

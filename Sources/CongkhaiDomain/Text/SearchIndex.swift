@@ -20,10 +20,40 @@ public struct SearchIndex: Sendable {
         // and only the distinct ones become strings
         var words = DistinctWords()
         for text in body { SearchTerms.forEachExactKeyUTF8(in: text) { words.insert($0, inHead: false) } }
+        return terms(of: &words, head: head)
+    }
+
+    /// As `terms(head:body:)` for one body text, with where each distinct word of it is first used (UTF-8
+    /// byte ranges, in text order): the passages the site keeps to show a result's words in context.
+    /// One pass over the text does both.
+    public static func termsAndFirstUses(head: [String], body: String) -> (terms: [String: Bool], firstUses: [Range<Int>]) {
+        var words = DistinctWords()
+        var firstUses: [Range<Int>] = []
+        SearchTerms.forEachExactKeyUTF8WithRange(in: body) { key, range in
+            if words.insert(key, inHead: false) { firstUses.append(range) }
+        }
+        return (terms(of: &words, head: head), firstUses)
+    }
+
+    private static func terms(of words: inout DistinctWords, head: [String]) -> [String: Bool] {
         for text in head { SearchTerms.forEachExactKeyUTF8(in: text) { words.insert($0, inHead: true) } }
         var terms = [String: Bool](minimumCapacity: words.count)
         words.forEach { terms[$0] = $1 }
         return terms
+    }
+
+    /// The index of parts made from the same documents, each holding its own words (`part(of:count:)`).
+    public init(merging parts: [SearchIndex]) {
+        postings.reserveCapacity(parts.reduce(0) { $0 + $1.postings.count })
+        for part in parts { postings.merge(part.postings) { a, _ in a } }
+    }
+
+    /// Which of `count` parts a word goes to when the index is made in parts, one per core: from its first
+    /// bytes, which cost nothing to read (a hash of the whole word would be a second hash per word).
+    public static func part(of key: String, count: Int) -> Int {
+        var utf8 = key.utf8.makeIterator()
+        let first = Int(utf8.next() ?? 0), second = Int(utf8.next() ?? 0)
+        return (first &+ second) % count
     }
 
     /// Adds a document's terms; documents must be added in increasing order.
@@ -193,8 +223,9 @@ struct DistinctWords {
 
     var count: Int { words.count }
 
-    /// Adds the word unless it is in already; a word in the head anywhere is in the head.
-    mutating func insert(_ word: UnsafeBufferPointer<UInt8>, inHead: Bool) {
+    /// Adds the word unless it is in already; a word in the head anywhere is in the head. True when it was new.
+    @discardableResult
+    mutating func insert(_ word: UnsafeBufferPointer<UInt8>, inHead: Bool) -> Bool {
         let hash = Self.hash(word)
         let mask = slots.count - 1
         var slot = Self.slot(hash) & mask
@@ -202,7 +233,7 @@ struct DistinctWords {
             let number = Int(slots[slot]) - 1
             if words[number].hash == hash && words[number].count == word.count && isStored(number, equalTo: word) {
                 if inHead { words[number].inHead = true }
-                return
+                return false
             }
             slot = (slot + 1) & mask
         }
@@ -210,6 +241,7 @@ struct DistinctWords {
         words.append((start: bytes.count, count: word.count, hash: hash, inHead: inHead))
         bytes.append(contentsOf: word)
         if words.count * 2 > slots.count { grow() }
+        return true
     }
 
     /// Each word as a string, with whether it is in the head, in the order first seen.

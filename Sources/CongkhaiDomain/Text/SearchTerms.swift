@@ -35,6 +35,13 @@ public enum SearchTerms {
     /// are valid only during the call. For the index, which makes a string only for each distinct word
     /// of a document: most words of a text repeat, and a string per word was a tenth of a full build.
     public static func forEachExactKeyUTF8(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        forEachExactKeyUTF8WithRange(in: text) { key, _ in body(key) }
+    }
+
+    /// As `forEachExactKeyUTF8`, with where the word stands in the text's UTF-8 bytes (its first
+    /// letter to its last, marks included): the index keeps the passage around each word's first
+    /// use to show it in context.
+    public static func forEachExactKeyUTF8WithRange(in text: String, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
         var text = text // withUTF8 makes a string that is not contiguous UTF-8 (bridged, say) so first
         text.withUTF8 { source in
             var scanner = KeyScanner()
@@ -92,13 +99,16 @@ private struct KeyScanner {
     var previousIsNumber = false
     /// A dot after a number, which joins the word if a digit follows ("1.004492").
     var pendingDot = false
+    /// Where the word being read begins and ends in the source's bytes.
+    var wordStart = 0
+    var wordEnd = 0
 
     func deallocate() {
         key.deallocate()
         tones.deallocate()
     }
 
-    mutating func scan(_ source: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    mutating func scan(_ source: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
         let table = LatinTable.shared
         var next = 0
         while next < source.count {
@@ -138,6 +148,7 @@ private struct KeyScanner {
                     finish(body) // "1.a": the dot ends the word after all
                 }
             }
+            if key.count == 0 && tones.count == 0 { wordStart = start }
             switch letter.kind {
             case .digit:
                 key.append(contentsOf: scalarBytes)
@@ -161,20 +172,22 @@ private struct KeyScanner {
             case .separator:
                 break
             }
+            wordEnd = next
         }
         finish(body)
     }
 
     /// Ends the word being read, if any: its key is the letters' bases, then its tones.
-    mutating func finish(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    mutating func finish(_ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
         if key.count > 0 {
+            let range = wordStart..<wordEnd
             if isSlow {
                 var composed = String(decoding: key.bytes, as: UTF8.self).precomposedStringWithCanonicalMapping
                     + String(decoding: tones.bytes, as: UTF8.self)
-                composed.withUTF8(body)
+                composed.withUTF8 { body($0, range) }
             } else {
                 key.append(contentsOf: tones.bytes)
-                body(key.bytes)
+                body(key.bytes, range)
             }
         }
         key.removeAll()

@@ -282,7 +282,8 @@ extension BuildStep {
             : state.previousSearchTerms ?? SearchTermsStore.load(from: BuildCache.folder(for: state.options.output))
         let keys = state.options.useCache ? parallelMap(state.records) { SearchTermsStore.key(of: $0) } : []
         let keyOf = Dictionary(uniqueKeysWithValues: zip(state.records.map(\.id), keys))
-        let keptTexts = state.keepRecordFiles(path: { SearchFiles.text(SearchFiles.textID($0)) }, input: { $0.renderKey })
+        let contextNames = SearchFiles.contextNames(state.records)
+        let keptTexts = state.keepRecordFiles(path: { SearchFiles.text(contextNames[$0.id]!) }, input: { $0.renderKey })
         var reuse = SearchFiles.Reuse()
         reuse.terms = { record in keyOf[record.id].flatMap { stored[$0] } }
         reuse.textFileKept = { keptTexts.contains($0.id) }

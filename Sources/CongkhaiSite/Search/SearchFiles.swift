@@ -4,32 +4,39 @@ import Foundation
 /// The search index as files the search page loads with `<script>` elements,
 /// because browsers refuse `fetch` and WebAssembly to a page opened from disk:
 /// every file is one call to the page's script (`CKSearch.words(...)` and so on).
+/// Each file a query loads costs a few milliseconds in the browser however small
+/// it is, so the layout is made for few files per query.
 ///
 /// - `muc-luc.js`: the list of word shards, the filter values, and for every
 ///   document its year, type and field, so that filters apply before any
-///   document row is loaded;
+///   document row is loaded, and the script knows where each document's row and
+///   context are without loading anything else;
 /// - `tu/<key>.js`: the words whose folded form begins with `key`, with their postings;
-/// - `vb/<n>.js`: document rows (address, type, number, date, summary), `rowsPerShard` a file;
-/// - `nd/<id>.js`: one document's plain text, loaded only for a result shown, to
-///   show the matched words in context; named by its address (`textID`), not its
-///   number, so that a rebuild keeps the files of the texts that did not change.
+/// - `vb/<type>-<n>.js`: document rows (address, type, number, date, summary),
+///   `rowsPerShard` documents of one type a file, oldest first: a query naming a
+///   type, or filtered by one, finds the rows of its first results together;
+/// - `nd/<type>-<n>.js`: the passages of one document's text around the first use of
+///   each of its words, to show a result's matched words in context. Named by the
+///   document's place among those of its type, oldest first, like the rows: the page
+///   loads them with the rows, not after, and a new document (the newest, mostly)
+///   leaves the names of the others as they were, so a rebuild keeps their files.
 ///
 /// Documents are numbered newest first, so that equal scores list the newer first.
 struct SearchFiles {
     static let folder = Routes.searchIndex
     static let manifest = folder + "muc-luc.js"
     static func wordShard(_ key: String) -> String { folder + "tu/" + key + ".js" }
-    static func rowShard(_ number: Int) -> String { folder + "vb/\(number).js" }
-    static func text(_ id: String) -> String { folder + "nd/\(id).js" }
-    /// A document's text file's name: from its address, which is unique and permanent.
-    static func textID(_ record: DocumentRecord) -> String { String(ContentDigest.of(Data(record.url.utf8)).prefix(16)) }
+    static func rowShard(_ key: String) -> String { folder + "vb/\(key).js" }
+    static func text(_ name: String) -> String { folder + "nd/\(name).js" }
 
-    /// Rows per document shard: a page of results touches at most this many shards' worth of rows it does not show.
-    static let rowsPerShard = 50
+    /// Rows per document shard: the rows of a result page sit in a few of them.
+    static let rowsPerShard = 100
     /// Bytes of a word shard before it is cut one letter deeper.
     static let wordShardBudget = 24_000
-    /// Characters of a document's text kept for context: a longer text shows context from its beginning only.
+    /// Characters of a document's text that are searched and kept for context: a longer text from its beginning only.
     static let textLimit = 60_000
+    /// Bytes of text kept before and after the first use of each word (see `passages`).
+    static let contextBefore = 50, contextAfter = 100
 
     let records: [DocumentRecord]
     let procedureTypeName: String
@@ -53,6 +60,25 @@ struct SearchFiles {
         }
     }
 
+    /// Where each document's row and context are: its type (`typeSlug`) and its place among the documents of
+    /// that type, oldest first. The script works the same out from the manifest's types.
+    static func places(_ ordered: [DocumentRecord]) -> [(type: String, place: Int)] {
+        var next: [String: Int] = [:]
+        var places = [(type: String, place: Int)](repeating: ("", 0), count: ordered.count)
+        for number in ordered.indices.reversed() {
+            let type = typeSlug(ordered[number])
+            places[number] = (type, next[type, default: 0])
+            next[type, default: 0] += 1
+        }
+        return places
+    }
+
+    /// The name of each document's context file (`text(_:)`), by document.
+    static func contextNames(_ records: [DocumentRecord]) -> [DocumentID: String] {
+        let documents = ordered(records)
+        return Dictionary(uniqueKeysWithValues: zip(documents.map(\.id), places(documents).map { "\($0.type)-\($0.place)" }))
+    }
+
     /// A document's words: found in its text now, or as the previous build stored them.
     enum Terms {
         case found([String: Bool])
@@ -73,23 +99,38 @@ struct SearchFiles {
     func files(reusing reuse: Reuse = Reuse(), writeText: (_ path: String, _ text: String) -> Void)
         -> (files: [(path: String, text: String)], terms: [Terms]) {
         let documents = Self.ordered(records)
-        // the slow part, one document at a time on all cores: words and text, unless a rebuild has them
-        let terms = parallelMap(documents) { record -> Terms in
+        let places = Self.places(documents)
+        // the slow part, one document at a time on all cores: words and context, unless a rebuild has them
+        let terms = parallelMap(Array(documents.indices)) { number -> Terms in
+            let record = documents[number]
             let cached = reuse.terms(record).map(Terms.stored)
             let kept = reuse.textFileKept(record)
             if let cached, kept { return cached }
             let text = Self.plainText(record)
-            let id = Self.textID(record)
-            if !kept { writeText(Self.text(id), Self.textFile(id: id, text: text)) }
-            return cached ?? .found(SearchIndex.terms(head: Self.headTexts(record), body: [text]))
+            let name = "\(places[number].type)-\(places[number].place)"
+            if kept { return cached ?? .found(SearchIndex.terms(head: Self.headTexts(record), body: [text])) }
+            let found = SearchIndex.termsAndFirstUses(head: Self.headTexts(record), body: text)
+            writeText(Self.text(name), Self.textFile(name: name, text: Self.passages(of: text, firstUses: found.firstUses)))
+            return cached ?? .found(found.terms)
         }
-        var index = SearchIndex()
-        for (number, found) in terms.enumerated() {
-            switch found {
-            case .found(let terms): index.add(document: number, terms: terms)
-            case .stored(let line): SearchTermsStore.forEachTerm(in: line) { index.add(document: number, key: $0, inHead: $1) }
+        // the words go to the index in two parts at once, each part's words in document order
+        let partCount = 2
+        let index = SearchIndex(merging: parallelMap(Array(0..<partCount)) { part -> SearchIndex in
+            var index = SearchIndex()
+            for (number, found) in terms.enumerated() {
+                switch found {
+                case .found(let terms):
+                    for (key, inHead) in terms where SearchIndex.part(of: key, count: partCount) == part {
+                        index.add(document: number, key: key, inHead: inHead)
+                    }
+                case .stored(let line):
+                    SearchTermsStore.forEachTerm(in: line) { key, inHead in
+                        if SearchIndex.part(of: key, count: partCount) == part { index.add(document: number, key: key, inHead: inHead) }
+                    }
+                }
             }
-        }
+            return index
+        })
         let shards = index.shards(budget: Self.wordShardBudget)
 
         var files: [(path: String, text: String)] = []
@@ -106,10 +147,14 @@ struct SearchFiles {
             out += "});\n"
             files.append((Self.wordShard(shard.key), out))
         }
-        for start in stride(from: 0, to: documents.count, by: Self.rowsPerShard) {
-            let rows = documents[start..<min(documents.count, start + Self.rowsPerShard)].map(row)
-            files.append((Self.rowShard(start / Self.rowsPerShard), "CKSearch.rows(\(start / Self.rowsPerShard),[\n"
-                + rows.joined(separator: ",\n") + "]);\n"))
+        var rowShards: [String: [(place: Int, row: String)]] = [:]
+        for (number, record) in documents.enumerated() {
+            rowShards["\(places[number].type)-\(places[number].place / Self.rowsPerShard)", default: []]
+                .append((places[number].place, row(record)))
+        }
+        for key in rowShards.keys.sorted() {
+            let rows = rowShards[key]!.sorted { $0.place < $1.place }.map(\.row)
+            files.append((Self.rowShard(key), "CKSearch.rows(" + JSONString.quote(key) + ",[\n" + rows.joined(separator: ",\n") + "]);\n"))
         }
         let termsByID = Dictionary(uniqueKeysWithValues: zip(documents.map(\.id), terms))
         return (files, records.map { termsByID[$0.id]! })
@@ -133,6 +178,38 @@ struct SearchFiles {
         let text = stripTags(html)
         guard text.utf8.count > textLimit else { return text }
         return String(text.prefix(textLimit))
+    }
+
+    /// What a document's context file keeps of its text: the passage around the first use of each of its words
+    /// (`contextBefore` bytes before, `contextAfter` after, widened to whole words), passages that touch joined,
+    /// the others separated by " … ". The first match of any query word in these passages is its first match
+    /// in the whole text, with the text around it, at a fraction of the text's size.
+    /// `firstUses`: the byte ranges of the first uses, in text order (`SearchIndex.termsAndFirstUses`).
+    static func passages(of text: String, firstUses: [Range<Int>]) -> String {
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty else { return "" }
+        var kept: [Range<Int>] = []
+        for use in firstUses {
+            var start = max(0, use.lowerBound - contextBefore)
+            while start > 0 && bytes[start - 1] != 0x20 { start -= 1 }
+            var end = min(bytes.count, use.upperBound + contextAfter)
+            while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+            if let last = kept.last, start <= last.upperBound + 1 {
+                kept[kept.count - 1] = last.lowerBound..<max(last.upperBound, end)
+            } else {
+                kept.append(start..<end)
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(kept.reduce(0) { $0 + $1.count + 5 })
+        let gap = Array(" … ".utf8)
+        if let first = kept.first, first.lowerBound > 0 { out += Array("… ".utf8) }
+        for (i, range) in kept.enumerated() {
+            if i > 0 { out += gap }
+            out += bytes[range]
+        }
+        if let last = kept.last, last.upperBound < bytes.count { out += Array(" …".utf8) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The text of our own renderer's HTML: tags dropped, the five entities it writes decoded, spaces folded;
@@ -202,8 +279,8 @@ struct SearchFiles {
 
     /// A document's text file: one call with its text as a JSON string, made in one string of the right size
     /// because the text is the whole document's.
-    static func textFile(id: String, text: String) -> String {
-        var file = "CKSearch.text(\"" + id + "\","
+    static func textFile(name: String, text: String) -> String {
+        var file = "CKSearch.text(\"" + name + "\","
         file.reserveCapacity(file.utf8.count + text.utf8.count + 8)
         if isCleanJSON(text) {
             file += "\""
@@ -241,8 +318,15 @@ struct SearchFiles {
     // MARK: rows and filters
 
     func typeKey(_ record: DocumentRecord) -> (slug: String, name: String)? {
-        if record.procedure != nil { return (Routes.procedures.replacingOccurrences(of: "/", with: ""), procedureTypeName) }
+        if record.procedure != nil { return (Self.procedureSlug, procedureTypeName) }
         return record.metadata.type.map { ($0.slug, $0.name) }
+    }
+
+    static let procedureSlug = Routes.procedures.replacingOccurrences(of: "/", with: "")
+
+    /// The type part of a document's row and context file names: its type's slug, "_" for a document without one.
+    static func typeSlug(_ record: DocumentRecord) -> String {
+        record.procedure != nil ? procedureSlug : record.metadata.type?.slug ?? "_"
     }
 
     static func field(_ record: DocumentRecord) -> String? { record.procedure?.field ?? record.metadata.field }
@@ -251,7 +335,7 @@ struct SearchFiles {
         let m = record.metadata
         let summary = record.procedure?.name ?? m.title ?? ""
         let number = record.procedure?.code ?? Formatting.number(m.number) ?? ""
-        return "[" + [record.url, typeKey(record)?.name ?? "", number, m.date?.short ?? "", summary, Self.textID(record)]
+        return "[" + [record.url, typeKey(record)?.name ?? "", number, m.date?.short ?? "", summary]
             .map(JSONString.quote)
             .joined(separator: ",") + "]"
     }

@@ -51,8 +51,8 @@
   window.CKSearch = {
     manifest: function (m) { data.manifest = m; },
     words: function (key, w) { data.words[key] = w; },
-    rows: function (n, r) { data.rows[n] = r; },
-    text: function (id, t) { data.text[id] = t; }
+    rows: function (key, r) { data.rows[key] = r; },
+    text: function (name, t) { data.text[name] = t; }
   };
   function load(path) {
     if (!loaded[path]) {
@@ -87,34 +87,33 @@
   var DIGIT = new Int8Array(128).fill(-1);
   '0123456789abcdefghijklmnopqrstuv'.split('').forEach(function (c, i) { DIGIT[c.charCodeAt(0)] = i; });
   'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ()'.split('').forEach(function (c, i) { DIGIT[c.charCodeAt(0)] = 32 + i; });
-  function eachPosting(text, body) {
-    var value = 0, doc = 0;
-    for (var i = 0; i < text.length; i++) {
-      var d = DIGIT[text.charCodeAt(i)];
-      if (d >= 32) { value = value * 32 + d - 32; continue; }
-      value = value * 32 + d;
-      doc += value >> 1;
-      body(doc, value & 1);
-      value = 0;
-    }
-  }
 
   // ---- ranking: as SearchIndex.search
   function score(inHead, exact) { return inHead ? (exact ? 6 : 4) : (exact ? 2 : 1); }
   function rank(query, filters) {
     var m = data.manifest, count = m.count;
     var total = null, headAll = new Uint8Array(count).fill(1);
+    var best = new Uint8Array(count), bestHead = new Uint8Array(count);
     query.forEach(function (word) {
       var forms = (data.words[word.shard] || {})[word.folded] || [];
       var accented = word.exact !== word.folded;
-      var best = new Uint8Array(count), bestHead = new Uint8Array(count);
+      best.fill(0);
+      bestHead.fill(0);
       for (var f = 0; f < forms.length; f += 2) {
         var exact = accented && forms[f] === word.exact;
-        eachPosting(forms[f + 1], function (doc, head) {
-          var s = score(head === 1, exact);
+        // each posting decoded in place (see SearchIndex.encode), not by a function called per posting:
+        // this loop runs for every posting of every query word
+        var text = forms[f + 1], value = 0, doc = 0;
+        for (var i = 0; i < text.length; i++) {
+          var digit = DIGIT[text.charCodeAt(i)];
+          if (digit >= 32) { value = value * 32 + digit - 32; continue; }
+          value = value * 32 + digit;
+          doc += value >> 1;
+          var head = value & 1, s = score(head === 1, exact);
           if (s > best[doc]) { best[doc] = s; }
           if (head) { bestHead[doc] = 1; }
-        });
+          value = 0;
+        }
       }
       if (!total) { total = new Int32Array(count); for (var d = 0; d < count; d++) { total[d] = best[d]; } } else {
         for (var e = 0; e < count; e++) { total[e] = total[e] && best[e] ? total[e] + best[e] : 0; }
@@ -132,6 +131,21 @@
     results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
     return results;
   }
+
+  /* Where a document's row and context are (SearchFiles.places): its type's slug and its place among the
+   * documents of that type, oldest first. */
+  function places(m) {
+    var next = {};
+    m.slug = new Array(m.count);
+    m.place = new Int32Array(m.count);
+    for (var d = m.count - 1; d >= 0; d--) {
+      var slug = m.type[d] ? m.types[m.type[d] - 1][0] : '_';
+      m.slug[d] = slug;
+      m.place[d] = next[slug] = (next[slug] || 0) + 1;
+      m.place[d] -= 1;
+    }
+  }
+  function rowShard(m, doc) { return m.slug[doc] + '-' + Math.floor(m.place[doc] / m.rowsPerShard); }
 
   // ---- matched words in context
   var foldCache = {};
@@ -202,11 +216,16 @@
   function show(results, from, query, started) {
     var m = data.manifest, shown = results.slice(from, from + PAGE);
     var shards = {};
-    shown.forEach(function (r) { shards[Math.floor(r.doc / m.rowsPerShard)] = true; });
-    return Promise.all(Object.keys(shards).map(function (n) { return load('vb/' + n + '.js'); })).then(function () {
-      var texts = [];
+    shown.forEach(function (r) { shards[rowShard(m, r.doc)] = true; });
+    // the rows and the contexts at once: both names come from the manifest, and every file is a round trip
+    var texts = shown.filter(function (r) { return r.inBody && query.length; }).map(function (r) {
+      var name = m.slug[r.doc] + '-' + m.place[r.doc];
+      return { name: name, doc: r.doc, loaded: load('nd/' + name + '.js') };
+    });
+    var items = {};
+    return Promise.all(Object.keys(shards).map(function (key) { return load('vb/' + key + '.js'); })).then(function () {
       shown.forEach(function (r) {
-        var row = (data.rows[Math.floor(r.doc / m.rowsPerShard)] || [])[r.doc % m.rowsPerShard];
+        var row = (data.rows[rowShard(m, r.doc)] || [])[m.place[r.doc] % m.rowsPerShard];
         if (!row) { return; }
         var item = document.createElement('li');
         item.className = 'search-result';
@@ -229,21 +248,20 @@
         item.appendChild(title);
         item.appendChild(meta);
         list.appendChild(item);
-        if (r.inBody && query.length) { texts.push({ id: row[5], item: item }); }
+        items[r.doc] = item;
       });
       list.setAttribute('data-results-ms', String(Math.round(performance.now() - started)));
-      // the context needs the document's text: loaded once the list is on screen
       return Promise.all(texts.map(function (t) {
-        return load('nd/' + t.id + '.js').then(function () {
-          var text = data.text[t.id];
-          if (!text) { return; }
+        return t.loaded.then(function () {
+          var text = data.text[t.name];
+          if (!text || !items[t.doc]) { return; }
           var line = document.createElement('p');
           line.className = 'result-context';
           var label = document.createElement('span');
           label.className = 'result-where';
           label.textContent = say.body + ': ';
           line.appendChild(label);
-          if (context(line, text, query)) { t.item.appendChild(line); }
+          if (context(line, text, query)) { items[t.doc].appendChild(line); }
         });
       }));
     }).then(function () {
@@ -267,6 +285,7 @@
       if (!m.shardSet) {
         m.shardSet = {};
         m.shards.forEach(function (k) { m.shardSet[k] = true; });
+        places(m);
         fillSelect(selects.nam, m.years.map(function (y) { return [String(y), String(y)]; }), filters.nam);
         fillSelect(selects.loai, m.types, filters.loai);
         if (m.fields.length) {

@@ -1,1 +1,0 @@
-CKSearch.text("67547f7332c81af0","");

@@ -1,0 +1,1 @@
+CKSearch.text("thu-tuc-0","");
