@@ -132,7 +132,8 @@ import Testing
         #expect(DocumentNumber.headByBytes("545/\u{0301}KH") == nil)
         #expect(DocumentNumber.headByBytes("04/2015/\u{0301}NĐ") == nil)
         #expect(DocumentNumber.headByBytes("/BC-STTTT") == nil)
-        #expect(DocumentNumber.headByBytes("04/2015/NĐ-CP") == .head(number: "04", year: 2015, rejectedYear: nil, style: .legal, rest: "NĐ-CP"))
+        #expect(DocumentNumber.headByBytes("04/2015/NĐ-CP")
+                == .head(number: "04", year: 2015, rejectedYear: nil, style: .legal, rest: "NĐ-CP"))
         #expect(DocumentNumber.headByBytes("19-CT/TU") == .head(number: "19", year: nil, rejectedYear: nil, style: .party, rest: "CT/TU"))
         #expect(DocumentNumber.headByBytes("1234567/KH") == .notANumber)
     }

@@ -102,7 +102,8 @@ import Testing
                      "\u{01}", "dash – and … ok", "sep\u{2028}arator", "para\u{2029}graph", "x–",
                      "\u{2013}\u{2026}\u{2028}", "😀 ủy ban"]
         for text in texts {
-            #expect(SearchFiles.textFile(name: "0123456789abcdef", text: text) == Self.referenceTextFile(id: "0123456789abcdef", text: text),
+            #expect(SearchFiles.textFile(name: "0123456789abcdef", text: text)
+                    == Self.referenceTextFile(id: "0123456789abcdef", text: text),
                     "\(text.debugDescription)")
         }
         #expect(SearchFiles.textFile(name: "ab", text: "x\"y") == "CKSearch.text(\"ab\",\"x\\\"y\");\n")
@@ -121,7 +122,8 @@ import Testing
         var searchFrom = passages.startIndex
         for use in found.firstUses {
             // the word with at least the bytes kept around it (cut to whole scalars), in order
-            var start = max(0, use.lowerBound - SearchFiles.contextBefore), end = min(bytes.count, use.upperBound + SearchFiles.contextAfter)
+            var start = max(0, use.lowerBound - SearchFiles.contextBefore)
+            var end = min(bytes.count, use.upperBound + SearchFiles.contextAfter)
             while start < use.lowerBound && bytes[start] & 0xC0 == 0x80 { start += 1 }
             while end > use.upperBound && end < bytes.count && bytes[end] & 0xC0 == 0x80 { end -= 1 }
             let around = String(decoding: bytes[start..<end], as: UTF8.self)
@@ -142,7 +144,8 @@ import Testing
         Self.check(words)
         Self.check(words + " " + words + " " + words + " mới")
         // a new word far from the others: its passage stands apart, marked as a gap
-        let text = "Kế hoạch số 545/KH. " + String(repeating: "kế hoạch ", count: 60) + "đường giao thông." + String(repeating: " kế", count: 60)
+        let text = "Kế hoạch số 545/KH. " + String(repeating: "kế hoạch ", count: 60) + "đường giao thông."
+            + String(repeating: " kế", count: 60)
         let passages = SearchFiles.passages(of: text, firstUses: SearchIndex.termsAndFirstUses(head: [], body: text).firstUses)
         #expect(passages.hasPrefix("Kế hoạch số 545/KH. kế hoạch"))
         #expect(passages.contains(" … "))
