@@ -244,6 +244,16 @@ struct SearchFiles {
         while i < bytes.count {
             var b = bytes[i]
             i += 1
+            // Most bytes are neither markup, nor a space, nor an entity: they are copied without the switch below.
+            if b > 0x26 && b != 0x3C {
+                if pendingSpace {
+                    if count > start { out[count] = 0x20; count += 1 }
+                    pendingSpace = false
+                }
+                out[count] = b
+                count += 1
+                continue
+            }
             switch b {
             case 0x3C: // a tag, up to its ">"
                 while i < bytes.count && bytes[i] != 0x3E { i += 1 }
