@@ -81,5 +81,15 @@ import Testing
         let plain = try #require(docs.first { $0 != numbered && $0 != other })
         try w.write(plain, Self.inTheMiddle(try w.read(plain), "Một câu thêm."))
         #expect(w.kept!.quickPages(changed: [plain])?.count == 1)
+        // A build that fails lets the last one go (the preview would hold both in memory): no shortcut until a good one.
+        let template = "templates/base.mustache"
+        let good = try w.read(template, in: w.theme)
+        try w.write(template, good + "{{#chua_dong <b>\n", in: w.theme)
+        #expect(throws: (any Error).self) { try w.build() }
+        #expect(w.kept!.quickPages(changed: [plain]) == nil)
+        try w.write(template, good, in: w.theme)
+        try w.build()
+        try w.write(plain, Self.inTheMiddle(try w.read(plain), "Một câu nữa."))
+        #expect(w.kept!.quickPages(changed: [plain])?.count == 1)
     }
 }

@@ -72,6 +72,9 @@ public struct SiteBuilder {
             previous = nil
         }
         var report: BuildReport
+        // The last build's state is let go before this one fills the memory (the preview would hold both);
+        // a good build keeps its own below.
+        options.keptCache?.lastBuild = nil
         let sink = PageSink(.folder(staging.staging), online: previous?.files.map(\.written) ?? [])
         let state: BuildState
         do {
