@@ -6,6 +6,8 @@
 # CONGKHAI=path uses that binary instead of building this tree's release one;
 # BASELINE=path adds a third tool to every round (an older congkhai, for a before/after table).
 # SETTLE=seconds: the wait after each deletion (default 35; see below).
+# NO_CACHE=1 builds congkhai with --no-cache: a full build that writes no build cache, as a congkhai
+# from before the cache (BASELINE=<build of 20fdc03>) did.
 # Needs what bench/run.sh needs (python3, GNU time, hugo) and builds the corpus as it does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,7 +54,7 @@ run() { # tool, command...
 echo "corpus: $docs documents, $(du -sh "$out/corpus-$docs" | cut -f1) of Markdown; $(nproc) cores; $rounds rounds"
 for round in $(seq "$rounds"); do
   empty "$out/site"
-  run congkhai "$bin" build --content "$out/corpus-$docs" --theme "$theme" --output "$out/site" --quiet --timings
+  run congkhai "$bin" build ${NO_CACHE:+--no-cache} --content "$out/corpus-$docs" --theme "$theme" --output "$out/site" --quiet --timings
   if [ -n "${BASELINE:-}" ]; then
     empty "$out/site"
     run baseline "$BASELINE" build --content "$out/corpus-$docs" --theme "$theme" --output "$out/site" --quiet
