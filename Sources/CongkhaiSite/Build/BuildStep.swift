@@ -74,6 +74,8 @@ final class BuildState: @unchecked Sendable {
     var frameKeyMade: String?
     /// Renders a text the Markdown step did not, on first use.
     var renderLater: (@Sendable (Document) -> RenderedText)?
+    /// The digests the site marker's content digest is made from, by content path (kept for `TextEdits`).
+    var markerDigests: [String: String] = [:]
 
     private(set) var diagnostics: [Diagnostic] = []
     fileprivate var currentStep = ""

@@ -67,6 +67,17 @@ public struct SiteBuilder {
             return report
         }
 
+        // Only texts changed: their pages are made from the site online (see TextEdits).
+        if let cache = previous, options.keptCache == nil, !(options.strict && !cache.summary.diagnostics.isEmpty),
+           let report = try options.progress.measure("making the pages of edited texts", {
+               try editTexts(previous: cache, stamps: stamps, staging: staging, fingerprint: fingerprint, started: startedAt)
+           }) {
+            var report = report
+            report.seconds = ProcessInfo.processInfo.systemUptime - started
+            report.timings = options.progress.timings
+            return report
+        }
+
         if previous != nil, kept == nil,
            !options.progress.measure("reading the build cache", { previous!.loadSources(from: cacheFolder) }) {
             previous = nil
@@ -115,6 +126,21 @@ public struct SiteBuilder {
         return report
     }
 
+    /// The build of a site in which only texts changed, by the shortcut `TextEdits`; nil when it does not apply.
+    func editTexts(previous: BuildCache, stamps: FileStamps, staging: OutputStaging, fingerprint: String,
+                   started: Double) throws -> BuildReport? {
+        let folder = BuildCache.folder(for: options.output)
+        guard let kit = TextEditKit.load(from: folder), kit.key == previous.key else { return nil }
+        let edits = TextEdits(options: options, previous: previous, kit: kit, stamps: stamps, cacheFolder: folder)
+        guard let paths = edits.changedPaths(), let edited = edits.edit(paths), let search = edits.searchFiles(edited) else { return nil }
+        do {
+            return try edits.commit(edited, search: search, staging: staging, fingerprint: fingerprint, started: started)
+        } catch {
+            staging.abandon()
+            throw error
+        }
+    }
+
     /// The version (and the program file itself, which changes with every build of
     /// congkhai), the theme's files, site.yml and the options that shape the output.
     func cacheKey() -> String {
@@ -154,6 +180,12 @@ public struct SiteBuilder {
         let save = {
             do {
                 let saved = try cache.save(to: folder, previous: previous)
+                if let corpus = state.corpus {
+                    try TextEditKit(key: key, stamps: state.contentStamps, corpus: corpus, records: state.records,
+                                    markerDigests: state.markerDigests).save(to: folder)
+                } else {
+                    TextEditKit.remove(from: folder)
+                }
                 cache.storedSources = saved.stored
                 cache.sourcesFile = saved.file
                 BuildCache.clearDirty(folder)

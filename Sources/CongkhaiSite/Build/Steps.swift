@@ -304,6 +304,7 @@ extension BuildStep {
         for file in state.inventory.attachments.values {
             if let written = state.sink.record(of: file.sitePath) { digests[file.sourcePath] = written.sha256 }
         }
+        state.markerDigests = digests
         let marker = SiteMarker(documents: state.records.filter { $0.procedure == nil }.count,
                                 procedures: state.records.filter { $0.procedure != nil }.count,
                                 leftOut: Set(state.diagnostics.filter { $0.severity == .error }.map(\.file)).sorted(),

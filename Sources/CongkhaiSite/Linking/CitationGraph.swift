@@ -74,6 +74,12 @@ public struct CitationGraph: Sendable {
     public func relations(of id: DocumentID) -> [Relation] { relationsOf[id] ?? [] }
     public func relatedBy(_ id: DocumentID) -> [(kind: RelationKind, source: DocumentID)] { relatedByOf[id] ?? [] }
 
+    /// A graph that only resolves citations, from the index of a corpus's numbers and years (see `TextEditKit`).
+    init(resolving byKey: [String: [DocumentID]], years: [DocumentID: Int]) {
+        self.byKey = byKey
+        self.years = years
+    }
+
     init(corpus: Corpus, types: DocumentTypeTable) {
         let docs = corpus.documents
         var byKey: [String: [DocumentID]] = [:]

@@ -126,23 +126,7 @@ extension BuildCache {
     /// record of a path replaces an earlier one (see `save`).
     mutating func loadSources(from folder: URL) -> Bool {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent(Self.sourcesName)) else { return false }
-        let records: [String: Range<Int>]? = data.withUnsafeBytes { raw in
-            var latest: [String: Range<Int>] = [:]
-            var position = 0
-            func run() -> Range<Int>? {
-                guard position + 4 <= raw.count else { return nil }
-                let length = Int(raw.loadUnaligned(fromByteOffset: position, as: UInt32.self).littleEndian)
-                guard position + 4 + length <= raw.count else { return nil }
-                defer { position += 4 + length }
-                return position + 4..<position + 4 + length
-            }
-            while position < raw.count {
-                guard let path = run(), let entry = run() else { return nil }
-                let name = String(decoding: UnsafeRawBufferPointer(rebasing: raw[path]), as: UTF8.self)
-                latest[name] = entry.isEmpty ? nil : entry
-            }
-            return latest
-        }
+        let records: [String: Range<Int>]? = data.withUnsafeBytes { Self.latestRecords(in: $0) }
         guard let records else { return false }
         let paths = Array(records.keys)
         let decoded: [SourceEntry?] = data.withUnsafeBytes { raw in
@@ -163,6 +147,51 @@ extension BuildCache {
         }
         sourcesFile = .init(size: data.count, live: live)
         return true
+    }
+
+    /// Where the latest record of each path is in the sources file; nil when the file is cut short.
+    private static func latestRecords(in raw: UnsafeRawBufferPointer, only wanted: Set<String>? = nil) -> [String: Range<Int>]? {
+        var latest: [String: Range<Int>] = [:]
+        var position = 0
+        func run() -> Range<Int>? {
+            guard position + 4 <= raw.count else { return nil }
+            let length = Int(raw.loadUnaligned(fromByteOffset: position, as: UInt32.self).littleEndian)
+            guard position + 4 + length <= raw.count else { return nil }
+            defer { position += 4 + length }
+            return position + 4..<position + 4 + length
+        }
+        while position < raw.count {
+            guard let path = run(), let entry = run() else { return nil }
+            let name = String(decoding: UnsafeRawBufferPointer(rebasing: raw[path]), as: UTF8.self)
+            if let wanted, !wanted.contains(name) { continue }
+            latest[name] = entry.isEmpty ? nil : entry
+        }
+        return latest
+    }
+
+    /// The entries of `paths` only, as the sources file holds them last (a path it does not hold has none):
+    /// the shortcut for edited texts decodes these and no other. Nil when the file cannot be read.
+    static func loadSources(_ paths: Set<String>, from folder: URL) -> [String: SourceEntry]? {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(sourcesName), options: .alwaysMapped) else { return nil }
+        return data.withUnsafeBytes { raw -> [String: SourceEntry]? in
+            guard let records = latestRecords(in: raw, only: paths) else { return nil }
+            var entries: [String: SourceEntry] = [:]
+            for (path, range) in records {
+                guard let entry = try? CompactCoder.decode(SourceEntry.self, from: UnsafeRawBufferPointer(rebasing: raw[range])) else {
+                    return nil
+                }
+                entries[path] = entry
+            }
+            return entries
+        }
+    }
+
+    /// Appends entries to the sources file and writes the head, as a rebuild's `save` does, for the
+    /// shortcut for edited texts, which decoded neither the other entries nor their stored form.
+    func saveChanged(_ entries: [String: SourceEntry], to folder: URL) throws {
+        let encoded = try entries.keys.sorted().map { ($0, Data(try CompactCoder.encode(entries[$0]!))) }
+        try Self.append(Self.records(encoded), to: folder.appendingPathComponent(Self.sourcesName))
+        try replace(Self.fileName, in: folder, with: Data(try CompactCoder.encode(self)))
     }
 
     /// What the sources file holds: its size, and the bytes of the records still in use.

@@ -1,0 +1,91 @@
+import CongkhaiDomain
+import Foundation
+
+/// The search index after texts were edited (see `TextEdits`): each edited document's context file, and
+/// the word shards of the words that came into its text or went out of it. A word shard lists a word's
+/// documents, so only the documents' numbers change there; the shards of one two-letter group are cut
+/// from that group's words alone (`SearchIndex.shards`), so the group is read back from the site, its
+/// words' document lists changed, and cut again as the full build would cut it.
+extension TextEdits {
+    func searchFiles(_ edited: [Edited]) -> [(path: String, text: String)]? {
+        let site = options.output.resolvingSymlinksInPath()
+        guard let shardKeys = Self.shardKeys(site: site) else { return nil }
+        var files: [(path: String, text: String)] = []
+        // (document number, words added to its body, words gone from it), by two-letter group
+        var changes: [String: [(document: Int, added: Set<String>, removed: Set<String>)]] = [:]
+        for one in edited {
+            guard let document = kit.searchNumbers[one.path], let name = kit.contextNames[one.path] else {
+                return nil
+            }
+            let text = SearchFiles.plainText(one.text)
+            let now = SearchIndex.termsAndFirstUses(head: [], body: text)
+            files.append((SearchFiles.text(name), SearchFiles.textFile(name: name, text: SearchFiles.passages(of: text, firstUses: now.firstUses))))
+            let was = Set(SearchIndex.terms(head: [], body: [SearchFiles.plainText(one.old)]).keys)
+            let words = Set(now.terms.keys)
+            let added = words.subtracting(was), removed = was.subtracting(words)
+            var groups: [String: (added: Set<String>, removed: Set<String>)] = [:]
+            for word in added { groups[Self.group(of: word), default: ([], [])].added.insert(word) }
+            for word in removed { groups[Self.group(of: word), default: ([], [])].removed.insert(word) }
+            for (group, change) in groups { changes[group, default: []].append((document, change.added, change.removed)) }
+        }
+        for (group, documents) in changes.sorted(by: { $0.key < $1.key }) {
+            let keys = shardKeys.filter { Self.group(ofShard: $0) == group }
+            guard !keys.isEmpty, var postings = Self.readPostings(keys.map { site.appendingPathComponent(SearchFiles.wordShard($0)) }) else {
+                return nil
+            }
+            for change in documents {
+                let mine = UInt32(change.document) << 1
+                for word in change.removed {
+                    // a word of the head stays: it is still in the document
+                    postings[word]?.removeAll { $0 == mine }
+                    if postings[word]?.isEmpty == true { postings[word] = nil }
+                }
+                for word in change.added where !(postings[word] ?? []).contains(where: { $0 >> 1 == change.document }) {
+                    var list = postings[word] ?? []
+                    list.insert(mine, at: list.firstIndex { $0 >> 1 > change.document } ?? list.count)
+                    postings[word] = list
+                }
+            }
+            var index = SearchIndex()
+            for (word, list) in postings {
+                for posting in list { index.add(document: Int(posting >> 1), key: word, inHead: posting & 1 == 1) }
+            }
+            let shards = index.shards(budget: SearchFiles.wordShardBudget)
+            // A group cut otherwise changes the list of shards in the manifest: the usual rebuild makes it.
+            guard shards.map(\.key) == keys.sorted() else { return nil }
+            files += shards.map { (SearchFiles.wordShard($0.key), SearchFiles.wordShardFile($0)) }
+        }
+        return files
+    }
+
+    /// The two-letter group a word's shard is cut from (`SearchIndex.shards` starts at two letters).
+    static func group(of exactKey: String) -> String {
+        SearchTerms.shardKey(folded: SearchTerms.fold(exactKey: exactKey), length: 2)
+    }
+
+    static func group(ofShard key: String) -> String { key.count > 2 ? String(key.prefix(2)) : key }
+
+    /// The shard keys the site's manifest lists.
+    static func shardKeys(site: URL) -> [String]? {
+        guard let data = FileManager.default.contents(atPath: site.appendingPathComponent(SearchFiles.manifest).path) else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("\"shards\":") }) else { return nil }
+        let list = line.dropFirst("\"shards\":".count).dropLast(line.hasSuffix(",") ? 1 : 0)
+        return try? JSONSerialization.jsonObject(with: Data(list.utf8)) as? [String]
+    }
+
+    /// Every exact word of the given shard files with its postings (`SearchIndex.encode`), as the files hold them.
+    static func readPostings(_ files: [URL]) -> [String: [UInt32]]? {
+        var postings: [String: [UInt32]] = [:]
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file.path),
+                  let open = data.firstIndex(of: UInt8(ascii: "{")), let close = data.lastIndex(of: UInt8(ascii: "}")), open < close,
+                  let words = try? JSONSerialization.jsonObject(with: data[open...close]) as? [String: [String]] else { return nil }
+            for forms in words.values {
+                guard forms.count % 2 == 0 else { return nil }
+                for i in stride(from: 0, to: forms.count, by: 2) { postings[forms[i]] = SearchIndex.decode(forms[i + 1]) }
+            }
+        }
+        return postings
+    }
+}
