@@ -180,9 +180,9 @@ public struct SiteBuilder {
         let save = {
             do {
                 let saved = try cache.save(to: folder, previous: previous)
-                if let corpus = state.corpus {
-                    try TextEditKit(key: key, stamps: state.contentStamps, corpus: corpus, records: state.records,
-                                    markerDigests: state.markerDigests).save(to: folder)
+                if let corpus = state.corpus, let kit = TextEditKit(key: key, stamps: state.contentStamps, corpus: corpus,
+                                                                     records: state.records, markerDigests: state.markerDigests) {
+                    try kit.save(to: folder)
                 } else {
                     TextEditKit.remove(from: folder)
                 }

@@ -14,7 +14,7 @@ extension TextEdits {
         // (document number, words added to its body, words gone from it), by two-letter group
         var changes: [String: [(document: Int, added: Set<String>, removed: Set<String>)]] = [:]
         for one in edited {
-            guard let document = kit.searchNumbers[one.path], let name = kit.contextNames[one.path] else {
+            guard let document = documents[one.path]?.searchNumber, let name = documents[one.path]?.contextName, !name.isEmpty else {
                 return nil
             }
             let text = SearchFiles.plainText(one.text)

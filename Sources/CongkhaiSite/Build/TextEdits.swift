@@ -25,6 +25,14 @@ struct TextEdits {
     let kit: TextEditKit
     let stamps: FileStamps
     let cacheFolder: URL
+    /// The kit's documents, by path and in the corpus's order.
+    let documents: [String: TextEditKit.Document]
+    let order: [String]
+
+    init(options: SiteBuilder.Options, previous: BuildCache, kit: TextEditKit, stamps: FileStamps, cacheFolder: URL) {
+        (self.options, self.previous, self.kit, self.stamps, self.cacheFolder) = (options, previous, kit, stamps, cacheFolder)
+        (documents, order) = kit.documentsByPath
+    }
 
     /// At most this many files: beyond it, the usual rebuild costs about the same.
     static let limit = 50
@@ -43,12 +51,12 @@ struct TextEdits {
     /// The content files that changed since the last build (by size or time, or written while it ran);
     /// nil when a file came or went.
     func changedPaths() -> [String]? {
-        let now = stamps.stamps
-        guard now.count == kit.stamps.count else { return nil }
+        let now = stamps.stamps, then = kit.stampsByPath
+        guard now.count == then.count else { return nil }
         var changed: [String] = []
         for (path, stamp) in now {
-            guard let before = kit.stamps[path] else { return nil }
-            if before != [Int64(stamp.size), stamp.modified] || Double(stamp.modified) / 1e9 >= previous.started - 1 {
+            guard let before = then[path] else { return nil }
+            if before != stamp || Double(stamp.modified) / 1e9 >= previous.started - 1 {
                 changed.append(path)
             }
         }
@@ -63,7 +71,8 @@ struct TextEdits {
         let (config, _, _) = SiteConfig.load(contentDirectory: options.content)
         guard let types = try? DocumentTypeTable.bundled().adding(config.extraTypes),
               let strings = try? Theme.loadStrings(options.theme, language: config.language) else { return nil }
-        let renderer = DocumentTextRenderer(addresses: kit.addresses, graph: kit.resolution, strings: strings)
+        let renderer = DocumentTextRenderer(addresses: TextEditKit.addresses(documents, attachments: kit.attachments),
+                                            graph: TextEditKit.resolution(documents, order: order), strings: strings)
         let reader = DocumentReader(types: types)
         var edited: [Edited] = []
         for path in paths {
@@ -189,10 +198,11 @@ extension TextEdits {
         let site = options.output.resolvingSymlinksInPath()
         guard let markerData = FileManager.default.contents(atPath: site.appendingPathComponent(OutputStaging.marker).path),
               var marker = SiteMarker.read(site: site), Data(marker.json.utf8) == markerData,
-              marker.contentDigest == ContentDigest.ofFiles(kit.markerDigests) else { return nil }
-        var digests = kit.markerDigests
+              marker.contentDigest == ContentDigest.of(Data(kit.markerLines.utf8)) else { return nil }
+        var digests = ContentDigest.digests(inLines: kit.markerLines)
         for one in edited { digests[one.path] = one.entry.digest }
-        marker.contentDigest = ContentDigest.ofFiles(digests)
+        let markerLines = ContentDigest.lines(digests)
+        marker.contentDigest = ContentDigest.of(Data(markerLines.utf8))
 
         let sink = PageSink(.folder(staging.staging), online: previous.files.map(\.written))
         var made: [(path: String, text: String)] = [(OutputStaging.marker, marker.json)] + search
@@ -211,8 +221,8 @@ extension TextEdits {
         for file in made { head.pageInputs[file.path] = head.pageInputs[file.path].map { _ in "" } }
         head.steps[BuildStep.search.name] = nil
         var kit = self.kit
-        kit.stamps = stamps.stamps.mapValues { [Int64($0.size), $0.modified] }
-        kit.markerDigests = digests
+        kit.stamps = TextEditKit.stampLines(stamps.stamps)
+        kit.markerLines = markerLines
         do {
             try head.saveChanged(Dictionary(uniqueKeysWithValues: edited.map { ($0.path, $0.entry) }), to: cacheFolder)
             try kit.save(to: cacheFolder)

@@ -45,7 +45,29 @@ enum ContentDigest {
     /// One digest for many files: the digest of "<sha256>  <path>" lines in path order
     /// (the format of sha256sum), so that a renamed file changes it too.
     static func ofFiles(_ digests: [String: String]) -> String {
-        let lines = digests.keys.sorted().map { "\(digests[$0]!)  \($0)\n" }.joined()
-        return of(Data(lines.utf8))
+        of(Data(lines(digests).utf8))
+    }
+
+    /// The text `ofFiles` digests.
+    static func lines(_ digests: [String: String]) -> String {
+        digests.keys.sorted().map { "\(digests[$0]!)  \($0)\n" }.joined()
+    }
+
+    /// The digests of a text `lines` made, by path.
+    static func digests(inLines text: String) -> [String: String] {
+        // "digest  path": the digest is 64 hexadecimal digits
+        var out: [String: String] = [:]
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for i in 0..<bytes.count where bytes[i] == 0x0A {
+                if i - start > 66 {
+                    out[String(decoding: UnsafeBufferPointer(rebasing: bytes[start + 66..<i]), as: UTF8.self)] =
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + 64]), as: UTF8.self)
+                }
+                start = i + 1
+            }
+        }
+        return out
     }
 }

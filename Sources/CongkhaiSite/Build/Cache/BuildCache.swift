@@ -11,7 +11,7 @@ import Foundation
 /// marker's digest). Anything else, and the build is a full one.
 struct BuildCache: Codable {
     /// Changed whenever the meaning of a field changes: an older cache is ignored.
-    static let format = 5
+    static let format = 6
     var format = BuildCache.format
     /// The version, theme, configuration and options this cache was made with.
     var key = ""
@@ -23,13 +23,13 @@ struct BuildCache: Codable {
     /// What reading each content file produced, by content path.
     var sources: [String: SourceEntry] = [:]
     /// The input digest of each document page, by output path.
-    var pageInputs: [String: String] = [:]
+    @PackedStringTable var pageInputs: [String: String] = [:]
     /// Steps whose output depends only on the records, by step name.
     var steps: [String: StepEntry] = [:]
     /// Size and time of each attachment and static file copied, by content path: "size:nanoseconds".
     var copied: [String: String] = [:]
     /// Every file of the site as written.
-    var files: [CachedFile] = []
+    @PackedFileList var files: [CachedFile] = []
     /// The last build's report, given again when nothing changed.
     var summary = Summary()
     /// Each source entry as stored, by path: an entry that did not change is written back as it was read.

@@ -2,54 +2,99 @@ import CongkhaiDomain
 import Foundation
 
 /// What the shortcut for edited texts (`TextEdits`) needs of the last build besides the cache's head,
-/// kept beside it in the cache folder: small tables, read in milliseconds, where the cache's sources
-/// file (every document as read) takes most of a second to decode at 10,000 documents.
+/// kept beside it in the cache folder. Its tables are lines of tab-separated fields in one string each,
+/// not Codable dictionaries: through `CompactCoder` ten thousand entries took a tenth of a second each
+/// way, most of the shortcut's time, where a string is copied whole and its lines split with memchr.
 struct TextEditKit: Codable {
     static let fileName = "text-edits.bin"
 
     /// The cache key of the build that wrote it: a kit of another build is not used.
     var key = ""
-    /// Every content file's size and time ([size, nanoseconds]) when that build began: the files
-    /// whose stamps differ now are the ones that changed.
-    var stamps: [String: [Int64]] = [:]
-    /// The digests the site marker's content digest was made from, by content path.
-    var markerDigests: [String: String] = [:]
-    /// Each document's address, by content path: where links in a text lead.
-    var urls: [String: String] = [:]
+    /// "path \t size \t nanoseconds" of every content file when that build began: the files whose
+    /// stamps differ now are the ones that changed.
+    var stamps = ""
+    /// "sha256  path" of every file the site marker's content digest is made from, in path order:
+    /// the very text `ContentDigest.ofFiles` digests.
+    var markerLines = ""
+    /// "path \t address \t year \t number key \t number in the search index \t context file" of every
+    /// document, in the corpus's order: where links in a text lead, how its citations resolve (the
+    /// citation graph's own index), and its place in the search index (`SearchFiles`).
+    var documents = ""
     var attachments: [String: AttachmentFile] = [:]
-    /// Documents by number key, in the corpus's order, and their years: how a citation in running
-    /// text resolves (the citation graph's own index, `CitationGraph(resolving:years:)`).
-    var numbers: [String: [String]] = [:]
-    var years: [String: Int] = [:]
-    /// Each document's number in the search index and the name of its context file (`SearchFiles`).
-    var searchNumbers: [String: Int] = [:]
-    var contextNames: [String: String] = [:]
 
     init() {}
 
-    /// The kit of a build that has just linked its corpus.
-    init(key: String, stamps: FileStamps?, corpus: Corpus, records: [DocumentRecord], markerDigests: [String: String]) {
+    /// The kit of a build that has just written its site; nil when a path holds a tab or a line break.
+    init?(key: String, stamps: FileStamps?, corpus: Corpus, records: [DocumentRecord], markerDigests: [String: String]) {
         self.key = key
-        self.stamps = stamps?.stamps.mapValues { [Int64($0.size), $0.modified] } ?? [:]
-        self.markerDigests = markerDigests
+        self.stamps = Self.stampLines(stamps?.stamps ?? [:])
+        guard !markerDigests.keys.contains(where: { $0.contains("\n") }) else { return nil }
+        markerLines = ContentDigest.lines(markerDigests)
         attachments = corpus.attachments
+        let search = SearchFiles.numbersAndContextNames(records)
+        var lines: [String] = []
         for doc in corpus.documents {
-            urls[doc.source] = doc.url
-            if let number = doc.metadata.number, number.number != nil { numbers[number.key, default: []].append(doc.source) }
-            if let year = doc.year { years[doc.source] = year }
+            let number = doc.metadata.number.flatMap { $0.number == nil ? nil : $0.key } ?? ""
+            let fields = [doc.source, doc.url, doc.year.map(String.init) ?? "", number, search.numbers[doc.source].map(String.init) ?? "",
+                          search.names[doc.source] ?? ""]
+            guard !fields.contains(where: { $0.contains("\t") || $0.contains("\n") }) else { return nil }
+            lines.append(fields.joined(separator: "\t") + "\n")
         }
-        (searchNumbers, contextNames) = SearchFiles.numbersAndContextNames(records)
+        documents = lines.joined()
+        guard !self.stamps.isEmpty || stamps == nil else { return nil }
     }
 
-    var addresses: Corpus.Addresses {
-        Corpus.Addresses(urls: Dictionary(uniqueKeysWithValues: urls.map { (DocumentID($0.key), $0.value) }), attachments: attachments)
+    static func stampLines(_ stamps: [String: FileStamps.Stamp]) -> String {
+        PackedLines.text(stamps.keys.sorted().map { [$0, String(stamps[$0]!.size), String(stamps[$0]!.modified)] }) ?? ""
+    }
+
+    /// The stamps as stored, by path.
+    var stampsByPath: [String: FileStamps.Stamp] {
+        var out: [String: FileStamps.Stamp] = [:]
+        PackedLines.forEachRow(in: stamps) { fields in
+            guard fields.count == 3, let size = Int(fields[1]), let modified = Int64(fields[2]) else { return }
+            out[fields[0]] = FileStamps.Stamp(size: size, modified: modified)
+        }
+        return out
+    }
+
+    /// A document of the kit.
+    struct Document {
+        let url: String
+        let year: Int?
+        let numberKey: String
+        let searchNumber: Int?
+        let contextName: String
+    }
+
+    /// The documents by path, and their paths in the corpus's order.
+    var documentsByPath: (byPath: [String: Document], order: [String]) {
+        var byPath: [String: Document] = [:], order: [String] = []
+        PackedLines.forEachRow(in: documents) { fields in
+            guard fields.count == 6 else { return }
+            byPath[fields[0]] = Document(url: fields[1], year: Int(fields[2]), numberKey: fields[3], searchNumber: Int(fields[4]),
+                                         contextName: fields[5])
+            order.append(fields[0])
+        }
+        return (byPath, order)
+    }
+
+    /// Where links in a text lead, as the corpus's `addresses` gave them.
+    static func addresses(_ documents: [String: Document], attachments: [String: AttachmentFile]) -> Corpus.Addresses {
+        Corpus.Addresses(urls: Dictionary(uniqueKeysWithValues: documents.map { (DocumentID($0.key), $0.value.url) }), attachments: attachments)
     }
 
     /// Citations resolve against this index as they did in the build that wrote it.
-    var resolution: CitationGraph {
-        CitationGraph(resolving: numbers.mapValues { $0.map(DocumentID.init) },
-                      years: Dictionary(uniqueKeysWithValues: years.map { (DocumentID($0.key), $0.value) }))
+    static func resolution(_ documents: [String: Document], order: [String]) -> CitationGraph {
+        var byKey: [String: [DocumentID]] = [:], years: [DocumentID: Int] = [:]
+        for path in order {
+            let doc = documents[path]!
+            if !doc.numberKey.isEmpty { byKey[doc.numberKey, default: []].append(DocumentID(path)) }
+            if let year = doc.year { years[DocumentID(path)] = year }
+        }
+        return CitationGraph(resolving: byKey, years: years)
     }
+
 
     static func load(from folder: URL) -> TextEditKit? {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)) else { return nil }
