@@ -53,6 +53,42 @@ import Testing
         try Self.expectSameAsFullBuild(w, "the text put back by the shortcut")
     }
 
+    /// Random edits of texts alone, one to three documents at a time (sentences put in between paragraphs, a
+    /// paragraph taken out, a word changed): after each, the site equals a full build's. Some take the usual rebuild (a
+    /// paragraph with a citation taken out, a warning's line moved, a word of a new shard): enough take the shortcut.
+    @Test(arguments: [UInt64(11), 2026])
+    func randomTextEditsGiveTheFullBuildsSite(seed: UInt64) throws {
+        let w = try Workspace()
+        try w.build()
+        var random = IncrementalBuildTests.Random(state: seed)
+        let sentences = ["Các đơn vị khẩn trương triển khai, báo cáo kết quả về Sở trước ngày 20 hằng tháng.",
+                         "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị phản ánh về Văn phòng Sở.",
+                         "Thủy lợi, hóa chất và ủy quyền được nêu để thử cách bỏ dấu cũ và mới."]
+        let words = ["nghiêm túc", "kịp thời", "đầy đủ", "chuyển đổi số", "an toàn"]
+        let docs = w.documents.filter { !$0.hasPrefix("thu-tuc/") && !$0.hasPrefix("trang/") }
+        var shortcuts = 0
+        for round in 1...8 {
+            var done: [String] = []
+            for _ in 0...random.below(3) {
+                let doc = random.pick(docs)
+                let text = try w.read(doc)
+                guard let end = text.range(of: "\n---\n", range: text.index(after: text.startIndex)..<text.endIndex) else { continue }
+                var body = text[end.upperBound...].components(separatedBy: "\n\n")
+                let at = random.below(body.count)
+                switch random.below(3) {
+                case 0: body.insert(random.pick(sentences), at: at)
+                case 1 where !body[at].hasPrefix("#") && body.count > 2: body.remove(at: at)
+                default: body[at] = body[at].replacingOccurrences(of: " và ", with: " \(random.pick(words)) và ")
+                }
+                try w.write(doc, String(text[..<end.upperBound]) + body.joined(separator: "\n\n"))
+                done.append(doc)
+            }
+            if try Self.rebuild(w).shortcut { shortcuts += 1 }
+            try Self.expectSameAsFullBuild(w, "seed \(seed) round \(round): \(done)")
+        }
+        #expect(shortcuts >= 3, "the shortcut was taken \(shortcuts) times in 8")
+    }
+
     /// Each of these changes what a list, a link or another page shows: the usual rebuild makes the site.
     @Test(arguments: ["number", "citation", "attachment link", "new file", "deleted file", "procedure", "broken front matter"])
     func otherEditsTakeTheUsualRebuild(edit: String) throws {
