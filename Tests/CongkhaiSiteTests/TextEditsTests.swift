@@ -118,6 +118,23 @@ import Testing
         if edit != "broken front matter" { try Self.expectSameAsFullBuild(w, edit) }
     }
 
+    /// The report of a shortcut is the last build's: a problem that linking found at a line of the text (a citation of
+    /// another year) could move with an edit above it, so such a text takes the usual rebuild, which reports the new line.
+    @Test func aTextWithALinkingProblemAtALineTakesTheUsualRebuild() throws {
+        let w = try Workspace()
+        let doc = Self.doc
+        let citing = "\n\nCăn cứ Hướng dẫn số 03/HD-STTTT ngày 11/3/2023 của Sở."
+        try w.write(doc, try w.read(doc) + citing + "\n")
+        try w.build()
+        try w.write(doc, try w.read(doc).replacingOccurrences(of: citing, with: "\n\nMột đoạn được thêm." + citing))
+        let (report, shortcut) = try Self.rebuild(w)
+        #expect(!shortcut)
+        let full = try w.build(into: w.root.appendingPathComponent("Fresh"), cache: false)
+        let lines = { (r: BuildReport) in r.diagnostics.filter { $0.file == doc }.map { "\($0.line ?? 0) \($0.text)" } }
+        #expect(lines(report) == lines(full))
+        #expect(!lines(full).isEmpty)
+    }
+
     /// A theme that shows the body other than once, as it is (here escaped, in a second place), gets the usual rebuild:
     /// the shortcut replaces the text where the page holds it, which would leave the second copy as it was.
     @Test func aThemeShowingTheTextTwiceTakesTheUsualRebuild() throws {

@@ -89,6 +89,12 @@ struct TextEdits {
               let data = FileManager.default.contents(atPath: options.content.appendingPathComponent(path).path),
               case .success(var read) = reader.read(data, path: path),
               read.procedure == nil, read.diagnostics == was.diagnostics, ReadDigest.of(read) == ReadDigest.of(was) else { return nil }
+        // The report stays the last build's: a problem it gives for this file at a line must be one that reading or
+        // rendering gives again (checked here and below); one that linking found (a citation's year, say) may have moved.
+        let again = was.diagnostics + before.renderDiagnostics
+        guard previous.summary.diagnostics.allSatisfy({ d in
+            d.file != path || d.line == nil || again.contains { $0.line == d.line && $0.key == d.key && $0.arguments == d.arguments }
+        }) else { return nil }
         // As the reading step keeps it: the new file's digest, the facts' key of the old one (they are the same).
         read.sourceDigest = ContentDigest.of(data)
         read.readKey = was.readKey
