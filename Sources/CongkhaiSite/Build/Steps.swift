@@ -293,7 +293,7 @@ extension BuildStep {
         if state.options.useCache {
             state.next.searchTerms = Dictionary(zip(keys, parallelMap(made.terms, \.stored)), uniquingKeysWith: { a, _ in a })
         }
-        state.writePages([{ SearchPage(frame: state.pageFrame).render() }])
+        state.writePages([{ SearchPage(frame: state.pageFrame, shardKeys: made.shardKeys, documentCount: state.records.count).render() }])
     }
 
     /// The marker that says "congkhai made this site", with the build's facts

@@ -12,14 +12,15 @@ import Foundation
 ///   document row is loaded, and the script knows where each document's row and
 ///   context are without loading anything else;
 /// - `tu/<key>.js`: the words whose folded form begins with `key`, with their postings;
-/// - `vb/<type>-<n>.js`: document rows (address, type, number, date, summary),
-///   `rowsPerShard` documents of one type a file, oldest first: a query naming a
-///   type, or filtered by one, finds the rows of its first results together;
+/// - `vb/<n>.js`: document rows (address, type, number, date, summary), `rowsPerShard` documents a file in the
+///   order of their dates, oldest first: the first results of a query, newest first among equals, and those of a
+///   year, sit in one or two files, and the page loads the newest file at once, beside the word shards, so that
+///   a common query shows its list without a second round of files;
 /// - `nd/<type>-<n>.js`: the passages of one document's text around the first use of
 ///   each of its words, to show a result's matched words in context. Named by the
-///   document's place among those of its type, oldest first, like the rows: the page
-///   loads them with the rows, not after, and a new document (the newest, mostly)
-///   leaves the names of the others as they were, so a rebuild keeps their files.
+///   document's place among those of its type, oldest first: a new document (the newest,
+///   mostly) leaves the names of the others as they were, so a rebuild keeps their files.
+///   The page loads them once the list is shown.
 ///
 /// Documents are numbered newest first, so that equal scores list the newer first.
 struct SearchFiles {
@@ -30,7 +31,7 @@ struct SearchFiles {
     static func text(_ name: String) -> String { folder + "nd/\(name).js" }
 
     /// Rows per document shard: the rows of a result page sit in a few of them.
-    static let rowsPerShard = 100
+    static let rowsPerShard = 500
     /// Bytes of a word shard before it is cut one letter deeper.
     static let wordShardBudget = 24_000
     /// Characters of a document's text that are searched and kept for context: a longer text from its beginning only.
@@ -97,7 +98,7 @@ struct SearchFiles {
     /// A document's text file goes to `writeText` as soon as it is made, from any thread: holding the texts of
     /// every document until the index is done made this step the build's peak of memory.
     func files(reusing reuse: Reuse = Reuse(), writeText: (_ path: String, _ text: String) -> Void)
-        -> (files: [(path: String, text: String)], terms: [Terms]) {
+        -> (files: [(path: String, text: String)], terms: [Terms], shardKeys: [String]) {
         let documents = Self.ordered(records)
         let places = Self.places(documents)
         // the slow part, one document at a time on all cores: words and context, unless a rebuild has them
@@ -147,17 +148,16 @@ struct SearchFiles {
             out += "});\n"
             files.append((Self.wordShard(shard.key), out))
         }
-        var rowShards: [String: [(place: Int, row: String)]] = [:]
-        for (number, record) in documents.enumerated() {
-            rowShards["\(places[number].type)-\(places[number].place / Self.rowsPerShard)", default: []]
-                .append((places[number].place, row(record)))
+        // oldest first, so that a new document (the newest, mostly) changes the last file only
+        var rowShards = [[String]](repeating: [], count: (documents.count + Self.rowsPerShard - 1) / Self.rowsPerShard)
+        for number in documents.indices.reversed() {
+            rowShards[(documents.count - 1 - number) / Self.rowsPerShard].append(row(documents[number]))
         }
-        for key in rowShards.keys.sorted() {
-            let rows = rowShards[key]!.sorted { $0.place < $1.place }.map(\.row)
-            files.append((Self.rowShard(key), "CKSearch.rows(" + JSONString.quote(key) + ",[\n" + rows.joined(separator: ",\n") + "]);\n"))
+        for (shard, rows) in rowShards.enumerated() {
+            files.append((Self.rowShard(String(shard)), "CKSearch.rows(\"\(shard)\",[\n" + rows.joined(separator: ",\n") + "]);\n"))
         }
         let termsByID = Dictionary(uniqueKeysWithValues: zip(documents.map(\.id), terms))
-        return (files, records.map { termsByID[$0.id]! })
+        return (files, records.map { termsByID[$0.id]! }, shards.map(\.key))
     }
 
     // MARK: what is searched
