@@ -41,12 +41,29 @@ struct SearchFiles {
 
     let records: [DocumentRecord]
     let procedureTypeName: String
+    /// The records in the index's order (`ordered`): the document numbers.
+    let documents: [DocumentRecord]
+
+    init(records: [DocumentRecord], procedureTypeName: String) {
+        self.records = records
+        self.procedureTypeName = procedureTypeName
+        documents = Self.ordered(records)
+    }
 
     /// What a rebuild can reuse of a document: the words found in it by the previous build
     /// (as `SearchTermsStore` keeps them), and whether its text file online is already the one it would write.
     struct Reuse {
         var terms: (DocumentRecord) -> Substring? = { _ in nil }
         var textFileKept: (DocumentRecord) -> Bool = { _ in false }
+        /// The previous build's index, when it describes the site online (`SearchIndexStore.load`).
+        var previousIndex: SearchIndexStore?
+        /// Keeps index files online as they are (`PageSink.keep`); false when one of them is not there.
+        var keepFiles: ([String]) -> Bool = { _ in false }
+        /// The digest of every record (`BuildState.recordsDigest`): the manifest and the rows are made from the records.
+        var recordsDigest = ""
+        /// The key of a document's words in the index kept for the next build (`SearchIndexStore`), when the build
+        /// keeps a cache: equal keys, equal words. Cheaper than the stored words' key, made only when those are.
+        var patchKey: (DocumentRecord) -> String? = { _ in nil }
     }
 
     /// The records, newest first (by date, then address): the document numbers of the index.
@@ -75,37 +92,63 @@ struct SearchFiles {
     }
 
     /// The name of each document's context file (`text(_:)`), by document.
-    static func contextNames(_ records: [DocumentRecord]) -> [DocumentID: String] {
-        let documents = ordered(records)
-        return Dictionary(uniqueKeysWithValues: zip(documents.map(\.id), places(documents).map { "\($0.type)-\($0.place)" }))
+    func contextNames() -> [DocumentID: String] {
+        Dictionary(uniqueKeysWithValues: zip(documents.map(\.id), Self.places(documents).map { "\($0.type)-\($0.place)" }))
     }
 
     /// A document's words: found in its text now, or as the previous build stored them.
     enum Terms {
         case found([String: Bool])
         case stored(Substring)
+        /// The same as in the previous build's index, which is patched: not gathered.
+        case unchanged
 
         /// As `SearchTermsStore` keeps them.
         var stored: String {
             switch self {
             case .found(let terms): return SearchTermsStore.encode(terms)
             case .stored(let line): return String(line)
+            case .unchanged: preconditionFailure("the words of an unchanged document are not gathered")
             }
         }
     }
 
-    /// What the index step writes (path and text of each file) and each record's words, in the order of `records`.
+    /// What the index step makes.
+    struct Made {
+        /// Path and text of each file to write.
+        var files: [(path: String, text: String)]
+        /// Each record's words, in the order of `records`; nil when the previous index was patched, which needs
+        /// the words of the changed documents only.
+        var terms: [Terms]?
+        /// Every word shard's key, in order.
+        var shardKeys: [String]
+        /// The index to keep for the next build, when the build keeps a cache.
+        var store: SearchIndexStore?
+    }
+
+    /// What the index step writes and each record's words (see `Made`).
     /// A document's text file goes to `writeText` as soon as it is made, from any thread: holding the texts of
     /// every document until the index is done made this step the build's peak of memory.
-    func files(reusing reuse: Reuse = Reuse(), writeText: (_ path: String, _ text: String) -> Void)
-        -> (files: [(path: String, text: String)], terms: [Terms], shardKeys: [String]) {
-        let documents = Self.ordered(records)
+    func files(reusing reuse: Reuse = Reuse(), writeText: (_ path: String, _ text: String) -> Void) -> Made {
         let places = Self.places(documents)
+        var listed: [(id: String, key: String)]? = []
+        for record in documents {
+            guard let key = reuse.patchKey(record) else { listed = nil; break }
+            listed!.append((record.id.source, key))
+        }
+        // the documents whose words changed, when the previous index can be patched with theirs
+        var patching: Set<Int>?
+        if let previous = reuse.previousIndex, let listed, previous.documents.map(\.id) == listed.map(\.id) {
+            let changed = listed.indices.filter { previous.documents[$0].key != listed[$0].key }
+            if changed.count <= Self.patchLimit { patching = Set(changed) }
+        }
         // the slow part, one document at a time on all cores: words and context, unless a rebuild has them
-        let terms = parallelMap(Array(documents.indices)) { number -> Terms in
+        let gathered = parallelMap(Array(documents.indices)) { number -> Terms in
             let record = documents[number]
-            let cached = reuse.terms(record).map(Terms.stored)
             let kept = reuse.textFileKept(record)
+            if let patching, !patching.contains(number), kept { return .unchanged }
+            // a patch finds the words of the few changed texts again rather than read every stored one
+            let cached = patching == nil ? reuse.terms(record).map(Terms.stored) : nil
             if let cached, kept { return cached }
             let text = Self.plainText(record)
             let name = "\(places[number].type)-\(places[number].place)"
@@ -114,6 +157,68 @@ struct SearchFiles {
             writeText(Self.text(name), Self.textFile(name: name, text: Self.passages(of: text, firstUses: found.firstUses)))
             return cached ?? .found(found.terms)
         }
+        var words: (written: [(key: String, text: String)], keys: [String], store: SearchIndexStore?)?
+        if let previous = reuse.previousIndex, let listed, let patching {
+            words = patched(previous, changed: patching.sorted(), terms: gathered, listed: listed, reuse: reuse)
+        }
+        var terms: [Terms]?
+        if words == nil {
+            // every document's words: those not gathered for a patch that could not be made, now
+            let all = parallelMap(Array(documents.indices)) { number -> Terms in
+                guard case .unchanged = gathered[number] else { return gathered[number] }
+                let record = documents[number]
+                return reuse.terms(record).map(Terms.stored)
+                    ?? .found(SearchIndex.terms(head: Self.headTexts(record), body: [Self.plainText(record)]))
+            }
+            words = wordShards(terms: all, listed: listed)
+            terms = all
+        }
+        let made = words!
+
+        // the manifest and the rows are made from the records (and the manifest names the shards): a patch in which
+        // no record changed keeps them as they are online
+        var others: [(path: String, text: String)] = []
+        var keptOthers: [(path: String, digest: String)] = []
+        let rowFiles = (documents.count + Self.rowsPerShard - 1) / Self.rowsPerShard
+        if terms == nil, let previous = reuse.previousIndex, previous.recordsDigest == reuse.recordsDigest,
+           previous.others.count == rowFiles + 1, previous.shards.map(\.key) == made.keys,
+           reuse.keepFiles(previous.others.map(\.path)) {
+            keptOthers = previous.others
+        } else {
+            others.append((Self.manifest, manifest(documents, shards: made.keys)))
+            // oldest first, so that a new document (the newest, mostly) changes the last file only
+            var rowShards = [[String]](repeating: [], count: rowFiles)
+            for number in documents.indices.reversed() {
+                rowShards[(documents.count - 1 - number) / Self.rowsPerShard].append(row(documents[number]))
+            }
+            for (shard, rows) in rowShards.enumerated() {
+                others.append((Self.rowShard(String(shard)), "CKSearch.rows(\"\(shard)\",[\n" + rows.joined(separator: ",\n") + "]);\n"))
+            }
+        }
+        let files = others + made.written.map { (Self.wordShard($0.key), $0.text) }
+        let byRecord = terms.map { terms in
+            let termsByID = Dictionary(uniqueKeysWithValues: zip(documents.map(\.id), terms))
+            return records.map { termsByID[$0.id]! }
+        }
+        let store = made.store?.recording(records: reuse.recordsDigest, written: others, kept: keptOthers)
+        return Made(files: files, terms: byRecord, shardKeys: made.keys, store: store)
+    }
+
+    /// The previous index with the words of the changed documents patched in; nil when it cannot be
+    /// (see `SearchIndexStore.patched`) or the shards it keeps are not online.
+    private func patched(_ previous: SearchIndexStore, changed: [Int], terms: [Terms], listed: [(id: String, key: String)],
+                         reuse: Reuse) -> (written: [(key: String, text: String)], keys: [String], store: SearchIndexStore?)? {
+        guard let patch = previous.patched(changed: changed.map { ($0, Self.termList(terms[$0])) }, documents: listed,
+                                           budget: Self.wordShardBudget),
+              reuse.keepFiles(patch.kept.map(Self.wordShard)) else { return nil }
+        let written = patch.written.map { (key: $0.key, text: Self.shardFile($0)) }
+        return (written, patch.store.shards.map(\.key), patch.store.recording(written))
+    }
+
+    /// The word shards made from every document's words: the files to write, every shard's key, and the
+    /// index to keep when the documents' keys are `listed`.
+    private func wordShards(terms: [Terms], listed: [(id: String, key: String)]?)
+        -> (written: [(key: String, text: String)], keys: [String], store: SearchIndexStore?) {
         // the words go to the index in two parts at once, each part's words in document order
         let partCount = 2
         let index = SearchIndex(merging: parallelMap(Array(0..<partCount)) { part -> SearchIndex in
@@ -128,36 +233,44 @@ struct SearchFiles {
                     SearchTermsStore.forEachTerm(in: line) { key, inHead in
                         if SearchIndex.part(of: key, count: partCount) == part { index.add(document: number, key: key, inHead: inHead) }
                     }
+                case .unchanged: preconditionFailure("every document's words are gathered for a whole index")
                 }
             }
             return index
         })
         let shards = index.shards(budget: Self.wordShardBudget)
+        let written = shards.map { (key: $0.key, text: Self.shardFile($0)) }
+        let store = listed.map { SearchIndexStore(documents: $0, shards: shards, files: written.map(\.text), index: index) }
+        return (written, shards.map(\.key), store)
+    }
 
-        var files: [(path: String, text: String)] = []
-        files.append((Self.manifest, manifest(documents, shards: shards.map(\.key))))
-        for shard in shards {
-            var out = "CKSearch.words(" + JSONString.quote(shard.key) + ",{"
-            for (i, word) in shard.words.enumerated() {
-                if i > 0 { out += ",\n" }
-                JSONString.quote(word.folded, into: &out)
-                out += ":["
-                out += word.forms.map { JSONString.quote($0.exact) + "," + JSONString.quote($0.postings) }.joined(separator: ",")
-                out += "]"
-            }
-            out += "});\n"
-            files.append((Self.wordShard(shard.key), out))
+    /// Changed documents beyond which the index is made whole: patching one costs a pass over every word.
+    static let patchLimit = 64
+
+    /// A document's words, as a list.
+    static func termList(_ terms: Terms) -> [(key: String, inHead: Bool)] {
+        switch terms {
+        case .found(let found): return found.map { ($0.key, $0.value) }
+        case .stored(let line):
+            var list: [(key: String, inHead: Bool)] = []
+            SearchTermsStore.forEachTerm(in: line) { list.append(($0, $1)) }
+            return list
+        case .unchanged: preconditionFailure("a changed document's words are gathered")
         }
-        // oldest first, so that a new document (the newest, mostly) changes the last file only
-        var rowShards = [[String]](repeating: [], count: (documents.count + Self.rowsPerShard - 1) / Self.rowsPerShard)
-        for number in documents.indices.reversed() {
-            rowShards[(documents.count - 1 - number) / Self.rowsPerShard].append(row(documents[number]))
+    }
+
+    /// A word shard's file: one call with its words, each with its forms and their postings.
+    static func shardFile(_ shard: SearchIndex.Shard) -> String {
+        var out = "CKSearch.words(" + JSONString.quote(shard.key) + ",{"
+        for (i, word) in shard.words.enumerated() {
+            if i > 0 { out += ",\n" }
+            JSONString.quote(word.folded, into: &out)
+            out += ":["
+            out += word.forms.map { JSONString.quote($0.exact) + "," + JSONString.quote($0.postings) }.joined(separator: ",")
+            out += "]"
         }
-        for (shard, rows) in rowShards.enumerated() {
-            files.append((Self.rowShard(String(shard)), "CKSearch.rows(\"\(shard)\",[\n" + rows.joined(separator: ",\n") + "]);\n"))
-        }
-        let termsByID = Dictionary(uniqueKeysWithValues: zip(documents.map(\.id), terms))
-        return (files, records.map { termsByID[$0.id]! }, shards.map(\.key))
+        out += "});\n"
+        return out
     }
 
     // MARK: what is searched
