@@ -27,9 +27,16 @@ public struct SearchIndex: Sendable {
     /// byte ranges, in text order): the passages the site keeps to show a result's words in context.
     /// One pass over the text does both.
     public static func termsAndFirstUses(head: [String], body: String) -> (terms: [String: Bool], firstUses: [Range<Int>]) {
+        var body = body
+        return body.withUTF8 { termsAndFirstUses(head: head, bodyUTF8: $0) }
+    }
+
+    /// As `termsAndFirstUses(head:body:)` for a body given as its UTF-8 bytes, which must be valid UTF-8.
+    public static func termsAndFirstUses(head: [String], bodyUTF8 body: UnsafeBufferPointer<UInt8>)
+        -> (terms: [String: Bool], firstUses: [Range<Int>]) {
         var words = DistinctWords()
         var firstUses: [Range<Int>] = []
-        SearchTerms.forEachExactKeyUTF8WithRange(in: body) { key, range in
+        SearchTerms.forEachExactKeyUTF8WithRange(inUTF8: body) { key, range in
             if words.insert(key, inHead: false) { firstUses.append(range) }
         }
         return (terms(of: &words, head: head), firstUses)

@@ -43,11 +43,17 @@ public enum SearchTerms {
     /// use to show it in context.
     public static func forEachExactKeyUTF8WithRange(in text: String, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
         var text = text // withUTF8 makes a string that is not contiguous UTF-8 (bridged, say) so first
-        text.withUTF8 { source in
-            var scanner = KeyScanner()
-            defer { scanner.deallocate() }
-            scanner.scan(source, body)
-        }
+        text.withUTF8 { forEachExactKeyUTF8WithRange(inUTF8: $0, body) }
+    }
+
+    /// As `forEachExactKeyUTF8WithRange(in:_:)` for a text given as its UTF-8 bytes, which must be valid UTF-8
+    /// (the scanner reads a sequence's length from its lead byte): for a text made as bytes, which need not
+    /// become a string (making one checks every byte).
+    public static func forEachExactKeyUTF8WithRange(inUTF8 text: UnsafeBufferPointer<UInt8>,
+                                                    _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+        var scanner = KeyScanner()
+        defer { scanner.deallocate() }
+        scanner.scan(text, body)
     }
 
     /// The folded key of an exact key: "quyêS" → "quyet", "đông" → "dong".

@@ -129,7 +129,7 @@ struct SearchFiles {
     /// What the index step writes and each record's words (see `Made`).
     /// A document's text file goes to `writeText` as soon as it is made, from any thread: holding the texts of
     /// every document until the index is done made this step the build's peak of memory.
-    func files(reusing reuse: Reuse = Reuse(), writeText: (_ path: String, _ text: String) -> Void) -> Made {
+    func files(reusing reuse: Reuse = Reuse(), writeText: (_ path: String, _ file: Data) -> Void) -> Made {
         let places = Self.places(documents)
         var listed: [(id: String, key: String)]? = []
         for record in documents {
@@ -150,10 +150,11 @@ struct SearchFiles {
             // a patch finds the words of the few changed texts again rather than read every stored one
             let cached = patching == nil ? reuse.terms(record).map(Terms.stored) : nil
             if let cached, kept { return cached }
-            let text = Self.plainText(record)
+            // the text as bytes from end to end: it is never made a string, which would check every byte of it
+            let text = Self.plainTextUTF8(record)
+            let found = text.withUnsafeBufferPointer { SearchIndex.termsAndFirstUses(head: Self.headTexts(record), bodyUTF8: $0) }
+            if kept { return cached ?? .found(found.terms) }
             let name = "\(places[number].type)-\(places[number].place)"
-            if kept { return cached ?? .found(SearchIndex.terms(head: Self.headTexts(record), body: [text])) }
-            let found = SearchIndex.termsAndFirstUses(head: Self.headTexts(record), body: text)
             writeText(Self.text(name), Self.textFile(name: name, text: Self.passages(of: text, firstUses: found.firstUses)))
             return cached ?? .found(found.terms)
         }
@@ -167,8 +168,9 @@ struct SearchFiles {
             let all = parallelMap(Array(documents.indices)) { number -> Terms in
                 guard case .unchanged = gathered[number] else { return gathered[number] }
                 let record = documents[number]
-                return reuse.terms(record).map(Terms.stored)
-                    ?? .found(SearchIndex.terms(head: Self.headTexts(record), body: [Self.plainText(record)]))
+                return reuse.terms(record).map(Terms.stored) ?? .found(Self.plainTextUTF8(record).withUnsafeBufferPointer {
+                    SearchIndex.termsAndFirstUses(head: Self.headTexts(record), bodyUTF8: $0).terms
+                })
             }
             words = wordShards(terms: all, listed: listed)
             terms = all
@@ -283,14 +285,14 @@ struct SearchFiles {
         return texts
     }
 
-    /// Body, appendices and a procedure's sections, without markup, cut at `textLimit` characters.
-    static func plainText(_ record: DocumentRecord) -> String {
+    /// Body, appendices and a procedure's sections, without markup, cut at `textLimit` characters: as UTF-8.
+    static func plainTextUTF8(_ record: DocumentRecord) -> [UInt8] {
         let t = record.text
         var html = [t.bodyHTML] + t.appendices.map(\.html)
         html += Procedure.Section.allCases.compactMap { t.procedureSections[$0] } + t.otherSections
-        let text = stripTags(html)
-        guard text.utf8.count > textLimit else { return text }
-        return String(text.prefix(textLimit))
+        let text = stripTagsUTF8(html)
+        guard text.count > textLimit else { return text }
+        return Array(String(String(decoding: text, as: UTF8.self).prefix(textLimit)).utf8)
     }
 
     /// What a document's context file keeps of its text: the passage around the first use of each of its words
@@ -299,8 +301,12 @@ struct SearchFiles {
     /// in the whole text, with the text around it, at a fraction of the text's size.
     /// `firstUses`: the byte ranges of the first uses, in text order (`SearchIndex.termsAndFirstUses`).
     static func passages(of text: String, firstUses: [Range<Int>]) -> String {
-        let bytes = Array(text.utf8)
-        guard !bytes.isEmpty else { return "" }
+        String(decoding: passages(of: Array(text.utf8), firstUses: firstUses), as: UTF8.self)
+    }
+
+    /// As `passages(of:firstUses:)` on the text's UTF-8 bytes.
+    static func passages(of bytes: [UInt8], firstUses: [Range<Int>]) -> [UInt8] {
+        guard !bytes.isEmpty else { return [] }
         var kept: [Range<Int>] = []
         for use in firstUses {
             var start = max(0, use.lowerBound - contextBefore)
@@ -322,16 +328,21 @@ struct SearchFiles {
             out += bytes[range]
         }
         if let last = kept.last, last.upperBound < bytes.count { out += Array(" …".utf8) }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The text of our own renderer's HTML: tags dropped, the five entities it writes decoded, spaces folded;
     /// the texts of the parts that have one, joined by a space.
     static func stripTags(_ parts: [String]) -> String {
-        // Written straight into the new string's storage: the text is never longer than its HTML (tags go,
+        String(decoding: stripTagsUTF8(parts), as: UTF8.self)
+    }
+
+    /// As `stripTags(_:)`, as UTF-8: valid, since only ASCII bytes (tags, entities, spaces) are taken out or put in.
+    static func stripTagsUTF8(_ parts: [String]) -> [UInt8] {
+        // Written straight into the new array's storage: the text is never longer than its HTML (tags go,
         // entities and runs of spaces shrink), plus a space between parts.
         let capacity = parts.reduce(parts.count) { $0 + $1.utf8.count }
-        return String(unsafeUninitializedCapacity: capacity) { out in
+        return [UInt8](unsafeUninitializedCapacity: capacity) { out, initialized in
             var count = 0
             for var part in parts {
                 let before = count
@@ -343,7 +354,7 @@ struct SearchFiles {
                 part.withUTF8 { stripTags($0, into: out, count: &count) }
                 if count == textStart { count = before } // a part without text adds no space
             }
-            return count
+            initialized = count
         }
     }
 
@@ -400,39 +411,43 @@ struct SearchFiles {
         (Array("&amp;".utf8), 0x26),
     ]
 
-    /// A document's text file: one call with its text as a JSON string, made in one string of the right size
-    /// because the text is the whole document's.
+    /// A document's text file: one call with its text as a JSON string.
     static func textFile(name: String, text: String) -> String {
-        var file = "CKSearch.text(\"" + name + "\","
-        file.reserveCapacity(file.utf8.count + text.utf8.count + 8)
-        if isCleanJSON(text) {
-            file += "\""
-            file += text
-            file += "\""
+        String(decoding: textFile(name: name, text: Array(text.utf8)), as: UTF8.self)
+    }
+
+    /// As `textFile(name:text:)` from the text's UTF-8 bytes, as the bytes of the file: made in one buffer of the
+    /// right size because the text is the whole document's, and never made a string (which checks every byte).
+    static func textFile(name: String, text: [UInt8]) -> Data {
+        let head = Array("CKSearch.text(\"".utf8) + Array(name.utf8) + Array("\",".utf8), tail = Array(");\n".utf8)
+        var file = Data(capacity: head.count + text.count + tail.count + 2)
+        file.append(contentsOf: head)
+        if text.withUnsafeBufferPointer(isCleanJSON) {
+            file.append(0x22)
+            file.append(contentsOf: text)
+            file.append(0x22)
         } else {
-            JSONString.quote(text, into: &file)
+            file.append(contentsOf: JSONString.quote(String(decoding: text, as: UTF8.self)).utf8)
         }
-        file += ");\n"
+        file.append(contentsOf: tail)
         return file
     }
 
     /// True when the text needs no escape in a JSON string, which most texts do not: one pass over the bytes
     /// tells, and the text is then copied whole, where JSONString looks for seven cases at each byte.
-    static func isCleanJSON(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                // one table lookup for the common byte: a control character, ", \, < or the lead byte of U+2028/9
-                if mayNeedEscape[Int(b)] {
-                    if b != 0xE2 { return false }
-                    // U+2028 and U+2029 (E2 80 A8/A9) end a line in older JavaScript
-                    if i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return false }
-                }
-                i += 1
+    static func isCleanJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            // one table lookup for the common byte: a control character, ", \, < or the lead byte of U+2028/9
+            if mayNeedEscape[Int(b)] {
+                if b != 0xE2 { return false }
+                // U+2028 and U+2029 (E2 80 A8/A9) end a line in older JavaScript
+                if i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return false }
             }
-            return true
-        } ?? false
+            i += 1
+        }
+        return true
     }
 
     /// The bytes `isCleanJSON` looks at twice.
