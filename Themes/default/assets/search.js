@@ -84,14 +84,14 @@
     return set;
   }
   if (pageShards !== null) { shardSet = keySet(pageShards.split(' ')); }
-  /* The newest documents' rows, loaded with the word shards: the first results of a common query are the newest
-   * documents among those that rank best, and their rows are then there when the ranking is done. */
+  /* The rows of the newest documents (the last two files), loaded with the word shards: the first results of a
+   * common query are the newest documents among those that rank best, and their rows are then there when the
+   * ranking is done, where loading them after it would add a round of files. */
   var documents = Number(form.getAttribute('data-documents')), perFile = Number(form.getAttribute('data-rows-per-file'));
   var newestRows = null;
   if (documents > 0 && perFile > 0) {
     var newest = Math.floor((documents - 1) / perFile);
-    // a last file of few rows holds few of the newest: the one before it too
-    newestRows = (documents - 1) % perFile < 100 && newest > 0 ? [newest, newest - 1] : [newest];
+    newestRows = newest > 0 ? [newest, newest - 1] : [newest];
   }
   function shardOf(folded) {
     var shards = shardSet;
