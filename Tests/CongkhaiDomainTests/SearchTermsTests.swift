@@ -129,6 +129,43 @@ import Testing
         #expect(text.utf8.allSatisfy { SearchIndex.finalDigits.contains($0) || SearchIndex.continuationDigits.contains($0) })
     }
 
+    /// `encode` as it was written first (a small array per posting, a scalar per digit): the rule.
+    static func referenceEncode(_ list: [UInt32]) -> String {
+        var out = String.UnicodeScalarView()
+        var previous: UInt32 = 0
+        for posting in list {
+            let document = posting >> 1
+            var value = (document - previous) << 1 | (posting & 1)
+            previous = document
+            var digits: [UInt8] = [SearchIndex.finalDigits[Int(value & 31)]]
+            value >>= 5
+            while value > 0 {
+                digits.append(SearchIndex.continuationDigits[Int(value & 31)])
+                value >>= 5
+            }
+            for digit in digits.reversed() { out.append(Unicode.Scalar(digit)) }
+        }
+        return String(out)
+    }
+
+    @Test func postingsEncodeAsTheRuleSays() {
+        var seed: UInt64 = 99
+        func next(_ n: UInt64) -> UInt64 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return (seed >> 33) % n
+        }
+        for _ in 0..<2_000 {
+            var document: UInt32 = 0
+            var list: [UInt32] = []
+            for _ in 0..<next(40) {
+                // gaps of every size: one digit, several, up to the largest a document number takes
+                document += UInt32(next([2, 40, 2_000, 300_000][Int(next(4))]))
+                list.append(document << 1 | UInt32(next(2)))
+            }
+            #expect(SearchIndex.encode(list) == Self.referenceEncode(list), "\(list)")
+        }
+    }
+
     @Test func shardsStayUnderTheirBudgetAndEveryWordHasOne() {
         var words: [String] = []
         for a in ["th", "tr", "ng"] { for b in "aeiou" { for c in "nmc" { words.append(a + String(b) + String(c)) } } }

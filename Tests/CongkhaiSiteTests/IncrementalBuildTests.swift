@@ -226,6 +226,38 @@ import Testing
         #expect(rewritten.contains { $0.hasPrefix("van-ban/2024/") && $0.hasSuffix("/index.json") })
     }
 
+    /// Body edits patch the previous build's search index (`SearchIndexStore`) instead of making it from every
+    /// document's stored words: new words, a word of a group whose shards are made whole again ("2.5": its key
+    /// holds "_"), the edit taken back. After each, the site is a full build's; a patch leaves the stored words as
+    /// they were (it does not gather them), so their file says which rebuilds were patched.
+    @Test func bodyEditsPatchTheSearchIndexAndEqualAFullBuild() throws {
+        let w = try Workspace()
+        try w.build()
+        let folder = BuildCache.folder(for: w.site)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(SearchIndexStore.fileName).path))
+        let doc = "2024/huong-dan-ky-so.md"
+        let original = try w.read(doc)
+        let edits: [(text: String, patched: Bool)] = [
+            (original + "\n\nTừ mới: xylophon zyzzyva.\n", true),
+            (original + "\n\nTỷ lệ đạt 2.5 phần trăm.\n", false),
+            (original, false),
+            (original + "\n\nBổ sung lần nữa: quy trình ký số.\n", true),
+        ]
+        for (round, edit) in edits.enumerated() {
+            try w.write(doc, edit.text)
+            let stored = try Data(contentsOf: folder.appendingPathComponent(SearchTermsStore.fileName))
+            let fresh = w.root.appendingPathComponent("Full-\(round)")
+            try FileManager.default.copyItem(at: w.site, to: fresh)
+            try w.build(into: fresh, cache: false)
+            try w.build()
+            let a = try SiteFixture.files(in: w.site), b = try SiteFixture.files(in: fresh)
+            let differing = Set(a.keys).symmetricDifference(b.keys).sorted() + a.keys.filter { b[$0] != nil && a[$0] != b[$0] }.sorted()
+            #expect(differing.isEmpty, "edit \(round): \(differing.prefix(8))")
+            let storedAfter = try Data(contentsOf: folder.appendingPathComponent(SearchTermsStore.fileName))
+            #expect((stored == storedAfter) == edit.patched, "edit \(round)")
+        }
+    }
+
     @Test func nothingChangedIsNothingWritten() throws {
         let w = try Workspace()
         try w.build()

@@ -27,9 +27,16 @@ public struct SearchIndex: Sendable {
     /// byte ranges, in text order): the passages the site keeps to show a result's words in context.
     /// One pass over the text does both.
     public static func termsAndFirstUses(head: [String], body: String) -> (terms: [String: Bool], firstUses: [Range<Int>]) {
+        var body = body
+        return body.withUTF8 { termsAndFirstUses(head: head, bodyUTF8: $0) }
+    }
+
+    /// As `termsAndFirstUses(head:body:)` for a body given as its UTF-8 bytes, which must be valid UTF-8.
+    public static func termsAndFirstUses(head: [String], bodyUTF8 body: UnsafeBufferPointer<UInt8>)
+        -> (terms: [String: Bool], firstUses: [Range<Int>]) {
         var words = DistinctWords()
         var firstUses: [Range<Int>] = []
-        SearchTerms.forEachExactKeyUTF8WithRange(in: body) { key, range in
+        SearchTerms.forEachExactKeyUTF8WithRange(inUTF8: body) { key, range in
             if words.insert(key, inHead: false) { firstUses.append(range) }
         }
         return (terms(of: &words, head: head), firstUses)
@@ -114,8 +121,11 @@ public struct SearchIndex: Sendable {
     public struct Shard: Sendable {
         public let key: String
         /// Folded word → its exact forms with their encoded postings, in key order.
-        public var words: [(folded: String, forms: [(exact: String, postings: String)])] = []
+        public var words: [Word] = []
     }
+
+    /// A folded word with its exact forms and their encoded postings, forms in key order.
+    public typealias Word = (folded: String, forms: [(exact: String, postings: String)])
 
     /// The words cut into shards by the first letters of their folded form: two
     /// letters, and one more wherever a shard would exceed `budget` bytes (Vietnamese
@@ -123,20 +133,38 @@ public struct SearchIndex: Sendable {
     /// A word shorter than its neighbours' keys stays in the shorter shard; the script
     /// looks a word up in the longest shard key that begins it.
     public func shards(budget: Int, maxKeyLength: Int = 6) -> [Shard] {
+        Self.shards(of: words(), budget: budget, maxKeyLength: maxKeyLength)
+    }
+
+    /// Every folded word, in order, with its forms.
+    public func words() -> [Word] {
         var forms: [String: [(exact: String, postings: String)]] = [:]
         for (exact, list) in postings {
             forms[SearchTerms.fold(exactKey: exact), default: []].append((exact, Self.encode(list)))
         }
-        let words = forms.keys.sorted().map { word in
+        return forms.keys.sorted().map { word in
             (folded: word, forms: forms[word]!.sorted { $0.exact < $1.exact })
         }
+    }
+
+    /// The group of shards a folded word is in: its shard key of two letters. Shards are cut within a group,
+    /// so a group's shards depend on its own words only, when they come one after the other in folded order,
+    /// which they do unless its key holds "_" (which stands for many characters): see `shards(of:budget:)`.
+    public static func group(folded: String) -> String { SearchTerms.shardKey(folded: folded, length: 2) }
+
+    /// The group a shard's key is in.
+    public static func group(shardKey: String) -> String { String(shardKey.prefix(2)) }
+
+    /// `words` (in folded order) cut into shards, as `shards(budget:)` does; the shards of one group
+    /// whose key holds no "_" are the same made from that group's words alone.
+    public static func shards(of words: [Word], budget: Int, maxKeyLength: Int = 6) -> [Shard] {
         var shards: [Shard] = []
-        func size(_ word: (folded: String, forms: [(exact: String, postings: String)])) -> Int {
+        func size(_ word: Word) -> Int {
             word.forms.reduce(word.folded.utf8.count + 4) { $0 + $1.exact.utf8.count + $1.postings.utf8.count + 6 }
         }
-        func split(_ group: ArraySlice<(folded: String, forms: [(exact: String, postings: String)])>, length: Int) {
+        func split(_ group: ArraySlice<Word>, length: Int) {
             // group: words sharing a shard key of `length - 1`... cut them by `length` characters
-            var byKey: [(String, [(folded: String, forms: [(exact: String, postings: String)])])] = []
+            var byKey: [(String, [Word])] = []
             for word in group {
                 let key = SearchTerms.shardKey(folded: word.folded, length: length)
                 if byKey.last?.0 == key { byKey[byKey.count - 1].1.append(word) } else { byKey.append((key, [word])) }
@@ -164,21 +192,25 @@ public struct SearchIndex: Sendable {
     /// digits, most significant first, the last digit from "0"–"v" and the others from
     /// `continuationDigits`. Several times smaller than a JSON array, and it compresses well.
     public static func encode(_ list: [UInt32]) -> String {
-        var out = String.UnicodeScalarView()
+        // into one buffer of bytes, each posting's digits written backwards then turned: every posting of the index
+        // is encoded at every full build (a small array per posting and a scalar per digit took most of the time)
+        var out = [UInt8]()
+        out.reserveCapacity(list.count * 2)
         var previous: UInt32 = 0
         for posting in list {
             let document = posting >> 1
             var value = (document - previous) << 1 | (posting & 1)
             previous = document
-            var digits: [UInt8] = [finalDigits[Int(value & 31)]]
+            let start = out.count
+            out.append(finalDigits[Int(value & 31)])
             value >>= 5
             while value > 0 {
-                digits.append(continuationDigits[Int(value & 31)])
+                out.append(continuationDigits[Int(value & 31)])
                 value >>= 5
             }
-            for digit in digits.reversed() { out.append(Unicode.Scalar(digit)) }
+            out[start...].reverse()
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The inverse of `encode`, for tests (the script has its own).

@@ -43,11 +43,17 @@ public enum SearchTerms {
     /// use to show it in context.
     public static func forEachExactKeyUTF8WithRange(in text: String, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
         var text = text // withUTF8 makes a string that is not contiguous UTF-8 (bridged, say) so first
-        text.withUTF8 { source in
-            var scanner = KeyScanner()
-            defer { scanner.deallocate() }
-            scanner.scan(source, body)
-        }
+        text.withUTF8 { forEachExactKeyUTF8WithRange(inUTF8: $0, body) }
+    }
+
+    /// As `forEachExactKeyUTF8WithRange(in:_:)` for a text given as its UTF-8 bytes, which must be valid UTF-8
+    /// (the scanner reads a sequence's length from its lead byte): for a text made as bytes, which need not
+    /// become a string (making one checks every byte).
+    public static func forEachExactKeyUTF8WithRange(inUTF8 text: UnsafeBufferPointer<UInt8>,
+                                                    _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+        var scanner = KeyScanner()
+        defer { scanner.deallocate() }
+        scanner.scan(text, body)
     }
 
     /// The folded key of an exact key: "quyêS" → "quyet", "đông" → "dong".
@@ -115,6 +121,20 @@ private struct KeyScanner {
             // one scalar: a Swift string is always valid UTF-8, so the lead byte tells how many bytes follow
             let start = next
             let lead = UInt32(source[start])
+            // An ASCII letter or digit (most bytes of a text, even in Vietnamese) goes straight into the word, with
+            // what the general path below does for it (its key byte: `LatinTable.asciiKeys`); a dot after a number
+            // takes the general path.
+            if lead < 0x80, !pendingDot {
+                let keyByte = table.asciiKeys[Int(lead)]
+                if keyByte != 0 {
+                    if key.count == 0 && tones.count == 0 { wordStart = start }
+                    key.append(keyByte)
+                    previousIsNumber = keyByte <= 0x39
+                    next += 1
+                    wordEnd = next
+                    continue
+                }
+            }
             let value: UInt32
             if lead < 0x80 {
                 value = lead
@@ -294,6 +314,16 @@ struct LatinTable: Sendable {
     static let shared = LatinTable()
 
     private let latin: [Entry] = (0..<0x250).map { make(Unicode.Scalar($0)!).0 }
+    /// For each ASCII byte, the byte its entry puts in a word's key when it is a letter (its lower case, no tone)
+    /// or a digit (itself), else 0: the tokenizer's fast path, made from the entries so that it cannot differ.
+    let asciiKeys: [UInt8] = (0..<0x80).map { byte -> UInt8 in
+        let entry = make(Unicode.Scalar(UInt8(byte))).0
+        switch entry.kind {
+        case .digit: return UInt8(byte)
+        case .letter where entry.tone == 0 && (entry.base?.value ?? 0x80) < 0x80: return UInt8(entry.base!.value)
+        default: return 0
+        }
+    }
     private let extended: [Entry] = (0x1E00..<0x1F00).map { make(Unicode.Scalar($0)!).0 }
     private let latinFolded: [String] = (0..<0x250).map { make(Unicode.Scalar($0)!).1.folded }
     private let extendedFolded: [String] = (0x1E00..<0x1F00).map { make(Unicode.Scalar($0)!).1.folded }

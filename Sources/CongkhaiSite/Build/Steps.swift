@@ -275,25 +275,48 @@ extension BuildStep {
 
     /// `tim-kiem/` and its index, made from the records' text (see SearchFiles).
     /// Made from every record's words: a rebuild in which no record and no text changed keeps it whole;
-    /// any other rebuild takes the words of unchanged texts from the cache, finds those of the others,
-    /// and writes the text files of changed texts only.
+    /// a rebuild in which few texts changed patches their words into the previous build's index and writes the
+    /// word shards they are in (SearchIndexStore); any other rebuild takes the words of unchanged texts from the
+    /// cache and finds those of the others. Either way only the text files of changed texts are written.
     static let search = BuildStep("writing the search index", dependsOnRecordsAndTexts: true) { state in
-        let stored = state.previous == nil ? [:]
-            : state.previousSearchTerms ?? SearchTermsStore.load(from: BuildCache.folder(for: state.options.output))
-        let keys = state.options.useCache ? parallelMap(state.records) { SearchTermsStore.key(of: $0) } : []
-        let keyOf = Dictionary(uniqueKeysWithValues: zip(state.records.map(\.id), keys))
-        let contextNames = SearchFiles.contextNames(state.records)
+        let cacheFolder = BuildCache.folder(for: state.options.output)
+        // read only if needed: a patched index needs no stored words, and reading them took most of such a rebuild
+        let stored = SearchTermsStore.Lazy(state.previous == nil ? { [:] }
+            : { [kept = state.previousSearchTerms] in kept ?? SearchTermsStore.load(from: cacheFolder) })
+        // the stored words' keys, made only if asked for (a digest of each text's inputs and head texts)
+        let termsKeys = SearchTermsStore.Keys(state.options.useCache ? state.records : [])
+        let search = SearchFiles(records: state.records, procedureTypeName: state.theme.string("procedures"))
+        let contextNames = search.contextNames()
         let keptTexts = state.keepRecordFiles(path: { SearchFiles.text(contextNames[$0.id]!) }, input: { $0.renderKey })
         var reuse = SearchFiles.Reuse()
-        reuse.terms = { record in keyOf[record.id].flatMap { stored[$0] } }
+        reuse.terms = { record in termsKeys.key(of: record.id).flatMap { stored.lines[$0] } }
         reuse.textFileKept = { keptTexts.contains($0.id) }
-        let made = SearchFiles(records: state.records, procedureTypeName: state.theme.string("procedures"))
-            .files(reusing: reuse) { state.sink.write($0, $1) }
+        reuse.keepFiles = { state.sink.keep($0) }
+        reuse.recordsDigest = state.recordsDigest
+        if state.options.useCache, state.recordDigests.count == state.records.count {
+            // the text's inputs and the record (which holds the head texts): equal keys, equal words
+            let patchKeys = Dictionary(uniqueKeysWithValues: zip(state.records, state.recordDigests).map { ($0.id, $0.renderKey + " " + $1) })
+            reuse.patchKey = { patchKeys[$0.id] }
+        }
+        if state.options.useCache, let previous = state.previous {
+            // the previous build's index, trusted for the index files online as the cache lists them
+            let shardFolder = SearchFiles.wordShard("").dropLast(".js".count), textFolder = SearchFiles.text("").dropLast(".js".count)
+            let online = Dictionary(previous.files.filter { $0.path.hasPrefix(SearchFiles.folder) && !$0.path.hasPrefix(textFolder) }
+                .map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
+            reuse.previousIndex = SearchIndexStore.load(from: cacheFolder, online: { online[$0] },
+                                                        shardCount: online.keys.filter { $0.hasPrefix(shardFolder) }.count)
+        }
+        let made = search.files(reusing: reuse) { state.sink.write($0, $1) }
         for file in made.files { state.sink.write(file.path, file.text) }
         if state.options.useCache {
-            state.next.searchTerms = Dictionary(zip(keys, parallelMap(made.terms, \.stored)), uniquingKeysWith: { a, _ in a })
+            // after a patch the stored words stay as they were: keyed by what they were found in, those of a
+            // changed text are not found again, and a later build finds them once more if it needs them
+            if let terms = made.terms {
+                state.next.searchTerms = Dictionary(zip(termsKeys.all, parallelMap(terms, \.stored)), uniquingKeysWith: { a, _ in a })
+            }
+            if let store = made.store { store.save(in: cacheFolder) } else { SearchIndexStore.remove(from: cacheFolder) }
         }
-        state.writePages([{ SearchPage(frame: state.pageFrame).render() }])
+        state.writePages([{ SearchPage(frame: state.pageFrame, shardKeys: made.shardKeys, documentCount: state.records.count).render() }])
     }
 
     /// The marker that says "congkhai made this site", with the build's facts

@@ -12,14 +12,15 @@ import Foundation
 ///   document row is loaded, and the script knows where each document's row and
 ///   context are without loading anything else;
 /// - `tu/<key>.js`: the words whose folded form begins with `key`, with their postings;
-/// - `vb/<type>-<n>.js`: document rows (address, type, number, date, summary),
-///   `rowsPerShard` documents of one type a file, oldest first: a query naming a
-///   type, or filtered by one, finds the rows of its first results together;
+/// - `vb/<n>.js`: document rows (address, type, number, date, summary), `rowsPerShard` documents a file in the
+///   order of their dates, oldest first: the first results of a query, newest first among equals, and those of a
+///   year, sit in one or two files, and the page loads the newest file at once, beside the word shards, so that
+///   a common query shows its list without a second round of files;
 /// - `nd/<type>-<n>.js`: the passages of one document's text around the first use of
 ///   each of its words, to show a result's matched words in context. Named by the
-///   document's place among those of its type, oldest first, like the rows: the page
-///   loads them with the rows, not after, and a new document (the newest, mostly)
-///   leaves the names of the others as they were, so a rebuild keeps their files.
+///   document's place among those of its type, oldest first: a new document (the newest,
+///   mostly) leaves the names of the others as they were, so a rebuild keeps their files.
+///   The page loads them once the list is shown.
 ///
 /// Documents are numbered newest first, so that equal scores list the newer first.
 struct SearchFiles {
@@ -30,7 +31,7 @@ struct SearchFiles {
     static func text(_ name: String) -> String { folder + "nd/\(name).js" }
 
     /// Rows per document shard: the rows of a result page sit in a few of them.
-    static let rowsPerShard = 100
+    static let rowsPerShard = 500
     /// Bytes of a word shard before it is cut one letter deeper.
     static let wordShardBudget = 24_000
     /// Characters of a document's text that are searched and kept for context: a longer text from its beginning only.
@@ -40,12 +41,29 @@ struct SearchFiles {
 
     let records: [DocumentRecord]
     let procedureTypeName: String
+    /// The records in the index's order (`ordered`): the document numbers.
+    let documents: [DocumentRecord]
+
+    init(records: [DocumentRecord], procedureTypeName: String) {
+        self.records = records
+        self.procedureTypeName = procedureTypeName
+        documents = Self.ordered(records)
+    }
 
     /// What a rebuild can reuse of a document: the words found in it by the previous build
     /// (as `SearchTermsStore` keeps them), and whether its text file online is already the one it would write.
     struct Reuse {
         var terms: (DocumentRecord) -> Substring? = { _ in nil }
         var textFileKept: (DocumentRecord) -> Bool = { _ in false }
+        /// The previous build's index, when it describes the site online (`SearchIndexStore.load`).
+        var previousIndex: SearchIndexStore?
+        /// Keeps index files online as they are (`PageSink.keep`); false when one of them is not there.
+        var keepFiles: ([String]) -> Bool = { _ in false }
+        /// The digest of every record (`BuildState.recordsDigest`): the manifest and the rows are made from the records.
+        var recordsDigest = ""
+        /// The key of a document's words in the index kept for the next build (`SearchIndexStore`), when the build
+        /// keeps a cache: equal keys, equal words. Cheaper than the stored words' key, made only when those are.
+        var patchKey: (DocumentRecord) -> String? = { _ in nil }
     }
 
     /// The records, newest first (by date, then address): the document numbers of the index.
@@ -74,45 +92,135 @@ struct SearchFiles {
     }
 
     /// The name of each document's context file (`text(_:)`), by document.
-    static func contextNames(_ records: [DocumentRecord]) -> [DocumentID: String] {
-        let documents = ordered(records)
-        return Dictionary(uniqueKeysWithValues: zip(documents.map(\.id), places(documents).map { "\($0.type)-\($0.place)" }))
+    func contextNames() -> [DocumentID: String] {
+        Dictionary(uniqueKeysWithValues: zip(documents.map(\.id), Self.places(documents).map { "\($0.type)-\($0.place)" }))
     }
 
     /// A document's words: found in its text now, or as the previous build stored them.
     enum Terms {
         case found([String: Bool])
         case stored(Substring)
+        /// The same as in the previous build's index, which is patched: not gathered.
+        case unchanged
 
         /// As `SearchTermsStore` keeps them.
         var stored: String {
             switch self {
             case .found(let terms): return SearchTermsStore.encode(terms)
             case .stored(let line): return String(line)
+            case .unchanged: preconditionFailure("the words of an unchanged document are not gathered")
             }
         }
     }
 
-    /// What the index step writes (path and text of each file) and each record's words, in the order of `records`.
+    /// What the index step makes.
+    struct Made {
+        /// Path and text of each file to write.
+        var files: [(path: String, text: String)]
+        /// Each record's words, in the order of `records`; nil when the previous index was patched, which needs
+        /// the words of the changed documents only.
+        var terms: [Terms]?
+        /// Every word shard's key, in order.
+        var shardKeys: [String]
+        /// The index to keep for the next build, when the build keeps a cache.
+        var store: SearchIndexStore?
+    }
+
+    /// What the index step writes and each record's words (see `Made`).
     /// A document's text file goes to `writeText` as soon as it is made, from any thread: holding the texts of
     /// every document until the index is done made this step the build's peak of memory.
-    func files(reusing reuse: Reuse = Reuse(), writeText: (_ path: String, _ text: String) -> Void)
-        -> (files: [(path: String, text: String)], terms: [Terms]) {
-        let documents = Self.ordered(records)
+    func files(reusing reuse: Reuse = Reuse(), writeText: (_ path: String, _ file: Data) -> Void) -> Made {
         let places = Self.places(documents)
+        var listed: [(id: String, key: String)]? = []
+        for record in documents {
+            guard let key = reuse.patchKey(record) else { listed = nil; break }
+            listed!.append((record.id.source, key))
+        }
+        // the documents whose words changed, when the previous index can be patched with theirs
+        var patching: Set<Int>?
+        if let previous = reuse.previousIndex, let listed, previous.documents.map(\.id) == listed.map(\.id) {
+            let changed = listed.indices.filter { previous.documents[$0].key != listed[$0].key }
+            if changed.count <= Self.patchLimit { patching = Set(changed) }
+        }
         // the slow part, one document at a time on all cores: words and context, unless a rebuild has them
-        let terms = parallelMap(Array(documents.indices)) { number -> Terms in
+        let gathered = parallelMap(Array(documents.indices)) { number -> Terms in
             let record = documents[number]
-            let cached = reuse.terms(record).map(Terms.stored)
             let kept = reuse.textFileKept(record)
+            if let patching, !patching.contains(number), kept { return .unchanged }
+            // a patch finds the words of the few changed texts again rather than read every stored one
+            let cached = patching == nil ? reuse.terms(record).map(Terms.stored) : nil
             if let cached, kept { return cached }
-            let text = Self.plainText(record)
+            // the text as bytes from end to end: it is never made a string, which would check every byte of it
+            let text = Self.plainTextUTF8(record)
+            let found = text.withUnsafeBufferPointer { SearchIndex.termsAndFirstUses(head: Self.headTexts(record), bodyUTF8: $0) }
+            if kept { return cached ?? .found(found.terms) }
             let name = "\(places[number].type)-\(places[number].place)"
-            if kept { return cached ?? .found(SearchIndex.terms(head: Self.headTexts(record), body: [text])) }
-            let found = SearchIndex.termsAndFirstUses(head: Self.headTexts(record), body: text)
             writeText(Self.text(name), Self.textFile(name: name, text: Self.passages(of: text, firstUses: found.firstUses)))
             return cached ?? .found(found.terms)
         }
+        var words: (written: [(key: String, text: String)], keys: [String], store: SearchIndexStore?)?
+        if let previous = reuse.previousIndex, let listed, let patching {
+            words = patched(previous, changed: patching.sorted(), terms: gathered, listed: listed, reuse: reuse)
+        }
+        var terms: [Terms]?
+        if words == nil {
+            // every document's words: those not gathered for a patch that could not be made, now
+            let all = parallelMap(Array(documents.indices)) { number -> Terms in
+                guard case .unchanged = gathered[number] else { return gathered[number] }
+                let record = documents[number]
+                return reuse.terms(record).map(Terms.stored) ?? .found(Self.plainTextUTF8(record).withUnsafeBufferPointer {
+                    SearchIndex.termsAndFirstUses(head: Self.headTexts(record), bodyUTF8: $0).terms
+                })
+            }
+            words = wordShards(terms: all, listed: listed)
+            terms = all
+        }
+        let made = words!
+
+        // the manifest and the rows are made from the records (and the manifest names the shards): a patch in which
+        // no record changed keeps them as they are online
+        var others: [(path: String, text: String)] = []
+        var keptOthers: [(path: String, digest: String)] = []
+        let rowFiles = (documents.count + Self.rowsPerShard - 1) / Self.rowsPerShard
+        if terms == nil, let previous = reuse.previousIndex, previous.recordsDigest == reuse.recordsDigest,
+           previous.others.count == rowFiles + 1, previous.shards.map(\.key) == made.keys,
+           reuse.keepFiles(previous.others.map(\.path)) {
+            keptOthers = previous.others
+        } else {
+            others.append((Self.manifest, manifest(documents, shards: made.keys)))
+            // oldest first, so that a new document (the newest, mostly) changes the last file only
+            var rowShards = [[String]](repeating: [], count: rowFiles)
+            for number in documents.indices.reversed() {
+                rowShards[(documents.count - 1 - number) / Self.rowsPerShard].append(row(documents[number]))
+            }
+            for (shard, rows) in rowShards.enumerated() {
+                others.append((Self.rowShard(String(shard)), "CKSearch.rows(\"\(shard)\",[\n" + rows.joined(separator: ",\n") + "]);\n"))
+            }
+        }
+        let files = others + made.written.map { (Self.wordShard($0.key), $0.text) }
+        let byRecord = terms.map { terms in
+            let termsByID = Dictionary(uniqueKeysWithValues: zip(documents.map(\.id), terms))
+            return records.map { termsByID[$0.id]! }
+        }
+        let store = made.store?.recording(records: reuse.recordsDigest, written: others, kept: keptOthers)
+        return Made(files: files, terms: byRecord, shardKeys: made.keys, store: store)
+    }
+
+    /// The previous index with the words of the changed documents patched in; nil when it cannot be
+    /// (see `SearchIndexStore.patched`) or the shards it keeps are not online.
+    private func patched(_ previous: SearchIndexStore, changed: [Int], terms: [Terms], listed: [(id: String, key: String)],
+                         reuse: Reuse) -> (written: [(key: String, text: String)], keys: [String], store: SearchIndexStore?)? {
+        guard let patch = previous.patched(changed: changed.map { ($0, Self.termList(terms[$0])) }, documents: listed,
+                                           budget: Self.wordShardBudget),
+              reuse.keepFiles(patch.kept.map(Self.wordShard)) else { return nil }
+        let written = patch.written.map { (key: $0.key, text: Self.shardFile($0)) }
+        return (written, patch.store.shards.map(\.key), patch.store.recording(written))
+    }
+
+    /// The word shards made from every document's words: the files to write, every shard's key, and the
+    /// index to keep when the documents' keys are `listed`.
+    private func wordShards(terms: [Terms], listed: [(id: String, key: String)]?)
+        -> (written: [(key: String, text: String)], keys: [String], store: SearchIndexStore?) {
         // the words go to the index in two parts at once, each part's words in document order
         let partCount = 2
         let index = SearchIndex(merging: parallelMap(Array(0..<partCount)) { part -> SearchIndex in
@@ -127,37 +235,44 @@ struct SearchFiles {
                     SearchTermsStore.forEachTerm(in: line) { key, inHead in
                         if SearchIndex.part(of: key, count: partCount) == part { index.add(document: number, key: key, inHead: inHead) }
                     }
+                case .unchanged: preconditionFailure("every document's words are gathered for a whole index")
                 }
             }
             return index
         })
         let shards = index.shards(budget: Self.wordShardBudget)
+        let written = shards.map { (key: $0.key, text: Self.shardFile($0)) }
+        let store = listed.map { SearchIndexStore(documents: $0, shards: shards, files: written.map(\.text), index: index) }
+        return (written, shards.map(\.key), store)
+    }
 
-        var files: [(path: String, text: String)] = []
-        files.append((Self.manifest, manifest(documents, shards: shards.map(\.key))))
-        for shard in shards {
-            var out = "CKSearch.words(" + JSONString.quote(shard.key) + ",{"
-            for (i, word) in shard.words.enumerated() {
-                if i > 0 { out += ",\n" }
-                JSONString.quote(word.folded, into: &out)
-                out += ":["
-                out += word.forms.map { JSONString.quote($0.exact) + "," + JSONString.quote($0.postings) }.joined(separator: ",")
-                out += "]"
-            }
-            out += "});\n"
-            files.append((Self.wordShard(shard.key), out))
+    /// Changed documents beyond which the index is made whole: patching one costs a pass over every word.
+    static let patchLimit = 64
+
+    /// A document's words, as a list.
+    static func termList(_ terms: Terms) -> [(key: String, inHead: Bool)] {
+        switch terms {
+        case .found(let found): return found.map { ($0.key, $0.value) }
+        case .stored(let line):
+            var list: [(key: String, inHead: Bool)] = []
+            SearchTermsStore.forEachTerm(in: line) { list.append(($0, $1)) }
+            return list
+        case .unchanged: preconditionFailure("a changed document's words are gathered")
         }
-        var rowShards: [String: [(place: Int, row: String)]] = [:]
-        for (number, record) in documents.enumerated() {
-            rowShards["\(places[number].type)-\(places[number].place / Self.rowsPerShard)", default: []]
-                .append((places[number].place, row(record)))
+    }
+
+    /// A word shard's file: one call with its words, each with its forms and their postings.
+    static func shardFile(_ shard: SearchIndex.Shard) -> String {
+        var out = "CKSearch.words(" + JSONString.quote(shard.key) + ",{"
+        for (i, word) in shard.words.enumerated() {
+            if i > 0 { out += ",\n" }
+            JSONString.quote(word.folded, into: &out)
+            out += ":["
+            out += word.forms.map { JSONString.quote($0.exact) + "," + JSONString.quote($0.postings) }.joined(separator: ",")
+            out += "]"
         }
-        for key in rowShards.keys.sorted() {
-            let rows = rowShards[key]!.sorted { $0.place < $1.place }.map(\.row)
-            files.append((Self.rowShard(key), "CKSearch.rows(" + JSONString.quote(key) + ",[\n" + rows.joined(separator: ",\n") + "]);\n"))
-        }
-        let termsByID = Dictionary(uniqueKeysWithValues: zip(documents.map(\.id), terms))
-        return (files, records.map { termsByID[$0.id]! })
+        out += "});\n"
+        return out
     }
 
     // MARK: what is searched
@@ -170,14 +285,14 @@ struct SearchFiles {
         return texts
     }
 
-    /// Body, appendices and a procedure's sections, without markup, cut at `textLimit` characters.
-    static func plainText(_ record: DocumentRecord) -> String {
+    /// Body, appendices and a procedure's sections, without markup, cut at `textLimit` characters: as UTF-8.
+    static func plainTextUTF8(_ record: DocumentRecord) -> [UInt8] {
         let t = record.text
         var html = [t.bodyHTML] + t.appendices.map(\.html)
         html += Procedure.Section.allCases.compactMap { t.procedureSections[$0] } + t.otherSections
-        let text = stripTags(html)
-        guard text.utf8.count > textLimit else { return text }
-        return String(text.prefix(textLimit))
+        let text = stripTagsUTF8(html)
+        guard text.count > textLimit else { return text }
+        return Array(String(String(decoding: text, as: UTF8.self).prefix(textLimit)).utf8)
     }
 
     /// What a document's context file keeps of its text: the passage around the first use of each of its words
@@ -186,8 +301,12 @@ struct SearchFiles {
     /// in the whole text, with the text around it, at a fraction of the text's size.
     /// `firstUses`: the byte ranges of the first uses, in text order (`SearchIndex.termsAndFirstUses`).
     static func passages(of text: String, firstUses: [Range<Int>]) -> String {
-        let bytes = Array(text.utf8)
-        guard !bytes.isEmpty else { return "" }
+        String(decoding: passages(of: Array(text.utf8), firstUses: firstUses), as: UTF8.self)
+    }
+
+    /// As `passages(of:firstUses:)` on the text's UTF-8 bytes.
+    static func passages(of bytes: [UInt8], firstUses: [Range<Int>]) -> [UInt8] {
+        guard !bytes.isEmpty else { return [] }
         var kept: [Range<Int>] = []
         for use in firstUses {
             var start = max(0, use.lowerBound - contextBefore)
@@ -209,16 +328,21 @@ struct SearchFiles {
             out += bytes[range]
         }
         if let last = kept.last, last.upperBound < bytes.count { out += Array(" …".utf8) }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The text of our own renderer's HTML: tags dropped, the five entities it writes decoded, spaces folded;
     /// the texts of the parts that have one, joined by a space.
     static func stripTags(_ parts: [String]) -> String {
-        // Written straight into the new string's storage: the text is never longer than its HTML (tags go,
+        String(decoding: stripTagsUTF8(parts), as: UTF8.self)
+    }
+
+    /// As `stripTags(_:)`, as UTF-8: valid, since only ASCII bytes (tags, entities, spaces) are taken out or put in.
+    static func stripTagsUTF8(_ parts: [String]) -> [UInt8] {
+        // Written straight into the new array's storage: the text is never longer than its HTML (tags go,
         // entities and runs of spaces shrink), plus a space between parts.
         let capacity = parts.reduce(parts.count) { $0 + $1.utf8.count }
-        return String(unsafeUninitializedCapacity: capacity) { out in
+        return [UInt8](unsafeUninitializedCapacity: capacity) { out, initialized in
             var count = 0
             for var part in parts {
                 let before = count
@@ -230,7 +354,7 @@ struct SearchFiles {
                 part.withUTF8 { stripTags($0, into: out, count: &count) }
                 if count == textStart { count = before } // a part without text adds no space
             }
-            return count
+            initialized = count
         }
     }
 
@@ -287,39 +411,43 @@ struct SearchFiles {
         (Array("&amp;".utf8), 0x26),
     ]
 
-    /// A document's text file: one call with its text as a JSON string, made in one string of the right size
-    /// because the text is the whole document's.
+    /// A document's text file: one call with its text as a JSON string.
     static func textFile(name: String, text: String) -> String {
-        var file = "CKSearch.text(\"" + name + "\","
-        file.reserveCapacity(file.utf8.count + text.utf8.count + 8)
-        if isCleanJSON(text) {
-            file += "\""
-            file += text
-            file += "\""
+        String(decoding: textFile(name: name, text: Array(text.utf8)), as: UTF8.self)
+    }
+
+    /// As `textFile(name:text:)` from the text's UTF-8 bytes, as the bytes of the file: made in one buffer of the
+    /// right size because the text is the whole document's, and never made a string (which checks every byte).
+    static func textFile(name: String, text: [UInt8]) -> Data {
+        let head = Array("CKSearch.text(\"".utf8) + Array(name.utf8) + Array("\",".utf8), tail = Array(");\n".utf8)
+        var file = Data(capacity: head.count + text.count + tail.count + 2)
+        file.append(contentsOf: head)
+        if text.withUnsafeBufferPointer(isCleanJSON) {
+            file.append(0x22)
+            file.append(contentsOf: text)
+            file.append(0x22)
         } else {
-            JSONString.quote(text, into: &file)
+            file.append(contentsOf: JSONString.quote(String(decoding: text, as: UTF8.self)).utf8)
         }
-        file += ");\n"
+        file.append(contentsOf: tail)
         return file
     }
 
     /// True when the text needs no escape in a JSON string, which most texts do not: one pass over the bytes
     /// tells, and the text is then copied whole, where JSONString looks for seven cases at each byte.
-    static func isCleanJSON(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                // one table lookup for the common byte: a control character, ", \, < or the lead byte of U+2028/9
-                if mayNeedEscape[Int(b)] {
-                    if b != 0xE2 { return false }
-                    // U+2028 and U+2029 (E2 80 A8/A9) end a line in older JavaScript
-                    if i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return false }
-                }
-                i += 1
+    static func isCleanJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            // one table lookup for the common byte: a control character, ", \, < or the lead byte of U+2028/9
+            if mayNeedEscape[Int(b)] {
+                if b != 0xE2 { return false }
+                // U+2028 and U+2029 (E2 80 A8/A9) end a line in older JavaScript
+                if i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return false }
             }
-            return true
-        } ?? false
+            i += 1
+        }
+        return true
     }
 
     /// The bytes `isCleanJSON` looks at twice.

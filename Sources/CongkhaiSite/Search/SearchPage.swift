@@ -7,6 +7,11 @@ import Foundation
 /// searching from the files of `SearchFiles`.
 struct SearchPage {
     let frame: PageFrame
+    /// The word shards' keys, which the page names so that its script loads a query's word shards without
+    /// waiting for the manifest (`SearchFiles`).
+    let shardKeys: [String]
+    /// How many documents the index holds: with the rows per file, which row file holds the newest documents.
+    let documentCount: Int
     static let template = "search"
 
     func render() -> RenderedPage {
@@ -16,6 +21,9 @@ struct SearchPage {
         var context = frame.context(pagePath: path, title: t.string("search_title"), breadcrumbs: [(t.string("search_title"), nil)])
         context["heading"] = t.string("search_title")
         context["indexFolder"] = String(SearchFiles.folder.dropFirst(path.count))
+        context["shards"] = shardKeys.joined(separator: " ")
+        context["documents"] = String(documentCount)
+        context["rowsPerFile"] = String(SearchFiles.rowsPerShard)
         context["scriptHref"] = root + Routes.assets + "search.js"
         var ways: [[String: Any]] = [
             ["href": Routes.href(root, Routes.years), "label": t.string("by_year")],

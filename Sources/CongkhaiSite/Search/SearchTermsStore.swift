@@ -59,4 +59,44 @@ enum SearchTermsStore {
         }
         return Data(out.utf8)
     }
+
+    /// The lines of the previous build, read when first asked for, from any thread.
+    final class Lazy: @unchecked Sendable {
+        private let lock = NSLock()
+        private var loaded: [String: Substring]?
+        private let load: () -> [String: Substring]
+
+        init(_ load: @escaping () -> [String: Substring]) { self.load = load }
+
+        var lines: [String: Substring] {
+            lock.lock(); defer { lock.unlock() }
+            if let loaded { return loaded }
+            let lines = load()
+            loaded = lines
+            return lines
+        }
+    }
+
+    /// The keys (`key(of:)`) of the records' words, made on all cores when first asked for, from any thread.
+    final class Keys: @unchecked Sendable {
+        private let lock = NSLock()
+        private let records: [DocumentRecord]
+        private var made: (all: [String], byID: [DocumentID: String])?
+
+        init(_ records: [DocumentRecord]) { self.records = records }
+
+        private var keys: (all: [String], byID: [DocumentID: String]) {
+            lock.lock(); defer { lock.unlock() }
+            if let made { return made }
+            let all = parallelMap(records) { SearchTermsStore.key(of: $0) }
+            let keys = (all, Dictionary(uniqueKeysWithValues: zip(records.map(\.id), all)))
+            made = keys
+            return keys
+        }
+
+        /// In the order of the records.
+        var all: [String] { keys.all }
+
+        func key(of id: DocumentID) -> String? { keys.byID[id] }
+    }
 }

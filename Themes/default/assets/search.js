@@ -74,8 +74,27 @@
     }
     return loaded[path];
   }
+  /* The word shards' keys: named by the page itself (data-shards), so that a query's word shards load from the
+   * start, beside the manifest, instead of after it; from the manifest for a page that does not name them. */
+  var pageShards = form.getAttribute('data-shards');
+  var shardSet = null;
+  function keySet(keys) {
+    var set = {};
+    keys.forEach(function (k) { set[k] = true; });
+    return set;
+  }
+  if (pageShards !== null) { shardSet = keySet(pageShards.split(' ')); }
+  /* The rows of the newest documents (the last two files), loaded with the word shards: the first results of a
+   * common query are the newest documents among those that rank best, and their rows are then there when the
+   * ranking is done, where loading them after it would add a round of files. */
+  var documents = Number(form.getAttribute('data-documents')), perFile = Number(form.getAttribute('data-rows-per-file'));
+  var newestRows = null;
+  if (documents > 0 && perFile > 0) {
+    var newest = Math.floor((documents - 1) / perFile);
+    newestRows = newest > 0 ? [newest, newest - 1] : [newest];
+  }
   function shardOf(folded) {
-    var shards = data.manifest.shardSet;
+    var shards = shardSet;
     for (var length = Math.min(6, Array.from(folded).length); length > 0; length--) {
       var key = shardKey(folded, length);
       if (shards[key]) { return key; }
@@ -89,10 +108,11 @@
   'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ()'.split('').forEach(function (c, i) { DIGIT[c.charCodeAt(0)] = 32 + i; });
 
   // ---- ranking: as SearchIndex.search
-  function score(inHead, exact) { return inHead ? (exact ? 6 : 4) : (exact ? 2 : 1); }
+  /* A fresh browser runs this once, mostly before its compiler has looked at it: so no function is called per
+   * posting or per document, and each document is visited once per query word. */
   function rank(query, filters) {
     var m = data.manifest, count = m.count;
-    var total = null, headAll = new Uint8Array(count).fill(1);
+    var total = null, headAll = new Uint8Array(count);
     var best = new Uint8Array(count), bestHead = new Uint8Array(count);
     query.forEach(function (word) {
       var forms = (data.words[word.shard] || {})[word.folded] || [];
@@ -100,39 +120,57 @@
       best.fill(0);
       bestHead.fill(0);
       for (var f = 0; f < forms.length; f += 2) {
-        var exact = accented && forms[f] === word.exact;
-        // each posting decoded in place (see SearchIndex.encode), not by a function called per posting:
-        // this loop runs for every posting of every query word
+        // the score a posting of this form gives (SearchIndex.score): in the head, in the body
+        var exact = accented && forms[f] === word.exact, headScore = exact ? 6 : 4, bodyScore = exact ? 2 : 1;
+        // each posting decoded in place (see SearchIndex.encode): this loop runs for every posting of every query word
         var text = forms[f + 1], value = 0, doc = 0;
         for (var i = 0; i < text.length; i++) {
           var digit = DIGIT[text.charCodeAt(i)];
           if (digit >= 32) { value = value * 32 + digit - 32; continue; }
           value = value * 32 + digit;
           doc += value >> 1;
-          var head = value & 1, s = score(head === 1, exact);
-          if (s > best[doc]) { best[doc] = s; }
-          if (head) { bestHead[doc] = 1; }
+          if (value & 1) {
+            if (headScore > best[doc]) { best[doc] = headScore; }
+            bestHead[doc] = 1;
+          } else if (bodyScore > best[doc]) { best[doc] = bodyScore; }
           value = 0;
         }
       }
-      if (!total) { total = new Int32Array(count); for (var d = 0; d < count; d++) { total[d] = best[d]; } } else {
-        for (var e = 0; e < count; e++) { total[e] = total[e] && best[e] ? total[e] + best[e] : 0; }
+      // a document's total counts while every word is in it; it is in the body when some word is in its body only
+      var d;
+      if (!total) {
+        total = new Int32Array(count);
+        for (d = 0; d < count; d++) { total[d] = best[d]; headAll[d] = bestHead[d]; }
+      } else {
+        for (d = 0; d < count; d++) { total[d] = total[d] && best[d] ? total[d] + best[d] : 0; headAll[d] &= bestHead[d]; }
       }
-      for (var h = 0; h < count; h++) { if (!bestHead[h]) { headAll[h] = 0; } }
     });
-    var results = [];
+    // the filters as numbers of the manifest's lists, compared without making a string per document
+    var year = filters.nam && String(Number(filters.nam)) === filters.nam ? Number(filters.nam) : NaN;
+    var type = filters.loai ? listNumber(m.types, filters.loai) : 0;
+    var field = filters['linh-vuc'] ? listNumber(m.fields, filters['linh-vuc']) : 0;
+    // best first, then in document order (newest first): one list per score, filled in document order, in place
+    // of a sort with a comparison function, which took longer than the rest of the ranking for common words
+    var byScore = [];
     for (var i = 0; i < count; i++) {
       if (total && !total[i]) { continue; }
-      if (filters.nam && String(m.year[i]) !== filters.nam) { continue; }
-      if (filters.loai && (m.type[i] === 0 || m.types[m.type[i] - 1][0] !== filters.loai)) { continue; }
-      if (filters['linh-vuc'] && (m.field[i] === 0 || m.fields[m.field[i] - 1][0] !== filters['linh-vuc'])) { continue; }
-      results.push({ doc: i, score: total ? total[i] : 0, inBody: total ? !headAll[i] : false });
+      if (filters.nam && m.year[i] !== year) { continue; }
+      if (type && m.type[i] !== type) { continue; }
+      if (field && m.field[i] !== field) { continue; }
+      var s = total ? total[i] : 0;
+      (byScore[s] || (byScore[s] = [])).push({ doc: i, score: s, inBody: total ? !headAll[i] : false });
     }
-    results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    var results = [];
+    for (var t = byScore.length - 1; t >= 0; t--) { if (byScore[t]) { results = results.concat(byScore[t]); } }
     return results;
   }
+  /* The number (from 1) of the manifest's type or field whose slug is `slug`; -1, which no document has, for none. */
+  function listNumber(list, slug) {
+    for (var i = 0; i < list.length; i++) { if (list[i][0] === slug) { return i + 1; } }
+    return -1;
+  }
 
-  /* Where a document's row and context are (SearchFiles.places): its type's slug and its place among the
+  /* Where a document's context is (SearchFiles.places): its type's slug and its place among the
    * documents of that type, oldest first. */
   function places(m) {
     var next = {};
@@ -145,7 +183,9 @@
       m.place[d] -= 1;
     }
   }
-  function rowShard(m, doc) { return m.slug[doc] + '-' + Math.floor(m.place[doc] / m.rowsPerShard); }
+  /* Rows are kept `rowsPerShard` a file in date order, oldest first (SearchFiles): a document's file and its row in it. */
+  function rowShard(m, doc) { return String(Math.floor((m.count - 1 - doc) / m.rowsPerShard)); }
+  function rowIndex(m, doc) { return (m.count - 1 - doc) % m.rowsPerShard; }
 
   // ---- matched words in context
   var foldCache = {};
@@ -217,15 +257,11 @@
     var m = data.manifest, shown = results.slice(from, from + PAGE);
     var shards = {};
     shown.forEach(function (r) { shards[rowShard(m, r.doc)] = true; });
-    // the rows and the contexts at once: both names come from the manifest, and every file is a round trip
-    var texts = shown.filter(function (r) { return r.inBody && query.length; }).map(function (r) {
-      var name = m.slug[r.doc] + '-' + m.place[r.doc];
-      return { name: name, doc: r.doc, loaded: load('nd/' + name + '.js') };
-    });
+    // the list as soon as its rows are there; the passages for context after, so that they do not hold the rows up
     var items = {};
     return Promise.all(Object.keys(shards).map(function (key) { return load('vb/' + key + '.js'); })).then(function () {
       shown.forEach(function (r) {
-        var row = (data.rows[rowShard(m, r.doc)] || [])[m.place[r.doc] % m.rowsPerShard];
+        var row = (data.rows[rowShard(m, r.doc)] || [])[rowIndex(m, r.doc)];
         if (!row) { return; }
         var item = document.createElement('li');
         item.className = 'search-result';
@@ -251,6 +287,10 @@
         items[r.doc] = item;
       });
       list.setAttribute('data-results-ms', String(Math.round(performance.now() - started)));
+      var texts = shown.filter(function (r) { return r.inBody && query.length; }).map(function (r) {
+        var name = m.slug[r.doc] + '-' + m.place[r.doc];
+        return { name: name, doc: r.doc, loaded: load('nd/' + name + '.js') };
+      });
       return Promise.all(texts.map(function (t) {
         return t.loaded.then(function () {
           var text = data.text[t.name];
@@ -271,6 +311,13 @@
       list.setAttribute('data-state', 'done');
     });
   }
+  /* 8973 as "8.973", as toLocaleString('vi') writes it: which loads the browser's locale data on its first call,
+   * 15–40 ms in a fresh browser, longer than the whole ranking. */
+  function grouped(n) { return String(n).replace(/\B(?=(\d{3})+$)/g, '.'); }
+  function loadWords(query) {
+    query.forEach(function (w) { w.shard = shardOf(w.folded); });
+    return Promise.all(query.map(function (w) { return w.shard ? load('tu/' + w.shard + '.js') : null; }));
+  }
   function run() {
     var started = performance.now();
     var params = new URLSearchParams(location.search);
@@ -279,12 +326,16 @@
     list.textContent = '';
     list.setAttribute('data-state', 'searching');
     moreLine.hidden = true;
+    var query = words(q);
+    // the word shards at once when the page names them: loading them is not held up by the manifest's
+    var wordsLoaded = shardSet ? loadWords(query) : null;
+    if (newestRows) { newestRows.forEach(function (n) { load('vb/' + n + '.js'); }); }
     return load('muc-luc.js').then(function (ok) {
       if (!ok || !data.manifest) { status.textContent = say.failed; document.getElementById('search-nojs').hidden = false; return; }
       var m = data.manifest;
-      if (!m.shardSet) {
-        m.shardSet = {};
-        m.shards.forEach(function (k) { m.shardSet[k] = true; });
+      if (!m.placed) {
+        m.placed = true;
+        if (!shardSet) { shardSet = keySet(m.shards); }
         places(m);
         fillSelect(selects.nam, m.years.map(function (y) { return [String(y), String(y)]; }), filters.nam);
         fillSelect(selects.loai, m.types, filters.loai);
@@ -294,20 +345,18 @@
         }
       }
       Object.keys(selects).forEach(function (k) { selects[k].value = filters[k]; });
-      var query = words(q);
       if (!query.length && !filters.nam && !filters.loai && !filters['linh-vuc']) {
         status.textContent = '';
         list.setAttribute('data-state', 'done');
         return;
       }
       status.textContent = say.loading;
-      query.forEach(function (w) { w.shard = shardOf(w.folded); });
-      return Promise.all(query.map(function (w) { return w.shard ? load('tu/' + w.shard + '.js') : null; })).then(function () {
+      return (wordsLoaded || loadWords(query)).then(function () {
         var ranking = performance.now();
         var results = rank(query, filters);
         list.setAttribute('data-rank-ms', (performance.now() - ranking).toFixed(1));
         current = { results: results, query: query, from: 0 };
-        status.textContent = results.length ? say.results.replace('{n}', results.length.toLocaleString('vi')) : say.none;
+        status.textContent = results.length ? say.results.replace('{n}', grouped(results.length)) : say.none;
         return show(results, 0, query, started);
       });
     });
