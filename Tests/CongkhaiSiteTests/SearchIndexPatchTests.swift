@@ -92,6 +92,16 @@ import Testing
         #expect(patched > 100 && refused > 10, "\(patched) patched, \(refused) refused")
     }
 
+    /// The stored words' line, made in one buffer, is what the first way (a string per word, joined) made.
+    @Test func storedWordsAreWrittenAsTheRuleSays() {
+        var random = Generator(state: 3)
+        for _ in 0..<300 {
+            let terms = Self.randomTerms(&random)
+            let rule = terms.keys.sorted().map { (terms[$0]! ? "+" : "-") + $0 }.joined(separator: " ")
+            #expect(SearchTermsStore.encode(terms) == rule)
+        }
+    }
+
     @Test func theStoreReadsBackAsWritten() throws {
         var random = Generator(state: 7)
         let documents = (0..<40).map { _ in Self.randomTerms(&random) }
