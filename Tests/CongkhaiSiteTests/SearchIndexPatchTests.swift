@@ -38,11 +38,12 @@ import Testing
         return index
     }
 
-    static func store(_ documents: [[String: Bool]], budget: Int) -> (SearchIndexStore, [SearchIndex.Shard]) {
+    static func store(_ documents: [[String: Bool]], budget: Int, listed: [(id: String, key: String)]? = nil)
+        -> (SearchIndexStore, [SearchIndex.Shard]) {
         let index = index(documents)
         let shards = index.shards(budget: budget)
         let files = shards.map(SearchFiles.shardFile)
-        let listed = documents.indices.map { (id: "d\($0)", key: "k\($0)") }
+        let listed = listed ?? documents.indices.map { (id: "d\($0)", key: "k\($0)") }
         return (SearchIndexStore(documents: listed, shards: shards, files: files, index: index), shards)
     }
 
@@ -52,13 +53,14 @@ import Testing
         for round in 0..<400 {
             let budget = [60, 120, 400, 24_000][round % 4]
             var documents = (0..<Int.random(in: 1...30, using: &random)).map { _ in Self.randomTerms(&random) }
-            let (before, _) = Self.store(documents, budget: budget)
+            // as read back from its file, as a rebuild has it (its unchanged groups are written back as read)
+            let before = try #require(Self.store(documents, budget: budget).0.encoded().withUnsafeBytes { SearchIndexStore.decode($0) })
             let changed = Array(Set((0..<Int.random(in: 1...3, using: &random)).map { _ in
                 Int.random(in: 0..<documents.count, using: &random)
             })).sorted()
             for number in changed { documents[number] = Self.randomTerms(&random) }
-            let (whole, wholeShards) = Self.store(documents, budget: budget)
             let listed = documents.indices.map { (id: "d\($0)", key: changed.contains($0) ? "new\($0)" : "k\($0)") }
+            let (whole, wholeShards) = Self.store(documents, budget: budget, listed: listed)
             guard let patch = before.patched(changed: changed.map { ($0, documents[$0].map { ($0.key, $0.value) }) },
                                              documents: listed, budget: budget) else {
                 refused += 1
@@ -80,6 +82,7 @@ import Testing
             let recorded = patch.store.recording(patch.written.map { ($0.key, SearchFiles.shardFile($0)) })
             #expect(recorded.shards.map(\.digest) == whole.shards.map(\.digest), "round \(round)")
             #expect(recorded.groups.keys.sorted() == whole.groups.keys.sorted(), "round \(round)")
+            #expect(recorded.encoded() == whole.encoded(), "round \(round): the file for the next build")
             for (group, words) in whole.groups {
                 let mine = recorded.groups[group] ?? []
                 #expect(mine.map(\.exact) == words.map(\.exact) && mine.map(\.postings) == words.map(\.postings), "round \(round): \(group)")
@@ -87,6 +90,16 @@ import Testing
         }
         // both ways are tried
         #expect(patched > 100 && refused > 10, "\(patched) patched, \(refused) refused")
+    }
+
+    /// The stored words' line, made in one buffer, is what the first way (a string per word, joined) made.
+    @Test func storedWordsAreWrittenAsTheRuleSays() {
+        var random = Generator(state: 3)
+        for _ in 0..<300 {
+            let terms = Self.randomTerms(&random)
+            let rule = terms.keys.sorted().map { (terms[$0]! ? "+" : "-") + $0 }.joined(separator: " ")
+            #expect(SearchTermsStore.encode(terms) == rule)
+        }
     }
 
     @Test func theStoreReadsBackAsWritten() throws {

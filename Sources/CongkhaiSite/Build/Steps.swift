@@ -289,7 +289,7 @@ extension BuildStep {
         let contextNames = search.contextNames()
         let keptTexts = state.keepRecordFiles(path: { SearchFiles.text(contextNames[$0.id]!) }, input: { $0.renderKey })
         var reuse = SearchFiles.Reuse()
-        reuse.terms = { record in termsKeys.key(of: record.id).flatMap { stored.lines[$0] } }
+        if state.previous != nil { reuse.terms = { record in termsKeys.key(of: record.id).flatMap { stored.lines[$0] } } }
         reuse.textFileKept = { keptTexts.contains($0.id) }
         reuse.keepFiles = { state.sink.keep($0) }
         reuse.recordsDigest = state.recordsDigest
@@ -305,6 +305,9 @@ extension BuildStep {
                 .map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
             reuse.previousIndex = SearchIndexStore.load(from: cacheFolder, online: { online[$0] },
                                                         shardCount: online.keys.filter { $0.hasPrefix(shardFolder) }.count)
+            // without an index to patch, every document's stored words are looked up: their keys made now, on all
+            // cores, not by the first document's lookup while the others wait
+            if reuse.previousIndex == nil { _ = termsKeys.all }
         }
         let made = search.files(reusing: reuse) { state.sink.write($0, $1) }
         for file in made.files { state.sink.write(file.path, file.text) }

@@ -43,11 +43,14 @@ struct SearchFiles {
     let procedureTypeName: String
     /// The records in the index's order (`ordered`): the document numbers.
     let documents: [DocumentRecord]
+    /// Where each document's context is (`places`), by document number.
+    let places: [(type: String, place: Int)]
 
     init(records: [DocumentRecord], procedureTypeName: String) {
         self.records = records
         self.procedureTypeName = procedureTypeName
         documents = Self.ordered(records)
+        places = Self.places(documents)
     }
 
     /// What a rebuild can reuse of a document: the words found in it by the previous build
@@ -93,7 +96,7 @@ struct SearchFiles {
 
     /// The name of each document's context file (`text(_:)`), by document.
     func contextNames() -> [DocumentID: String] {
-        Dictionary(uniqueKeysWithValues: zip(documents.map(\.id), Self.places(documents).map { "\($0.type)-\($0.place)" }))
+        Dictionary(uniqueKeysWithValues: zip(documents.map(\.id), places.map { "\($0.type)-\($0.place)" }))
     }
 
     /// A document's words: found in its text now, or as the previous build stored them.
@@ -130,7 +133,6 @@ struct SearchFiles {
     /// A document's text file goes to `writeText` as soon as it is made, from any thread: holding the texts of
     /// every document until the index is done made this step the build's peak of memory.
     func files(reusing reuse: Reuse = Reuse(), writeText: (_ path: String, _ file: Data) -> Void) -> Made {
-        let places = Self.places(documents)
         var listed: [(id: String, key: String)]? = []
         for record in documents {
             guard let key = reuse.patchKey(record) else { listed = nil; break }

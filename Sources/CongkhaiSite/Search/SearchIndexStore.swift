@@ -29,6 +29,10 @@ struct SearchIndexStore {
     var others: [(path: String, digest: String)] = []
     /// By group (`SearchIndex.group`), its words in (folded, exact) order.
     var groups: [String: [Word]] = [:]
+    /// The file this store was read from, and where each group's part of it is: a group that did not change is
+    /// written back as those bytes (encoding every group again was most of the time a patched rebuild spent saving).
+    private var read: [UInt8] = []
+    private var readGroups: [String: Range<Int>] = [:]
 
     private init() {}
 
@@ -113,6 +117,8 @@ struct SearchIndexStore {
         var store = SearchIndexStore()
         store.documents = documents
         store.groups = self.groups // a group touched but the same as before stays as it was
+        store.read = read
+        store.readGroups = readGroups.filter { !affected.contains($0.key) }
         var written: [SearchIndex.Shard] = []
         for group in affected {
             let words = groups[group]!.filter { !$0.postings.isEmpty }
@@ -206,6 +212,10 @@ struct SearchIndexStore {
         for file in others { text(file.path); text(file.digest) }
         number(groups.count)
         for group in groups.keys.sorted() {
+            if let range = readGroups[group] {
+                out.append(contentsOf: read[range])
+                continue
+            }
             let words = groups[group]!
             text(group)
             number(words.count)
@@ -257,6 +267,7 @@ struct SearchIndexStore {
         }
         guard let groupCount = number() else { return nil }
         for _ in 0..<groupCount {
+            let groupStart = at
             guard let group = text(), let wordCount = number() else { return nil }
             var words: [Word] = []
             words.reserveCapacity(wordCount)
@@ -274,7 +285,10 @@ struct SearchIndexStore {
                 words.append(Word(folded: folded, exact: exact, postings: postings))
             }
             store.groups[group] = words
+            store.readGroups[group] = groupStart..<at
         }
-        return at == bytes.count ? store : nil
+        guard at == bytes.count else { return nil }
+        store.read = Array(bytes)
+        return store
     }
 }
