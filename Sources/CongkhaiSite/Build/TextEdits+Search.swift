@@ -17,22 +17,26 @@ extension TextEdits {
             guard let document = documents[one.path]?.searchNumber, let name = documents[one.path]?.contextName, !name.isEmpty else {
                 return nil
             }
-            let text = SearchFiles.plainText(one.text)
-            let now = SearchIndex.termsAndFirstUses(head: [], body: text)
-            files.append((SearchFiles.text(name), SearchFiles.textFile(name: name, text: SearchFiles.passages(of: text, firstUses: now.firstUses))))
-            let was = Set(SearchIndex.terms(head: [], body: [SearchFiles.plainText(one.old)]).keys)
+            // the body's words alone: the head's are the same as before, and a word of both stays in the head
+            let text = SearchFiles.plainTextUTF8(one.text)
+            let now = text.withUnsafeBufferPointer { SearchIndex.termsAndFirstUses(head: [], bodyUTF8: $0) }
+            let file = SearchFiles.textFile(name: name, text: SearchFiles.passages(of: text, firstUses: now.firstUses))
+            files.append((SearchFiles.text(name), String(decoding: file, as: UTF8.self)))
+            let was = Set(SearchFiles.plainTextUTF8(one.old).withUnsafeBufferPointer {
+                SearchIndex.termsAndFirstUses(head: [], bodyUTF8: $0).terms.keys
+            })
             let words = Set(now.terms.keys)
             let added = words.subtracting(was), removed = was.subtracting(words)
             var groups: [String: (added: Set<String>, removed: Set<String>)] = [:]
-            for word in added { groups[Self.group(of: word), default: ([], [])].added.insert(word) }
-            for word in removed { groups[Self.group(of: word), default: ([], [])].removed.insert(word) }
+            for word in added { groups[SearchIndex.group(folded: SearchTerms.fold(exactKey: word)), default: ([], [])].added.insert(word) }
+            for word in removed { groups[SearchIndex.group(folded: SearchTerms.fold(exactKey: word)), default: ([], [])].removed.insert(word) }
             for (group, change) in groups { changes[group, default: []].append((document, change.added, change.removed)) }
         }
         for (group, documents) in changes.sorted(by: { $0.key < $1.key }) {
             // "_" stands for every character that is not a letter or digit: the words of such a group are not
             // next to each other in folded order, and the full build cuts each run of them apart
             guard !group.contains("_") else { return nil }
-            let keys = shardKeys.filter { Self.group(ofShard: $0) == group }
+            let keys = shardKeys.filter { SearchIndex.group(shardKey: $0) == group }
             guard !keys.isEmpty, var postings = Self.readPostings(keys.map { site.appendingPathComponent(SearchFiles.wordShard($0)) }) else {
                 return nil
             }
@@ -56,17 +60,10 @@ extension TextEdits {
             let shards = index.shards(budget: SearchFiles.wordShardBudget)
             // A group cut otherwise changes the list of shards in the manifest: the usual rebuild makes it.
             guard shards.map(\.key) == keys.sorted() else { return nil }
-            files += shards.map { (SearchFiles.wordShard($0.key), SearchFiles.wordShardFile($0)) }
+            files += shards.map { (SearchFiles.wordShard($0.key), SearchFiles.shardFile($0)) }
         }
         return files
     }
-
-    /// The two-letter group a word's shard is cut from (`SearchIndex.shards` starts at two letters).
-    static func group(of exactKey: String) -> String {
-        SearchTerms.shardKey(folded: SearchTerms.fold(exactKey: exactKey), length: 2)
-    }
-
-    static func group(ofShard key: String) -> String { key.count > 2 ? String(key.prefix(2)) : key }
 
     /// The shard keys the site's manifest lists.
     static func shardKeys(site: URL) -> [String]? {

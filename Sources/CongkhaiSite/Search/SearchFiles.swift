@@ -288,8 +288,10 @@ struct SearchFiles {
     }
 
     /// Body, appendices and a procedure's sections, without markup, cut at `textLimit` characters: as UTF-8.
-    static func plainTextUTF8(_ record: DocumentRecord) -> [UInt8] {
-        let t = record.text
+    static func plainTextUTF8(_ record: DocumentRecord) -> [UInt8] { plainTextUTF8(record.text) }
+
+    /// As `plainTextUTF8(_ record:)`, from the rendered text alone (the shortcut for edited texts has no record).
+    static func plainTextUTF8(_ t: RenderedText) -> [UInt8] {
         var html = [t.bodyHTML] + t.appendices.map(\.html)
         html += Procedure.Section.allCases.compactMap { t.procedureSections[$0] } + t.otherSections
         let text = stripTagsUTF8(html)
