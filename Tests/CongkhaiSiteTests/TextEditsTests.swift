@@ -102,7 +102,8 @@ import Testing
             try w.write(Self.doc, text + "\n\nSố liệu: [bảng](so-lieu-an-toan-thong-tin-2024.pdf).\n")
         case "new file":
             try w.write(Self.doc, text + "\n\nĐoạn thêm.\n")
-            try w.write("2024/thong-bao-moi.md", "---\ntype: TB\nnumber: \"77/TB-STTTT\"\ndate: 2024-05-02\ntitle: Thông báo mới\n---\n\nNội dung.\n")
+            try w.write("2024/thong-bao-moi.md",
+                        "---\ntype: TB\nnumber: \"77/TB-STTTT\"\ndate: 2024-05-02\ntitle: Thông báo mới\n---\n\nNội dung.\n")
         case "deleted file":
             try w.write(Self.doc, text + "\n\nĐoạn thêm.\n")
             let other = w.documents.first { $0.hasPrefix("2024/") && $0 != Self.doc && !$0.contains("bao-cao-an-toan") }!

@@ -28,8 +28,9 @@ extension TextEdits {
             let words = Set(now.terms.keys)
             let added = words.subtracting(was), removed = was.subtracting(words)
             var groups: [String: (added: Set<String>, removed: Set<String>)] = [:]
-            for word in added { groups[SearchIndex.group(folded: SearchTerms.fold(exactKey: word)), default: ([], [])].added.insert(word) }
-            for word in removed { groups[SearchIndex.group(folded: SearchTerms.fold(exactKey: word)), default: ([], [])].removed.insert(word) }
+            func group(_ word: String) -> String { SearchIndex.group(folded: SearchTerms.fold(exactKey: word)) }
+            for word in added { groups[group(word), default: ([], [])].added.insert(word) }
+            for word in removed { groups[group(word), default: ([], [])].removed.insert(word) }
             for (group, change) in groups { changes[group, default: []].append((document, change.added, change.removed)) }
         }
         for (group, documents) in changes.sorted(by: { $0.key < $1.key }) {
@@ -37,7 +38,8 @@ extension TextEdits {
             // next to each other in folded order, and the full build cuts each run of them apart
             guard !group.contains("_") else { return nil }
             let keys = shardKeys.filter { SearchIndex.group(shardKey: $0) == group }
-            guard !keys.isEmpty, var postings = Self.readPostings(keys.map { site.appendingPathComponent(SearchFiles.wordShard($0)) }) else {
+            let shardFiles = keys.map { site.appendingPathComponent(SearchFiles.wordShard($0)) }
+            guard !keys.isEmpty, var postings = Self.readPostings(shardFiles) else {
                 return nil
             }
             for change in documents {

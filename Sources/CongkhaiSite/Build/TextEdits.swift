@@ -131,7 +131,8 @@ struct TextEdits {
             }
             page = replaced
         }
-        return Edited(path: path, entry: entry, page: (pagePath, String(decoding: page, as: UTF8.self)), twin: (twinPath, twin), text: text, old: old)
+        return Edited(path: path, entry: entry, page: (pagePath, String(decoding: page, as: UTF8.self)), twin: (twinPath, twin),
+                      text: text, old: old)
     }
 
     /// The `<h2>` elements of a body's HTML, which the page's table of contents lists: the same

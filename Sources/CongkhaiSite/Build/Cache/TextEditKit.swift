@@ -81,7 +81,8 @@ struct TextEditKit: Codable {
 
     /// Where links in a text lead, as the corpus's `addresses` gave them.
     static func addresses(_ documents: [String: Document], attachments: [String: AttachmentFile]) -> Corpus.Addresses {
-        Corpus.Addresses(urls: Dictionary(uniqueKeysWithValues: documents.map { (DocumentID($0.key), $0.value.url) }), attachments: attachments)
+        let urls = Dictionary(uniqueKeysWithValues: documents.map { (DocumentID($0.key), $0.value.url) })
+        return Corpus.Addresses(urls: urls, attachments: attachments)
     }
 
     /// Citations resolve against this index as they did in the build that wrote it.
