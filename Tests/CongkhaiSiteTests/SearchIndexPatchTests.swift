@@ -9,7 +9,8 @@ import Testing
     /// Words that share first letters (so that small budgets cut groups deeper), a few with a "_" group
     /// ("1.5", "ßa"), accented forms of the same folded word.
     static let vocabulary = ["tha", "thai", "than", "thanh", "thành", "thánh", "the", "thi", "thoi", "ba", "bà", "bá", "ban",
-                             "bản", "bao", "báo", "bảo", "a", "an", "anh", "1", "12", "125", "1.5", "1.25", "1ßa", "1ß", "ßa", "dan", "dân",
+                             "bản", "bao", "báo", "bảo", "a", "an", "anh", "1", "12", "125", "1.5", "1.25", "1ßa", "1ß", "ßa",
+                             "dan", "dân",
                              "dẫn", "van", "vận", "văn", "x", "xa", "xã", "545", "kh", "stttt", "ng", "nga", "ngày", "nghị"]
 
     struct Generator: RandomNumberGenerator {
@@ -85,7 +86,8 @@ import Testing
             #expect(recorded.encoded() == whole.encoded(), "round \(round): the file for the next build")
             for (group, words) in whole.groups {
                 let mine = recorded.groups[group] ?? []
-                #expect(mine.map(\.exact) == words.map(\.exact) && mine.map(\.postings) == words.map(\.postings), "round \(round): \(group)")
+                #expect(mine.map(\.exact) == words.map(\.exact), "round \(round): \(group)")
+                #expect(mine.map(\.postings) == words.map(\.postings), "round \(round): \(group)")
             }
         }
         // both ways are tried

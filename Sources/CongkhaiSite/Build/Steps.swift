@@ -295,7 +295,9 @@ extension BuildStep {
         reuse.recordsDigest = state.recordsDigest
         if state.options.useCache, state.recordDigests.count == state.records.count {
             // the text's inputs and the record (which holds the head texts): equal keys, equal words
-            let patchKeys = Dictionary(uniqueKeysWithValues: zip(state.records, state.recordDigests).map { ($0.id, $0.renderKey + " " + $1) })
+            let patchKeys = Dictionary(uniqueKeysWithValues: zip(state.records, state.recordDigests).map { record, digest in
+                (record.id, record.renderKey + " " + digest)
+            })
             reuse.patchKey = { patchKeys[$0.id] }
         }
         if state.options.useCache, let previous = state.previous {

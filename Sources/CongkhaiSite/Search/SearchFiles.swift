@@ -14,7 +14,7 @@ import Foundation
 /// - `tu/<key>.js`: the words whose folded form begins with `key`, with their postings;
 /// - `vb/<n>.js`: document rows (address, type, number, date, summary), `rowsPerShard` documents a file in the
 ///   order of their dates, oldest first: the first results of a query, newest first among equals, and those of a
-///   year, sit in one or two files, and the page loads the newest file at once, beside the word shards, so that
+///   year, sit in one or two files, and the page loads the newest two at once, beside the word shards, so that
 ///   a common query shows its list without a second round of files;
 /// - `nd/<type>-<n>.js`: the passages of one document's text around the first use of
 ///   each of its words, to show a result's matched words in context. Named by the

@@ -277,7 +277,9 @@ struct SearchIndexStore {
                     if isLittleEndian, count > 0 {
                         UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[at..<at + 4 * count]))
                     } else {
-                        for i in 0..<count { buffer[i] = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at + 4 * i, as: UInt32.self)) }
+                        for i in 0..<count {
+                            buffer[i] = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at + 4 * i, as: UInt32.self))
+                        }
                     }
                     initialized = count
                 }
