@@ -25,7 +25,10 @@ fi
 swift build -c release --product congkhai >/dev/null
 bin=.build/release/congkhai
 site="$out/search-site"
-settle() { while ls -d "$out"/.search-site.old-* >/dev/null 2>&1; do sleep 1; done; sync; }
+# The measured build starts after the previous site's files are gone and then SETTLE seconds (default 35), as in
+# bench/full-build.sh: ext4 without a journal skips inodes deleted in the last seconds when it allocates new ones,
+# which slowed the search step (10,000 context files) more than the rest and made its share swing from run to run.
+settle() { while ls -d "$out"/.search-site.old-* >/dev/null 2>&1; do sleep 1; done; sync; sleep "${SETTLE:-35}"; }
 
 # congkhai exits 1 when it built the site but left out files with errors (the
 # generator gives some procedures the same code): that still counts.

@@ -111,7 +111,7 @@ struct SearchFiles {
             switch self {
             case .found(let terms): return SearchTermsStore.encode(terms)
             case .stored(let line): return String(line)
-            case .unchanged: preconditionFailure("the words of an unchanged document are not gathered")
+            case .unchanged: preconditionFailure() // the words of an unchanged document are not gathered
             }
         }
     }
@@ -237,7 +237,7 @@ struct SearchFiles {
                     SearchTermsStore.forEachTerm(in: line) { key, inHead in
                         if SearchIndex.part(of: key, count: partCount) == part { index.add(document: number, key: key, inHead: inHead) }
                     }
-                case .unchanged: preconditionFailure("every document's words are gathered for a whole index")
+                case .unchanged: preconditionFailure() // every document's words are gathered for a whole index
                 }
             }
             return index
@@ -259,7 +259,7 @@ struct SearchFiles {
             var list: [(key: String, inHead: Bool)] = []
             SearchTermsStore.forEachTerm(in: line) { list.append(($0, $1)) }
             return list
-        case .unchanged: preconditionFailure("a changed document's words are gathered")
+        case .unchanged: preconditionFailure() // a changed document's words are gathered
         }
     }
 
