@@ -287,6 +287,26 @@ import Testing
         #expect(fresh.errors.contains { $0.file == doc })
     }
 
+    /// Reports share a context file of the search index: one that breaks keeps its passages there, while the
+    /// edit of another one goes in.
+    @Test func aBrokenDocumentKeepsItsPassagesBesideAnEditedOnes() throws {
+        let w = try Workspace()
+        try w.build()
+        let contexts = "tim-kiem/chi-muc/nd/bao-cao-0.js"
+        let before = try w.read(contexts, in: w.site)
+        let broken = "2024/bao-cao-an-toan-thong-tin-2024.md", edited = "2025/bao-cao-6-thang-2025.md"
+        try w.write(broken, try w.read(broken).replacingOccurrences(of: "title:", with: "title: Báo cáo: lỗi:\n  - x\n bad:"))
+        try w.write(edited, try w.read(edited) + "\n\nBổ sung: số liệu quyết toán được cập nhật tháng chín.\n")
+        let report = try w.build()
+        #expect(report.diagnostics.contains { $0.file == broken && $0.severity == .warning })
+        let after = try w.read(contexts, in: w.site)
+        #expect(after.contains("quyết toán được cập nhật tháng chín"))
+        // the broken report's line is the one online before, byte for byte
+        let lines = { (file: String) in Set(file.split(separator: "\n")) }
+        let kept = lines(before).intersection(lines(after))
+        #expect(kept.count == lines(before).count - 1, "only the edited report's line changed")
+    }
+
     @Test func aNewFileTakingAPublishedAddressIsTheOneLeftOut() throws {
         let w = try Workspace()
         try w.build()

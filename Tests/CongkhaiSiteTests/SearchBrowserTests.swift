@@ -82,8 +82,24 @@ struct SearchBrowserTests {
         """,
     ]
 
+    /// Five older reports, so that the reports' passages fill more than one context file
+    /// (`SearchFiles.textsPerFile`): "mương" is in the body of the third and the fifth.
+    static let reports: [String: String] = Dictionary(uniqueKeysWithValues: (1...5).map { n in
+        let body = n == 3 || n == 5 ? "Tổ khảo sát kiểm tra kênh mương tại xã Tân Lập." : "Tổ khảo sát làm việc tại xã Tân Lập."
+        return ("2021/bao-cao-che-\(n).md", """
+            ---
+            type: BC
+            number: \(n)/BC-TTKN
+            date: 2021-0\(n)-10
+            issuer: Trung tâm Khuyến nông tỉnh Lam Điền
+            title: Tình hình cây chè tháng \(n) năm 2021
+            ---
+            \(body)
+            """)
+    })
+
     static let site: Result<SiteFixture, Error> = Result {
-        let fixture = try SiteFixture(files: documents)
+        let fixture = try SiteFixture(files: documents.merging(reports) { a, _ in a })
         try fixture.build()
         return fixture
     }
@@ -115,6 +131,15 @@ struct SearchBrowserTests {
             #expect(result.links == ["../van-ban/2022/19-ct-tu/index.html"], "\(page)")
             // a word found only in the body is shown in its context
             #expect(result.html.contains("mặt <mark>đường</mark>"))
+        }
+    }
+
+    @Test func contextsComeFromSharedFiles() throws {
+        try eachOrigin { page throws in
+            let result = try SearchBrowser.run(page, query: "q=muong")
+            #expect(result.links == ["../van-ban/2021/5-bc-ttkn/index.html", "../van-ban/2021/3-bc-ttkn/index.html"], "\(page)")
+            // the fifth report's passages are the first of the reports' second file, the third's in the middle of the first
+            #expect(result.html.components(separatedBy: "kênh <mark>mương</mark> tại").count == 3, "\(result.html)")
         }
     }
 

@@ -286,11 +286,21 @@ extension BuildStep {
         // the stored words' keys, made only if asked for (a digest of each text's inputs and head texts)
         let termsKeys = SearchTermsStore.Keys(state.options.useCache ? state.records : [])
         let search = SearchFiles(records: state.records, procedureTypeName: state.theme.string("procedures"))
-        let contextNames = search.contextNames()
-        let keptTexts = state.keepRecordFiles(path: { SearchFiles.text(contextNames[$0.id]!) }, input: { $0.renderKey })
+        let keptTexts = state.keepSharedFiles(search.textFileParts { $0.renderKey })
         var reuse = SearchFiles.Reuse()
         if state.previous != nil { reuse.terms = { record in termsKeys.key(of: record.id).flatMap { stored.lines[$0] } } }
-        reuse.textFileKept = { keptTexts.contains($0.id) }
+        reuse.textFileKept = { keptTexts.contains($0) }
+        // the passages of a document kept from the previous build are those online: its text cannot be read now
+        let keptNames = Set(search.documents.indices.filter { state.keptFromPrevious.contains(search.documents[$0].id) }
+            .map { SearchFiles.contextName(search.places[$0]) })
+        if !keptNames.isEmpty {
+            let online = state.options.output
+            reuse.previousPassages = { path, name in
+                guard keptNames.contains(name), let file = FileManager.default.contents(atPath: online.appendingPathComponent(path).path)
+                else { return nil }
+                return SearchFiles.passagesLine(named: name, in: file)
+            }
+        }
         reuse.keepFiles = { state.sink.keep($0) }
         reuse.recordsDigest = state.recordsDigest
         if state.options.useCache, state.recordDigests.count == state.records.count {

@@ -1,7 +1,8 @@
 import CongkhaiDomain
 import Foundation
 
-/// The search index after texts were edited (see `TextEdits`): each edited document's context file, and
+/// The search index after texts were edited (see `TextEdits`): each edited document's passages in its context
+/// file (read back from the site, the document's line replaced), and
 /// the word shards of the words that came into its text or went out of it. A word shard lists a word's
 /// documents, so only the documents' numbers change there; the shards of one two-letter group are cut
 /// from that group's words alone (`SearchIndex.shards`), so the group is read back from the site, its
@@ -11,6 +12,8 @@ extension TextEdits {
         let site = options.output.resolvingSymlinksInPath()
         guard let shardKeys = Self.shardKeys(site: site) else { return nil }
         var files: [(path: String, text: String)] = []
+        // the context files read back, by path, with the edited documents' lines replaced
+        var contextFiles: [String: String] = [:]
         // (document number, words added to its body, words gone from it), by two-letter group
         var changes: [String: [(document: Int, added: Set<String>, removed: Set<String>)]] = [:]
         for one in edited {
@@ -20,8 +23,13 @@ extension TextEdits {
             // the body's words alone: the head's are the same as before, and a word of both stays in the head
             let text = SearchFiles.plainTextUTF8(one.text)
             let now = text.withUnsafeBufferPointer { SearchIndex.termsAndFirstUses(head: [], bodyUTF8: $0) }
-            let file = SearchFiles.textFile(name: name, text: SearchFiles.passages(of: text, firstUses: now.firstUses))
-            files.append((SearchFiles.text(name), String(decoding: file, as: UTF8.self)))
+            let line = SearchFiles.textFile(name: name, text: SearchFiles.passages(of: text, firstUses: now.firstUses))
+            let path = SearchFiles.text(SearchFiles.textFileName(name))
+            guard let online = contextFiles[path] ?? FileManager.default.contents(atPath: site.appendingPathComponent(path).path)
+                    .map({ String(decoding: $0, as: UTF8.self) }),
+                  let replaced = SearchFiles.replacingPassages(named: name, in: online, with: String(decoding: line, as: UTF8.self))
+            else { return nil }
+            contextFiles[path] = replaced
             let was = Set(SearchFiles.plainTextUTF8(one.old).withUnsafeBufferPointer {
                 SearchIndex.termsAndFirstUses(head: [], bodyUTF8: $0).terms.keys
             })
@@ -33,6 +41,7 @@ extension TextEdits {
             for word in removed { groups[group(word), default: ([], [])].removed.insert(word) }
             for (group, change) in groups { changes[group, default: []].append((document, change.added, change.removed)) }
         }
+        files += contextFiles.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         for (group, documents) in changes.sorted(by: { $0.key < $1.key }) {
             // "_" stands for every character that is not a letter or digit: the words of such a group are not
             // next to each other in folded order, and the full build cuts each run of them apart

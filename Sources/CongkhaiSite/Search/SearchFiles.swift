@@ -16,11 +16,11 @@ import Foundation
 ///   order of their dates, oldest first: the first results of a query, newest first among equals, and those of a
 ///   year, sit in one or two files, and the page loads the newest two at once, beside the word shards, so that
 ///   a common query shows its list without a second round of files;
-/// - `nd/<type>-<n>.js`: the passages of one document's text around the first use of
-///   each of its words, to show a result's matched words in context. Named by the
-///   document's place among those of its type, oldest first: a new document (the newest,
-///   mostly) leaves the names of the others as they were, so a rebuild keeps their files.
-///   The page loads them once the list is shown.
+/// - `nd/<type>-<n>.js`: the passages of `textsPerFile` documents' texts around the first use of
+///   each of their words, to show a result's matched words in context. A document's passages are
+///   named by its place among those of its type, oldest first, and sit in file n = place / `textsPerFile`:
+///   a new document (the newest, mostly) leaves the names of the others as they were, so a rebuild keeps
+///   their files. The page loads them once the list is shown.
 ///
 /// Documents are numbered newest first, so that equal scores list the newer first.
 struct SearchFiles {
@@ -28,6 +28,7 @@ struct SearchFiles {
     static let manifest = folder + "muc-luc.js"
     static func wordShard(_ key: String) -> String { folder + "tu/" + key + ".js" }
     static func rowShard(_ key: String) -> String { folder + "vb/\(key).js" }
+    /// A context file, by its name (`textFileName`).
     static func text(_ name: String) -> String { folder + "nd/\(name).js" }
 
     /// Rows per document shard: the rows of a result page sit in a few of them.
@@ -38,6 +39,10 @@ struct SearchFiles {
     static let textLimit = 60_000
     /// Bytes of text kept before and after the first use of each word (see `passages`).
     static let contextBefore = 50, contextAfter = 100
+    /// Documents whose passages share a context file. Creating a file took about as long as making its
+    /// passages, and 10,000 of them made the index step a fifth of the build; a query shows 20 results, whose
+    /// passages (1.8 KB each, compressed) then load in at most 20 files of four, 150 KB at most.
+    static let textsPerFile = 4
 
     let records: [DocumentRecord]
     let procedureTypeName: String
@@ -45,19 +50,26 @@ struct SearchFiles {
     let documents: [DocumentRecord]
     /// Where each document's context is (`places`), by document number.
     let places: [(type: String, place: Int)]
+    /// The context files: each one's path and its documents' numbers, in the order of their places.
+    let textFiles: [(path: String, members: [Int])]
 
     init(records: [DocumentRecord], procedureTypeName: String) {
         self.records = records
         self.procedureTypeName = procedureTypeName
         documents = Self.ordered(records)
         places = Self.places(documents)
+        textFiles = Self.textFiles(places)
     }
 
     /// What a rebuild can reuse of a document: the words found in it by the previous build
     /// (as `SearchTermsStore` keeps them), and whether its text file online is already the one it would write.
     struct Reuse {
         var terms: (DocumentRecord) -> Substring? = { _ in nil }
-        var textFileKept: (DocumentRecord) -> Bool = { _ in false }
+        /// Whether a context file (by its path) online is already the one it would write.
+        var textFileKept: (String) -> Bool = { _ in false }
+        /// A document's line in its context file online (path, name), to write again as it is: the passages
+        /// of a document kept from the previous build, whose text cannot be read now.
+        var previousPassages: (_ path: String, _ name: String) -> Data? = { _, _ in nil }
         /// The previous build's index, when it describes the site online (`SearchIndexStore.load`).
         var previousIndex: SearchIndexStore?
         /// Keeps index files online as they are (`PageSink.keep`); false when one of them is not there.
@@ -94,9 +106,38 @@ struct SearchFiles {
         return places
     }
 
-    /// The name of each document's context file (`text(_:)`), by document.
-    func contextNames() -> [DocumentID: String] {
-        Dictionary(uniqueKeysWithValues: zip(documents.map(\.id), places.map { "\($0.type)-\($0.place)" }))
+    /// The context files of documents at these places (see `textFiles`), oldest first within a type.
+    static func textFiles(_ places: [(type: String, place: Int)]) -> [(path: String, members: [Int])] {
+        var files: [(path: String, members: [Int])] = [], byPath: [String: Int] = [:]
+        for number in places.indices.reversed() {
+            let path = text(textFileName(contextName(places[number])))
+            if let i = byPath[path] {
+                files[i].members.append(number)
+            } else {
+                byPath[path] = files.count
+                files.append((path, [number]))
+            }
+        }
+        return files
+    }
+
+    /// The name of a document's passages in its context file: its type and place.
+    static func contextName(_ place: (type: String, place: Int)) -> String { "\(place.type)-\(place.place)" }
+
+    /// The name of the context file that holds the passages named `contextName` ("bao-cao-13" is in "bao-cao-3").
+    static func textFileName(_ contextName: String) -> String {
+        guard let dash = contextName.lastIndex(of: "-"), let place = Int(contextName[contextName.index(after: dash)...]) else {
+            return contextName
+        }
+        return "\(contextName[..<dash])-\(place / textsPerFile)"
+    }
+
+    /// What each context file is made from, for the build cache: its documents' names, each with the key of its
+    /// text (`input`), in the order the file holds them.
+    func textFileParts(input: (DocumentRecord) -> String) -> [(path: String, parts: [(id: DocumentID, name: String, input: String)])] {
+        textFiles.map { file in
+            (file.path, file.members.map { (documents[$0].id, Self.contextName(places[$0]), input(documents[$0])) })
+        }
     }
 
     /// A document's words: found in its text now, or as the previous build stored them.
@@ -144,21 +185,33 @@ struct SearchFiles {
             let changed = listed.indices.filter { previous.documents[$0].key != listed[$0].key }
             if changed.count <= Self.patchLimit { patching = Set(changed) }
         }
-        // the slow part, one document at a time on all cores: words and context, unless a rebuild has them
-        let gathered = parallelMap(Array(documents.indices)) { number -> Terms in
-            let record = documents[number]
-            let kept = reuse.textFileKept(record)
-            if let patching, !patching.contains(number), kept { return .unchanged }
-            // a patch finds the words of the few changed texts again rather than read every stored one
-            let cached = patching == nil ? reuse.terms(record).map(Terms.stored) : nil
-            if let cached, kept { return cached }
-            // the text as bytes from end to end: it is never made a string, which would check every byte of it
-            let text = Self.plainTextUTF8(record)
-            let found = text.withUnsafeBufferPointer { SearchIndex.termsAndFirstUses(head: Self.headTexts(record), bodyUTF8: $0) }
-            if kept { return cached ?? .found(found.terms) }
-            let name = "\(places[number].type)-\(places[number].place)"
-            writeText(Self.text(name), Self.textFile(name: name, text: Self.passages(of: text, firstUses: found.firstUses)))
-            return cached ?? .found(found.terms)
+        // the slow part, one context file's documents at a time on all cores: words and context, unless a
+        // rebuild has them
+        var gathered = [Terms](repeating: .unchanged, count: documents.count)
+        let byFile = parallelMap(textFiles) { file -> [Terms] in
+            let kept = reuse.textFileKept(file.path)
+            var passages = Data()
+            let terms = file.members.map { number -> Terms in
+                let record = documents[number]
+                if let patching, !patching.contains(number), kept { return .unchanged }
+                // a patch finds the words of the few changed texts again rather than read every stored one
+                let cached = patching == nil ? reuse.terms(record).map(Terms.stored) : nil
+                if let cached, kept { return cached }
+                // the text as bytes from end to end: it is never made a string, which would check every byte of it
+                let text = Self.plainTextUTF8(record)
+                let found = text.withUnsafeBufferPointer { SearchIndex.termsAndFirstUses(head: Self.headTexts(record), bodyUTF8: $0) }
+                if !kept {
+                    let name = Self.contextName(places[number])
+                    passages.append(reuse.previousPassages(file.path, name)
+                                    ?? Self.textFile(name: name, text: Self.passages(of: text, firstUses: found.firstUses)))
+                }
+                return cached ?? .found(found.terms)
+            }
+            if !kept { writeText(file.path, passages) }
+            return terms
+        }
+        for (file, terms) in zip(textFiles, byFile) {
+            for (number, found) in zip(file.members, terms) { gathered[number] = found }
         }
         var words: (written: [(key: String, text: String)], keys: [String], store: SearchIndexStore?)?
         if let previous = reuse.previousIndex, let listed, let patching {
@@ -310,7 +363,8 @@ struct SearchFiles {
         let typeNumber = Dictionary(uniqueKeysWithValues: typeSlugs.enumerated().map { ($1, $0 + 1) })
         let fieldNumber = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1, $0 + 1) })
         func list(_ values: [String]) -> String { "[" + values.map(JSONString.quote).joined(separator: ",") + "]" }
-        var out = "CKSearch.manifest({\"count\":\(documents.count),\"rowsPerShard\":\(Self.rowsPerShard),\n"
+        var out = "CKSearch.manifest({\"count\":\(documents.count),\"rowsPerShard\":\(Self.rowsPerShard),"
+        out += "\"textsPerFile\":\(Self.textsPerFile),\n"
         out += "\"shards\":" + list(shards) + ",\n"
         out += "\"types\":[" + typeSlugs.map { "[" + JSONString.quote($0) + "," + JSONString.quote(types[$0]!) + "]" }
             .joined(separator: ",") + "],\n"

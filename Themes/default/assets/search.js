@@ -171,7 +171,7 @@
   }
 
   /* Where a document's context is (SearchFiles.places): its type's slug and its place among the
-   * documents of that type, oldest first. */
+   * documents of that type, oldest first; in the file of `textsPerFile` places that holds it. */
   function places(m) {
     var next = {};
     m.slug = new Array(m.count);
@@ -289,7 +289,8 @@
       list.setAttribute('data-results-ms', String(Math.round(performance.now() - started)));
       var texts = shown.filter(function (r) { return r.inBody && query.length; }).map(function (r) {
         var name = m.slug[r.doc] + '-' + m.place[r.doc];
-        return { name: name, doc: r.doc, loaded: load('nd/' + name + '.js') };
+        var file = m.slug[r.doc] + '-' + Math.floor(m.place[r.doc] / (m.textsPerFile || 1));
+        return { name: name, doc: r.doc, loaded: load('nd/' + file + '.js') };
       });
       return Promise.all(texts.map(function (t) {
         return t.loaded.then(function () {

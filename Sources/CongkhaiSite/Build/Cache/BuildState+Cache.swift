@@ -147,6 +147,32 @@ extension BuildState {
         return kept
     }
 
+    /// Files made from several records each (a search context file holds several documents' passages): kept when
+    /// online and made from the same parts as before. The key of a file is its parts, "name=input", in its order;
+    /// a record kept from the previous build (its source cannot be read now) keeps its part of the previous key,
+    /// as `keepRecordFiles` keeps its whole file. Returns the paths kept.
+    func keepSharedFiles(_ files: [(path: String, parts: [(id: DocumentID, name: String, input: String)])]) -> Set<String> {
+        var kept = Set<String>()
+        for file in files {
+            let before = previous?.pageInputs[file.path]
+            var previousParts: [Substring: Substring]?
+            let key = file.parts.map { part -> String in
+                if keptFromPrevious.contains(part.id), let before {
+                    if previousParts == nil {
+                        previousParts = Dictionary(before.split(separator: " ").compactMap { part in
+                            part.firstIndex(of: "=").map { (part[..<$0], part[part.index(after: $0)...]) }
+                        }, uniquingKeysWith: { a, _ in a })
+                    }
+                    if let input = previousParts?[Substring(part.name)] { return "\(part.name)=\(input)" }
+                }
+                return "\(part.name)=\(part.input)"
+            }.joined(separator: " ")
+            next.pageInputs[file.path] = key
+            if before == key, sink.keep([file.path]) { kept.insert(file.path) }
+        }
+        return kept
+    }
+
     /// A copied file whose size and time are those the previous build copied.
     func isUnchanged(_ path: String) -> Bool {
         guard let previous, let stamp = contentStamps?[path], Double(stamp.modified) / 1e9 < previous.started - 1 else { return false }
