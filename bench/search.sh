@@ -33,16 +33,19 @@ settle() { while ls -d "$out"/.search-site.old-* >/dev/null 2>&1; do sleep 1; do
 # congkhai exits 1 when it built the site but left out files with errors (the
 # generator gives some procedures the same code): that still counts.
 build() { settle; "$bin" build --no-cache --content "$out/corpus-$docs" --output "$site" --quiet --timings >"$out/search-build.log" 2>&1 || [ $? -le 1 ]; }
-build # first build; the rebuild below is the one measured, as in bench/run.sh
-build
-total=$(grep -oE '(in|trong) [0-9.]+ s' "$out/search-build.log" | grep -oE '[0-9.]+' | head -1)
-step=$(grep -E '^ +[0-9.]+ s +writing the search index' "$out/search-build.log" | grep -oE '[0-9.]+' | head -1)
+build # first build, not measured, as in bench/run.sh
 echo "corpus: $docs documents; $(nproc) cores"
-python3 - "$total" "$step" <<'PY'
-import sys
-total, step = float(sys.argv[1]), float(sys.argv[2])
-print(f"build: {total:.2f} s, of which the search index {step:.2f} s: it adds {100 * step / (total - step):.1f}% to the build")
-PY
+# The share swings with the file system from one build to the next: three measured builds, and their median.
+shares=()
+for round in 1 2 3; do
+  build
+  total=$(grep -oE '(in|trong) [0-9.]+ s' "$out/search-build.log" | grep -oE '[0-9.]+' | head -1)
+  step=$(grep -E '^ +[0-9.]+ s +writing the search index' "$out/search-build.log" | grep -oE '[0-9.]+' | head -1)
+  share=$(python3 -c "import sys; t, s = float(sys.argv[1]), float(sys.argv[2]); print(f'{100 * s / (t - s):.1f}')" "$total" "$step")
+  echo "build $round: $total s, of which the search index $step s: it adds $share% to the build"
+  shares+=("$share")
+done
+echo "the search index adds $(printf '%s\n' "${shares[@]}" | sort -n | sed -n 2p)% to the build (median of 3)"
 
 python3 - "$site" <<'PY'
 import gzip, os, sys
