@@ -15,10 +15,12 @@ extension BuildStep {
     /// Every diagnostic a build gives about the content, and no page rendered: `congkhai check`.
     public static let checkOnly: [BuildStep] = check + [renderMarkdown, assembleRecords, strayOriginals]
 
-    /// Every file of the site, each made from the records.
-    static let outputs: [BuildStep] = [documentPages, indexPages, citationPages, procedureLists, plainPageFiles, catalogues, openDataTables,
-                                       jsonTwins, search, copyFiles, archivesPage, disclosureCatalogue, recentPages, notFoundPage, feeds,
-                                       sitemap, redirects, marker]
+    /// Every file of the site, each made from the records. The three that read the rendered texts come first:
+    /// the last of them, the search index, lets each text go, so that the rest of the build runs without them
+    /// (they were a third of its peak of memory).
+    static let outputs: [BuildStep] = [documentPages, jsonTwins, search, indexPages, citationPages, procedureLists, plainPageFiles,
+                                       catalogues, openDataTables, copyFiles, archivesPage, disclosureCatalogue, recentPages, notFoundPage,
+                                       feeds, sitemap, redirects, marker]
 
     static let loadConfiguration = BuildStep("loading the configuration and theme") { state in
         let (config, diagnostics, digest) = SiteConfig.load(contentDirectory: state.options.content)
@@ -163,6 +165,7 @@ extension BuildStep {
         assembler.renderLater = state.renderLater
         assembler.renderKeys = state.renderKeys
         state.records = parallelMap(state.corpus.documents) { assembler.record($0) }
+        state.corpus.dropRenderedTexts()
         state.recordDigests = parallelMap(state.records) { $0.digest() }
         state.recordsDigest = ContentDigest.of(Data(state.recordDigests.joined(separator: "\n").utf8))
         state.pages = Routes.allPages(records: state.records, graph: state.graph, config: state.config, plainPages: state.plainPages)

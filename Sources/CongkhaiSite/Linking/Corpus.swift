@@ -150,6 +150,12 @@ public struct Corpus: Sendable {
         return zip(indices, found).map { (documents[$0.0].id, $0.1) }
     }
 
+    /// Lets go of the rendered texts once the records hold them: the records are what every output reads, and
+    /// the search index lets each text go when it is done with it (`DocumentRecord.releaseText`).
+    mutating func dropRenderedTexts() {
+        for i in documents.indices { documents[i].rendered = nil }
+    }
+
     /// Gives documents whose text was not rendered the attachments their text links to.
     mutating func setAttachments(of ids: Set<DocumentID>, _ attachments: (DocumentID) -> [AttachmentFile]?) {
         for i in documents.indices where ids.contains(documents[i].id) {

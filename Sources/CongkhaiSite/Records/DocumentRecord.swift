@@ -29,6 +29,8 @@ public final class DocumentRecord: Sendable {
     public let relations: [Relation]
     /// Rendered by the Markdown step, or on first use when a rebuild kept the page made from it.
     public var text: RenderedText { textSource.value }
+    /// Lets the rendered text go: its last reader (the search index) is done with it.
+    func releaseText() { textSource.release() }
     let textSource: LazyText
     /// What the text is made from (see `RenderKey`): the text's identity without the text.
     let renderKey: String
@@ -174,7 +176,12 @@ struct RecordAssembler {
                                    identifier: number.flatMap { $0.number == nil ? nil : $0.key }, year: other.metadata.year,
                                    target: other))
         }
-        let text = doc.rendered.map(LazyText.init(value:)) ?? LazyText { renderLater?(doc) ?? RenderedText() }
+        // made again from the source (without the rendered text, which the closure must not hold) if asked for after
+        // the build let it go
+        var bare = doc
+        bare.rendered = nil
+        let text = doc.rendered.map { LazyText(value: $0, remake: renderLater.map { render in { render(bare) } }) }
+            ?? LazyText { [renderLater] in renderLater?(bare) ?? RenderedText() }
         var links = DocumentRecord.ProcedureLinks()
         if let p = doc.procedure {
             if let a = p.announcedBy, let n = a.number.flatMap(DocumentNumber.parse) {
@@ -202,15 +209,27 @@ final class LazyText: @unchecked Sendable {
     private var made: RenderedText?
     private var make: (() -> RenderedText)?
 
-    init(value: RenderedText) { made = value }
+    init(value: RenderedText, remake: (() -> RenderedText)? = nil) {
+        made = value
+        make = remake
+    }
     init(_ make: @escaping () -> RenderedText) { self.make = make }
+
+    /// True when the text was let go and not made again since.
+    var isReleased: Bool { lock.withLock { made == nil } }
+
+    /// Lets the text go once its last reader is done; it is made again if asked for after all.
+    /// Kept when it could not be made again.
+    func release() {
+        lock.lock(); defer { lock.unlock() }
+        if make != nil { made = nil }
+    }
 
     var value: RenderedText {
         lock.lock(); defer { lock.unlock() }
         if let made { return made }
         let value = make?() ?? RenderedText()
         made = value
-        make = nil
         return value
     }
 }

@@ -199,15 +199,18 @@ struct SearchFiles {
                 if let cached, kept { return cached }
                 // the text as bytes from end to end: it is never made a string, which would check every byte of it
                 let text = Self.plainTextUTF8(record)
-                let found = text.withUnsafeBufferPointer { SearchIndex.termsAndFirstUses(head: Self.headTexts(record), bodyUTF8: $0) }
+                let found = text.withUnsafeBufferPointer { SearchIndex.termLineAndFirstUses(head: Self.headTexts(record), bodyUTF8: $0) }
                 if !kept {
                     let name = Self.contextName(places[number])
                     passages.append(reuse.previousPassages(file.path, name)
                                     ?? Self.textFile(name: name, text: Self.passages(of: text, firstUses: found.firstUses)))
                 }
-                return cached ?? .found(found.terms)
+                return cached ?? .stored(Substring(found.line))
             }
             if !kept { writeText(file.path, passages) }
+            // The index step is the text's last reader: a whole index lets it go (read again, were it asked for).
+            // Holding every rendered text to the end made the search step the build's peak of memory.
+            if patching == nil { for number in file.members { documents[number].releaseText() } }
             return terms
         }
         for (file, terms) in zip(textFiles, byFile) {
@@ -287,8 +290,8 @@ struct SearchFiles {
                         index.add(document: number, key: key, inHead: inHead)
                     }
                 case .stored(let line):
-                    SearchTermsStore.forEachTerm(in: line) { key, inHead in
-                        if SearchIndex.part(of: key, count: partCount) == part { index.add(document: number, key: key, inHead: inHead) }
+                    SearchTermsStore.forEachTerm(in: line, part: part, of: partCount) { key, inHead in
+                        index.add(document: number, key: key, inHead: inHead)
                     }
                 case .unchanged: preconditionFailure() // every document's words are gathered for a whole index
                 }

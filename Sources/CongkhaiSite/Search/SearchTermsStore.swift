@@ -45,6 +45,25 @@ enum SearchTermsStore {
         }
     }
 
+    /// As `forEachTerm(in:_:)`, the words of one of `count` parts only (`SearchIndex.part`): told from their
+    /// first bytes, so that no string is made for the others.
+    static func forEachTerm(in line: Substring, part: Int, of count: Int, _ body: (String, Bool) -> Void) {
+        let bytes = line.utf8
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: " ")) ?? bytes.endIndex
+            let mark = bytes[start]
+            let word = bytes.index(after: start)
+            if word < end, mark == UInt8(ascii: "+") || mark == UInt8(ascii: "-") {
+                let second = bytes.index(after: word)
+                if SearchIndex.part(first: bytes[word], second: second < end ? bytes[second] : 0, count: count) == part {
+                    body(String(decoding: bytes[word..<end], as: UTF8.self), mark == UInt8(ascii: "+"))
+                }
+            }
+            start = end == bytes.endIndex ? end : bytes.index(after: end)
+        }
+    }
+
     /// The lines of the previous build, by key; empty when there are none.
     static func load(from folder: URL) -> [String: Substring] {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)) else { return [:] }
