@@ -53,6 +53,36 @@ import Testing
         try Self.expectSameAsFullBuild(w, "the text put back by the shortcut")
     }
 
+    /// Words of one group of shards ("kh"), as many as asked: "khaaa", "khbaa" and so on.
+    static func khWords(_ count: Int) -> String {
+        let letters = Array("abcdeghiklmnopqrstuvxy")
+        return (0..<count).map { i in
+            "kh" + String(letters[i % letters.count]) + String(letters[i / letters.count % letters.count])
+                + String(letters[i / (letters.count * letters.count) % letters.count])
+        }.joined(separator: " ")
+    }
+
+    /// An edit whose new words push the group "kh" past its budget (24 KB): the full build cuts it one letter
+    /// deeper, so the list of shards changes in the manifest and on the search page; taking them out again puts
+    /// the group back in one shard, and the deeper shards' files go. The shortcut does both as the full build.
+    @Test func aTextThatChangesTheListOfShardsTakesTheShortcut() throws {
+        let w = try Workspace()
+        let text = try w.read(Self.doc)
+        try w.write(Self.doc, text + "\n\nTừ thử: " + Self.khWords(900) + ".\n")
+        try w.build()
+        let before = try SiteFixture.files(in: w.site).keys.filter { $0.contains("/chi-muc/tu/kh") }
+        #expect(before == ["tim-kiem/chi-muc/tu/kh.js"], "\(before.sorted())")
+        try w.write(Self.doc, text + "\n\nTừ thử: " + Self.khWords(1_400) + ".\n")
+        #expect(try Self.rebuild(w).shortcut)
+        let cut = try SiteFixture.files(in: w.site).keys.filter { $0.contains("/chi-muc/tu/kh") }
+        #expect(cut.count > 1, "\(cut.sorted())")
+        try Self.expectSameAsFullBuild(w, "a group cut deeper")
+        try w.write(Self.doc, text)
+        #expect(try Self.rebuild(w).shortcut)
+        #expect(try SiteFixture.files(in: w.site).keys.filter { $0.contains("/chi-muc/tu/kh") } == ["tim-kiem/chi-muc/tu/kh.js"])
+        try Self.expectSameAsFullBuild(w, "the group back in one shard")
+    }
+
     /// Random edits of texts alone, one to three documents at a time (sentences put in between paragraphs, a
     /// paragraph taken out, a word changed): after each, the site equals a full build's. Some take the usual rebuild (a
     /// paragraph with a citation taken out, a warning's line moved, a word of a new shard): enough take the shortcut.

@@ -8,9 +8,17 @@ import Foundation
 /// from that group's words alone (`SearchIndex.shards`), so the group is read back from the site, its
 /// words' document lists changed, and cut again as the full build would cut it.
 extension TextEdits {
-    func searchFiles(_ edited: [Edited]) -> [(path: String, text: String)]? {
+    /// The index files to write, and the word shards to remove (a group cut into fewer shards than before).
+    struct SearchEdit {
+        var files: [(path: String, text: String)] = []
+        var removed: [String] = []
+    }
+
+    func searchFiles(_ edited: [Edited]) -> SearchEdit? {
         let site = options.output.resolvingSymlinksInPath()
-        guard let shardKeys = Self.shardKeys(site: site) else { return nil }
+        // the full build lists the shards in key order: a list that is not cannot be patched by key
+        guard let shardKeys = Self.shardKeys(site: site), shardKeys == shardKeys.sorted() else { return nil }
+        var keysNow = shardKeys
         var files: [(path: String, text: String)] = []
         // the context files read back, by path, with the edited documents' lines replaced
         var contextFiles: [String: String] = [:]
@@ -69,11 +77,37 @@ extension TextEdits {
                 for posting in list { index.add(document: Int(posting >> 1), key: word, inHead: posting & 1 == 1) }
             }
             let shards = index.shards(budget: SearchFiles.wordShardBudget)
-            // A group cut otherwise changes the list of shards in the manifest: the usual rebuild makes it.
-            guard shards.map(\.key) == keys.sorted() else { return nil }
+            // a group cut otherwise changes the list of shards: the manifest and the search page name them
+            let cut = shards.map(\.key)
+            guard cut.allSatisfy({ SearchIndex.group(shardKey: $0) == group }) else { return nil }
+            keysNow = (keysNow.filter { SearchIndex.group(shardKey: $0) != group } + cut).sorted()
             files += shards.map { (SearchFiles.wordShard($0.key), SearchFiles.shardFile($0)) }
         }
-        return files
+        var edit = SearchEdit(files: files)
+        if keysNow != shardKeys {
+            guard let listed = Self.listingShards(keysNow, instead: shardKeys, site: site) else { return nil }
+            edit.files += listed
+            edit.removed = Set(shardKeys).subtracting(keysNow).sorted().map(SearchFiles.wordShard)
+        }
+        return edit
+    }
+
+    /// The manifest and the search page with the new list of word shards in place of the old: the manifest's
+    /// line of shards written again, and the page's one occurrence of the old keys (its `data-shards`) replaced.
+    /// Nil when either is not as the full build writes it.
+    static func listingShards(_ keys: [String], instead old: [String], site: URL) -> [(path: String, text: String)]? {
+        guard !old.isEmpty,
+              let manifest = FileManager.default.contents(atPath: site.appendingPathComponent(SearchFiles.manifest).path),
+              let page = FileManager.default.contents(atPath: site.appendingPathComponent(Routes.file(of: Routes.search)).path)
+        else { return nil }
+        var lines = String(decoding: manifest, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let listing = lines.indices.filter { lines[$0].hasPrefix("\"shards\":") }
+        guard listing.count == 1, lines[listing[0]] == SearchFiles.shardsLine(old) else { return nil }
+        lines[listing[0]] = Substring(SearchFiles.shardsLine(keys))
+        guard let newPage = replacingOnce(Array(old.joined(separator: " ").utf8), with: Array(keys.joined(separator: " ").utf8),
+                                          in: [UInt8](page)) else { return nil }
+        return [(SearchFiles.manifest, lines.joined(separator: "\n")),
+                (Routes.file(of: Routes.search), String(decoding: newPage, as: UTF8.self))]
     }
 
     /// The shard keys the site's manifest lists.

@@ -200,7 +200,7 @@ extension TextEdits {
     /// Writes the edited documents' files into the site as a rebuild does (through the sink, then put in
     /// place while the cache says the site is being changed), saves the cache, and gives the last build's
     /// report with the files now online. Nil, with nothing written, when the site is not the one the kit describes.
-    func commit(_ edited: [Edited], search: [(path: String, text: String)], staging: OutputStaging,
+    func commit(_ edited: [Edited], search: SearchEdit, staging: OutputStaging,
                 fingerprint: String, started: Double) throws -> BuildReport? {
         let site = options.output.resolvingSymlinksInPath()
         guard let markerData = FileManager.default.contents(atPath: site.appendingPathComponent(OutputStaging.marker).path),
@@ -212,13 +212,13 @@ extension TextEdits {
         marker.contentDigest = ContentDigest.of(Data(markerLines.utf8))
 
         let sink = PageSink(.folder(staging.staging), online: previous.files.map(\.written))
-        var made: [(path: String, text: String)] = [(OutputStaging.marker, marker.json)] + search
+        var made: [(path: String, text: String)] = [(OutputStaging.marker, marker.json)] + search.files
         for one in edited { made += [one.page, (one.twin.path, one.twin.json)] }
-        let madePaths = Set(made.map(\.path))
-        guard sink.keep(previous.files.map(\.path).filter { !madePaths.contains($0) }) else { return nil }
+        let madePaths = Set(made.map(\.path)), removed = Set(search.removed)
+        guard sink.keep(previous.files.map(\.path).filter { !madePaths.contains($0) && !removed.contains($0) }) else { return nil }
         for file in made { sink.write(file.path, file.text) }
         let files = try sink.finish()
-        try staging.commitChanges(changed: sink.changed, removed: [], cacheFolder: cacheFolder)
+        try staging.commitChanges(changed: sink.changed, removed: search.removed, cacheFolder: cacheFolder)
 
         var head = previous
         head.fingerprint = fingerprint

@@ -358,6 +358,11 @@ struct SearchFiles {
             .joined(separator: ",") + "]"
     }
 
+    /// The manifest's line that lists the word shards (the shortcut for edited texts writes it again).
+    static func shardsLine(_ keys: [String]) -> String {
+        "\"shards\":[" + keys.map(JSONString.quote).joined(separator: ",") + "],"
+    }
+
     private func manifest(_ documents: [DocumentRecord], shards: [String]) -> String {
         let types = Dictionary(documents.compactMap(typeKey).map { ($0.slug, $0.name) }, uniquingKeysWith: { a, _ in a })
         let typeSlugs = types.keys.sorted { VietnameseText.collationLess(types[$0]!, types[$1]!) }
@@ -368,7 +373,7 @@ struct SearchFiles {
         func list(_ values: [String]) -> String { "[" + values.map(JSONString.quote).joined(separator: ",") + "]" }
         var out = "CKSearch.manifest({\"count\":\(documents.count),\"rowsPerShard\":\(Self.rowsPerShard),"
         out += "\"textsPerFile\":\(Self.textsPerFile),\n"
-        out += "\"shards\":" + list(shards) + ",\n"
+        out += Self.shardsLine(shards) + "\n"
         out += "\"types\":[" + typeSlugs.map { "[" + JSONString.quote($0) + "," + JSONString.quote(types[$0]!) + "]" }
             .joined(separator: ",") + "],\n"
         out += "\"fields\":[" + fields.map { "[" + JSONString.quote(VietnameseText.slug($0)) + "," + JSONString.quote($0) + "]" }
