@@ -161,10 +161,13 @@ extension BuildStep {
     }
 
     static let assembleRecords = BuildStep("assembling document records") { state in
-        var assembler = RecordAssembler(corpus: state.corpus, graph: state.graph)
-        assembler.renderLater = state.renderLater
-        assembler.renderKeys = state.renderKeys
-        state.records = parallelMap(state.corpus.documents) { assembler.record($0) }
+        state.records = {
+            var assembler = RecordAssembler(corpus: state.corpus, graph: state.graph)
+            assembler.renderLater = state.renderLater
+            assembler.renderKeys = state.renderKeys
+            return parallelMap(state.corpus.documents) { assembler.record($0) }
+        }()
+        // the assembler (and its copy of the corpus) is gone: the documents are changed in place, not copied
         state.corpus.dropRenderedTexts()
         state.recordDigests = parallelMap(state.records) { $0.digest() }
         state.recordsDigest = ContentDigest.of(Data(state.recordDigests.joined(separator: "\n").utf8))
