@@ -32,22 +32,17 @@ enum SearchTermsStore {
     /// Each word of a stored line, with whether it is in the head.
     /// On bytes: a rebuild reads every document's words here, millions of them at 10,000 documents.
     static func forEachTerm(in line: Substring, _ body: (String, Bool) -> Void) {
-        let bytes = line.utf8
-        var start = bytes.startIndex
-        while start < bytes.endIndex {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: " ")) ?? bytes.endIndex
-            let mark = bytes[start]
-            let word = bytes.index(after: start)
-            if word < end, mark == UInt8(ascii: "+") || mark == UInt8(ascii: "-") {
-                body(String(decoding: bytes[word..<end], as: UTF8.self), mark == UInt8(ascii: "+"))
-            }
-            start = end == bytes.endIndex ? end : bytes.index(after: end)
-        }
+        forEachTerm(in: line, where: { _, _ in true }, body)
     }
 
     /// As `forEachTerm(in:_:)`, the words of one of `count` parts only (`SearchIndex.part`): told from their
     /// first bytes, so that no string is made for the others.
     static func forEachTerm(in line: Substring, part: Int, of count: Int, _ body: (String, Bool) -> Void) {
+        forEachTerm(in: line, where: { SearchIndex.part(first: $0, second: $1, count: count) == part }, body)
+    }
+
+    /// The words whose first two bytes (0 for one that is not there) `keep` keeps.
+    private static func forEachTerm(in line: Substring, where keep: (UInt8, UInt8) -> Bool, _ body: (String, Bool) -> Void) {
         let bytes = line.utf8
         var start = bytes.startIndex
         while start < bytes.endIndex {
@@ -56,7 +51,7 @@ enum SearchTermsStore {
             let word = bytes.index(after: start)
             if word < end, mark == UInt8(ascii: "+") || mark == UInt8(ascii: "-") {
                 let second = bytes.index(after: word)
-                if SearchIndex.part(first: bytes[word], second: second < end ? bytes[second] : 0, count: count) == part {
+                if keep(bytes[word], second < end ? bytes[second] : 0) {
                     body(String(decoding: bytes[word..<end], as: UTF8.self), mark == UInt8(ascii: "+"))
                 }
             }
