@@ -86,13 +86,24 @@ import Testing
         #expect(patched > 100 && refused > 10, "\(patched) patched, \(refused) refused")
     }
 
-    /// The stored words' line, made in one buffer, is what the first way (a string per word, joined) made.
+    /// A text's words as one line (`SearchIndex.termLineAndFirstUses`, what the index step holds and the cache
+    /// stores), read back word by word, are the words found as a dictionary, with the same head marks.
     @Test func storedWordsAreWrittenAsTheRuleSays() {
         var random = Generator(state: 3)
         for _ in 0..<300 {
-            let terms = Self.randomTerms(&random)
-            let rule = terms.keys.sorted().map { (terms[$0]! ? "+" : "-") + $0 }.joined(separator: " ")
-            #expect(SearchTermsStore.encode(terms) == rule)
+            let head = (0..<Int.random(in: 0...3, using: &random)).map { _ in Self.vocabulary.randomElement(using: &random)! }
+            let body = (0..<Int.random(in: 0...12, using: &random)).map { _ in Self.vocabulary.randomElement(using: &random)! }
+                .joined(separator: " ")
+            let rule = SearchIndex.termsAndFirstUses(head: head, body: body).terms
+            var bodyBytes = body
+            let line = bodyBytes.withUTF8 { SearchIndex.termLineAndFirstUses(head: head, bodyUTF8: $0).line }
+            var read: [String: Bool] = [:]
+            SearchTermsStore.forEachTerm(in: Substring(line)) { read[$0] = $1 }
+            #expect(read == rule, "\(line)")
+            // and one part's words are that part of them
+            var part: [String: Bool] = [:]
+            SearchTermsStore.forEachTerm(in: Substring(line), part: 1, of: 2) { part[$0] = $1 }
+            #expect(part == rule.filter { SearchIndex.part(of: $0.key, count: 2) == 1 })
         }
     }
 

@@ -16,27 +16,35 @@ extension SearchFiles {
     }
 
     /// A context file with the passages named `name` replaced by `line` (a `textFile` call, with its newline):
-    /// nil unless the file holds exactly one line of that name. Each line is one document's call, since a JSON
-    /// string holds no raw line break.
+    /// nil unless the file holds exactly one line of that name, ended by a newline.
     static func replacingPassages(named name: String, in file: String, with line: String) -> String? {
-        let prefix = "CKSearch.text(" + JSONString.quote(name) + ","
-        var lines = file.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.last == "", line.hasSuffix("\n") else { return nil }
-        let matching = lines.indices.filter { lines[$0].hasPrefix(prefix) }
-        guard matching.count == 1 else { return nil }
-        lines[matching[0]] = Substring(line.dropLast())
-        return lines.joined(separator: "\n")
+        let bytes = Array(file.utf8)
+        guard line.hasSuffix("\n"), let range = passagesLineRange(named: name, in: bytes), bytes[range.upperBound - 1] == 0x0A else {
+            return nil
+        }
+        return String(decoding: bytes[..<range.lowerBound] + Array(line.utf8) + bytes[range.upperBound...], as: UTF8.self)
     }
 
-    /// The line of the passages named `name` in a context file, with its newline; nil unless there is one.
+    /// The line of the passages named `name` in a context file, with its newline; nil unless there is exactly one.
     static func passagesLine(named name: String, in file: Data) -> Data? {
-        let prefix = Data(("CKSearch.text(" + JSONString.quote(name) + ",").utf8)
-        var start = file.startIndex
-        while start < file.endIndex {
-            let end = file[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? file.endIndex
-            if file[start..<end].starts(with: prefix) { return Data(file[start..<end]) }
+        let bytes = [UInt8](file)
+        return passagesLineRange(named: name, in: bytes).map { Data(bytes[$0]) }
+    }
+
+    /// Where the line of the passages named `name` is (with its newline): each line is one document's call, since a
+    /// JSON string holds no raw line break. Nil unless exactly one line has that name.
+    private static func passagesLineRange(named name: String, in file: [UInt8]) -> Range<Int>? {
+        let prefix = Array(passagesPrefix(name).utf8)
+        var found: Range<Int>?
+        var start = 0
+        while start < file.count {
+            let end = file[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? file.count
+            if file[start..<end].starts(with: prefix) {
+                guard found == nil else { return nil }
+                found = start..<end
+            }
             start = end
         }
-        return nil
+        return found
     }
 }

@@ -163,7 +163,7 @@ extension SearchFiles {
     /// As `textFile(name:text:)` from the text's UTF-8 bytes, as the bytes of the file: made in one buffer of the
     /// right size because the text is the whole document's, and never made a string (which checks every byte).
     static func textFile(name: String, text: [UInt8]) -> Data {
-        let head = Array("CKSearch.text(\"".utf8) + Array(name.utf8) + Array("\",".utf8), tail = Array(");\n".utf8)
+        let head = Array(passagesPrefix(name).utf8), tail = Array(");\n".utf8)
         var file = Data(capacity: head.count + text.count + tail.count + 2)
         file.append(contentsOf: head)
         if text.withUnsafeBufferPointer(isCleanJSON) {
@@ -176,6 +176,9 @@ extension SearchFiles {
         file.append(contentsOf: tail)
         return file
     }
+
+    /// How the line of the passages named `name` begins in a context file (`textFile`).
+    static func passagesPrefix(_ name: String) -> String { "CKSearch.text(" + JSONString.quote(name) + "," }
 
     /// True when the text needs no escape in a JSON string, which most texts do not: one pass over the bytes
     /// tells, and the text is then copied whole, where JSONString looks for seven cases at each byte.

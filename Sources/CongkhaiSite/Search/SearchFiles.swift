@@ -140,17 +140,16 @@ struct SearchFiles {
         }
     }
 
-    /// A document's words: found in its text now, or as the previous build stored them.
+    /// A document's words: as one line (`SearchTermsStore`), found in its text now or as the previous build
+    /// stored them.
     enum Terms {
-        case found([String: Bool])
         case stored(Substring)
         /// The same as in the previous build's index, which is patched: not gathered.
         case unchanged
 
-        /// As `SearchTermsStore` keeps them.
-        var stored: String {
+        /// The line as `SearchTermsStore` keeps it.
+        var line: String {
             switch self {
-            case .found(let terms): return SearchTermsStore.encode(terms)
             case .stored(let line): return String(line)
             case .unchanged: preconditionFailure() // the words of an unchanged document are not gathered
             }
@@ -226,9 +225,9 @@ struct SearchFiles {
             let all = parallelMap(Array(documents.indices)) { number -> Terms in
                 guard case .unchanged = gathered[number] else { return gathered[number] }
                 let record = documents[number]
-                return reuse.terms(record).map(Terms.stored) ?? .found(Self.plainTextUTF8(record).withUnsafeBufferPointer {
-                    SearchIndex.termsAndFirstUses(head: Self.headTexts(record), bodyUTF8: $0).terms
-                })
+                return reuse.terms(record).map(Terms.stored) ?? .stored(Substring(Self.plainTextUTF8(record).withUnsafeBufferPointer {
+                    SearchIndex.termLineAndFirstUses(head: Self.headTexts(record), bodyUTF8: $0).line
+                }))
             }
             words = wordShards(terms: all, listed: listed)
             terms = all
@@ -285,10 +284,6 @@ struct SearchFiles {
             var index = SearchIndex()
             for (number, found) in terms.enumerated() {
                 switch found {
-                case .found(let terms):
-                    for (key, inHead) in terms where SearchIndex.part(of: key, count: partCount) == part {
-                        index.add(document: number, key: key, inHead: inHead)
-                    }
                 case .stored(let line):
                     SearchTermsStore.forEachTerm(in: line, part: part, of: partCount) { key, inHead in
                         index.add(document: number, key: key, inHead: inHead)
@@ -310,7 +305,6 @@ struct SearchFiles {
     /// A document's words, as a list.
     static func termList(_ terms: Terms) -> [(key: String, inHead: Bool)] {
         switch terms {
-        case .found(let found): return found.map { ($0.key, $0.value) }
         case .stored(let line):
             var list: [(key: String, inHead: Bool)] = []
             SearchTermsStore.forEachTerm(in: line) { list.append(($0, $1)) }

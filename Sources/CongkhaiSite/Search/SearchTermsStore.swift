@@ -16,19 +16,6 @@ enum SearchTermsStore {
         ContentDigest.of(Data(([record.renderKey] + SearchFiles.headTexts(record)).joined(separator: "\n").utf8))
     }
 
-    /// The words in key order, each after its mark, separated by spaces: into one buffer, since a build with a
-    /// cache writes every document's words (a string per word and a join took half a second at 10,000 documents).
-    static func encode(_ terms: [String: Bool]) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(terms.count * 12)
-        for (key, inHead) in terms.sorted(by: { $0.key < $1.key }) {
-            if !out.isEmpty { out.append(0x20) }
-            out.append(inHead ? 0x2B : 0x2D)
-            out.append(contentsOf: key.utf8)
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// Each word of a stored line, with whether it is in the head.
     /// On bytes: a rebuild reads every document's words here, millions of them at 10,000 documents.
     static func forEachTerm(in line: Substring, _ body: (String, Bool) -> Void) {

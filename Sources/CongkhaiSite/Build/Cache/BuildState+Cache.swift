@@ -155,22 +155,23 @@ extension BuildState {
         var kept = Set<String>()
         for file in files {
             let before = previous?.pageInputs[file.path]
-            var previousParts: [Substring: Substring]?
+            // the previous key's parts, read only for a file that holds a record kept from the previous build
+            let keptParts = file.parts.contains { keptFromPrevious.contains($0.id) } ? before.map(Self.parts(ofKey:)) : nil
             let key = file.parts.map { part -> String in
-                if keptFromPrevious.contains(part.id), let before {
-                    if previousParts == nil {
-                        previousParts = Dictionary(before.split(separator: " ").compactMap { part in
-                            part.firstIndex(of: "=").map { (part[..<$0], part[part.index(after: $0)...]) }
-                        }, uniquingKeysWith: { a, _ in a })
-                    }
-                    if let input = previousParts?[Substring(part.name)] { return "\(part.name)=\(input)" }
-                }
-                return "\(part.name)=\(part.input)"
+                let kept = keptFromPrevious.contains(part.id) ? keptParts?[Substring(part.name)] : nil
+                return "\(part.name)=\(kept.map(String.init) ?? part.input)"
             }.joined(separator: " ")
             next.pageInputs[file.path] = key
             if before == key, sink.keep([file.path]) { kept.insert(file.path) }
         }
         return kept
+    }
+
+    /// The parts of a shared file's key (see `keepSharedFiles`), by name.
+    private static func parts(ofKey key: String) -> [Substring: Substring] {
+        Dictionary(key.split(separator: " ").compactMap { part in
+            part.firstIndex(of: "=").map { (part[..<$0], part[part.index(after: $0)...]) }
+        }, uniquingKeysWith: { a, _ in a })
     }
 
     /// A copied file whose size and time are those the previous build copied.
