@@ -49,6 +49,7 @@ let package = Package(
                 "CongkhaiMarkdown",
                 "CongkhaiMessages",
                 "CFileSwap",
+                "CSystemMalloc",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -75,6 +76,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Gives the memory a build step let go back to the system (`malloc_trim`): part of the C library.
+        .systemLibrary(name: "CSystemMalloc"),
         .systemLibrary(name: "CSystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Publishing to the web server: release folders, the atomic switch, the unpublish guard.
         .target(name: "CongkhaiPublish", dependencies: ["CSystemZlib", "CongkhaiMessages"]),

@@ -7,9 +7,11 @@ extension BuildStep {
         if !catalogue.procedureRecords.isEmpty { state.sink.write(Routes.proceduresCSV, catalogue.proceduresCSV()) }
     }
 
-    /// Every document's and procedure's JSON twin (`index.json` beside its page); a rebuild
-    /// keeps each whose record and text are those of the twin online.
-    static let jsonTwins = BuildStep("writing JSON twins") { state in
-        state.writeRecordFiles(sharedInput: "json-twin\n" + state.cacheKey, path: { Routes.twin(of: $0.url) }) { JSONTwin.json($0) }
+}
+
+extension RecordFile {
+    /// A document's or procedure's JSON twin (`index.json` beside its page).
+    static func jsonTwin(_ state: BuildState) -> RecordFile {
+        RecordFile(sharedInput: "json-twin\n" + state.cacheKey, path: { Routes.twin(of: $0.url) }) { JSONTwin.json($0) }
     }
 }

@@ -6,19 +6,18 @@ import Foundation
 /// rendered from the records and handed to the sink.
 extension BuildStep {
     /// Everything a full build does, in order.
-    public static let site: [BuildStep] = check + [renderMarkdown, assembleRecords, strayOriginals] + outputs
+    public static let site: [BuildStep] = check + [planRendering, assembleRecords, renderMarkdown, strayOriginals] + outputs
 
     /// Reading, recognising and linking: the content's sources.
     static let check: [BuildStep] = [loadConfiguration, readPublished, scanContent, setAsidePlainPages, readDocuments, linkCorpus,
                                      resolveCitations, readPlainPages]
 
     /// Every diagnostic a build gives about the content, and no page rendered: `congkhai check`.
-    public static let checkOnly: [BuildStep] = check + [renderMarkdown, assembleRecords, strayOriginals]
+    public static let checkOnly: [BuildStep] = check + [planRendering, assembleRecords, renderMarkdownOnly, strayOriginals]
 
-    /// Every file of the site, each made from the records. The three that read the rendered texts come first:
-    /// the last of them, the search index, lets each text go, so that the rest of the build runs without them
-    /// (they were a third of its peak of memory).
-    static let outputs: [BuildStep] = [documentPages, jsonTwins, search, indexPages, citationPages, procedureLists, plainPageFiles,
+    /// Every file of the site made from the records without their texts: those made from the texts (pages, twins,
+    /// the search index's passages and words) are made by `renderMarkdown`, as each text is rendered.
+    static let outputs: [BuildStep] = [search, indexPages, citationPages, procedureLists, plainPageFiles,
                                        catalogues, openDataTables, copyFiles, archivesPage, disclosureCatalogue, recentPages, notFoundPage,
                                        feeds, sitemap, redirects, marker]
 
@@ -132,45 +131,42 @@ extension BuildStep {
         state.report(graph.diagnostics)
     }
 
-    /// Each text is rendered once and kept; a rebuild renders only those whose inputs changed,
-    /// and the others on first use, if an output asks for them.
-    static let renderMarkdown = BuildStep("rendering Markdown") { state in
+    /// Which texts this build renders: those whose inputs changed since the previous build (all, in a full
+    /// build). The others keep what the previous build found in them (its diagnostics, the files they link to)
+    /// and are rendered only if an output asks for them.
+    static let planRendering = BuildStep("deciding which texts to render") { state in
         let renderer = DocumentTextRenderer(addresses: state.corpus.addresses, graph: state.graph, strings: state.theme.strings)
-        state.progress.count(state.corpus.documents.count)
         let addressesDigest = state.corpus.addressesDigest
         let keys = parallelMap(state.corpus.documents) { state.renderKey(of: $0, addressesDigest: addressesDigest) }
         var skip = Set<DocumentID>()
-        var kept: [Diagnostic] = []
         for (doc, key) in zip(state.corpus.documents, keys) {
             state.renderKeys[doc.id] = key
             guard let entry = state.previous?.sources[doc.source] else { continue }
-            if entry.renderKey == key || state.keptFromPrevious.contains(doc.id) {
-                skip.insert(doc.id)
-                kept += entry.renderDiagnostics
-            }
+            if entry.renderKey == key || state.keptFromPrevious.contains(doc.id) { skip.insert(doc.id) }
         }
-        state.report(kept)
-        let diagnostics = state.corpus.renderInPlace(skipping: skip) { doc in
-            defer { state.progress.advance() }
-            // A document taken from the cache has no Markdown: its file is read again.
-            return state.withoutMarkdown.contains(doc.id) ? state.renderFromSource(doc, renderer: renderer) : renderer.render(doc)
+        state.rememberKeptRendering(skipped: skip)
+        state.toRender = Set(state.corpus.documents.map(\.id)).subtracting(skip)
+        // A document taken from the cache has no Markdown: its file is read again.
+        state.renderNow = { doc in
+            state.withoutMarkdown.contains(doc.id) ? state.renderFromSource(doc, renderer: renderer) : renderer.render(doc)
         }
-        state.report(diagnostics.flatMap(\.1))
-        state.rememberRendering(rendered: diagnostics, skipped: skip)
         state.renderLater = { doc in state.renderFromSource(doc, renderer: renderer).0 }
     }
 
+    /// Records made before their texts are rendered: each record renders its own on first use.
     static let assembleRecords = BuildStep("assembling document records") { state in
         state.records = {
             var assembler = RecordAssembler(corpus: state.corpus, graph: state.graph)
             assembler.renderLater = state.renderLater
+            assembler.renderNow = state.renderNow
+            assembler.toRender = state.toRender
+            assembler.heldTexts = state.heldTexts
             assembler.renderKeys = state.renderKeys
             return parallelMap(state.corpus.documents) { assembler.record($0) }
         }()
-        // the assembler (and its copy of the corpus) is gone: the documents are changed in place, not copied
-        state.corpus.dropRenderedTexts()
-        state.recordDigests = parallelMap(state.records) { $0.digest() }
-        state.recordsDigest = ContentDigest.of(Data(state.recordDigests.joined(separator: "\n").utf8))
+        // the assembler (and its copy of the corpus) is gone: the records hold the only copy of the Markdown now,
+        // each until its text is rendered
+        state.corpus.dropMarkdown()
         state.pages = Routes.allPages(records: state.records, graph: state.graph, config: state.config, plainPages: state.plainPages)
     }
 
@@ -178,20 +174,6 @@ extension BuildStep {
     static let strayOriginals = BuildStep("checking files no document names") { state in
         state.report(StrayOriginals.diagnostics(attachments: state.inventory.attachments.keys,
                                                 named: StrayOriginals.named(by: state.records)))
-    }
-
-    /// A rebuild keeps a page whose inputs (its record, the text's identity, the frame) are those of the page online.
-    static let documentPages = BuildStep("writing document pages") { state in
-        let frame = state.pageFrame
-        var documents = DocumentPage(frame: frame)
-        documents.citationPages = CitationPageIndex(state.graph)
-        let procedures = ProcedurePage(frame: frame)
-        // A citation that leads to no document links to its page in the cited-documents index: that address is an input too.
-        let citationPages = documents.citationPages
-        let citationLinks = { (record: DocumentRecord) in record.cites.compactMap { citationPages.path(of: $0) }.joined(separator: " ") }
-        state.writeRecordFiles(sharedInput: state.frameKey, extraInput: citationLinks, path: { Routes.file(of: $0.url) }) { record in
-            record.procedure == nil ? documents.render(record) : procedures.render(record)
-        }
     }
 
     static let indexPages = BuildStep("writing index pages", dependsOnRecordsOnly: true) { state in

@@ -80,7 +80,7 @@ public struct Corpus: Sendable {
     func url(of id: DocumentID) -> String? { position[id].map { documents[$0].url } }
 
     /// Where every document and attachment is published: all that rendering a
-    /// text needs of the others (it must not hold their texts, see `renderInPlace`).
+    /// text needs of the others (it must not hold their texts).
     var addresses: Addresses {
         Addresses(urls: Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0.url) }), attachments: attachments)
     }
@@ -124,36 +124,11 @@ public struct Corpus: Sendable {
         }
     }
 
-    /// Renders every document's text on all cores and keeps it on the document
-    /// for every later output. The Markdown it was made from is let go as soon
-    /// as its HTML exists: no output needs it any more, and holding both for a
+    /// Lets go of the documents' Markdown once the records hold it: each record holds its own until its text is
+    /// rendered, and no output needs it after that. Holding every text twice (or Markdown and HTML at once) for a
     /// large corpus would nearly double the build's memory.
-    mutating func renderInPlace(skipping skip: Set<DocumentID> = [],
-                                _ render: (Document) -> (RenderedText, [Diagnostic])) -> [(DocumentID, [Diagnostic])] {
-        let empty = ShapedMarkdown(text: "", lineMap: [])
-        let indices = documents.indices.filter { !skip.contains(documents[$0].id) }
-        var found = [[Diagnostic]](repeating: [], count: indices.count)
-        documents.withUnsafeMutableBufferPointer { docs in
-            found.withUnsafeMutableBufferPointer { out in
-                // Each index is touched by exactly one iteration, so the buffers are shared safely.
-                let (docs, out) = (docs, out)
-                DispatchQueue.concurrentPerform(iterations: indices.count) { n in
-                    let i = indices[n]
-                    let (text, diagnostics) = render(docs[i])
-                    docs[i].rendered = text
-                    docs[i].body = empty
-                    docs[i].appendices = docs[i].appendices.map { .init(title: $0.title, subtitle: $0.subtitle, body: empty) }
-                    out[n] = diagnostics
-                }
-            }
-        }
-        return zip(indices, found).map { (documents[$0.0].id, $0.1) }
-    }
-
-    /// Lets go of the rendered texts once the records hold them: the records are what every output reads, and
-    /// the search index lets each text go when it is done with it (`DocumentRecord.releaseText`).
-    mutating func dropRenderedTexts() {
-        for i in documents.indices { documents[i].rendered = nil }
+    mutating func dropMarkdown() {
+        for i in documents.indices { documents[i] = documents[i].withoutMarkdown }
     }
 
     /// Gives documents whose text was not rendered the attachments their text links to.

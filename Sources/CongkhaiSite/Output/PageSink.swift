@@ -41,10 +41,12 @@ public final class PageSink: @unchecked Sendable {
     }
 
     /// Files of the site online that this build keeps without making them again;
-    /// false (and nothing kept) when one of them is not online.
-    func keep(_ paths: [String]) -> Bool {
+    /// false (and nothing kept) when one of them is not online. `step` names the step they belong to, when it is
+    /// not the one now running (a step's files are kept whole by the next build).
+    func keep(_ paths: [String], for step: String? = nil) -> Bool {
         let files = paths.compactMap { online[$0] }
         guard files.count == paths.count else { return false }
+        let step = step ?? self.step
         lock.lock(); defer { lock.unlock() }
         for file in files { records[file.path] = file; writers[file.path] = step }
         return true
@@ -80,12 +82,12 @@ public final class PageSink: @unchecked Sendable {
         }
     }
 
-    func write(_ path: String, _ data: Data) {
-        enqueue(path) { [self] in try data.withUnsafeBytes { try store(path, $0) } }
+    func write(_ path: String, _ data: Data, for step: String? = nil) {
+        enqueue(path, for: step) { [self] in try data.withUnsafeBytes { try store(path, $0) } }
     }
 
-    private func enqueue(_ path: String, _ body: @escaping @Sendable () throws -> Void) {
-        let step = self.step
+    private func enqueue(_ path: String, for step: String? = nil, _ body: @escaping @Sendable () throws -> Void) {
+        let step = step ?? self.step
         lock.lock(); writers[path] = step; lock.unlock()
         slots.wait()
         queue.async { [self] in

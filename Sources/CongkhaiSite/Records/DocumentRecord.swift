@@ -19,8 +19,9 @@ public final class DocumentRecord: Sendable {
     public let metadata: DocumentMetadata
     /// "Kế hoạch 545/KH-STTTT-VP": how lists and links name it.
     public let label: String
-    /// Files named in front matter, then those its text links to.
-    public let attachments: [AttachmentFile]
+    /// Files named in front matter, then those its text links to: known before the text is rendered when a rebuild
+    /// kept what the previous one found, else once it is (see `LazyText.attachments`).
+    public var attachments: [AttachmentFile] { textSource.attachments }
     public let cites: [Cite]
     /// Technical standards and regulations it names ("QCVN 03:2023/BCA"): references, not documents.
     public let standards: [TechnicalStandard]
@@ -90,7 +91,10 @@ public final class DocumentRecord: Sendable {
     /// the status, the attachments, and each linked document's own digest.
     /// A field that linking adds to a record must be added here too (the randomised
     /// rebuild test compares rebuilds with full builds).
-    func digest() -> String {
+    var digest: String { digestMade.value { makeDigest() } }
+    private let digestMade = MadeOnce<String>()
+
+    private func makeDigest() -> String {
         var parts = [readKey, url, label, metadata.status ?? "-", metadata.issuer ?? "-", metadata.parentIssuer ?? "-"]
         parts += attachments.map { "a \($0.sourcePath) \($0.sitePath) \($0.size)" }
         parts += cites.map { "c \($0.year.map(String.init) ?? "-") \($0.target?.digest ?? "-")" }
@@ -106,8 +110,8 @@ public final class DocumentRecord: Sendable {
     /// The number as printed; nil for a blank number ("Số: /BC-STTTT").
     public var numberWritten: String? { metadata.number.flatMap { $0.number == nil ? nil : $0.written } }
 
-    init(id: DocumentID, url: String, source: String, readKey: String, metadata: DocumentMetadata, label: String,
-         attachments: [AttachmentFile], cites: [Cite], standards: [TechnicalStandard], citedBy: [Reference], relations: [Relation],
+    init(id: DocumentID, url: String, source: String, readKey: String, metadata: DocumentMetadata, label: String, cites: [Cite],
+         standards: [TechnicalStandard], citedBy: [Reference], relations: [Relation],
          textSource: LazyText, renderKey: String, procedure: Procedure?, procedureLinks: ProcedureLinks) {
         self.id = id
         self.url = url
@@ -115,7 +119,6 @@ public final class DocumentRecord: Sendable {
         self.readKey = readKey
         self.metadata = metadata
         self.label = label
-        self.attachments = attachments
         self.cites = cites
         self.standards = standards
         self.citedBy = citedBy
@@ -134,6 +137,12 @@ struct RecordAssembler {
     let graph: CitationGraph
     /// A rebuild renders the text of a kept page only if an output asks for it.
     var renderLater: (@Sendable (Document) -> RenderedText)?
+    /// Renders a text the build renders (its findings are the build's): on first use, in the build's one pass over
+    /// the texts, so that each is let go as soon as what is made of it is made.
+    var renderNow: (@Sendable (Document) -> (RenderedText, [Diagnostic]))?
+    /// The documents whose text the build renders (with `renderNow`); the others' attachments are known.
+    var toRender: Set<DocumentID> = []
+    var heldTexts: HeldTexts?
     var renderKeys: [DocumentID: String] = [:]
     /// One reference per document, made once: tens of thousands of links point at them.
     private let references: [DocumentID: DocumentRecord.Reference]
@@ -176,12 +185,20 @@ struct RecordAssembler {
                                    identifier: number.flatMap { $0.number == nil ? nil : $0.key }, year: other.metadata.year,
                                    target: other))
         }
-        // made again from the source (without the rendered text, which the closure must not hold) if asked for after
-        // the build let it go
-        var bare = doc
-        bare.rendered = nil
-        let text = doc.rendered.map { LazyText(value: $0, remake: renderLater.map { render in { render(bare) } }) }
-            ?? LazyText { [renderLater] in renderLater?(bare) ?? RenderedText() }
+        // made again from the source (without the Markdown and the rendered text, which the closure must not hold)
+        // if asked for after the build let it go
+        let bare = doc.withoutMarkdown
+        let remake = renderLater.map { render in { render(bare) } }
+        let text: LazyText
+        if let rendered = doc.rendered {
+            text = LazyText(value: rendered, remake: remake)
+        } else if let renderNow, toRender.contains(doc.id) {
+            // the only holder of the document's Markdown: the corpus let go of its copy
+            text = LazyText(rendering: { renderNow(doc) }, remake: remake)
+        } else {
+            text = LazyText(attachments: doc.attachments) { [renderLater] in renderLater?(bare) ?? RenderedText() }
+        }
+        text.held = heldTexts
         var links = DocumentRecord.ProcedureLinks()
         if let p = doc.procedure {
             if let a = p.announcedBy, let n = a.number.flatMap(DocumentNumber.parse) {
@@ -195,25 +212,42 @@ struct RecordAssembler {
         }
         return DocumentRecord(id: doc.id, url: doc.url, source: doc.source,
                               readKey: doc.readKey,
-                              metadata: doc.metadata, label: Self.label(doc.metadata),
-                              attachments: doc.rendered?.attachments ?? doc.attachments, cites: cites, standards: doc.standards,
+                              metadata: doc.metadata, label: Self.label(doc.metadata), cites: cites, standards: doc.standards,
                               citedBy: graph.citedBy(doc.id).compactMap(reference), relations: relations, textSource: text,
                               renderKey: renderKeys[doc.id] ?? "",
                               procedure: doc.procedure, procedureLinks: links)
     }
 }
 
-/// A document's rendered text, given at once or made on first use (once, on any thread).
+/// A document's rendered text, given at once or made on first use (once, on any thread), and the files it links to.
 final class LazyText: @unchecked Sendable {
     private let lock = NSLock()
     private var made: RenderedText?
     private var make: (() -> RenderedText)?
+    /// The first rendering of a text the build renders, whose findings are kept (`findings`); then `make`.
+    private var first: (() -> (RenderedText, [Diagnostic]))?
+    private var found: [Diagnostic]?
+    private var linked: [AttachmentFile]?
+    /// Counts the build's texts held at once, when it does.
+    var held: HeldTexts?
 
     init(value: RenderedText, remake: (() -> RenderedText)? = nil) {
         made = value
         make = remake
+        linked = value.attachments
     }
-    init(_ make: @escaping () -> RenderedText) { self.make = make }
+
+    /// A text rendered on first use, whose attachments are known before (a rebuild kept what it linked to).
+    init(attachments: [AttachmentFile], _ make: @escaping () -> RenderedText) {
+        self.make = make
+        linked = attachments
+    }
+
+    /// A text the build renders on first use; what rendering found is kept for the build to report.
+    init(rendering first: @escaping () -> (RenderedText, [Diagnostic]), remake: (() -> RenderedText)?) {
+        self.first = first
+        make = remake
+    }
 
     /// True when the text was let go and not made again since.
     var isReleased: Bool { lock.withLock { made == nil } }
@@ -222,13 +256,78 @@ final class LazyText: @unchecked Sendable {
     /// Kept when it could not be made again.
     func release() {
         lock.lock(); defer { lock.unlock() }
-        if make != nil { made = nil }
+        letGo()
+    }
+
+    private func letGo() {
+        guard made != nil, make != nil, first == nil else { return }
+        made = nil
+        held?.change(by: -1)
     }
 
     var value: RenderedText {
         lock.lock(); defer { lock.unlock() }
+        return valueHeld()
+    }
+
+    /// The files named in front matter and those the text links to: rendering it if they are not known yet.
+    var attachments: [AttachmentFile] {
+        lock.lock(); defer { lock.unlock() }
+        if let linked { return linked }
+        return valueHeld().attachments
+    }
+
+    /// What rendering the text found, for a text the build renders: rendered now if it was not yet (and let go
+    /// again if it can be made again). Nil for a text made from the previous build's findings.
+    var findings: [Diagnostic]? {
+        lock.lock(); defer { lock.unlock() }
+        guard first != nil || found != nil else { return nil }
+        if first != nil {
+            _ = valueHeld()
+            letGo()
+        }
+        return found
+    }
+
+    private func valueHeld() -> RenderedText {
         if let made { return made }
-        let value = make?() ?? RenderedText()
+        let value: RenderedText
+        if let first {
+            self.first = nil
+            (value, found) = first()
+        } else {
+            value = make?() ?? RenderedText()
+        }
+        if linked == nil { linked = value.attachments }
+        made = value
+        held?.change(by: 1)
+        return value
+    }
+}
+
+/// How many rendered texts a build holds at once, and the most it held: the build lets each go once what is
+/// made of it is made, and a test holds it to that.
+final class HeldTexts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var now = 0
+    private(set) var most = 0
+
+    func change(by count: Int) {
+        lock.lock(); defer { lock.unlock() }
+        now += count
+        most = max(most, now)
+    }
+}
+
+/// A value made on first use, once, on any thread.
+final class MadeOnce<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Value?
+
+    func value(_ make: () -> Value) -> Value {
+        lock.lock(); defer { lock.unlock() }
+        if let made { return made }
+        let value = make()
         made = value
         return value
     }

@@ -79,6 +79,8 @@ struct SearchFiles {
         /// The key of a document's words in the index kept for the next build (`SearchIndexStore`), when the build
         /// keeps a cache: equal keys, equal words. Cheaper than the stored words' key, made only when those are.
         var patchKey: (DocumentRecord) -> String? = { _ in nil }
+        /// Whether the build renders the document's text (see `patching`).
+        var rendersNow: (DocumentRecord) -> Bool = { _ in true }
     }
 
     /// The records, newest first (by date, then address): the document numbers of the index.
@@ -169,51 +171,54 @@ struct SearchFiles {
         var store: SearchIndexStore?
     }
 
-    /// What the index step writes and each record's words (see `Made`).
-    /// A document's text file goes to `writeText` as soon as it is made, from any thread: holding the texts of
-    /// every document until the index is done made this step the build's peak of memory.
-    func files(reusing reuse: Reuse = Reuse(), writeText: (_ path: String, _ file: Data) -> Void) -> Made {
+    /// The documents whose words change, when the previous index can be patched with theirs; nil when the index
+    /// is made whole. Decided before any text is read: a document whose text the build renders again changed (its
+    /// text's inputs did, and they are part of its key, `Reuse.patchKey`), and the others' keys need no text.
+    func patching(reusing reuse: Reuse) -> Set<Int>? {
+        guard let previous = reuse.previousIndex, previous.documents.count == documents.count,
+              zip(previous.documents, documents).allSatisfy({ $0.id == $1.id.source }) else { return nil }
+        let changed = parallelMap(Array(documents.indices)) { number -> Bool? in
+            if reuse.rendersNow(documents[number]) { return true }
+            return reuse.patchKey(documents[number]).map { $0 != previous.documents[number].key }
+        }
+        guard !changed.contains(nil) else { return nil }
+        let numbers = documents.indices.filter { changed[$0]! }
+        return numbers.count <= Self.patchLimit ? Set(numbers) : nil
+    }
+
+    /// One context file's documents, read: each one's words, unless a patch keeps them (`.unchanged`), and the
+    /// file's text, unless the file online is kept (nil then). Called on any thread, one file at a time; the
+    /// caller lets the texts go when done with them.
+    func gather(_ file: (path: String, members: [Int]), patching: Set<Int>?, reuse: Reuse) -> (terms: [Terms], text: Data?) {
+        let kept = reuse.textFileKept(file.path)
+        var passages = Data()
+        let terms = file.members.map { number -> Terms in
+            let record = documents[number]
+            if let patching, !patching.contains(number), kept { return .unchanged }
+            // a patch finds the words of the few changed texts again rather than read every stored one
+            let cached = patching == nil ? reuse.terms(record).map(Terms.stored) : nil
+            if let cached, kept { return cached }
+            // the text as bytes from end to end: it is never made a string, which would check every byte of it
+            let text = Self.plainTextUTF8(record)
+            let found = text.withUnsafeBufferPointer { SearchIndex.termLineAndFirstUses(head: Self.headTexts(record), bodyUTF8: $0) }
+            if !kept {
+                let name = Self.contextName(places[number])
+                passages.append(reuse.previousPassages(file.path, name)
+                                ?? Self.textFile(name: name, text: Self.passages(of: text, firstUses: found.firstUses)))
+            }
+            return cached ?? .stored(Substring(found.line))
+        }
+        return (terms, kept ? nil : passages)
+    }
+
+    /// What the index step writes and each record's words (see `Made`), from the words `gathered` (by document
+    /// number, `.unchanged` for those not gathered) and the documents changed in a `patching` of the previous index.
+    func finish(gathered: [Terms], patching: Set<Int>?, reuse: Reuse) -> Made {
+        // every document's key, for the index the next build patches: those of changed texts are known now
         var listed: [(id: String, key: String)]? = []
         for record in documents {
             guard let key = reuse.patchKey(record) else { listed = nil; break }
             listed!.append((record.id.source, key))
-        }
-        // the documents whose words changed, when the previous index can be patched with theirs
-        var patching: Set<Int>?
-        if let previous = reuse.previousIndex, let listed, previous.documents.map(\.id) == listed.map(\.id) {
-            let changed = listed.indices.filter { previous.documents[$0].key != listed[$0].key }
-            if changed.count <= Self.patchLimit { patching = Set(changed) }
-        }
-        // the slow part, one context file's documents at a time on all cores: words and context, unless a
-        // rebuild has them
-        var gathered = [Terms](repeating: .unchanged, count: documents.count)
-        let byFile = parallelMap(textFiles) { file -> [Terms] in
-            let kept = reuse.textFileKept(file.path)
-            var passages = Data()
-            let terms = file.members.map { number -> Terms in
-                let record = documents[number]
-                if let patching, !patching.contains(number), kept { return .unchanged }
-                // a patch finds the words of the few changed texts again rather than read every stored one
-                let cached = patching == nil ? reuse.terms(record).map(Terms.stored) : nil
-                if let cached, kept { return cached }
-                // the text as bytes from end to end: it is never made a string, which would check every byte of it
-                let text = Self.plainTextUTF8(record)
-                let found = text.withUnsafeBufferPointer { SearchIndex.termLineAndFirstUses(head: Self.headTexts(record), bodyUTF8: $0) }
-                if !kept {
-                    let name = Self.contextName(places[number])
-                    passages.append(reuse.previousPassages(file.path, name)
-                                    ?? Self.textFile(name: name, text: Self.passages(of: text, firstUses: found.firstUses)))
-                }
-                return cached ?? .stored(Substring(found.line))
-            }
-            if !kept { writeText(file.path, passages) }
-            // The index step is the text's last reader: a whole index lets it go (read again, were it asked for).
-            // Holding every rendered text to the end made the search step the build's peak of memory.
-            if patching == nil { for number in file.members { documents[number].releaseText() } }
-            return terms
-        }
-        for (file, terms) in zip(textFiles, byFile) {
-            for (number, found) in zip(file.members, terms) { gathered[number] = found }
         }
         var words: (written: [(key: String, text: String)], keys: [String], store: SearchIndexStore?)?
         if let previous = reuse.previousIndex, let listed, let patching {

@@ -90,22 +90,29 @@ extension BuildState {
         return ContentDigest.of(Data(parts.joined(separator: "\n").utf8))
     }
 
-    /// What the Markdown step did, for the next build: each text's inputs, diagnostics and
-    /// linked files; a text not rendered now keeps the previous build's, and its document
-    /// links to the files it linked to (they are part of its render key).
-    func rememberRendering(rendered: [(DocumentID, [Diagnostic])], skipped: Set<DocumentID>) {
-        for (id, found) in rendered {
-            next.sources[id.source]?.renderKey = renderKeys[id] ?? ""
-            next.sources[id.source]?.renderDiagnostics = found
-            next.sources[id.source]?.renderAttachments = corpus[id]?.rendered?.attachments ?? []
-        }
-        for id in skipped {
-            guard let before = previous?.sources[id.source] else { continue }
-            next.sources[id.source]?.renderKey = renderKeys[id] ?? ""
-            next.sources[id.source]?.renderDiagnostics = before.renderDiagnostics
-            next.sources[id.source]?.renderAttachments = before.renderAttachments
+    /// What the previous build found in the texts this build does not render, for the next build and this one's
+    /// report: each text's inputs, diagnostics and linked files; their documents link to the files they linked to
+    /// (they are part of the render key).
+    func rememberKeptRendering(skipped: Set<DocumentID>) {
+        for doc in corpus.documents where skipped.contains(doc.id) {
+            guard let before = previous?.sources[doc.source] else { continue }
+            next.sources[doc.source]?.renderKey = renderKeys[doc.id] ?? ""
+            next.sources[doc.source]?.renderDiagnostics = before.renderDiagnostics
+            next.sources[doc.source]?.renderAttachments = before.renderAttachments
+            keptRenderFindings += before.renderDiagnostics
         }
         corpus.setAttachments(of: skipped) { previous?.sources[$0.source]?.renderAttachments }
+    }
+
+    /// What rendering found in the texts this build rendered, reported and kept for the next build.
+    func rememberRendering(_ found: [(DocumentRecord, [Diagnostic])]) {
+        for (record, diagnostics) in found {
+            next.sources[record.source]?.renderKey = renderKeys[record.id] ?? ""
+            next.sources[record.source]?.renderDiagnostics = diagnostics
+            next.sources[record.source]?.renderAttachments = record.attachments
+        }
+        report(keptRenderFindings + found.flatMap(\.1))
+        keptRenderFindings = []
     }
 
     /// The text of a document read from the cache: its file is read again for the Markdown.
@@ -121,37 +128,24 @@ extension BuildState {
         return renderer.render(full)
     }
 
-    /// Files made one per record (a page, a JSON twin): a rebuild keeps each whose inputs
-    /// (`sharedInput`, the record's digest, the text's identity) are those of the file online,
-    /// and a document kept from the previous build (its file cannot be read now) keeps its files.
-    func writeRecordFiles(sharedInput: String, extraInput: (DocumentRecord) -> String = { _ in "" },
-                          path: @escaping (DocumentRecord) -> String, render: @escaping (DocumentRecord) -> String) {
-        let digests = Dictionary(uniqueKeysWithValues: zip(records.map(\.id), recordDigests))
-        let kept = keepRecordFiles(path: path) { record in
-            ContentDigest.of(Data("\(sharedInput)\n\(digests[record.id]!)\n\(record.renderKey)\n\(extraInput(record))".utf8))
-        }
-        writePages(records.filter { !kept.contains($0.id) }.map { record in { RenderedPage(path: path(record), content: render(record)) } })
-    }
-
-    /// The records whose file at `path` is kept from the site online, because it was made from the same `input`
-    /// (or the record is the last good version of a document that cannot be read now); the others are to be written.
-    func keepRecordFiles(path: (DocumentRecord) -> String, input: (DocumentRecord) -> String) -> Set<DocumentID> {
-        var kept = Set<DocumentID>()
-        for record in records {
-            let file = path(record)
-            let before = keptFromPrevious.contains(record.id) ? previous?.pageInputs[file] : nil
-            let now = before ?? input(record)
-            next.pageInputs[file] = now
-            if previous?.pageInputs[file] == now, sink.keep([file]) { kept.insert(record.id) }
-        }
-        return kept
+    /// A file made from one record and its text (a page, a JSON twin), written unless a rebuild keeps it: kept when
+    /// its inputs (`file.sharedInput`, the record's digest, the text's identity) are those of the file online, and
+    /// when the record is the last good version of a document that cannot be read now. Returns its path and inputs,
+    /// for the next build (`pageInputs`). Called on any thread.
+    func writeRecordFile(_ file: RecordFile, _ record: DocumentRecord, digest: String) -> (path: String, input: String) {
+        let path = file.path(record)
+        let before = keptFromPrevious.contains(record.id) ? previous?.pageInputs[path] : nil
+        let now = before ?? ContentDigest.of(Data("\(file.sharedInput)\n\(digest)\n\(record.renderKey)\n\(file.extraInput(record))".utf8))
+        if previous?.pageInputs[path] != now || !sink.keep([path]) { sink.write(path, file.render(record)) }
+        return (path, now)
     }
 
     /// Files made from several records each (a search context file holds several documents' passages): kept when
     /// online and made from the same parts as before. The key of a file is its parts, "name=input", in its order;
     /// a record kept from the previous build (its source cannot be read now) keeps its part of the previous key,
-    /// as `keepRecordFiles` keeps its whole file. Returns the paths kept.
-    func keepSharedFiles(_ files: [(path: String, parts: [(id: DocumentID, name: String, input: String)])]) -> Set<String> {
+    /// as a record file is kept whole (`writeRecordFile`). Returns the paths kept, which belong to `step`.
+    func keepSharedFiles(_ files: [(path: String, parts: [(id: DocumentID, name: String, input: String)])],
+                         for step: String? = nil) -> Set<String> {
         var kept = Set<String>()
         for file in files {
             let before = previous?.pageInputs[file.path]
@@ -162,7 +156,7 @@ extension BuildState {
                 return "\(part.name)=\(kept.map(String.init) ?? part.input)"
             }.joined(separator: " ")
             next.pageInputs[file.path] = key
-            if before == key, sink.keep([file.path]) { kept.insert(file.path) }
+            if before == key, sink.keep([file.path], for: step) { kept.insert(file.path) }
         }
         return kept
     }
