@@ -1,0 +1,31 @@
+@testable import CongkhaiDomain
+import Testing
+
+/// A citation's text fields are held as one string (`Citation.Fields`): each reads back as given, missing ones as
+/// nil, and a summary given later changes that field alone.
+@Suite struct CitationFieldsTests {
+    @Test func fieldsReadBackAsGivenAndASummaryChangesOnlyItself() throws {
+        let number = try #require(DocumentNumber.parse("545/KH-STTTT-VP"))
+        let date = DocumentDate(year: 2016, month: 4, day: 15)
+        var citation = Citation(written: "545/KH-STTTT-VP", text: "Kế hoạch số 545/KH-STTTT-VP", number: number, typeWord: "Kế hoạch",
+                                date: date, issuer: nil, linkRange: 3..<31, summary: "", mistypedDate: "08/6/20210")
+        #expect(citation.written == "545/KH-STTTT-VP")
+        #expect(citation.text == "Kế hoạch số 545/KH-STTTT-VP")
+        #expect(citation.typeWord == "Kế hoạch")
+        #expect(citation.issuer == nil)
+        #expect(citation.summary == "", "an empty field is not a missing one")
+        #expect(citation.mistypedDate == "08/6/20210")
+        #expect(citation.linkRange == 3..<31)
+        #expect(citation.date == date && citation.number == number)
+        let before = citation
+        citation.summary = "về việc triển khai Cổng thông tin điện tử"
+        #expect(citation.summary == "về việc triển khai Cổng thông tin điện tử")
+        #expect(citation.text == before.text && citation.typeWord == before.typeWord && citation.issuer == nil)
+        #expect(citation.mistypedDate == before.mistypedDate)
+        #expect(before.summary == "", "the copy it was made from keeps its own")
+        #expect(citation != before)
+        var again = before
+        again.summary = "về việc triển khai Cổng thông tin điện tử"
+        #expect(again == citation && again.hashValue == citation.hashValue, "equal fields, equal citations")
+    }
+}
