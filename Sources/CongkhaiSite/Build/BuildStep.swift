@@ -1,4 +1,3 @@
-import CSystemMalloc
 import CongkhaiDomain
 import Foundation
 
@@ -126,10 +125,6 @@ extension BuildState {
             try progress.measure(step.name) {
                 if step.dependsOnRecordsOnly || step.dependsOnRecordsAndTexts { try runRemembered(step) } else { try step.run(self) }
             }
-            // What the step let go goes back to the system: the allocator keeps freed memory for reuse, and a
-            // step's short-lived allocations (the files read, the pages made) otherwise added a fifth to the build's
-            // peak of memory at 10,000 documents (628 MB, 513 MB with this; 5 ms a step).
-            _ = malloc_trim(0)
         }
         sink.step = ""
         currentStep = ""

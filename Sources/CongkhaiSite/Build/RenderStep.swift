@@ -1,3 +1,4 @@
+import CSystemMalloc
 import CongkhaiDomain
 import Foundation
 
@@ -67,6 +68,10 @@ extension BuildStep {
         }
         state.searchGathering = gathering
         state.finishRendering()
+        // The memory of the texts and pages made here goes back to the system. The allocator keeps it for reuse,
+        // but scattered among what stays it did not serve the catalogues and tables made next, which took new
+        // memory beside it: 583 MB at the peak of a 10,000-document build, 504 MB with this (one call, a few ms).
+        _ = malloc_trim(0)
     }
 
     /// `congkhai check`: every text the build would render, rendered for what it finds, and let go.
