@@ -2,94 +2,142 @@
 /// ngày 15/4/2016 của Sở ..." or a bare "19-NQ/TW".
 public struct Citation: Sendable, Hashable, Codable {
     /// The identifier exactly as written.
-    public var written: String { fields.text(0)! }
+    public var written: String { fields.written }
     /// The clickable span as written: "Kế hoạch số 420/KH-STTTT-VP".
-    public var text: String { fields.text(1)! }
+    public var text: String { fields.text(0)! }
     public var number: DocumentNumber { fields.number }
     /// The type word before it ("Kế hoạch"), if any.
-    public var typeWord: String? { fields.text(2) }
+    public var typeWord: String? { fields.typeWord }
     /// The date after it (", ngày 15/4/2016"), if any.
     public var date: DocumentDate? { fields.date }
     /// The body after "của", if any.
-    public var issuer: String? { fields.text(3) }
+    public var issuer: String? { fields.text(1) }
     /// UTF-8 offsets, in the scanned text, of the part a reader clicks:
     /// the type word, "số" and the identifier.
     public var linkRange: Range<Int> { Int(fields.linkStart)..<Int(fields.linkEnd) }
     /// What the citing text says the cited document is about, after its date and issuer:
     /// "quy định về việc cung cấp thông tin ..." (see `CitationSummary`); nil when it says nothing.
     public internal(set) var summary: String? {
-        get { fields.text(4) }
-        set { fields = fields.replacing(4, with: newValue) }
+        get { fields.text(2) }
+        set { fields = fields.replacing(2, with: newValue) }
     }
     /// A date written after the identifier that is not one ("08/6/20210"): the
     /// citation keeps no year, and the writer is told (`dateFinding`).
     public internal(set) var mistypedDate: String? {
-        get { fields.text(5) }
-        set { fields = fields.replacing(5, with: newValue) }
+        get { fields.text(3) }
+        set { fields = fields.replacing(3, with: newValue) }
     }
 
     /// The fields, in one object that the copies of a citation share. A document's citations are held by the
     /// document, the citation graph and the record (three lists of about 190,000 at 10,000 documents); as a struct
     /// of about 220 bytes each copy held and retained every field of its own, a sixth of a full build's peak of
-    /// memory. Its text fields are one string: as strings of their own, with the object, they were another sixth.
+    /// memory. Its longer text fields are one string: as strings of their own, with the object, they were another
+    /// sixth. (The identifier and the type word are mostly short enough to be held in a string's own 16 bytes.)
     private var fields: Fields
 
     /// Never changed: a citation given a summary gets new fields.
     private final class Fields: Sendable {
-        /// written, text, typeWord, issuer, summary, mistypedDate, one after another.
+        let written: String
+        let typeWord: String?
+        /// text, issuer, summary, mistypedDate, one after another.
         let texts: String
         /// Where each of them ends in `texts`, in UTF-8 bytes.
-        let ends: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+        let ends: (UInt32, UInt32, UInt32, UInt32)
         /// Bit i set: text field i is nil.
         let absent: UInt8
         let number: DocumentNumber
         let date: DocumentDate?
         let linkStart: Int32, linkEnd: Int32
 
-        init(texts fields: [String?], number: DocumentNumber, date: DocumentDate?, linkRange: Range<Int>) {
-            var texts = "", ends = [UInt32](), absent: UInt8 = 0
-            texts.reserveCapacity(fields.reduce(0) { $0 + ($1?.utf8.count ?? 0) })
-            for (i, field) in fields.enumerated() {
-                if let field { texts += field } else { absent |= 1 << i }
-                ends.append(UInt32(texts.utf8.count))
+        private init(written: String, typeWord: String?, texts: String, ends: (UInt32, UInt32, UInt32, UInt32), absent: UInt8,
+                     number: DocumentNumber, date: DocumentDate?, linkStart: Int32, linkEnd: Int32) {
+            (self.written, self.typeWord) = (written, typeWord)
+            (self.texts, self.ends, self.absent, self.number, self.date) = (texts, ends, absent, number, date)
+            (self.linkStart, self.linkEnd) = (linkStart, linkEnd)
+        }
+
+        convenience init(written: String, typeWord: String?, texts fields: [String?], number: DocumentNumber, date: DocumentDate?,
+                         linkRange: Range<Int>) {
+            var ends: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
+            var absent: UInt8 = 0, length = 0
+            withUnsafeMutableBytes(of: &ends) { ends in
+                for (i, field) in fields.enumerated() {
+                    if let field { length += field.utf8.count } else { absent |= 1 << i }
+                    ends.storeBytes(of: UInt32(length), toByteOffset: i * 4, as: UInt32.self)
+                }
             }
-            self.texts = texts
-            self.ends = (ends[0], ends[1], ends[2], ends[3], ends[4], ends[5])
-            self.absent = absent
-            self.number = number
-            self.date = date
-            (linkStart, linkEnd) = (Int32(clamping: linkRange.lowerBound), Int32(clamping: linkRange.upperBound))
+            // the bytes copied as they are (each field is valid UTF-8), not appended string by string
+            let texts = String(unsafeUninitializedCapacity: length) { out in
+                var at = 0
+                for case var field? in fields {
+                    field.withUTF8 { bytes in
+                        _ = UnsafeMutableBufferPointer(rebasing: out[at...]).initialize(from: bytes)
+                        at += bytes.count
+                    }
+                }
+                return at
+            }
+            self.init(written: written, typeWord: typeWord, texts: texts, ends: ends, absent: absent, number: number, date: date,
+                      linkStart: Int32(clamping: linkRange.lowerBound), linkEnd: Int32(clamping: linkRange.upperBound))
+        }
+
+        /// Where text field `i` is in `texts`, in UTF-8 bytes.
+        private func bounds(_ i: Int) -> Range<Int> {
+            withUnsafeBytes(of: ends) { ends in
+                let end = { (field: Int) in Int(ends.load(fromByteOffset: field * 4, as: UInt32.self)) }
+                return (i == 0 ? 0 : end(i - 1))..<end(i)
+            }
         }
 
         /// Text field `i`, as `init` numbers them.
         func text(_ i: Int) -> String? {
             guard absent & (1 << i) == 0 else { return nil }
-            let (start, end) = withUnsafeBytes(of: ends) { ends in
-                let end = { (field: Int) in Int(ends.load(fromByteOffset: field * 4, as: UInt32.self)) }
-                return (i == 0 ? 0 : end(i - 1), end(i))
-            }
-            let utf8 = texts.utf8
-            // the fields were joined whole, so each one's bounds fall between characters
-            return String(texts[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+            let range = bounds(i)
+            return texts.utf8.withContiguousStorageIfAvailable { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+                ?? String(Substring(texts.utf8.dropFirst(range.lowerBound).prefix(range.count)))
         }
 
-        var allTexts: [String?] { (0..<6).map(text) }
-
+        /// The same fields, text field `i` changed: its bytes put in place of the old ones.
         func replacing(_ i: Int, with value: String?) -> Fields {
-            var texts = allTexts
-            texts[i] = value
-            return Fields(texts: texts, number: number, date: date, linkRange: Int(linkStart)..<Int(linkEnd))
+            if value == nil, absent & (1 << i) != 0 { return self }
+            let old = bounds(i)
+            var value = value
+            let count = value?.utf8.count ?? 0
+            var texts = self.texts
+            let made = texts.withUTF8 { bytes in
+                String(unsafeUninitializedCapacity: bytes.count - old.count + count) { out in
+                    var at = 0
+                    func put<C: Collection<UInt8>>(_ part: C) {
+                        at += UnsafeMutableBufferPointer(rebasing: out[at...]).initialize(from: part).1
+                    }
+                    put(bytes[..<old.lowerBound])
+                    if value != nil { value!.withUTF8 { put($0) } }
+                    put(bytes[old.upperBound...])
+                    return at
+                }
+            }
+            var ends = self.ends
+            withUnsafeMutableBytes(of: &ends) { ends in
+                for field in i..<4 {
+                    let end = Int(ends.load(fromByteOffset: field * 4, as: UInt32.self)) - old.count + count
+                    ends.storeBytes(of: UInt32(end), toByteOffset: field * 4, as: UInt32.self)
+                }
+            }
+            let absent = value == nil ? self.absent | (1 << i) : self.absent & ~(1 << i)
+            return Fields(written: written, typeWord: typeWord, texts: made, ends: ends, absent: absent, number: number, date: date,
+                          linkStart: linkStart, linkEnd: linkEnd)
         }
 
         func hasSameValues(as other: Fields) -> Bool {
-            texts == other.texts && absent == other.absent && ends == other.ends && number == other.number && date == other.date
-                && linkStart == other.linkStart && linkEnd == other.linkEnd
+            texts == other.texts && absent == other.absent && ends == other.ends && written == other.written && typeWord == other.typeWord
+                && number == other.number && date == other.date && linkStart == other.linkStart && linkEnd == other.linkEnd
         }
     }
 
     public init(written: String, text: String, number: DocumentNumber, typeWord: String?, date: DocumentDate?, issuer: String?,
                 linkRange: Range<Int>, summary: String? = nil, mistypedDate: String? = nil) {
-        fields = Fields(texts: [written, text, typeWord, issuer, summary, mistypedDate], number: number, date: date, linkRange: linkRange)
+        fields = Fields(written: written, typeWord: typeWord, texts: [text, issuer, summary, mistypedDate], number: number, date: date,
+                        linkRange: linkRange)
     }
 
     public static func == (a: Citation, b: Citation) -> Bool {
@@ -97,6 +145,8 @@ public struct Citation: Sendable, Hashable, Codable {
     }
 
     public func hash(into hasher: inout Hasher) {
+        hasher.combine(fields.written)
+        hasher.combine(fields.typeWord)
         hasher.combine(fields.texts)
         hasher.combine(fields.absent)
         withUnsafeBytes(of: fields.ends) { hasher.combine(bytes: $0) }
