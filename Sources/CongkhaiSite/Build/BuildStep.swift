@@ -77,7 +77,7 @@ final class BuildState: @unchecked Sendable {
     /// Renders a text of `toRender`, on first use.
     var renderNow: (@Sendable (Document) -> (RenderedText, [Diagnostic]))?
     /// Renders a text the build does not (its page and the rest are kept), if an output asks for it after all.
-    var renderLater: (@Sendable (Document) -> RenderedText)?
+    var renderLater: (@Sendable (DocumentID) -> RenderedText)?
     /// What the previous build found in the texts this one does not render: reported by the Markdown step.
     var keptRenderFindings: [Diagnostic] = []
     /// What the Markdown step gathered for the search index, until the search step makes it.

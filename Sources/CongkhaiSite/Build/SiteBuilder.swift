@@ -1,3 +1,4 @@
+import CSystemMalloc
 import CongkhaiDomain
 import Foundation
 
@@ -162,7 +163,12 @@ public struct SiteBuilder {
     }
 
     func saveCache(state: BuildState, report: BuildReport, key: String, fingerprint: String, started: Double, folder: URL) {
+        // The cache is the state's to give away unless a preview keeps the state (its page shortcut reads the entries):
+        // changing a copy of it copied the table of every content file.
         var cache = state.next
+        if options.keptCache == nil { state.next = BuildCache() }
+        // what the steps let go, back to the system before the cache is encoded beside it (see `renderMarkdown`)
+        _ = malloc_trim(0)
         cache.key = key
         cache.fingerprint = fingerprint
         cache.started = started

@@ -150,7 +150,7 @@ extension BuildStep {
         state.renderNow = { doc in
             state.withoutMarkdown.contains(doc.id) ? state.renderFromSource(doc, renderer: renderer) : renderer.render(doc)
         }
-        state.renderLater = { doc in state.renderFromSource(doc, renderer: renderer).0 }
+        state.renderLater = { id in state.corpus[id].map { state.renderFromSource($0, renderer: renderer).0 } ?? RenderedText() }
     }
 
     /// Records made before their texts are rendered: each record renders its own on first use.

@@ -136,7 +136,7 @@ struct RecordAssembler {
     let corpus: Corpus
     let graph: CitationGraph
     /// A rebuild renders the text of a kept page only if an output asks for it.
-    var renderLater: (@Sendable (Document) -> RenderedText)?
+    var renderLater: (@Sendable (DocumentID) -> RenderedText)?
     /// Renders a text the build renders (its findings are the build's): on first use, in the build's one pass over
     /// the texts, so that each is let go as soon as what is made of it is made.
     var renderNow: (@Sendable (Document) -> (RenderedText, [Diagnostic]))?
@@ -185,10 +185,10 @@ struct RecordAssembler {
                                    identifier: number.flatMap { $0.number == nil ? nil : $0.key }, year: other.metadata.year,
                                    target: other))
         }
-        // made again from the source (without the Markdown and the rendered text, which the closure must not hold)
-        // if asked for after the build let it go
-        let bare = doc.withoutMarkdown
-        let remake = renderLater.map { render in { render(bare) } }
+        // made again from the source, by the corpus's copy of the document, if asked for after the build let it go
+        // (a copy of the document in the closure was another tenth of the records' memory)
+        let id = doc.id
+        let remake = renderLater.map { render in { render(id) } }
         let text: LazyText
         if let rendered = doc.rendered {
             text = LazyText(value: rendered, remake: remake)
@@ -196,7 +196,7 @@ struct RecordAssembler {
             // the only holder of the document's Markdown: the corpus let go of its copy
             text = LazyText(rendering: { renderNow(doc) }, remake: remake)
         } else {
-            text = LazyText(attachments: doc.attachments) { [renderLater] in renderLater?(bare) ?? RenderedText() }
+            text = LazyText(attachments: doc.attachments) { remake?() ?? RenderedText() }
         }
         text.held = heldTexts
         var links = DocumentRecord.ProcedureLinks()
