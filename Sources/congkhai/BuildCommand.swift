@@ -56,7 +56,12 @@ struct Build: ParsableCommand {
         for diagnostic in report.diagnostics { printError(Messages.current.render(diagnostic)) }
         Summary(report: report, outputName: output, strict: strict, quiet: quiet).print()
         if timings {
-            for (step, seconds) in report.timings { print(String(format: "  %6.2f s  %@", seconds, step)) }
+            for (step, seconds) in report.timings {
+                print(String(format: "  %6.2f s  %@", seconds, step))
+                for part in report.timingParts where part.step == step {
+                    print(String(format: "             %6.2f s of it: %@", part.seconds, part.part))
+                }
+            }
         }
         if !report.written { throw ExitCode(2) }
         if !report.errors.isEmpty { throw ExitCode(1) }

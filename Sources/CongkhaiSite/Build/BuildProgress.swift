@@ -13,6 +13,9 @@ public final class BuildProgress: @unchecked Sendable {
     private var stepStarted = 0.0
     /// How long each step took, in order: for `--timings` and the benchmark.
     public private(set) var timings: [(step: String, seconds: Double)] = []
+    /// Parts of a step that does several things at once (the Markdown step makes pages and the search index's
+    /// words as it renders): each part's time on all cores, divided by their number. For `--timings`.
+    public private(set) var parts: [(step: String, part: String, seconds: Double)] = []
     private let write: (String) -> Void
     /// The step's name as shown (the command line gives it in the user's language); timings keep the English name.
     private let label: (String) -> String
@@ -52,6 +55,17 @@ public final class BuildProgress: @unchecked Sendable {
         if now - lastShown > 0.1 || done == total {
             lastShown = now
             write("\r\u{1B}[K  \(label(step)): \(done)/\(total)")
+        }
+    }
+
+    /// Adds `seconds`, spent on one core, to the current step's `part`.
+    func add(_ seconds: Double, to part: String) {
+        lock.lock(); defer { lock.unlock() }
+        let share = seconds / Double(ProcessInfo.processInfo.activeProcessorCount)
+        if let i = parts.firstIndex(where: { $0.step == step && $0.part == part }) {
+            parts[i].seconds += share
+        } else {
+            parts.append((step, part, share))
         }
     }
 

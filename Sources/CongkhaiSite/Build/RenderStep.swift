@@ -32,6 +32,9 @@ struct RecordFile {
 }
 
 extension BuildStep {
+    /// The part of the Markdown step that is the search index's (`--timings`): its words and passages.
+    static let searchGatheringPart = "the search index's words and passages"
+
     /// The build's one pass over the texts. Each text is rendered (if the build renders it, else only if an
     /// output needs it), made into its page and JSON twin (`RecordFile.all`) and its words and passages for the
     /// search index (`SearchGathering`), and let go: the texts of a large corpus are never all held at once
@@ -52,9 +55,11 @@ extension BuildStep {
             }
             var terms: [SearchFiles.Terms] = []
             if let gathering {
+                let started = ProcessInfo.processInfo.systemUptime
                 let (found, text) = search.gather(file, patching: gathering.patching, reuse: gathering.reuse)
                 if let text { state.sink.write(file.path, text, for: BuildStep.search.name) }
                 terms = found
+                state.progress.add(ProcessInfo.processInfo.systemUptime - started, to: BuildStep.searchGatheringPart)
             }
             for number in file.members {
                 search.documents[number].releaseText()

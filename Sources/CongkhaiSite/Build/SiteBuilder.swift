@@ -76,6 +76,7 @@ public struct SiteBuilder {
             var report = report
             report.seconds = ProcessInfo.processInfo.systemUptime - started
             report.timings = options.progress.timings
+        report.timingParts = options.progress.parts
             return report
         }
 
@@ -124,6 +125,7 @@ public struct SiteBuilder {
         }
         report.seconds = ProcessInfo.processInfo.systemUptime - started
         report.timings = options.progress.timings
+        report.timingParts = options.progress.parts
         return report
     }
 
@@ -294,6 +296,8 @@ public struct BuildReport {
     public var written = false
     public var seconds = 0.0
     public var timings: [(step: String, seconds: Double)] = []
+    /// Parts of a step's time (see `BuildProgress.parts`).
+    public var timingParts: [(step: String, part: String, seconds: Double)] = []
 
     init(state: BuildState, files: [WrittenFile]) {
         let listings = Listings(state.corpus?.documents ?? [])
