@@ -28,9 +28,9 @@ public final class DocumentRecord: Sendable {
     public let citedBy: [Reference]
     /// Declared in its front matter, then declared by others about it.
     public let relations: [Relation]
-    /// Rendered by the Markdown step, or on first use when a rebuild kept the page made from it.
+    /// Rendered on first use: by the Markdown step's pass, or by an output that asks after it let the text go.
     public var text: RenderedText { textSource.value }
-    /// Lets the rendered text go: its last reader (the search index) is done with it.
+    /// Lets the rendered text go: the Markdown step made its page, twin and search passages.
     func releaseText() { textSource.release() }
     let textSource: LazyText
     /// What the text is made from (see `RenderKey`): the text's identity without the text.
