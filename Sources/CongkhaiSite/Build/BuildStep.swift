@@ -67,7 +67,6 @@ final class BuildState: @unchecked Sendable {
     var withoutMarkdown: Set<DocumentID> = []
     /// SHA-256 of every record (without its text), in the corpus's order, for steps that depend on records only.
     var recordsDigest = ""
-    var recordDigests: [String] = []
     /// What each text is rendered from (see `renderKey(of:)`).
     var renderKeys: [DocumentID: String] = [:]
     /// `frameKey` once made: the outputs ask for it again and again, and the corpus no longer changes then.

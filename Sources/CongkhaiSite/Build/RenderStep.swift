@@ -96,13 +96,12 @@ extension BuildState {
             return record.textSource.findings
         }
         rememberRendering(zip(records, found).compactMap { record, found in found.map { (record, $0) } })
-        settleRecordDigests()
+        settleRecordsDigest()
     }
 
-    /// Every record's digest, and the digest of them all (for the steps that depend on the records only).
-    func settleRecordDigests() {
-        recordDigests = parallelMap(records) { $0.digest }
-        recordsDigest = ContentDigest.of(Data(recordDigests.joined(separator: "\n").utf8))
+    /// The digest of every record's digest, for the steps that depend on the records only.
+    func settleRecordsDigest() {
+        recordsDigest = ContentDigest.of(Data(parallelMap(records) { $0.digest }.joined(separator: "\n").utf8))
     }
 
     /// Whether the search step will keep the index online whole (see `runRemembered`), decided before any text
@@ -110,7 +109,7 @@ extension BuildState {
     /// the search step's), else when its input is the previous build's and its files are online.
     func searchIsKeptWhole() -> Bool {
         guard toRender.isEmpty, let entry = previous?.steps[BuildStep.search.name] else { return false }
-        settleRecordDigests()
+        settleRecordsDigest()
         return entry.input == rememberedInput(BuildStep.search) && entry.files.allSatisfy(sink.isOnline)
     }
 }

@@ -76,7 +76,7 @@ public struct SiteBuilder {
             var report = report
             report.seconds = ProcessInfo.processInfo.systemUptime - started
             report.timings = options.progress.timings
-        report.timingParts = options.progress.parts
+            report.timingParts = options.progress.parts
             return report
         }
 

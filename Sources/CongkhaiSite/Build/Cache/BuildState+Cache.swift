@@ -193,7 +193,7 @@ extension BuildState {
 }
 
 extension Document {
-    /// The document as the cache keeps it.
+    /// The document without its Markdown: as the cache keeps it, and the corpus once the records hold it.
     var withoutMarkdown: Document {
         var doc = self
         let empty = ShapedMarkdown(text: "", lineMap: [])
