@@ -8,7 +8,7 @@
 #   <prefix>/share/bash-completion/completions/congkhai
 #
 # The Swift runtime is linked into the program (--static-swift-stdlib), so the machine that runs it
-# needs only cmark-gfm (libcmark-gfm0.29.0.gfm.6, libcmark-gfm-extensions0.29.0.gfm.6) and zlib.
+# needs only cmark-gfm (libcmark-gfm0.29.0.gfm.6, libcmark-gfm-extensions0.29.0.gfm.6), zlib and zstd.
 PREFIX ?= /usr/local
 DESTDIR ?=
 SWIFT ?= swift

@@ -50,6 +50,7 @@ let package = Package(
                 "CongkhaiMessages",
                 "CFileSwap",
                 "CSystemMalloc",
+                "CSystemZstd",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -79,6 +80,8 @@ let package = Package(
         // Gives the memory a build step let go back to the system (`malloc_trim`): part of the C library.
         .systemLibrary(name: "CSystemMalloc"),
         .systemLibrary(name: "CSystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Holds each document's Markdown compressed from reading until rendering (`PackedMarkdown`).
+        .systemLibrary(name: "CSystemZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         // Publishing to the web server: release folders, the atomic switch, the unpublish guard.
         .target(name: "CongkhaiPublish", dependencies: ["CSystemZlib", "CongkhaiMessages"]),
         .executableTarget(

@@ -77,6 +77,7 @@ extension BuildStep {
                     var doc = doc
                     doc.sourceDigest = digest
                     doc.readKey = state.readKey(of: doc)
+                    doc.packMarkdown()
                     return doc
                 }
             } else {
@@ -148,7 +149,10 @@ extension BuildStep {
         state.toRender = Set(state.corpus.documents.map(\.id)).subtracting(skip)
         // A document taken from the cache has no Markdown: its file is read again.
         state.renderNow = { doc in
-            state.withoutMarkdown.contains(doc.id) ? state.renderFromSource(doc, renderer: renderer) : renderer.render(doc)
+            guard !state.withoutMarkdown.contains(doc.id), let unpacked = doc.unpacked else {
+                return state.renderFromSource(doc, renderer: renderer)
+            }
+            return renderer.render(unpacked)
         }
         state.renderLater = { id in state.corpus[id].map { state.renderFromSource($0, renderer: renderer).0 } ?? RenderedText() }
     }
@@ -190,10 +194,9 @@ extension BuildStep {
 
     static let catalogues = BuildStep("writing catalogues", dependsOnRecordsOnly: true) { state in
         let catalogue = Catalogue(records: state.records, graph: state.graph)
-        let texts = parallelMap([catalogue.documents, catalogue.citations, catalogue.procedures]) { $0() }
-        for (path, text) in zip([Routes.documentsCatalogue, Routes.citationsCatalogue, Routes.proceduresCatalogue], texts) {
-            state.sink.write(path, text)
-        }
+        let files = [(Routes.documentsCatalogue, catalogue.documents), (Routes.citationsCatalogue, catalogue.citations),
+                     (Routes.proceduresCatalogue, catalogue.procedures)]
+        parallelForEach(files) { path, make in state.sink.write(path, streaming: make) }
     }
 
     static let copyFiles = BuildStep("copying assets and attachments") { state in

@@ -13,9 +13,9 @@ struct Catalogue {
         byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) })
     }
 
-    /// One entry per document (procedures have their own catalogue), in URL order.
-    func documents() -> String {
-        JSONValue.catalogue("documents", documentRecords, item: Self.entry)
+    /// One entry per document (procedures have their own catalogue), in URL order, piece by piece.
+    func documents(into append: (String) -> Void) {
+        JSONValue.catalogue("documents", documentRecords, item: Self.entry, into: append)
     }
 
     /// The documents that are not procedures, in URL order.
@@ -62,9 +62,9 @@ struct Catalogue {
         ])
     }
 
-    /// Every cited identifier, most cited first, with the documents citing it.
-    func citations() -> String {
-        JSONValue.catalogue("identifiers", graph.identifiers) { id in
+    /// Every cited identifier, most cited first, with the documents citing it, piece by piece.
+    func citations(into append: (String) -> Void) {
+        JSONValue.catalogue("identifiers", graph.identifiers, item: { id in
             let target = id.target.flatMap { byID[$0] }
             return JSONValue.object([
                 ("identifier", .string(id.key)),
@@ -75,14 +75,14 @@ struct Catalogue {
                 ("count", .int(id.citing.count)),
                 ("citedBy", .array(id.citing.compactMap { byID[$0].map { .string($0.url) } })),
             ])
-        }
+        }, into: append)
     }
 }
 
 extension Catalogue {
-    /// Every procedure with its parts, in code order.
-    func procedures() -> String {
-        JSONValue.catalogue("procedures", procedureRecords, item: Self.procedureEntry)
+    /// Every procedure with its parts, in code order, piece by piece.
+    func procedures(into append: (String) -> Void) {
+        JSONValue.catalogue("procedures", procedureRecords, item: Self.procedureEntry, into: append)
     }
 
     /// The procedures, in code order.

@@ -79,33 +79,45 @@ enum JSONValue {
     /// The same, each item made from its source as it is written: on all cores too, and without
     /// holding every item's tree at once.
     static func catalogue<Source>(_ key: String, _ sources: [Source], item: (Source) -> JSONValue) -> String {
+        var pieces: [String] = []
+        catalogue(key, sources, item: item) { pieces.append($0) }
+        return pieces.joined()
+    }
+
+    /// Items a catalogue makes at once: a few megabytes of text, enough to keep all cores busy.
+    static let catalogueBatch = 1024
+
+    /// The same, handed over piece by piece as it is made (to `PageSink.write(_:streaming:)`): the items are made a
+    /// batch at a time, so that neither their trees nor their text are ever all held (documents.json, 50 MB at
+    /// 10,000 documents, was held whole beside its pieces: the build's peak of memory).
+    static func catalogue<Source>(_ key: String, _ sources: [Source], item: (Source) -> JSONValue, into append: (String) -> Void) {
         var head = "{\n  "
         JSONString.quote("count", into: &head)
         head += ": \(sources.count),\n  "
         JSONString.quote(key, into: &head)
-        guard !sources.isEmpty else { return head + ": []\n}\n" }
-        // Each item becomes a string where it is written, on all cores: making a string checks its
-        // UTF-8, about ten instructions a byte, which for the whole of documents.json ran on one core.
-        let written = parallelMap(sources) { source -> String in
-            let value = item(source)
-            var out: [UInt8] = []
-            out.reserveCapacity(value.sizeEstimate + 4)
-            appendIndent(2, to: &out)
-            value.write(into: &out, indent: 2)
-            return String(decoding: out, as: UTF8.self)
+        guard !sources.isEmpty else { return append(head + ": []\n}\n") }
+        append(head + ": [\n")
+        for start in stride(from: 0, to: sources.count, by: catalogueBatch) {
+            // Each item becomes a string where it is written, on all cores: making a string checks its
+            // UTF-8, about ten instructions a byte, which for the whole of documents.json ran on one core.
+            let written = parallelMap(Array(sources[start..<min(sources.count, start + catalogueBatch)])) { source -> String in
+                let value = item(source)
+                var out: [UInt8] = []
+                out.reserveCapacity(value.sizeEstimate + 4)
+                appendIndent(2, to: &out)
+                value.write(into: &out, indent: 2)
+                return String(decoding: out, as: UTF8.self)
+            }
+            // Assembled once into a string of the right size: appending a string copies it.
+            var out = ""
+            out.reserveCapacity(written.reduce(16) { $0 + $1.utf8.count + 2 })
+            for (i, piece) in written.enumerated() {
+                if start + i > 0 { out += ",\n" }
+                out += piece
+            }
+            append(out)
         }
-        // Assembled once into a string of the right size: appending a string copies it, and
-        // joining then concatenating copied documents.json (about 50 MB) four times.
-        var out = ""
-        out.reserveCapacity(head.utf8.count + written.reduce(16) { $0 + $1.utf8.count + 2 })
-        out += head
-        out += ": [\n"
-        for (i, piece) in written.enumerated() {
-            if i > 0 { out += ",\n" }
-            out += piece
-        }
-        out += "\n  ]\n}\n"
-        return out
+        append("\n  ]\n}\n")
     }
 
     /// Two spaces a level.

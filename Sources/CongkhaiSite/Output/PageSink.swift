@@ -86,6 +86,52 @@ public final class PageSink: @unchecked Sendable {
         enqueue(path, for: step) { [self] in try data.withUnsafeBytes { try store(path, $0) } }
     }
 
+    /// Writes a file made piece by piece, each piece written and hashed as it comes, so that the file is never held
+    /// whole: the open data's catalogues (documents.json is 50 MB at 10,000 documents; the whole of it and its
+    /// pieces, held together, were the build's peak of memory). Runs on the caller's thread. A file with the bytes
+    /// of the one online is not left in the staging folder, as `write` would not have written it.
+    func write(_ path: String, streaming make: (_ append: (String) -> Void) -> Void) {
+        lock.lock(); writers[path] = step; lock.unlock()
+        attempt(path) {
+            var file: (fd: Int32, path: String)?
+            if case .folder(let root) = destination {
+                let url = root.appendingPathComponent(path)
+                try ensureFolder(url.deletingLastPathComponent())
+                let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                guard fd >= 0 else { throw CocoaError.posix(errno, path: url.path) }
+                file = (fd, url.path)
+            }
+            defer { if let file { close(file.fd) } }
+            var hasher = SHA256()
+            var size = 0
+            var memory = Data()
+            var failed: Error?
+            make { piece in
+                guard failed == nil else { return }
+                var piece = piece
+                piece.withUTF8 { utf8 in
+                    let bytes = UnsafeRawBufferPointer(utf8)
+                    hasher.update(bufferPointer: bytes)
+                    size += bytes.count
+                    if let file {
+                        do { try Self.writeAll(file.fd, bytes, path: file.path) } catch { failed = error }
+                    } else if case .memory = destination {
+                        memory.append(contentsOf: bytes)
+                    }
+                }
+            }
+            if let failed { throw failed }
+            let digest = hasher.finalize().hex
+            if let same = online[path], same.size == size, digest == same.sha256 {
+                if let file { unlink(file.path) }
+                remember(same)
+                return
+            }
+            if case .memory = destination { lock.lock(); kept[path] = memory; lock.unlock() }
+            remember(WrittenFile(path: path, size: size, sha256: digest))
+        }
+    }
+
     private func enqueue(_ path: String, for step: String? = nil, _ body: @escaping @Sendable () throws -> Void) {
         let step = step ?? self.step
         lock.lock(); writers[path] = step; lock.unlock()
@@ -192,6 +238,10 @@ public final class PageSink: @unchecked Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw CocoaError.posix(errno, path: path) }
         defer { close(fd) }
+        try writeAll(fd, buffer, path: path)
+    }
+
+    private static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws {
         var offset = 0
         while offset < buffer.count {
             let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)

@@ -27,6 +27,8 @@ public struct Document: Sendable, Codable {
     public var attachments: [AttachmentFile] = []
     /// The body, appendices and procedure sections as HTML, rendered once and used by every output.
     public var rendered: RenderedText?
+    /// The body's and appendices' Markdown from reading until rendering, when they read empty (`packMarkdown()`).
+    var packedMarkdown: PackedMarkdown?
     /// SHA-256 of the content file as read.
     public var sourceDigest = ""
     /// Names what reading gave that lists and links show (see `ReadDigest`): the digest of the

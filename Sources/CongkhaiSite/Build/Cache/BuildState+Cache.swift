@@ -200,6 +200,7 @@ extension Document {
         doc.body = empty
         doc.appendices = appendices.map { .init(title: $0.title, subtitle: $0.subtitle, body: empty) }
         doc.rendered = nil
+        doc.packedMarkdown = nil
         return doc
     }
 }

@@ -1,0 +1,135 @@
+import CSystemZstd
+import CongkhaiDomain
+
+/// A document's Markdown (its body's and appendices', with their line maps) held compressed from reading until its
+/// text is rendered. Every document is read before any is rendered (a citation may lead to any document), so the
+/// Markdown of the whole corpus was held at once: 1.9 GB at 100,000 documents, most of the build's peak of memory.
+/// zstd at its fastest level keeps a sixth to a tenth of it, at about a gigabyte a second.
+///
+/// The layout inside is ours (no library lays out these lists): for each part, its text's length and bytes, then
+/// its line count and each line as the difference from the one before, all numbers as LEB128 varints.
+struct PackedMarkdown: Sendable {
+    private let bytes: [UInt8]
+    /// The size unpacked, or nil when zstd failed and `bytes` are the layout as is.
+    private let size: Int?
+
+    init(_ parts: [ShapedMarkdown]) {
+        var plain: [UInt8] = []
+        plain.reserveCapacity(parts.reduce(0) { $0 + $1.text.utf8.count + 2 * $1.lineMap.count + 8 })
+        for part in parts {
+            Self.appendVarint(UInt64(part.text.utf8.count), to: &plain)
+            plain.append(contentsOf: part.text.utf8)
+            Self.appendVarint(UInt64(part.lineMap.count), to: &plain)
+            var previous = 0
+            for line in part.lineMap {
+                let step = line - previous
+                // zigzag, so that a line map that goes back (it never should) still packs
+                Self.appendVarint(UInt64(bitPattern: Int64((step << 1) ^ (step >> 63))), to: &plain)
+                previous = line
+            }
+        }
+        var packed = [UInt8](repeating: 0, count: ZSTD_compressBound(plain.count))
+        let written = plain.withUnsafeBytes { source in
+            packed.withUnsafeMutableBytes { target in
+                ZSTD_compress(target.baseAddress, target.count, source.baseAddress, source.count, 1)
+            }
+        }
+        if ZSTD_isError(written) != 0 {
+            bytes = plain
+            size = nil
+        } else {
+            bytes = Array(packed[..<written])
+            size = plain.count
+        }
+    }
+
+    /// The parts as they were packed; nil only if the bytes were damaged in memory.
+    func unpacked() -> [ShapedMarkdown]? {
+        let plain: [UInt8]
+        if let size {
+            var out = [UInt8](repeating: 0, count: size)
+            let made = bytes.withUnsafeBytes { source in
+                out.withUnsafeMutableBytes { target in
+                    ZSTD_decompress(target.baseAddress, target.count, source.baseAddress, source.count)
+                }
+            }
+            guard ZSTD_isError(made) == 0, made == size else { return nil }
+            plain = out
+        } else {
+            plain = bytes
+        }
+        return plain.withUnsafeBufferPointer { buffer -> [ShapedMarkdown]? in
+            var reader = VarintReader(bytes: buffer)
+            var parts: [ShapedMarkdown] = []
+            while !reader.isAtEnd {
+                guard let length = reader.next(), let textBytes = reader.take(Int(length)), let lines = reader.next() else { return nil }
+                var lineMap: [Int] = []
+                lineMap.reserveCapacity(Int(lines))
+                var previous = 0
+                for _ in 0..<lines {
+                    guard let zigzag = reader.next() else { return nil }
+                    previous += Int(Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1))
+                    lineMap.append(previous)
+                }
+                parts.append(ShapedMarkdown(text: String(decoding: textBytes, as: UTF8.self), lineMap: lineMap))
+            }
+            return parts
+        }
+    }
+
+    private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    private struct VarintReader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var at = 0
+        var isAtEnd: Bool { at >= bytes.count }
+
+        mutating func next() -> UInt64? {
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            while at < bytes.count, shift < 64 {
+                let byte = bytes[at]
+                at += 1
+                value |= UInt64(byte & 0x7f) << shift
+                if byte < 0x80 { return value }
+                shift += 7
+            }
+            return nil
+        }
+
+        mutating func take(_ count: Int) -> UnsafeBufferPointer<UInt8>? {
+            guard count >= 0, count <= bytes.count - at else { return nil }
+            defer { at += count }
+            return UnsafeBufferPointer(rebasing: bytes[at..<at + count])
+        }
+    }
+}
+
+extension Document {
+    /// Packs the body's and appendices' Markdown (`PackedMarkdown`) until the text is rendered; they read empty.
+    mutating func packMarkdown() {
+        guard packedMarkdown == nil else { return }
+        packedMarkdown = PackedMarkdown([body] + appendices.map(\.body))
+        let empty = ShapedMarkdown(text: "", lineMap: [])
+        body = empty
+        appendices = appendices.map { .init(title: $0.title, subtitle: $0.subtitle, body: empty) }
+    }
+
+    /// The document with its Markdown as it was read, for rendering: nil if it was packed and cannot be unpacked.
+    var unpacked: Document? {
+        guard let packedMarkdown else { return self }
+        guard let parts = packedMarkdown.unpacked(), parts.count == appendices.count + 1 else { return nil }
+        var doc = self
+        doc.packedMarkdown = nil
+        doc.body = parts[0]
+        doc.appendices = zip(appendices, parts.dropFirst()).map { .init(title: $0.title, subtitle: $0.subtitle, body: $1) }
+        return doc
+    }
+}
