@@ -28,4 +28,22 @@ import Testing
         again.summary = "về việc triển khai Cổng thông tin điện tử"
         #expect(again == citation && again.hashValue == citation.hashValue, "equal fields, equal citations")
     }
+
+    /// Mentions that say the same share one copy of their fields, each keeping where it stands; one that says
+    /// something else keeps its own. Equality is by value either way.
+    @Test func aPoolSharesTheFieldsOfMentionsThatSayTheSame() throws {
+        let number = try #require(DocumentNumber.parse("04/2015/NĐ-CP"))
+        func mention(at start: Int, issuer: String?) -> Citation {
+            Citation(written: "04/2015/NĐ-CP", text: "Nghị định số 04/2015/NĐ-CP", number: number, typeWord: "Nghị định",
+                     date: DocumentDate(year: 2015, month: 1, day: 9), issuer: issuer, linkRange: start..<(start + 29))
+        }
+        let pool = CitationPool()
+        let first = pool.share(mention(at: 10, issuer: "Chính phủ"))
+        let second = pool.share(mention(at: 400, issuer: "Chính phủ"))
+        let other = pool.share(mention(at: 10, issuer: "Bộ Nội vụ"))
+        #expect(first.fields === second.fields, "the same fields, held once")
+        #expect(second.linkRange == 400..<429 && first.linkRange == 10..<39, "each where it stands")
+        #expect(second == mention(at: 400, issuer: "Chính phủ") && second != first)
+        #expect(other.fields !== first.fields && other.issuer == "Bộ Nội vụ")
+    }
 }

@@ -14,7 +14,7 @@ public struct Citation: Sendable, Hashable, Codable {
     public var issuer: String? { fields.text(1) }
     /// UTF-8 offsets, in the scanned text, of the part a reader clicks:
     /// the type word, "số" and the identifier.
-    public var linkRange: Range<Int> { Int(fields.linkStart)..<Int(fields.linkEnd) }
+    public var linkRange: Range<Int> { Int(linkStart)..<Int(linkEnd) }
     /// What the citing text says the cited document is about, after its date and issuer:
     /// "quy định về việc cung cấp thông tin ..." (see `CitationSummary`); nil when it says nothing.
     public internal(set) var summary: String? {
@@ -33,10 +33,13 @@ public struct Citation: Sendable, Hashable, Codable {
     /// of about 220 bytes each copy held and retained every field of its own, a sixth of a full build's peak of
     /// memory. Its longer text fields are one string: as strings of their own, with the object, they were another
     /// sixth. (The identifier and the type word are mostly short enough to be held in a string's own 16 bytes.)
-    private var fields: Fields
+    /// Mentions of one document that say the same of it share them too (`CitationPool`).
+    private(set) var fields: Fields
+    /// Beside the fields, not in them: two mentions alike but for where they stand share their fields.
+    private let linkStart: Int32, linkEnd: Int32
 
     /// Never changed: a citation given a summary gets new fields.
-    private final class Fields: Sendable {
+    final class Fields: Sendable {
         let written: String
         let typeWord: String?
         /// text, issuer, summary, mistypedDate, one after another.
@@ -47,17 +50,14 @@ public struct Citation: Sendable, Hashable, Codable {
         let absent: UInt8
         let number: DocumentNumber
         let date: DocumentDate?
-        let linkStart: Int32, linkEnd: Int32
 
         private init(written: String, typeWord: String?, texts: String, ends: (UInt32, UInt32, UInt32, UInt32), absent: UInt8,
-                     number: DocumentNumber, date: DocumentDate?, linkStart: Int32, linkEnd: Int32) {
+                     number: DocumentNumber, date: DocumentDate?) {
             (self.written, self.typeWord) = (written, typeWord)
             (self.texts, self.ends, self.absent, self.number, self.date) = (texts, ends, absent, number, date)
-            (self.linkStart, self.linkEnd) = (linkStart, linkEnd)
         }
 
-        convenience init(written: String, typeWord: String?, texts fields: [String?], number: DocumentNumber, date: DocumentDate?,
-                         linkRange: Range<Int>) {
+        convenience init(written: String, typeWord: String?, texts fields: [String?], number: DocumentNumber, date: DocumentDate?) {
             var ends: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
             var absent: UInt8 = 0, length = 0
             withUnsafeMutableBytes(of: &ends) { ends in
@@ -77,8 +77,7 @@ public struct Citation: Sendable, Hashable, Codable {
                 }
                 return at
             }
-            self.init(written: written, typeWord: typeWord, texts: texts, ends: ends, absent: absent, number: number, date: date,
-                      linkStart: Int32(clamping: linkRange.lowerBound), linkEnd: Int32(clamping: linkRange.upperBound))
+            self.init(written: written, typeWord: typeWord, texts: texts, ends: ends, absent: absent, number: number, date: date)
         }
 
         /// Where text field `i` is in `texts`, in UTF-8 bytes.
@@ -124,36 +123,46 @@ public struct Citation: Sendable, Hashable, Codable {
                 }
             }
             let absent = value == nil ? self.absent | (1 << i) : self.absent & ~(1 << i)
-            return Fields(written: written, typeWord: typeWord, texts: made, ends: ends, absent: absent, number: number, date: date,
-                          linkStart: linkStart, linkEnd: linkEnd)
+            return Fields(written: written, typeWord: typeWord, texts: made, ends: ends, absent: absent, number: number, date: date)
         }
 
         func hasSameValues(as other: Fields) -> Bool {
-            texts == other.texts && absent == other.absent && ends == other.ends && written == other.written && typeWord == other.typeWord
-                && number == other.number && date == other.date && linkStart == other.linkStart && linkEnd == other.linkEnd
+            self === other || texts == other.texts && absent == other.absent && ends == other.ends && written == other.written
+                && typeWord == other.typeWord && number == other.number && date == other.date
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(written)
+            hasher.combine(typeWord)
+            hasher.combine(texts)
+            hasher.combine(absent)
+            withUnsafeBytes(of: ends) { hasher.combine(bytes: $0) }
+            hasher.combine(number)
+            hasher.combine(date)
         }
     }
 
     public init(written: String, text: String, number: DocumentNumber, typeWord: String?, date: DocumentDate?, issuer: String?,
                 linkRange: Range<Int>, summary: String? = nil, mistypedDate: String? = nil) {
-        fields = Fields(written: written, typeWord: typeWord, texts: [text, issuer, summary, mistypedDate], number: number, date: date,
-                        linkRange: linkRange)
+        fields = Fields(written: written, typeWord: typeWord, texts: [text, issuer, summary, mistypedDate], number: number, date: date)
+        (linkStart, linkEnd) = (Int32(clamping: linkRange.lowerBound), Int32(clamping: linkRange.upperBound))
+    }
+
+    /// The same citation, its fields those given (equal to its own: `CitationPool`).
+    func sharing(_ fields: Fields) -> Citation {
+        var copy = self
+        copy.fields = fields
+        return copy
     }
 
     public static func == (a: Citation, b: Citation) -> Bool {
-        a.fields === b.fields || a.fields.hasSameValues(as: b.fields)
+        a.linkStart == b.linkStart && a.linkEnd == b.linkEnd && a.fields.hasSameValues(as: b.fields)
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(fields.written)
-        hasher.combine(fields.typeWord)
-        hasher.combine(fields.texts)
-        hasher.combine(fields.absent)
-        withUnsafeBytes(of: fields.ends) { hasher.combine(bytes: $0) }
-        hasher.combine(fields.number)
-        hasher.combine(fields.date)
-        hasher.combine(fields.linkStart)
-        hasher.combine(fields.linkEnd)
+        fields.hash(into: &hasher)
+        hasher.combine(linkStart)
+        hasher.combine(linkEnd)
     }
 
     /// The year the identifier belongs to: from its date, else from the

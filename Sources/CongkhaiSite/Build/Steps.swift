@@ -60,6 +60,7 @@ extension BuildStep {
         let sources = state.inventory.sources
         state.progress.count(sources.count)
         let limit = state.options.maxDocumentBytes
+        let citations = CitationPool()
         let readings = parallelMap(sources) { source -> BuildState.SourceReading in
             defer { state.progress.advance() }
             if let entry = state.unchangedEntry(source.path) { return .init(cached: entry) }
@@ -78,6 +79,7 @@ extension BuildStep {
                     doc.sourceDigest = digest
                     doc.readKey = state.readKey(of: doc)
                     doc.packMarkdown()
+                    doc.citations = doc.citations.map { LocatedCitation(citation: citations.share($0.citation), line: $0.line) }
                     return doc
                 }
             } else {
