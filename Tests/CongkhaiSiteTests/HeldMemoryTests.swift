@@ -84,4 +84,21 @@ import Testing
         let whole = JSONValue.object([("count", .int(items.count)), ("documents", .array(items))]).serialized()
         #expect(pieces.joined() == whole)
     }
+
+    /// The build's summary counts documents by type and year, in the order of the lists readers browse (types in
+    /// Vietnamese order, unknown last; years newest first, unknown last), without grouping copies of them.
+    @Test func theSummaryCountsTypesAndYearsInTheListsOrder() throws {
+        let fixture = try SiteFixture(files: [
+            "2024/kh-1.md": "---\ntype: KH\nnumber: 1/KH-SNV\ndate: 2024-02-20\ntitle: Kế hoạch một\n---\nNội dung.\n",
+            "2024/kh-2.md": "---\ntype: KH\nnumber: 2/KH-SNV\ndate: 2024-03-20\ntitle: Kế hoạch hai\n---\nNội dung.\n",
+            "2023/bc-1.md": "---\ntype: BC\nnumber: 1/BC-SNV\ndate: 2023-05-02\ntitle: Báo cáo một\n---\nNội dung.\n",
+            "2022/cv-1.md": "---\ntype: CV\nnumber: 7/SNV-VP\ndate: 2022-01-02\ntitle: V/v thử\n---\nNội dung.\n",
+            "khac/ghi-chu.md": "---\ntitle: Ghi chép không loại, không năm\n---\nNội dung.\n",
+        ])
+        let report = try fixture.build()
+        #expect(report.byType.map(\.0) == ["Báo cáo", "Công văn", "Kế hoạch", "?"])
+        #expect(report.byType.map(\.1) == [1, 1, 2, 1])
+        #expect(report.byYear.map(\.0) == ["2024", "2023", "2022", "?"])
+        #expect(report.byYear.map(\.1) == [2, 1, 1, 1])
+    }
 }

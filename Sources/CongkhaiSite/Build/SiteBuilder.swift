@@ -300,10 +300,10 @@ public struct BuildReport {
     public var timingParts: [(step: String, part: String, seconds: Double)] = []
 
     init(state: BuildState, files: [WrittenFile]) {
-        let listings = Listings(state.corpus?.documents ?? [])
+        let counts = Listings.counts(state.corpus?.documents ?? [])
         documentCount = state.corpus?.documents.count ?? 0
-        byType = listings.types.map { ($0.type?.name ?? "?", $0.documents.count) }
-        byYear = listings.years.map { ($0.year.map(String.init) ?? "?", $0.documents.count) }
+        byType = counts.types.map { ($0.type?.name ?? "?", $0.count) }
+        byYear = counts.years.map { ($0.year.map(String.init) ?? "?", $0.count) }
         diagnostics = state.diagnostics.sorted { ($0.file, $0.line ?? 0, $0.sortText) < ($1.file, $1.line ?? 0, $1.sortText) }
         self.files = files
         pages = state.pages

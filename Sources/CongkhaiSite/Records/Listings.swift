@@ -35,6 +35,22 @@ struct Listings<Item: Listable> {
         self.types = types
     }
 
+    /// How many documents (not procedures) each type and each year has, in the order of `types` and `years`:
+    /// counted, not grouped, for the build's summary, which copied every document four times to group them
+    /// (at 100,000 documents, the last peak of a build's memory).
+    static func counts(_ items: [Item]) -> (types: [(type: DocumentType?, count: Int)], years: [(year: Int?, count: Int)]) {
+        var byType: [DocumentType?: Int] = [:], byYear: [Int?: Int] = [:]
+        for item in items where item.procedure == nil {
+            byType[item.metadata.type, default: 0] += 1
+            byYear[item.metadata.year, default: 0] += 1
+        }
+        let known = byType.keys.compactMap { $0 }.sorted { VietnameseText.collationLess($0.name, $1.name) }
+        var types: [(type: DocumentType?, count: Int)] = known.map { (type: $0, count: byType[$0]!) }
+        if let unknown = byType[DocumentType?.none] { types.append((type: nil, count: unknown)) }
+        let years = byYear.keys.sorted { ($0 ?? Int.min) > ($1 ?? Int.min) }.map { (year: $0, count: byYear[$0]!) }
+        return (types, years)
+    }
+
     /// Newest first; documents dated only to the year come after those with a full date.
     static func newestFirst(_ a: Item, _ b: Item) -> Bool {
         let da = a.metadata.date, db = b.metadata.date
