@@ -51,7 +51,13 @@ struct BuildCache: Codable {
         var modified: Int64
         var digest: String
         /// The document as read, before linking, its Markdown dropped (it is read again when needed).
-        var document: Document?
+        var document: Document? {
+            get { held?.document }
+            set { held = newValue.map(HeldDocument.init) }
+        }
+        /// The document, boxed: a dictionary holds its entries' fields in one block, and a document's own are about a
+        /// kilobyte, so every entry held one more copy of them (150 MB at 100,000 documents).
+        private var held: HeldDocument?
         /// Why the file was left out, when it was.
         var failure: Diagnostic?
         /// What the text was rendered from (the file and the addresses it links to), and what that said.
@@ -65,12 +71,31 @@ struct BuildCache: Codable {
         /// instead of decoding the published catalogues.
         var url: String?
 
+        private enum CodingKeys: String, CodingKey {
+            case size, modified, digest, held = "document", failure, renderKey, renderDiagnostics, renderAttachments, published, url
+        }
+
+        init(size: Int, modified: Int64, digest: String) {
+            (self.size, self.modified, self.digest) = (size, modified, digest)
+        }
+
         /// Whether this entry's stored form is `before`'s: the same bytes read the
         /// same way (reading is deterministic), rendered from the same inputs.
         func isStored(as before: SourceEntry) -> Bool {
             digest == before.digest && size == before.size && modified == before.modified && renderKey == before.renderKey
                 && published == before.published && url == before.url && (failure == nil) == (before.failure == nil)
                 && (document == nil) == (before.document == nil)
+        }
+    }
+
+    /// A document in a box of its own, stored as the document itself.
+    final class HeldDocument: Codable, @unchecked Sendable {
+        let document: Document
+        init(_ document: Document) { self.document = document }
+        init(from decoder: Decoder) throws { document = try decoder.singleValueContainer().decode(Document.self) }
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(document)
         }
     }
 
