@@ -187,7 +187,7 @@ public struct SiteBuilder {
         let output = options.output
         let save = {
             do {
-                let saved = try cache.save(to: folder, previous: previous)
+                let saved = try cache.save(to: folder, previous: previous, keepingStored: kept != nil)
                 if let corpus = state.corpus, let kit = TextEditKit(key: key, stamps: state.contentStamps, corpus: corpus,
                                                                      records: state.records, markerDigests: state.markerDigests) {
                     try kit.save(to: folder)
