@@ -253,7 +253,11 @@ extension BuildCache {
         } else {
             saved = try saveWhole(paths, to: folder, previous: previous, keepingStored: keepingStored)
         }
-        if let searchTerms { try replace(SearchTermsStore.fileName, in: folder, with: SearchTermsStore.data(searchTerms)) }
+        if let searchTerms {
+            try replace(SearchTermsStore.fileName, in: folder) { handle in
+                try SearchTermsStore.write(searchTerms) { try handle.write(contentsOf: $0) }
+            }
+        }
         try replace(Self.fileName, in: folder, with: Data(try CompactCoder.encode(self)))
         // The files of the cache's JSON format (4 and before), which no build reads any more.
         for old in ["cache.json", "sources.jsonl"] { try? fm.removeItem(at: folder.appendingPathComponent(old)) }
