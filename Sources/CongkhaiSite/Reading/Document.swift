@@ -15,7 +15,11 @@ public struct Document: Sendable, Codable {
     public var diagnostics: [Diagnostic]
 
     /// For an administrative procedure (type TTHC): its structured parts.
-    public var procedure: Procedure?
+    public var procedure: Procedure? {
+        get { procedureBox?.value }
+        set { procedureBox = newValue.map(Boxed.init) }
+    }
+    var procedureBox: Boxed<Procedure>?
     /// Citations found in the body and appendices, with their source lines.
     @PackedCitations public var citations: [LocatedCitation] = []
     /// Technical standards and regulations named in the body and appendices, each once.
@@ -43,7 +47,8 @@ public struct Document: Sendable, Codable {
 
     /// The build cache keeps what reading made, never what later steps add (the rendered text).
     private enum CodingKeys: String, CodingKey {
-        case source, metadata, body, appendices, extra, diagnostics, procedure, citations, standards, url, attachments, sourceDigest
+        case source, metadata, body, appendices, extra, diagnostics, procedureBox = "procedure", citations, standards, url, attachments
+        case sourceDigest
         case readKey
     }
 

@@ -35,7 +35,8 @@ public final class DocumentRecord: Sendable {
     let textSource: LazyText
     /// What the text is made from (see `RenderKey`): the text's identity without the text.
     let renderKey: String
-    public let procedure: Procedure?
+    public var procedure: Procedure? { procedureBox?.value }
+    private let procedureBox: Boxed<Procedure>?
     /// A draft (blank number, "dự thảo" in its status or file name): worked out once, since every list
     /// it appears on asks, and folding the text each time took a fiftieth of a full build.
     public let isDraft: Bool
@@ -125,7 +126,7 @@ public final class DocumentRecord: Sendable {
         self.relations = relations
         self.textSource = textSource
         self.renderKey = renderKey
-        self.procedure = procedure
+        procedureBox = procedure.map(Boxed.init)
         self.procedureLinks = procedureLinks
         isDraft = DraftMarker.isDraft(number: metadata.number, status: metadata.status, path: source)
     }

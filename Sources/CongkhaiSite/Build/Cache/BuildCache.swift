@@ -52,12 +52,12 @@ struct BuildCache: Codable {
         var digest: String
         /// The document as read, before linking, its Markdown dropped (it is read again when needed).
         var document: Document? {
-            get { held?.document }
-            set { held = newValue.map(HeldDocument.init) }
+            get { held?.value }
+            set { held = newValue.map(Boxed.init) }
         }
         /// The document, boxed: a dictionary holds its entries' fields in one block, and a document's own are about a
         /// kilobyte, so every entry held one more copy of them (150 MB at 100,000 documents).
-        private var held: HeldDocument?
+        private var held: Boxed<Document>?
         /// Why the file was left out, when it was.
         var failure: Diagnostic?
         /// What the text was rendered from (the file and the addresses it links to), and what that said.
@@ -85,17 +85,6 @@ struct BuildCache: Codable {
             digest == before.digest && size == before.size && modified == before.modified && renderKey == before.renderKey
                 && published == before.published && url == before.url && (failure == nil) == (before.failure == nil)
                 && (document == nil) == (before.document == nil)
-        }
-    }
-
-    /// A document in a box of its own, stored as the document itself.
-    final class HeldDocument: Codable, @unchecked Sendable {
-        let document: Document
-        init(_ document: Document) { self.document = document }
-        init(from decoder: Decoder) throws { document = try decoder.singleValueContainer().decode(Document.self) }
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(document)
         }
     }
 
