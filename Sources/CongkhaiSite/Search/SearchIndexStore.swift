@@ -185,21 +185,9 @@ struct SearchIndexStore {
         let url = folder.appendingPathComponent(Self.fileName)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            // written beside, a megabyte at a time, then renamed over the old one: the whole file made in memory and
-            // copied was three times its size (125 MB at 100,000 documents) at the end of a full build
-            let temporary = folder.appendingPathComponent(Self.fileName + ".new")
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
-            }
-            let handle = try FileHandle(forWritingTo: temporary)
-            do {
-                try encode { try handle.write(contentsOf: $0) }
-                try handle.close()
-            } catch {
-                try? handle.close()
-                throw error
-            }
-            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            // a megabyte at a time: the whole file made in memory and copied was three times its size (125 MB at
+            // 100,000 documents) at the end of a full build
+            try BuildCache.replaceFile(Self.fileName, in: folder) { handle in try encode { try handle.write(contentsOf: $0) } }
         } catch {
             try? FileManager.default.removeItem(at: url)
         }

@@ -58,6 +58,16 @@ enum SearchTermsStore {
         return lines
     }
 
+    /// Writes the lines into the cache's folder; lines that cannot be written are removed, never left stale.
+    static func save(_ lines: [String: String], in folder: URL) {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try BuildCache.replaceFile(fileName, in: folder) { handle in try write(lines) { try handle.write(contentsOf: $0) } }
+        } catch {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(fileName))
+        }
+    }
+
     /// Lines in key order, so that the file is the same for the same site, handed to `write` a megabyte or so at a
     /// time: made whole in a string and copied, the file was held three times over (180 MB at 100,000 documents).
     static func write(_ lines: [String: String], _ write: ([UInt8]) throws -> Void) rethrows {

@@ -338,6 +338,11 @@ extension BuildCache {
 
     /// Writes a cache file beside the old one, then renames it over it.
     private func replace(_ name: String, in folder: URL, writing: (FileHandle) throws -> Void) throws {
+        try Self.replaceFile(name, in: folder, writing: writing)
+    }
+
+    /// Writes a cache file beside the old one, then renames it over it: never half written.
+    static func replaceFile(_ name: String, in folder: URL, writing: (FileHandle) throws -> Void) throws {
         let temporary = folder.appendingPathComponent(name + ".new")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
