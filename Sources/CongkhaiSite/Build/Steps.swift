@@ -78,6 +78,8 @@ extension BuildStep {
                     var doc = doc
                     doc.sourceDigest = digest
                     doc.readKey = state.readKey(of: doc)
+                    // what every document keeps until its text is rendered, made small: its Markdown packed, its
+                    // citations' fields shared with the mentions that say the same
                     doc.packMarkdown()
                     doc.citations = doc.citations.map { LocatedCitation(citation: citations.share($0.citation), line: $0.line) }
                     return doc
@@ -149,7 +151,7 @@ extension BuildStep {
         }
         state.rememberKeptRendering(skipped: skip)
         state.toRender = Set(state.corpus.documents.map(\.id)).subtracting(skip)
-        // A document taken from the cache has no Markdown: its file is read again.
+        // A document taken from the cache has no Markdown: its file is read again. The others' was packed as read.
         state.renderNow = { doc in
             guard !state.withoutMarkdown.contains(doc.id), let unpacked = doc.unpacked else {
                 return state.renderFromSource(doc, renderer: renderer)

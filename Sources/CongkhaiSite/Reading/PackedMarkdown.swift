@@ -4,7 +4,8 @@ import CongkhaiDomain
 /// A document's Markdown (its body's and appendices', with their line maps) held compressed from reading until its
 /// text is rendered. Every document is read before any is rendered (a citation may lead to any document), so the
 /// Markdown of the whole corpus was held at once: 1.9 GB at 100,000 documents, most of the build's peak of memory.
-/// zstd at its fastest level keeps a sixth to a tenth of it, at about a gigabyte a second.
+/// zstd at its fastest level keeps about a sixth of it (6.5 to 1, document by document, on the bench's corpus), at
+/// about a gigabyte a second.
 ///
 /// The layout inside is ours (no library lays out these lists): for each part, its text's length and bytes, then
 /// its line count and each line as the difference from the one before, all numbers as LEB128 varints.
