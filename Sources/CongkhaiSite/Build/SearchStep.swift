@@ -22,11 +22,14 @@ extension BuildStep {
             // changed text are not found again, and a later build finds them once more if it needs them
             if let terms = made.terms {
                 let keys = gathering.termsKeys.all
-                let lines = Dictionary(zip(keys, parallelMap(terms, \.line)), uniquingKeysWith: { a, _ in a })
                 // Written now, as the index's store is, unless a preview keeps them in memory: held for the cache's
                 // save at the end, they were 180 MB at 100,000 documents. Keyed by what they were found in, lines
                 // written by a build that then fails are still true.
-                if state.options.keptCache == nil { SearchTermsStore.save(lines, in: cacheFolder) } else { state.next.searchTerms = lines }
+                if state.options.keptCache == nil {
+                    SearchTermsStore.save(keys: keys, lines: terms.map(\.storedLine), in: cacheFolder)
+                } else {
+                    state.next.searchTerms = Dictionary(zip(keys, parallelMap(terms, \.line)), uniquingKeysWith: { a, _ in a })
+                }
             }
             if let store = made.store { store.save(in: cacheFolder) } else { SearchIndexStore.remove(from: cacheFolder) }
         }

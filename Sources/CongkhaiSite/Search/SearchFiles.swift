@@ -150,9 +150,11 @@ struct SearchFiles {
         case unchanged
 
         /// The line as `SearchTermsStore` keeps it.
-        var line: String {
+        var line: String { String(storedLine) }
+
+        var storedLine: Substring {
             switch self {
-            case .stored(let line): return String(line)
+            case .stored(let line): return line
             case .unchanged: preconditionFailure() // the words of an unchanged document are not gathered
             }
         }
