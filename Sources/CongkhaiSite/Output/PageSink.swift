@@ -122,7 +122,7 @@ public final class PageSink: @unchecked Sendable {
             }
             if let failed { throw failed }
             let digest = hasher.finalize().hex
-            if let same = online[path], same.size == size, digest == same.sha256 {
+            if let same = sameAsOnline(path, size: size, digest: digest) {
                 if let file { unlink(file.path) }
                 remember(same)
                 return
@@ -186,7 +186,7 @@ public final class PageSink: @unchecked Sendable {
 
     private func store(_ path: String, _ bytes: UnsafeRawBufferPointer) throws {
         let digest = SHA256.hash(data: bytes).hex
-        if let same = online[path], same.size == bytes.count, digest == same.sha256 {
+        if let same = sameAsOnline(path, size: bytes.count, digest: digest) {
             remember(same)
             return
         }
@@ -202,6 +202,12 @@ public final class PageSink: @unchecked Sendable {
             break
         }
         remember(WrittenFile(path: path, size: bytes.count, sha256: digest))
+    }
+
+    /// The file online, when it has these bytes: not written again, its record kept.
+    private func sameAsOnline(_ path: String, size: Int, digest: String) -> WrittenFile? {
+        guard let same = online[path], same.size == size, same.sha256 == digest else { return nil }
+        return same
     }
 
     private func stream(_ source: URL, to path: String) throws {

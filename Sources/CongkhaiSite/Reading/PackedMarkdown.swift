@@ -118,6 +118,11 @@ extension Document {
     mutating func packMarkdown() {
         guard packedMarkdown == nil else { return }
         packedMarkdown = PackedMarkdown([body] + appendices.map(\.body))
+        emptyMarkdown()
+    }
+
+    /// The body's and appendices' Markdown emptied, the appendices' titles kept.
+    mutating func emptyMarkdown() {
         let empty = ShapedMarkdown(text: "", lineMap: [])
         body = empty
         appendices = appendices.map { .init(title: $0.title, subtitle: $0.subtitle, body: empty) }

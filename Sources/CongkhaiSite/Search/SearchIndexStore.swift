@@ -182,15 +182,9 @@ struct SearchIndexStore {
 
     /// Writes the store into the cache's folder; a store that cannot be written is removed, never left stale.
     func save(in folder: URL) {
-        let url = folder.appendingPathComponent(Self.fileName)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            // a megabyte at a time: the whole file made in memory and copied was three times its size (125 MB at
-            // 100,000 documents) at the end of a full build
-            try BuildCache.replaceFile(Self.fileName, in: folder) { handle in try encode { try handle.write(contentsOf: $0) } }
-        } catch {
-            try? FileManager.default.removeItem(at: url)
-        }
+        // a megabyte at a time: the whole file made in memory and copied was three times its size (125 MB at
+        // 100,000 documents) at the end of a full build
+        BuildCache.saveFile(Self.fileName, in: folder) { handle in try encode { try handle.write(contentsOf: $0) } }
     }
 
     static func remove(from folder: URL) {
@@ -211,10 +205,6 @@ struct SearchIndexStore {
     func encode(_ write: ([UInt8]) throws -> Void) rethrows {
         var out = Self.magic
         out.reserveCapacity(1 << 20)
-        func flush() throws {
-            try write(out)
-            out.removeAll(keepingCapacity: true)
-        }
         func number(_ value: Int) { withUnsafeBytes(of: UInt32(value).littleEndian) { out.append(contentsOf: $0) } }
         func text(_ value: String) { number(value.utf8.count); out.append(contentsOf: value.utf8) }
         number(documents.count)
@@ -226,7 +216,7 @@ struct SearchIndexStore {
         for file in others { text(file.path); text(file.digest) }
         number(groups.count)
         for group in groups.keys.sorted() {
-            if out.count >= 1 << 20 { try flush() }
+            try out.flush(to: write)
             if let range = readGroups[group] {
                 out.append(contentsOf: read[range])
                 continue
@@ -246,7 +236,7 @@ struct SearchIndexStore {
                 }
             }
         }
-        try flush()
+        try out.flush(over: 1, to: write)
     }
 
     static func decode(_ bytes: UnsafeRawBufferPointer) -> SearchIndexStore? {

@@ -64,13 +64,8 @@ enum SearchTermsStore {
     static func save(keys: [String], lines: [Substring], in folder: URL) {
         let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
         let firsts = order.indices.lazy.filter { $0 == 0 || keys[order[$0]] != keys[order[$0 - 1]] }.map { order[$0] }
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try BuildCache.replaceFile(fileName, in: folder) { handle in
-                try write(sortedByKey: firsts.map { (keys[$0], lines[$0]) }) { try handle.write(contentsOf: $0) }
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(fileName))
+        BuildCache.saveFile(fileName, in: folder) { handle in
+            try write(sortedByKey: firsts.map { (keys[$0], lines[$0]) }) { try handle.write(contentsOf: $0) }
         }
     }
 
@@ -92,12 +87,9 @@ enum SearchTermsStore {
             out.append(0x09)
             out.append(contentsOf: terms.utf8)
             out.append(0x0A)
-            if out.count >= 1 << 20 {
-                try write(out)
-                out.removeAll(keepingCapacity: true)
-            }
+            try out.flush(to: write)
         }
-        if !out.isEmpty { try write(out) }
+        try out.flush(over: 1, to: write)
     }
 
     /// The lines of the previous build, read when first asked for, from any thread.

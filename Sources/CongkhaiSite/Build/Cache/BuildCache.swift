@@ -253,14 +253,14 @@ extension BuildCache {
         return saved
     }
 
-    /// Each entry's stored form, `previous`'s when it did not change, else encoded on all cores.
-    private func stored(_ paths: [String], previous: BuildCache?) throws -> [Data] {
+    /// Each entry's stored form, `previous`'s when it did not change, else encoded on all cores (`changed`).
+    private func stored(_ paths: [String], previous: BuildCache?) throws -> [(entry: Data, changed: Bool)] {
         try parallelMap(paths) { path in
-            Result { () -> Data in
+            Result { () -> (entry: Data, changed: Bool) in
                 if let before = previous?.sources[path], let stored = previous?.storedSources[path], sources[path]!.isStored(as: before) {
-                    return stored
+                    return (stored, false)
                 }
-                return Data(try CompactCoder.encode(sources[path]!))
+                return (Data(try CompactCoder.encode(sources[path]!)), true)
             }
         }.map { try $0.get() }
     }
@@ -276,7 +276,7 @@ extension BuildCache {
         try replace(Self.sourcesName, in: folder) { handle in
             for start in stride(from: 0, to: paths.count, by: Self.saveBatch) {
                 let batch = Array(paths[start..<min(paths.count, start + Self.saveBatch)])
-                let entries = Array(zip(batch, try stored(batch, previous: previous)))
+                let entries = Array(zip(batch, try stored(batch, previous: previous).map(\.entry)))
                 try Self.write(entries, to: handle)
                 live += entries.reduce(0) { $0 + Self.recordSize(path: $1.0, entry: $1.1.count) }
                 if keepingStored { for (path, entry) in entries { kept[path] = entry } }
@@ -288,11 +288,9 @@ extension BuildCache {
     /// The entries that changed appended to the sources file, or the file written whole when the records they
     /// replace would outweigh those in use.
     private func saveChanges(_ paths: [String], to folder: URL, previous: BuildCache) throws -> Saved {
-        let lines = Dictionary(uniqueKeysWithValues: zip(paths, try stored(paths, previous: previous)))
-        let changedPaths = paths.filter { path in
-            guard let before = previous.sources[path], previous.storedSources[path] != nil else { return true }
-            return !sources[path]!.isStored(as: before)
-        }
+        let entries = try stored(paths, previous: previous)
+        let lines = Dictionary(uniqueKeysWithValues: zip(paths, entries.map(\.entry)))
+        let changedPaths = zip(paths, entries).filter { $1.changed }.map(\.0)
         let removed = Set(previous.sources.keys).subtracting(sources.keys).sorted()
         let live = paths.reduce(0) { $0 + Self.recordSize(path: $1, entry: lines[$1]!.count) }
         let appended = changedPaths.map { ($0, lines[$0]!) } + removed.map { ($0, Data()) }
@@ -317,12 +315,9 @@ extension BuildCache {
             chunk.append(contentsOf: path.utf8)
             withUnsafeBytes(of: UInt32(entry.count).littleEndian) { chunk.append(contentsOf: $0) }
             chunk.append(contentsOf: entry)
-            if chunk.count >= 1 << 20 {
-                try handle.write(contentsOf: chunk)
-                chunk.removeAll(keepingCapacity: true)
-            }
+            try chunk.flush { try handle.write(contentsOf: $0) }
         }
-        if !chunk.isEmpty { try handle.write(contentsOf: chunk) }
+        try chunk.flush(over: 1) { try handle.write(contentsOf: $0) }
     }
 
     private static func append(_ entries: [(String, Data)], to url: URL) throws {

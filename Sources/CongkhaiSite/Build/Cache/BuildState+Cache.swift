@@ -196,9 +196,7 @@ extension Document {
     /// The document without its Markdown: as the cache keeps it, and the corpus once the records hold it.
     var withoutMarkdown: Document {
         var doc = self
-        let empty = ShapedMarkdown(text: "", lineMap: [])
-        doc.body = empty
-        doc.appendices = appendices.map { .init(title: $0.title, subtitle: $0.subtitle, body: empty) }
+        doc.emptyMarkdown()
         doc.rendered = nil
         doc.packedMarkdown = nil
         return doc
