@@ -126,19 +126,38 @@ public struct Citation: Sendable, Hashable, Codable {
             return Fields(written: written, typeWord: typeWord, texts: made, ends: ends, absent: absent, number: number, date: date)
         }
 
+        /// The strings are compared and hashed by their UTF-8 bytes, not as Strings: String hashing normalises a
+        /// non-ASCII text to NFC first, most of what sharing the citations of a corpus cost. The texts are read
+        /// from documents already normalised to NFC (`VietnameseText.normalize`), where canonically equivalent
+        /// strings have the same bytes, so this says the same; `==` and `hash` agree with each other.
         func hasSameValues(as other: Fields) -> Bool {
-            self === other || texts == other.texts && absent == other.absent && ends == other.ends && written == other.written
-                && typeWord == other.typeWord && number == other.number && date == other.date
+            self === other || absent == other.absent && ends == other.ends && Self.sameBytes(texts, other.texts)
+                && Self.sameBytes(written, other.written) && Self.sameBytes(typeWord, other.typeWord) && number == other.number
+                && date == other.date
         }
 
         func hash(into hasher: inout Hasher) {
-            hasher.combine(written)
-            hasher.combine(typeWord)
-            hasher.combine(texts)
+            Self.combineBytes(of: written, into: &hasher)
+            Self.combineBytes(of: typeWord, into: &hasher)
+            Self.combineBytes(of: texts, into: &hasher)
             hasher.combine(absent)
             withUnsafeBytes(of: ends) { hasher.combine(bytes: $0) }
             hasher.combine(number)
             hasher.combine(date)
+        }
+
+        private static func sameBytes(_ a: String?, _ b: String?) -> Bool {
+            guard var a, var b else { return a == nil && b == nil }
+            return a.withUTF8 { x in
+                b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+            }
+        }
+
+        /// The bytes and their count (so that fields next to each other hash apart), or a lone marker for nil.
+        private static func combineBytes(of text: String?, into hasher: inout Hasher) {
+            guard var text else { hasher.combine(-1); return }
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(text.utf8.count)
         }
     }
 

@@ -128,7 +128,8 @@ public enum BodyShaper {
         // Every test but the last two says no, and each is pure: the cheapest and most common (a paragraph ends
         // its sentence) comes first.
         if lastIsUpperCase || LineText.endsSentence(last.text) { return false }
-        if last.text.hasPrefix("|") || next.text.hasPrefix("|") || last.text.hasPrefix("#") || next.text.hasPrefix("#") { return false }
+        if LineText.hasASCIIPrefix(last.text, "|") || LineText.hasASCIIPrefix(next.text, "|") || LineText.hasASCIIPrefix(last.text, "#")
+            || LineText.hasASCIIPrefix(next.text, "#") { return false }
         if MarkdownBlocks.opensBlock(previous[0].text) || MarkdownBlocks.endsBlock(last.text) { return false }
         if MarkdownBlocks.opensBlock(next.text) { return false }
         if LineText.endsSentence(last.text) { return false }

@@ -2,7 +2,8 @@
 extension LayoutRecognizer {
     /// "PHỤ LỤC SỐ LIỆU", "Phụ lục I", "PHỤ LỤC 02": a short line opening an appendix.
     public static func isAppendixHeading(_ line: String) -> Bool {
-        guard line.utf8.count <= 500, line.hasPrefix("P") || line.hasPrefix("*") || line.hasPrefix("#") || line.hasPrefix("_") else {
+        guard line.utf8.count <= 500, LineText.hasASCIIPrefix(line, "P") || LineText.hasASCIIPrefix(line, "*")
+                || LineText.hasASCIIPrefix(line, "#") || LineText.hasASCIIPrefix(line, "_") else {
             return false
         }
         let clean = LineText.clean(line)

@@ -162,9 +162,8 @@ struct SignerName: Equatable {
 
     init?(_ clean: String) {
         let folded = clean.lowercased()
-        for rank in Self.ranks {
-            let lower = rank.lowercased()
-            guard folded.hasPrefix(lower + " ") || (rank.hasSuffix(".") && folded.hasPrefix(lower)) else { continue }
+        for rank in Self.rankForms {
+            guard folded.hasPrefix(rank.lowerSpaced) || (rank.endsWithDot && folded.hasPrefix(rank.lower)) else { continue }
             let rest = clean.dropFirst(rank.count).trimmingCharacters(in: .whitespaces)
             guard LayoutRecognizer.isNameLine(rest) else { continue }
             self.rank = String(clean.prefix(rank.count))
@@ -186,4 +185,11 @@ struct SignerName: Equatable {
         "BSCKII.", "BSCKI.", "BS.", "KS.",
         "CN.", "LS.", "NGƯT.", "NGND.", "Nhà giáo ưu tú", "Nhà giáo nhân dân",
     ].sorted { $0.count > $1.count }
+
+    /// Each rank with its lower-case forms and length, made once: every signature line is tried against every
+    /// rank, and lower-casing the ranks there was most of reading a signature.
+    private static let rankForms: [(lower: String, lowerSpaced: String, endsWithDot: Bool, count: Int)] = ranks.map { rank in
+        let lower = rank.lowercased()
+        return (lower, lower + " ", rank.hasSuffix("."), rank.count)
+    }
 }

@@ -72,7 +72,7 @@ extension LayoutRecognizer {
 
     func isBodyStart(_ line: String) -> Bool {
         let clean = LineText.head(line)
-        return LineText.isBullet(line) || LineText.numbering(clean) != nil || clean.hasPrefix("Kính gửi") || line.hasPrefix("|")
+        return LineText.isBullet(line) || LineText.numbering(clean) != nil || clean.hasPrefix("Kính gửi") || LineText.hasASCIIPrefix(line, "|")
     }
 }
 

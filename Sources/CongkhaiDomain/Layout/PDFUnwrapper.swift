@@ -8,7 +8,7 @@ public enum PDFUnwrapper {
     /// across "paragraphs" so often that the blank lines cannot be real.
     public static func looksUnwrapped(_ lines: [SourceLine]) -> Bool {
         guard lines.count >= 8 else { return false }
-        let hardBreaks = lines.filter { $0.text.hasSuffix("  ") || $0.text.hasSuffix("\\") }.count
+        let hardBreaks = lines.filter { LineText.hasASCIISuffix($0.text, "  ") || LineText.hasASCIISuffix($0.text, "\\") }.count
         if hardBreaks * 2 >= lines.count { return true }
         var boundaries = 0
         var broken = 0

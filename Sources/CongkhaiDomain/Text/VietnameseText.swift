@@ -90,6 +90,12 @@ public enum VietnameseText {
     /// Folds to plain lower-case ASCII letters where possible: accents dropped,
     /// đ → d, old and new tone placement made equal (both lose the tone).
     public static func fold(_ text: String) -> String {
+        foldedScalarByScalar(text) ?? foldedByNormalizing(text)
+    }
+
+    /// `fold` through Foundation's lower-casing and decomposition: right for any text, and slow (tens of thousands
+    /// of instructions for a short line).
+    static func foldedByNormalizing(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in inPieces(text.lowercased(), \.decomposedStringWithCanonicalMapping).unicodeScalars {
             switch scalar.value {
@@ -99,6 +105,53 @@ public enum VietnameseText {
             }
         }
         return String(out)
+    }
+
+    /// `fold` by a table of each scalar's fold, for a text of the scalars the table holds (ASCII, Latin letters
+    /// with their diacritics, combining accents, general punctuation); nil for any other text. Lower-casing goes
+    /// scalar by scalar, and decomposition too, but for the canonical reordering of combining marks. The table
+    /// holds only scalars whose fold drops every mark of their decomposition and keeps at most one scalar, a
+    /// starter: reordering never moves a starter, and the marks it moves are all dropped, so the fold of the
+    /// text is the folds of its scalars one after another.
+    static func foldedScalarByScalar(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                out.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                continue
+            }
+            guard let folded = scalarFold(value) else { return nil }
+            guard folded != 0, let kept = Unicode.Scalar(folded) else { continue }
+            out.append(contentsOf: kept.utf8)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The fold of one non-ASCII scalar: 0 when it folds to nothing, nil when the table does not hold it.
+    static func scalarFold(_ value: UInt32) -> UInt32? {
+        for (range, folds) in zip(foldRanges, foldTable) where range.contains(value) {
+            let folded = folds[Int(value - range.lowerBound)]
+            return folded == notInTable ? nil : folded
+        }
+        return nil
+    }
+
+    private static let notInTable = UInt32.max
+    private static let foldRanges: [Range<UInt32>] = [0x80..<0x250, 0x300..<0x370, 0x1E00..<0x1F00, 0x2000..<0x2070]
+    /// Made with `foldedByNormalizing` itself, scalar by scalar.
+    private static let foldTable: [[UInt32]] = foldRanges.map { range in
+        range.map { value -> UInt32 in
+            guard let scalar = Unicode.Scalar(value) else { return notInTable }
+            let folded = Array(foldedByNormalizing(String(scalar)).unicodeScalars)
+            if folded.isEmpty { return 0 }
+            guard folded.count == 1, folded[0].value != 0, folded[0].properties.canonicalCombiningClass == .notReordered else {
+                return notInTable
+            }
+            return folded[0].value
+        }
     }
 
     /// Foundation's normalisation (CFStringNormalize) moves the rest of the

@@ -88,17 +88,20 @@ struct DocumentReader: Sendable {
         let found = CitationScanner().scan(markdown.text, details: true)
         guard !found.isEmpty else { return [] }
         var text = markdown.text
-        // Newlines counted over the contiguous bytes: iterating String.UTF8View was a few per cent of reading.
+        // Newlines found by memchr over the contiguous bytes: iterating String.UTF8View, then testing each byte,
+        // were a few per cent of reading.
         return text.withUTF8 { bytes in
             var located: [LocatedCitation] = []
             var line = 1
             var offset = 0
+            let base = bytes.baseAddress!
             for citation in found {
                 let end = min(citation.linkRange.lowerBound, bytes.count)
-                while offset < end {
-                    if bytes[offset] == 0x0A { line += 1 }
-                    offset += 1
+                while offset < end, let newline = memchr(base + offset, 0x0A, end - offset) {
+                    line += 1
+                    offset = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) - base + 1
                 }
+                offset = max(offset, end)
                 located.append(LocatedCitation(citation: citation, line: markdown.sourceLine(line)))
             }
             return located

@@ -1,0 +1,114 @@
+import Testing
+@testable import CongkhaiDomain
+
+/// The byte and table shortcuts of reading answer exactly as the general code they stand in for.
+@Suite struct ReadingSpeedEquivalenceTests {
+    static let pieces: [String] = [
+        "P", "p", "|", "#", "*", "_", " ", "  ", "\\", "a", "K", "\u{212A}", ";", "\u{037E}", "`", "\u{1FEF}", "Đ", "đ", "Ộ",
+        "ộ", "İ", "ǅ", "Ǳ", "ß", "Æ", "ø", "\u{0301}", "\u{0323}", "\u{0340}", "\u{0345}", "\u{1DC0}", "\u{0600}", "\u{200D}",
+        "\u{00AD}", "\r\n", "\r", "\n", "–", "“", "”", "…", "Phụ lục", "PHỤ LỤC", "Nơi nhận:", "Số: 12/KH-UBND", "ngày", "Ả",
+    ]
+
+    static func randomText(_ generator: inout SystemRandomNumberGenerator, maxPieces: Int = 6) -> String {
+        let length = Int.random(in: 0...maxPieces, using: &generator)
+        return (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
+    }
+
+    @Test func everyScalarOfTheFoldTableFoldsAsNormalizingDoes() {
+        let ranges: [ClosedRange<UInt32>] = [0x00...0x24F, 0x300...0x36F, 0x1E00...0x1EFF, 0x2000...0x206F]
+        var held = 0
+        for range in ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let text = String(scalar)
+                if VietnameseText.foldedScalarByScalar(text) != nil { held += 1 }
+                #expect(VietnameseText.fold(text) == VietnameseText.foldedByNormalizing(text), "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(held > 800)
+    }
+
+    @Test func foldingScalarByScalarAgreesOnMixedTexts() {
+        var generator = SystemRandomNumberGenerator()
+        let marks: [UInt32] = [0x0300, 0x0301, 0x0309, 0x0323, 0x0302, 0x0306, 0x031B, 0x0345, 0x0340, 0x0344, 0x034F]
+        var shortcut = 0
+        for _ in 0..<20000 {
+            var text = Self.randomText(&generator)
+            // letters and marks of the table in any order, so that canonical reordering has work to do
+            for _ in 0..<Int.random(in: 0...4, using: &generator) {
+                let value = Bool.random(using: &generator) ? marks.randomElement(using: &generator)!
+                    : UInt32.random(in: 0x1EA0...0x1EF9, using: &generator)
+                text.unicodeScalars.append(Unicode.Scalar(value)!)
+            }
+            let slow = VietnameseText.foldedByNormalizing(text)
+            if let fast = VietnameseText.foldedScalarByScalar(text) {
+                shortcut += 1
+                #expect(fast == slow, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+                #expect(Array(fast.utf8) == Array(slow.utf8))
+            }
+            #expect(VietnameseText.fold(text) == slow)
+        }
+        #expect(shortcut > 5000)
+        let long = String(repeating: "Cộng hòa xã hội chủ nghĩa Việt Nam – “Độc lập” … ", count: 200)
+        #expect(VietnameseText.fold(long) == VietnameseText.foldedByNormalizing(long))
+    }
+
+    @Test func asciiAffixesAnswerAsStringDoes() {
+        var generator = SystemRandomNumberGenerator()
+        let prefixes: [StaticString] = ["P", "*", "#", "_", "|"]
+        let suffixes: [StaticString] = ["  ", "\\"]
+        for _ in 0..<20000 {
+            let text = Self.randomText(&generator, maxPieces: 4)
+            for prefix in prefixes {
+                #expect(LineText.hasASCIIPrefix(text, prefix) == text.hasPrefix(prefix.description), "\(Array(text.unicodeScalars))")
+            }
+            for suffix in suffixes {
+                #expect(LineText.hasASCIISuffix(text, suffix) == text.hasSuffix(suffix.description), "\(Array(text.unicodeScalars))")
+            }
+        }
+    }
+
+    /// The line split as it was before memchr found the line ends: every byte looked at.
+    static func linesByEveryByte(_ text: String, firstLine: Int) -> [SourceLine] {
+        var out: [SourceLine] = []
+        var blankBefore = true
+        var number = firstLine
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map({ String($0) }) {
+            defer { number += 1 }
+            if line.utf8.allSatisfy({ $0 == 0x20 }) { blankBefore = true; continue }
+            out.append(SourceLine(line, number: number, startsParagraph: blankBefore))
+            blankBefore = false
+        }
+        return out
+    }
+
+    @Test func linesSplitAsByEveryByte() {
+        var generator = SystemRandomNumberGenerator()
+        let parts = ["\n", "\n\n", " ", "   \n", "a", "Cộng hòa", "\t", "\r\n", "  x  "]
+        for _ in 0..<5000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined()
+            let firstLine = Int.random(in: 1...5, using: &generator)
+            #expect(SourceLine.lines(of: Substring(text), firstLine: firstLine) == Self.linesByEveryByte(text, firstLine: firstLine))
+            let padded = "--\n" + text
+            let slice = padded[padded.index(padded.startIndex, offsetBy: 3)...]
+            #expect(SourceLine.lines(of: slice, firstLine: firstLine) == Self.linesByEveryByte(text, firstLine: firstLine))
+        }
+    }
+
+    @Test func citationsAlikeAreEqualAndHashAlike() throws {
+        let number = try #require(DocumentNumber.parse("12/KH-UBND"))
+        func make(_ issuer: String?, typeWord: String? = "Kế hoạch") -> Citation {
+            Citation(written: "12/KH-UBND", text: "Kế hoạch số 12/KH-UBND", number: number, typeWord: typeWord, date: nil,
+                     issuer: issuer, linkRange: 3..<20)
+        }
+        #expect(make("Ủy ban nhân dân tỉnh") == make("Ủy ban nhân dân tỉnh"))
+        #expect(make("Ủy ban nhân dân tỉnh").hashValue == make("Ủy ban nhân dân tỉnh").hashValue)
+        #expect(make("Ủy ban nhân dân tỉnh") != make("Ủy ban nhân dân huyện"))
+        #expect(make(nil) != make(""))
+        #expect(make(nil, typeWord: nil) != make(nil))
+        #expect(make(nil).hashValue != make("").hashValue)
+        let pool = CitationPool()
+        let first = pool.share(make("Sở Nội vụ"))
+        #expect(pool.share(make("Sở Nội vụ")) == first)
+    }
+}
