@@ -5,8 +5,9 @@ import Testing
 @Suite struct ReadingSpeedEquivalenceTests {
     static let pieces: [String] = [
         "P", "p", "|", "#", "*", "_", " ", "  ", "\\", "a", "K", "\u{212A}", ";", "\u{037E}", "`", "\u{1FEF}", "Đ", "đ", "Ộ",
-        "ộ", "İ", "ǅ", "Ǳ", "ß", "Æ", "ø", "\u{0301}", "\u{0323}", "\u{0340}", "\u{0345}", "\u{1DC0}", "\u{0600}", "\u{200D}",
-        "\u{00AD}", "\r\n", "\r", "\n", "–", "“", "”", "…", "Phụ lục", "PHỤ LỤC", "Nơi nhận:", "Số: 12/KH-UBND", "ngày", "Ả",
+        "ộ", "İ", "ǅ", "Ǳ", "ß", "Æ", "ø", "\u{0301}", "\u{0323}", "\u{0340}", "\u{0345}", "\u{1DC0}", "\u{0600}",
+        "\u{200D}", "\u{00AD}", "\r\n", "\r", "\n", "–", "“", "”", "…", "Phụ lục", "PHỤ LỤC", "Nơi nhận:", "Số: 12/KH-UBND",
+        "ngày", "Ả", "-", "+", "•", "I", "V", "X", "C", "1", "12", ".", ")", ":", ",", ">", "<", "~~~", "```", "II.", "Các",
     ]
 
     static func randomText(_ generator: inout SystemRandomNumberGenerator, maxPieces: Int = 6) -> String {
@@ -65,6 +66,32 @@ import Testing
             for suffix in suffixes {
                 #expect(LineText.hasASCIISuffix(text, suffix) == text.hasSuffix(suffix.description), "\(Array(text.unicodeScalars))")
             }
+        }
+    }
+
+    @Test func paragraphShortcutsAnswerAsCharactersDo() {
+        var generator = SystemRandomNumberGenerator()
+        var ruledOut = 0
+        for _ in 0..<30000 {
+            let text = Self.randomText(&generator, maxPieces: 5)
+            if let decided = LineText.isBulletByBytes(text.utf8) {
+                #expect(decided == LineText.isBulletByCharacters(text), "\(Array(text.unicodeScalars))")
+            }
+            #expect(LineText.isBullet(Substring(text)) == LineText.isBulletByCharacters(Substring(text)))
+            #expect(MarkdownBlocks.opensBlock(text) == MarkdownBlocks.opensBlockByCharacters(text), "\(Array(text.unicodeScalars))")
+            #expect(MarkdownBlocks.endsBlock(text) == MarkdownBlocks.endsBlockByCharacters(text), "\(Array(text.unicodeScalars))")
+            if let first = text.utf8.first, BodyShaper.isRuledOutByItsBytes(text, first: first) {
+                ruledOut += 1
+                #expect(BodyShaper.sectionHeadingByCleaning(text) == nil, "\(Array(text.unicodeScalars))")
+            }
+        }
+        #expect(ruledOut > 1000)
+    }
+
+    @Test func separatorsAndDecorationsAsBefore() {
+        for text in ["---", "--", "***", "* * *", "—", "-- x", "=====", "\\*", "..........", "-\u{0301}--", ""] {
+            #expect(LineText.isSeparator(text) == (text.count >= 3 && text.allSatisfy { "-_=*–—.".contains($0) }))
+            #expect(LineText.isDecoration(text) == (!text.isEmpty && text.count <= 12 && text.allSatisfy { "*\\-_=–—.·• ".contains($0) }))
         }
     }
 

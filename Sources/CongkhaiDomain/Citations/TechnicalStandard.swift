@@ -30,10 +30,21 @@ public struct TechnicalStandard: Sendable, Hashable, Codable {
     }
 
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [TechnicalStandard] {
+        guard let base = bytes.baseAddress else { return [] }
         var out: [TechnicalStandard] = []
         var i = 0
+        // The next "T" and the next "Q" are found by memchr: the bytes between are never looked at one by one.
+        func next(_ byte: UInt8, from start: Int) -> Int {
+            let found = memchr(base + start, Int32(byte), bytes.count - start)
+            return found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? bytes.count
+        }
+        var nextT = -1, nextQ = -1
         while i < bytes.count {
-            guard bytes[i] == 0x54 || bytes[i] == 0x51, i == 0 || !isWordByte(bytes[i - 1]),
+            if nextT < i { nextT = next(0x54, from: i) }
+            if nextQ < i { nextQ = next(0x51, from: i) }
+            i = min(nextT, nextQ)
+            guard i < bytes.count else { break }
+            guard i == 0 || !isWordByte(bytes[i - 1]),
                   let kind = kindBytes.first(where: { matches(bytes, i, $0.1) })?.0 else { i += 1; continue }
             var k = i + kind.utf8.count
             if k < bytes.count, bytes[k] == 0x20 { k += 1 }
@@ -65,3 +76,5 @@ public struct TechnicalStandard: Sendable, Hashable, Codable {
         return true
     }
 }
+
+import Foundation

@@ -56,7 +56,12 @@ public enum BodyShaper {
     static func sectionHeading(_ paragraph: [SourceLine]) -> LineText.NumberingKind? {
         guard paragraph.count == 1, paragraph[0].text.utf8.count <= 800,
               let first = paragraph[0].text.utf8.first, "0123456789IVXLC*_#".utf8.contains(first) else { return nil }
-        let clean = LineText.clean(paragraph[0].text)
+        if isRuledOutByItsBytes(paragraph[0].text, first: first) { return nil }
+        return sectionHeadingByCleaning(paragraph[0].text)
+    }
+
+    static func sectionHeadingByCleaning(_ line: String) -> LineText.NumberingKind? {
+        let clean = LineText.clean(line)
         guard let (marker, kind) = LineText.numbering(clean) else { return nil }
         let title = String(clean.dropFirst(marker.count).drop(while: { $0 == " " }))
         guard !title.isEmpty else { return nil }
@@ -72,6 +77,25 @@ public enum BodyShaper {
         case .letter:
             return nil
         }
+    }
+
+    /// Most paragraphs asked about open with a word in capitals ("Các", "Công", "Căn cứ") or are numbered ones that
+    /// end their sentence; both are told from the line's bytes, without cleaning a copy of it. A line that opens
+    /// with a letter or a digit starts its cleaned form unchanged, up to the first "*" or "_" (cleaning drops only
+    /// spaces, "\\", "*" and "_" there), and keeps its last character that means anything (`lastMeaningful`).
+    /// - A digit opens only an arabic heading, which never ends with punctuation.
+    /// - "I", "V", "X", "L", "C" open a numbering only when their run is followed by "." (`isRomanCapitalsWithoutDot`),
+    ///   and the byte after the run is the cleaned line's unless it is "*" or "_" (or a space or "\\" cut at its end).
+    static func isRuledOutByItsBytes(_ line: String, first: UInt8) -> Bool {
+        if first >= 0x30 && first <= 0x39 {
+            guard let last = LineText.lastMeaningful(line) else { return false }
+            return last == "." || last == ";" || last == ":" || last == ","
+        }
+        guard first == 0x49 || first == 0x56 || first == 0x58 || first == 0x4C || first == 0x43 else { return false }
+        for byte in line.utf8 where !(byte == 0x49 || byte == 0x56 || byte == 0x58 || byte == 0x4C || byte == 0x43) {
+            return byte != UInt8(ascii: ".") && byte != UInt8(ascii: "*") && byte != UInt8(ascii: "_")
+        }
+        return true
     }
 
     /// "1. text" and "1) text" would become a renumbered ordered list; the

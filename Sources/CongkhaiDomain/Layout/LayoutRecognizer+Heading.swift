@@ -72,7 +72,8 @@ extension LayoutRecognizer {
 
     func isBodyStart(_ line: String) -> Bool {
         let clean = LineText.head(line)
-        return LineText.isBullet(line) || LineText.numbering(clean) != nil || clean.hasPrefix("Kính gửi") || LineText.hasASCIIPrefix(line, "|")
+        return LineText.isBullet(line) || LineText.numbering(clean) != nil || clean.hasPrefix("Kính gửi")
+            || LineText.hasASCIIPrefix(line, "|")
     }
 }
 

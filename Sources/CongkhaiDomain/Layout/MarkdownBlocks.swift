@@ -45,6 +45,11 @@ enum MarkdownBlocks {
     /// dashes ("- ...") are the documents' own bullets and are left to the
     /// callers, which join them with a page-break continuation.
     static func opensBlock(_ line: String) -> Bool {
+        if LineText.hasASCIIPrefix(line, "    ") || fence(line) != nil { return true }
+        return firstMarkAfterSpaces(line, marks: "#>|<", spaceAfter: "*+") ?? opensBlockByCharacters(line)
+    }
+
+    static func opensBlockByCharacters(_ line: String) -> Bool {
         if line.hasPrefix("    ") || fence(line) != nil { return true }
         let trimmed = line.drop(while: { $0 == " " })
         guard let first = trimmed.first else { return false }
@@ -55,8 +60,33 @@ enum MarkdownBlocks {
         }
     }
 
+    /// Whether the first character after the leading spaces is one of `marks`, or one of `spaceAfter` with a space
+    /// after it, read on the bytes (these are asked of every paragraph); nil when the bytes leave it open. A
+    /// character that starts with a byte outside ASCII is none of the marks (no other is canonically equivalent to
+    /// one), and an ASCII byte followed by an ASCII byte (or nothing) is a character of its own.
+    private static func firstMarkAfterSpaces(_ line: String, marks: StaticString, spaceAfter: StaticString) -> Bool? {
+        let bytes = Array(line.utf8.drop(while: { $0 == 0x20 }).prefix(3))
+        guard let first = bytes.first else { return false }
+        let isASCIIAlone = { (at: Int) in at >= bytes.count || bytes[at] < 0x80 }
+        if marks.withUTF8Buffer({ $0.contains(first) }) { return isASCIIAlone(1) ? true : nil }
+        if spaceAfter.withUTF8Buffer({ $0.contains(first) }) {
+            guard bytes.count > 1 else { return false }
+            guard bytes[1] < 0x80 else { return nil }
+            return bytes[1] == 0x20 ? (isASCIIAlone(2) ? true : nil) : false
+        }
+        return false
+    }
+
     /// A line after which nothing may be joined: a block that ends with its line.
     static func endsBlock(_ line: String) -> Bool {
+        switch firstMarkAfterSpaces(line, marks: "#|", spaceAfter: "") {
+        case true?: return true
+        case false?: return fence(line) != nil
+        case nil: return endsBlockByCharacters(line)
+        }
+    }
+
+    static func endsBlockByCharacters(_ line: String) -> Bool {
         let trimmed = line.drop(while: { $0 == " " })
         guard let first = trimmed.first else { return false }
         return first == "#" || first == "|" || fence(line) != nil

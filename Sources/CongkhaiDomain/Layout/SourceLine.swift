@@ -129,12 +129,13 @@ enum LineText {
     }
 
     static func isSeparator(_ s: String) -> Bool {
-        s.count >= 3 && s.allSatisfy { "-_=*–—.".contains($0) }
+        // the characters first: they rule out most lines at the first one, and counting walks the whole line
+        s.allSatisfy { "-_=*–—.".contains($0) } && s.count >= 3
     }
 
     /// "\\*", "* * *", "***": an asterisk or star line printed under the Party header, or a stray escape.
     static func isDecoration(_ s: String) -> Bool {
-        !s.isEmpty && s.count <= 12 && s.allSatisfy { "*\\-_=–—.·• ".contains($0) }
+        !s.isEmpty && s.allSatisfy { "*\\-_=–—.·• ".contains($0) } && s.count <= 12
     }
 
     static func isMotto(_ s: String) -> Bool {
@@ -184,6 +185,26 @@ enum LineText {
 
     /// "- Sở Nội vụ;", "+ ...", "• ...".
     static func isBullet<S: StringProtocol>(_ s: S) -> Bool {
+        isBulletByBytes(s.utf8) ?? isBulletByCharacters(s)
+    }
+
+    /// `isBullet` on the first bytes, asked of every paragraph; nil when they leave it open. No character other than
+    /// "•" itself is canonically equivalent to it (nor to "–"), so a line whose first scalar is not ASCII and not
+    /// of the U+2000 block (lead byte E2) opens with none of the marks; an ASCII mark, or a space after it, is a
+    /// character of its own when an ASCII byte (or nothing) follows it.
+    static func isBulletByBytes<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool? {
+        var iterator = bytes.makeIterator()
+        guard let first = iterator.next() else { return false }
+        if first == 0xE2 { return nil }
+        guard first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "*") else { return false }
+        guard let second = iterator.next() else { return true }
+        guard second < 0x80 else { return nil }
+        guard second == UInt8(ascii: " ") else { return false }
+        guard let third = iterator.next() else { return true }
+        return third < 0x80 ? true : nil
+    }
+
+    static func isBulletByCharacters<S: StringProtocol>(_ s: S) -> Bool {
         guard let f = s.first else { return false }
         guard "-+•*–".contains(f) else { return false }
         let rest = s.dropFirst()

@@ -48,8 +48,11 @@ public enum VietnameseText {
         return copy.withUTF8 { bytes -> Bool in
             let n = bytes.count
             var i = 0
+            let mayNeedALook = Self.mayNeedALook
             while i < n {
                 let b = bytes[i]
+                // most bytes are none of those below: one table look passes them
+                guard mayNeedALook[Int(b)] else { i += 1; continue }
                 switch b {
                 case 0x0D, 0x09: return true
                 case 0xCC, 0xCD: return true // U+0300–U+037F, combining marks: NFD input
@@ -86,6 +89,9 @@ public enum VietnameseText {
             return false
         }
     }
+
+    /// The bytes `needsNormalization` has a case for.
+    private static let mayNeedALook: [Bool] = (0...255).map { [0x09, 0x0D, 0x20, 0xC2, 0xCC, 0xCD, 0xE1, 0xE2, 0xE3, 0xEF].contains($0) }
 
     /// Folds to plain lower-case ASCII letters where possible: accents dropped,
     /// đ → d, old and new tone placement made equal (both lose the tone).
