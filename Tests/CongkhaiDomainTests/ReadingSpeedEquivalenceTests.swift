@@ -88,6 +88,44 @@ import Testing
         #expect(ruledOut > 1000)
     }
 
+    @Test func numberingByBytesAnswersAsCharactersDo() {
+        var generator = SystemRandomNumberGenerator()
+        var decided = 0
+        let starts = ["1", "12", "123", "1234", "I", "II", "IV", "XIII", "VIIIII", "a", "đ", "C", "Các", ""]
+        let marks = [".", ")", "-", ". ", ") ", "- ", ".\u{0301}", " ", "", "x", ":"]
+        for _ in 0..<30000 {
+            let text = starts.randomElement(using: &generator)! + marks.randomElement(using: &generator)!
+                + Self.randomText(&generator, maxPieces: 3)
+            let byCharacters = LineText.numberingByCharacters(text)
+            if let byBytes = LineText.numberingByBytes(text) {
+                decided += 1
+                #expect(byBytes?.marker == byCharacters?.marker && byBytes?.kind == byCharacters?.kind, "\(Array(text.unicodeScalars))")
+            }
+            #expect(LineText.numbering(text)?.marker == LineText.numbering(Substring(text))?.marker)
+        }
+        #expect(decided > 10000)
+    }
+
+    @Test func cleaningAnUnchangedLineKeepsIt() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20000 {
+            let text = Self.randomText(&generator, maxPieces: 5)
+            if LineText.isUnchangedByCleaning(text) {
+                #expect(Array(LineText.cleanedByBytes(text).utf8) == Array(text.utf8), "\(Array(text.unicodeScalars))")
+            }
+            #expect(LineText.clean(text) == LineText.clean(Substring(text)))
+        }
+    }
+
+    @Test func frontMatterLineFeedsAsCharacters() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let text = Self.randomText(&generator, maxPieces: 8)
+            let start = text.index(text.startIndex, offsetBy: Int.random(in: 0...min(2, text.count), using: &generator))
+            #expect(FrontMatter.lineFeed(in: text, from: start) == text[start...].firstIndex(of: "\n"), "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test func separatorsAndDecorationsAsBefore() {
         for text in ["---", "--", "***", "* * *", "—", "-- x", "=====", "\\*", "..........", "-\u{0301}--", ""] {
             #expect(LineText.isSeparator(text) == (text.count >= 3 && text.allSatisfy { "-_=*–—.".contains($0) }))
@@ -100,7 +138,9 @@ import Testing
         var out: [SourceLine] = []
         var blankBefore = true
         var number = firstLine
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map({ String($0) }) {
+        // split at each line feed byte: "\r\n" is one Character, and Character splitting would keep it whole
+        for bytes in Array(text.utf8).split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let line = String(decoding: bytes, as: UTF8.self)
             defer { number += 1 }
             if line.utf8.allSatisfy({ $0 == 0x20 }) { blankBefore = true; continue }
             out.append(SourceLine(line, number: number, startsParagraph: blankBefore))

@@ -11,10 +11,18 @@ public final class CitationPool: @unchecked Sendable {
         var fields: Set<Key> = []
     }
 
+    /// The fields with their hash, worked out once: it picks the shard and is all the set hashes again.
     private struct Key: Hashable {
         let fields: Citation.Fields
+        let fieldsHash: Int
+        init(fields: Citation.Fields) {
+            self.fields = fields
+            var hasher = Hasher()
+            fields.hash(into: &hasher)
+            fieldsHash = hasher.finalize()
+        }
         static func == (a: Key, b: Key) -> Bool { a.fields.hasSameValues(as: b.fields) }
-        func hash(into hasher: inout Hasher) { fields.hash(into: &hasher) }
+        func hash(into hasher: inout Hasher) { hasher.combine(fieldsHash) }
     }
 
     private let shards = (0..<16).map { _ in Shard() }
@@ -24,7 +32,7 @@ public final class CitationPool: @unchecked Sendable {
     /// The citation, its fields those of the first citation given that said the same.
     public func share(_ citation: Citation) -> Citation {
         let key = Key(fields: citation.fields)
-        let shard = shards[Int(UInt(bitPattern: key.hashValue) % UInt(shards.count))]
+        let shard = shards[Int(UInt(bitPattern: key.fieldsHash) % UInt(shards.count))]
         shard.lock.lock()
         defer { shard.lock.unlock() }
         let (inserted, member) = shard.fields.insert(key)

@@ -67,7 +67,8 @@ public enum BodyShaper {
         guard !title.isEmpty else { return nil }
         switch kind {
         case .roman:
-            let beforeColon = title.split(separator: ":", maxSplits: 1).first.map(String.init) ?? title
+            // without a colon byte there is no ":" Character to split at, and the title is kept whole
+            let beforeColon = title.utf8.contains(0x3A) ? title.split(separator: ":", maxSplits: 1).first.map(String.init) ?? title : title
             return VietnameseText.isUpperCase(beforeColon) && clean.count <= 200 ? .roman : nil
         case .arabic:
             guard clean.utf8.count <= 700, let last = LineText.lastMeaningful(clean), !".;:,".unicodeScalars.contains(last) else {

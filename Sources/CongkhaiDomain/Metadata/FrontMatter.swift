@@ -26,7 +26,7 @@ public struct FrontMatter: Sendable {
         var bodyStart = text.endIndex
         while searchStart < text.endIndex {
             lineNumber += 1
-            let lineEnd = text[searchStart...].firstIndex(of: "\n") ?? text.endIndex
+            let lineEnd = lineFeed(in: text, from: searchStart) ?? text.endIndex
             let line = text[searchStart..<lineEnd]
             if line == "---" || line == "..." {
                 yamlEnd = searchStart
@@ -71,6 +71,18 @@ public struct FrontMatter: Sendable {
         let frontMatter = FrontMatter(body: text[bodyStart...], bodyFirstLine: lineNumber + 1, metadata: metadata, extra: extra,
                                       isPresent: true)
         return .success((frontMatter, diagnostics))
+    }
+
+    /// `text[start...].firstIndex(of: "\n")` on the bytes, walking Characters was a tenth of reading front matter:
+    /// a line feed is a Character of its own unless a carriage return stands before it (CR LF is one Character).
+    static func lineFeed(in text: String, from start: String.Index) -> String.Index? {
+        let utf8 = text.utf8
+        var index = start
+        while index < utf8.endIndex {
+            if utf8[index] == 0x0A, index == start || utf8[utf8.index(before: index)] != 0x0D { return index }
+            index = utf8.index(after: index)
+        }
+        return nil
     }
 
     /// The keys every document may have (type, number, date, title...).
