@@ -117,6 +117,23 @@ import Testing
         }
     }
 
+    @Test func procedureLinesSplitAsCharactersDo() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let text = Self.randomText(&generator, maxPieces: 8)
+            #expect(ProcedureReader.linesSplitAtLineFeeds(text) == text.split(separator: "\n", omittingEmptySubsequences: false))
+        }
+        #expect(ProcedureReader.linesSplitAtLineFeeds("") == [""])
+    }
+
+    @Test func articleLinesEscapeAsBefore() {
+        for line in ["Điều 1. Phạm vi", "Điều 12. X", "Điều a. X", "Đ", "1. Công tác", "D\u{0300}iều 1. X", "- Điều 1. X"] {
+            let escaped = BodyShaper.escapeNumbering(line)
+            if line.hasPrefix("Điều ") { #expect(escaped.hasPrefix("**Điều") || escaped == line) }
+        }
+        #expect(BodyShaper.escapeNumbering("Điều 1. Phạm vi") == "**Điều 1.** Phạm vi")
+    }
+
     @Test func frontMatterLineFeedsAsCharacters() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5000 {

@@ -103,7 +103,8 @@ public enum BodyShaper {
     /// printed number is part of the text, so the marker is escaped.
     /// "Điều 1." opens an article and is set in bold, as printed.
     static func escapeNumbering(_ line: String) -> String {
-        if line.hasPrefix("Điều "), let dot = line.firstIndex(of: "."),
+        // A line whose first byte is ASCII starts with a Character that is not "Đ" (which nothing decomposes into).
+        if line.utf8.first.map({ $0 >= 0x80 }) == true, line.hasPrefix("Điều "), let dot = line.firstIndex(of: "."),
            line[line.index(line.startIndex, offsetBy: 5)..<dot].allSatisfy({ $0.isNumber }),
            line.distance(from: line.startIndex, to: dot) <= 9 {
             return "**" + line[...dot] + "**" + line[line.index(after: dot)...]

@@ -65,7 +65,15 @@ enum MarkdownBlocks {
     /// character that starts with a byte outside ASCII is none of the marks (no other is canonically equivalent to
     /// one), and an ASCII byte followed by an ASCII byte (or nothing) is a character of its own.
     private static func firstMarkAfterSpaces(_ line: String, marks: StaticString, spaceAfter: StaticString) -> Bool? {
-        let bytes = Array(line.utf8.drop(while: { $0 == 0x20 }).prefix(3))
+        let decided: Bool?? = line.utf8.withContiguousStorageIfAvailable { all in
+            var start = 0
+            while start < all.count, all[start] == 0x20 { start += 1 }
+            return firstMark(UnsafeBufferPointer(rebasing: all[start...]), marks: marks, spaceAfter: spaceAfter)
+        }
+        return decided ?? nil
+    }
+
+    private static func firstMark(_ bytes: UnsafeBufferPointer<UInt8>, marks: StaticString, spaceAfter: StaticString) -> Bool? {
         guard let first = bytes.first else { return false }
         let isASCIIAlone = { (at: Int) in at >= bytes.count || bytes[at] < 0x80 }
         if marks.withUTF8Buffer({ $0.contains(first) }) { return isASCIIAlone(1) ? true : nil }

@@ -151,7 +151,7 @@ enum LineText {
 
     /// "\\*", "* * *", "***": an asterisk or star line printed under the Party header, or a stray escape.
     static func isDecoration(_ s: String) -> Bool {
-        !s.isEmpty && s.allSatisfy { "*\\-_=–—.·• ".contains($0) } && s.count <= 12
+        !s.isEmpty && s.count <= 12 && s.allSatisfy { "*\\-_=–—.·• ".contains($0) }
     }
 
     static func isMotto(_ s: String) -> Bool {

@@ -129,7 +129,7 @@ public struct ProcedureReader: Sendable {
             if let section = Procedure.Section.matching(heading: c.title) { p.sections[section] = .markdown(text) }
             else { p.otherSections.append(.init(title: c.title, markdown: text)) }
         }
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in Self.linesSplitAtLineFeeds(body) {
             let level = line.prefix(while: { $0 == "#" }).count
             if level > 0, line.dropFirst(level).first == " ", current == nil || level <= current!.level {
                 flush()
@@ -139,6 +139,27 @@ public struct ProcedureReader: Sendable {
             }
         }
         flush()
+    }
+
+    /// `text.split(separator: "\n", omittingEmptySubsequences: false)` on the bytes, where walking Characters was
+    /// most of reading the sections: a line feed is a Character of its own unless a carriage return stands before it.
+    static func linesSplitAtLineFeeds(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        var previous: UInt8 = 0
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A, previous != 0x0D {
+                lines.append(text[start..<index])
+                start = utf8.index(after: index)
+            }
+            previous = byte
+            index = utf8.index(after: index)
+        }
+        lines.append(text[start..<utf8.endIndex])
+        return lines
     }
 
     /// Raw HTML in the sections is left out of the procedure's page; each line holding some is named.
