@@ -134,6 +134,22 @@ import Testing
         #expect(BodyShaper.escapeNumbering("Điều 1. Phạm vi") == "**Điều 1.** Phạm vi")
     }
 
+    @Test func eightBytesHaveADigitExactlyWhenOneIs() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200000 {
+            let bytes = (0..<8).map { _ in
+                Bool.random(using: &generator) ? UInt8.random(in: 0x28...0x40, using: &generator)
+                    : UInt8.random(in: 0...255, using: &generator)
+            }
+            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            #expect(CitationScanner.hasDigit(word) == bytes.contains { $0 >= 0x30 && $0 <= 0x39 })
+        }
+        for byte in UInt8(0)...255 {
+            let word = UInt64(byte) * 0x0101_0101_0101_0101
+            #expect(CitationScanner.hasDigit(word) == (byte >= 0x30 && byte <= 0x39))
+        }
+    }
+
     @Test func frontMatterLineFeedsAsCharacters() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5000 {
