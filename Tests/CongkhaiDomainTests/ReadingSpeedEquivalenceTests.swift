@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CongkhaiDomain
 
@@ -147,6 +148,40 @@ import Testing
         for byte in UInt8(0)...255 {
             let word = UInt64(byte) * 0x0101_0101_0101_0101
             #expect(CitationScanner.hasDigit(word) == (byte >= 0x30 && byte <= 0x39))
+        }
+    }
+
+    @Test func recipientMarksAsTheLiteralHasThem() {
+        for text in Self.pieces + ["•", "–", "—", "-\u{0301}", "* ", "+"] {
+            for c in text { #expect(LayoutRecognizer.isRecipientMark(c) == "-+•*– ".contains(c)) }
+        }
+    }
+
+    /// The signer's name as read before the ranks' lower-case forms were made once.
+    static func signerNameByEveryRank(_ clean: String) -> SignerName? {
+        let folded = clean.lowercased()
+        for rank in SignerName.ranks {
+            let lower = rank.lowercased()
+            guard folded.hasPrefix(lower + " ") || (rank.hasSuffix(".") && folded.hasPrefix(lower)) else { continue }
+            let rest = clean.dropFirst(rank.count).trimmingCharacters(in: .whitespaces)
+            guard LayoutRecognizer.isNameLine(rest) else { continue }
+            return SignerName(rank: String(clean.prefix(rank.count)), name: rest)
+        }
+        let isTitle = VietnameseText.isUpperCase(clean) && LayoutRecognizer.hasAuthorityWord(clean)
+        guard LayoutRecognizer.isNameLine(clean), !isTitle else { return nil }
+        return SignerName(rank: nil, name: clean)
+    }
+
+    @Test func signerNamesAfterRanksAsBefore() {
+        let lines = ["Nguyễn Văn An", "Đại tá Nguyễn Văn An", "TS. Trần Thị Bình", "ThS. Lê Văn C", "Nhà giáo ưu tú Phạm Văn D",
+                     "GS.TS. Hoàng Văn E", "ngưt. Vũ Văn F", "GIÁM ĐỐC", "KT. GIÁM ĐỐC", "PGS. TS. Đỗ Văn G", "Thiếu uý Ngô Văn H",
+                     "ĐẠI TÁ Lê Văn I", "\u{212A}S. Lê Văn K", "Ts Lê Văn", "T\u{0301}S. Lê Văn L", ""]
+        for line in lines { #expect(SignerName(line) == Self.signerNameByEveryRank(line), "\(line)") }
+        var generator = SystemRandomNumberGenerator()
+        let ranks = SignerName.ranks + SignerName.ranks.map { $0.uppercased() }
+        for _ in 0..<3000 {
+            let line = ranks.randomElement(using: &generator)! + Self.randomText(&generator, maxPieces: 2) + " Lê Văn An"
+            #expect(SignerName(line) == Self.signerNameByEveryRank(line), "\(line)")
         }
     }
 

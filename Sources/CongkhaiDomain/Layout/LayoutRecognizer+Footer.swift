@@ -45,10 +45,15 @@ extension LayoutRecognizer {
     }
 
     static func recipient(_ line: String) -> String {
-        var s = Substring(line).drop(while: { "-+•*– ".contains($0) })
+        var s = Substring(line).drop(while: isRecipientMark)
         while let l = s.last, l == ";" || l == "," || l == " " { s = s.dropLast() }
         if s.hasSuffix(".") && !s.hasSuffix("..") { s = s.dropLast() }
         return String(s)
+    }
+
+    /// `"-+•*– ".contains(c)`, without walking the literal's Characters for each character of every recipient.
+    static func isRecipientMark(_ c: Character) -> Bool {
+        c == "-" || c == "+" || c == "•" || c == "*" || c == "–" || c == " "
     }
 
     /// Reads position lines and the signer's name starting at `start`; returns the index after the name.
@@ -162,7 +167,11 @@ struct SignerName: Equatable {
 
     init?(_ clean: String) {
         let folded = clean.lowercased()
+        let foldedLead = folded.utf8.first
         for rank in Self.rankForms {
+            // A text whose first byte is ASCII starts with a Character that is a rank's single ASCII first scalar only
+            // when that byte is it: most ranks are passed over without comparing Characters.
+            if let lead = rank.lead, let foldedLead, foldedLead < 0x80, foldedLead != lead { continue }
             guard folded.hasPrefix(rank.lowerSpaced) || (rank.endsWithDot && folded.hasPrefix(rank.lower)) else { continue }
             let rest = clean.dropFirst(rank.count).trimmingCharacters(in: .whitespaces)
             guard LayoutRecognizer.isNameLine(rest) else { continue }
@@ -188,8 +197,11 @@ struct SignerName: Equatable {
 
     /// Each rank with its lower-case forms and length, made once: every signature line is tried against every
     /// rank, and lower-casing the ranks there was most of reading a signature.
-    private static let rankForms: [(lower: String, lowerSpaced: String, endsWithDot: Bool, count: Int)] = ranks.map { rank in
+    private static let rankForms: [(lower: String, lowerSpaced: String, endsWithDot: Bool, count: Int, lead: UInt8?)] = ranks.map { rank in
         let lower = rank.lowercased()
-        return (lower, lower + " ", rank.hasSuffix("."), rank.count)
+        let bytes = Array(lower.utf8)
+        // the first byte when the first Character is that one ASCII scalar (the byte after it is ASCII too)
+        let lead = bytes.count >= 2 && bytes[0] < 0x80 && bytes[1] < 0x80 ? bytes[0] : nil
+        return (lower, lower + " ", rank.hasSuffix("."), rank.count, lead)
     }
 }
