@@ -185,6 +185,16 @@ import Testing
         }
     }
 
+    @Test func frontMatterValuesTrimAsFoundationDoes() {
+        var generator = SystemRandomNumberGenerator()
+        let edges = ["", " ", "\n", "\t", "\u{00A0}", "\u{3000}", "\u{2028}", "\u{0301}", "a", "Đ"]
+        for _ in 0..<5000 {
+            let text = edges.randomElement(using: &generator)! + Self.randomText(&generator, maxPieces: 3)
+                + edges.randomElement(using: &generator)!
+            #expect(Array(YAMLValue.trimmed(text).utf8) == Array(text.trimmingCharacters(in: .whitespacesAndNewlines).utf8))
+        }
+    }
+
     @Test func frontMatterLineFeedsAsCharacters() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5000 {

@@ -22,7 +22,7 @@ extension LayoutRecognizer {
                 }
             }
             // a summary broken over paragraphs: the next part starts lower case
-            while !summary.isEmpty, index < lines.count, lines[index].text.count < 160,
+            while !summary.isEmpty, index < lines.count, lines[index].text.utf8.count < 160 || lines[index].text.count < 160,
                   VietnameseText.startsLowerCase(lines[index].text), !isBodyStart(lines[index].text) {
                 summary.append(LineText.clean(lines[index].text)); index += 1
             }

@@ -103,7 +103,8 @@ public struct LayoutRecognizer: Sendable {
                 index += 1
                 continue
             }
-            let isShort = clean.count < 120
+            // fewer bytes than the limit are fewer Characters too, without counting them
+            let isShort = clean.utf8.count < 120 || clean.count < 120
             if isShort, let dateLine = OfficialDateLine.find(in: clean) {
                 layout.metadata.place = dateLine.place
                 layout.metadata.date = dateLine.date
@@ -135,7 +136,8 @@ public struct LayoutRecognizer: Sendable {
                 layout.metadata.title = summary.joined(separator: " ")
                 continue
             }
-            if !sawNumberOrDate, clean.count < 150, VietnameseText.isUpperCase(clean), !Self.isAppendixHeading(clean) {
+            if !sawNumberOrDate, clean.utf8.count < 150 || clean.count < 150, VietnameseText.isUpperCase(clean),
+               !Self.isAppendixHeading(clean) {
                 issuerLines.append(clean)
                 index += 1
                 continue

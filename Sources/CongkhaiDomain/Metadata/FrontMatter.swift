@@ -128,8 +128,18 @@ public indirect enum YAMLValue: Sendable, Equatable {
     }
 
     public var text: String? {
-        if case .text(let s, _) = self { return s.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if case .text(let s, _) = self { return Self.trimmed(s) }
         return nil
+    }
+
+    /// `s.trimmingCharacters(in: .whitespacesAndNewlines)`, and `s` itself when neither end has anything to trim:
+    /// Foundation's trimming was most of reading a front-matter value.
+    static func trimmed(_ s: String) -> String {
+        let edges = CharacterSet.whitespacesAndNewlines
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last, !edges.contains(first), !edges.contains(last) else {
+            return s.trimmingCharacters(in: edges)
+        }
+        return s
     }
 
     /// A list of strings; a single string counts as a one-item list.
