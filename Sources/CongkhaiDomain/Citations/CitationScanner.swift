@@ -263,7 +263,7 @@ public struct CitationScanner: Sendable {
         let limit = min(bytes.count, k + 160)
         while k < limit, words < 12 {
             // at a word start: stop before a word that opens the summary
-            if k > begin, Self.stopWords.contains(where: { matches(bytes, k, $0) }) { break }
+            if k > begin, Self.stopWords.contains(where: { $0[0] == bytes[k] && matches(bytes, k, $0) }) { break }
             var wordEnd = k
             var stop = false
             while wordEnd < limit, bytes[wordEnd] != 0x20 {
