@@ -127,29 +127,42 @@ enum OfficialMarkup {
 
     /// A paragraph's words: tags removed, the entities cmark-gfm writes decoded, in one pass over the bytes.
     static func plainText(_ html: Substring) -> String {
-        let entities: [(name: [UInt8], byte: UInt8)] = [
-            (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&lt;".utf8), UInt8(ascii: "<")),
-            (Array("&gt;".utf8), UInt8(ascii: ">")), (Array("&amp;".utf8), UInt8(ascii: "&")),
-        ]
-        let bytes = Array(html.utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count)
-        var inTag = false
-        var i = 0
-        next: while i < bytes.count {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "<") { inTag = true } else if byte == UInt8(ascii: ">") { inTag = false } else if !inTag {
-                if byte == UInt8(ascii: "&") {
-                    for entity in entities where bytes[i...].starts(with: entity.name) {
-                        text.append(entity.byte)
-                        i += entity.name.count
-                        continue next
+        // Read where the paragraph is: copying it into an array first cost more than the pass.
+        html.utf8.withContiguousStorageIfAvailable { plainText(bytes: $0) }
+            ?? Array(html.utf8).withUnsafeBufferPointer { plainText(bytes: $0) }
+    }
+
+    private static func plainText(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { text, count in
+            var inTag = false
+            var i = 0
+            next: while i < bytes.count {
+                let byte = bytes[i]
+                if byte == UInt8(ascii: "<") { inTag = true } else if byte == UInt8(ascii: ">") { inTag = false } else if !inTag {
+                    if byte == UInt8(ascii: "&") {
+                        for entity in entities where matches(entity.name, in: bytes, at: i) {
+                            text[count] = entity.byte
+                            count += 1
+                            i += entity.name.count
+                            continue next
+                        }
                     }
+                    text[count] = byte
+                    count += 1
                 }
-                text.append(byte)
+                i += 1
             }
-            i += 1
-        }
-        return String(decoding: text, as: UTF8.self)
+        }.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private static let entities: [(name: [UInt8], byte: UInt8)] = [
+        (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&lt;".utf8), UInt8(ascii: "<")),
+        (Array("&gt;".utf8), UInt8(ascii: ">")), (Array("&amp;".utf8), UInt8(ascii: "&")),
+    ]
+
+    private static func matches(_ name: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + name.count <= bytes.count else { return false }
+        for k in 1..<name.count where bytes[i + k] != name[k] { return false }
+        return true
     }
 }
