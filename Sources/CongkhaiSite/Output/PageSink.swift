@@ -82,6 +82,11 @@ public final class PageSink: @unchecked Sendable {
         }
     }
 
+    /// Hands over a file made as bytes.
+    func write(_ path: String, _ bytes: [UInt8]) {
+        enqueue(path) { [self] in try bytes.withUnsafeBytes { try store(path, $0) } }
+    }
+
     func write(_ path: String, _ data: Data, for step: String? = nil) {
         enqueue(path, for: step) { [self] in try data.withUnsafeBytes { try store(path, $0) } }
     }
