@@ -27,7 +27,7 @@ struct RecordFile {
         return RecordFile(sharedInput: state.frameKey,
                           extraInput: { record in record.cites.compactMap { citationPages.path(of: $0) }.joined(separator: " ") },
                           path: { Routes.file(of: $0.url) }) { record in
-            Array((record.procedure == nil ? documents.render(record) : procedures.render(record)).utf8)
+            record.procedure == nil ? documents.renderBytes(record) : procedures.renderBytes(record)
         }
     }
 }

@@ -189,33 +189,37 @@ struct CompiledRenderer {
     }
 
     func render(_ value: TemplateValue, template name: String) throws -> String? {
+        try render(value, template: name, as: String.self)
+    }
+
+    func render<Output: TemplateOutput>(_ value: TemplateValue, template name: String, as: Output.Type) throws -> Output? {
         guard let template = templates[name] else { return nil }
-        var out = ""
+        var out = Output()
         out.reserveCapacity(16_384)
         try render(template, Context(stack: [value], indentation: nil, overrides: nil), into: &out)
         return out
     }
 
-    private func render(_ template: CompiledTemplate, _ context: Context, into out: inout String) throws {
+    private func render<Output: TemplateOutput>(_ template: CompiledTemplate, _ context: Context, into out: inout Output) throws {
         guard let indentation = context.indentation, !indentation.isEmpty else {
             for node in template.nodes { try render(node, context, into: &out) }
             return
         }
         // An indented partial: each line of what it renders starts with the indentation, as swift-mustache does it.
-        var local = ""
+        var local = Output()
         for node in template.nodes {
-            var piece = ""
+            var piece = Output()
             try render(node, context, into: &piece)
-            if !piece.isEmpty, local.last == "\n" { local += indentation }
-            local += piece
+            if !piece.isEmpty, local.endsLine { local.append(indentation) }
+            local.append(contentsOf: piece)
         }
-        out += local
+        out.append(contentsOf: local)
     }
 
-    private func render(_ node: CompiledTemplate.Node, _ context: Context, into out: inout String) throws {
+    private func render<Output: TemplateOutput>(_ node: CompiledTemplate.Node, _ context: Context, into out: inout Output) throws {
         switch node {
         case .text(let text):
-            out += text
+            out.append(text)
         case .variable(let path, let escaped):
             guard let value = lookup(path, context.stack) else { return }
             let text: String
@@ -225,7 +229,7 @@ struct CompiledRenderer {
             case .flag(let b): text = b ? "true" : "false"
             default: throw TemplateValue.Unsupported() // a list or an object printed: swift-mustache's description of it
             }
-            out += escaped ? HTMLText.escape(text) : text
+            if escaped { out.appendEscaped(text) } else { out.append(text) }
         case .section(let path, let inner, let inverted):
             let value = lookup(path, context.stack)
             if inverted {
@@ -293,4 +297,67 @@ struct CompiledRenderer {
         }
         return current
     }
+}
+
+/// Where a page is rendered: a string, or the bytes of its file (`PageBytes`).
+protocol TemplateOutput {
+    init()
+    var isEmpty: Bool { get }
+    /// Whether what is written ends a line, as swift-mustache tells it: its last character is "\n".
+    var endsLine: Bool { get }
+    mutating func reserveCapacity(_ count: Int)
+    mutating func append(_ text: String)
+    /// The text escaped for HTML (`HTMLText.escape`).
+    mutating func appendEscaped(_ text: String)
+    mutating func append(contentsOf other: Self)
+}
+
+extension String: TemplateOutput {
+    var endsLine: Bool { last == "\n" }
+    mutating func appendEscaped(_ text: String) { self += HTMLText.escape(text) }
+    mutating func append(contentsOf other: String) { self += other }
+}
+
+/// A page rendered as the bytes of its file: a record's page is written as bytes, and appending bytes costs less
+/// than appending to a string (which checks its flags and its room at every piece of a page).
+struct PageBytes: TemplateOutput {
+    var bytes: [UInt8] = []
+
+    var isEmpty: Bool { bytes.isEmpty }
+    /// A "\n" after a "\r" is not a character of its own: "\r\n" is one.
+    var endsLine: Bool {
+        bytes.last == UInt8(ascii: "\n") && (bytes.count < 2 || bytes[bytes.count - 2] != UInt8(ascii: "\r"))
+    }
+
+    mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func appendEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            // the runs between the characters HTMLText.escape replaces, copied whole
+            var run = 0
+            for (i, byte) in utf8.enumerated() {
+                let entity: StaticString
+                switch byte {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                if run < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
+                entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                run = i + 1
+            }
+            if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
+        }
+    }
+
+    mutating func append(contentsOf other: PageBytes) { bytes.append(contentsOf: other.bytes) }
 }

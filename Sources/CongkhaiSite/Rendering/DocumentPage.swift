@@ -8,7 +8,13 @@ struct DocumentPage {
     /// External identifiers' pages, for the links of "what it cites".
     var citationPages = CitationPageIndex()
 
-    func render(_ record: DocumentRecord) -> String {
+    func render(_ record: DocumentRecord) -> String { frame.theme.render(context(of: record), template: "document") }
+
+    /// The page as the bytes of its file.
+    func renderBytes(_ record: DocumentRecord) -> [UInt8] { frame.theme.renderBytes(context(of: record), template: "document") }
+
+    /// What the template is given.
+    func context(of record: DocumentRecord) -> [String: Any] {
         let root = Routes.root(of: record.url)
         let t = frame.theme
         let m = record.metadata
@@ -70,7 +76,7 @@ struct DocumentPage {
         // in the page around it (whose "title" is the page title), so none is missing.
         for key in Self.documentKeys where d[key] == nil { d[key] = false }
         context["doc"] = d
-        return t.render(context, template: "document")
+        return context
     }
 
     static let documentKeys = ["typeHeading", "isLetter", "title", "parentIssuer", "numberLine", "place", "dateOfficial", "dateISO",

@@ -6,7 +6,13 @@ import Foundation
 struct ProcedurePage {
     let frame: PageFrame
 
-    func render(_ record: DocumentRecord) -> String {
+    func render(_ record: DocumentRecord) -> String { frame.theme.render(context(of: record), template: "procedure") }
+
+    /// The page as the bytes of its file.
+    func renderBytes(_ record: DocumentRecord) -> [UInt8] { frame.theme.renderBytes(context(of: record), template: "procedure") }
+
+    /// What the template is given.
+    func context(of record: DocumentRecord) -> [String: Any] {
         let p = record.procedure!
         let t = frame.theme
         let root = Routes.root(of: record.url)
@@ -77,7 +83,7 @@ struct ProcedurePage {
         context["proc"] = d
         context["description"] = [name, p.code.map { t.string("procedure_code") + " " + $0 }, p.field].compactMap { $0 }
             .joined(separator: " | ")
-        return t.render(context, template: "procedure")
+        return context
     }
 
     func metadataRows(_ record: DocumentRecord, root: String) -> [[String: Any]] {
