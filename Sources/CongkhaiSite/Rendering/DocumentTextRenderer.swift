@@ -60,22 +60,28 @@ struct DocumentTextRenderer {
     /// Makes each resolved citation in running text a link; the text stays as written.
     func citationLinker(from source: DocumentID, root: String) -> TextLinker {
         TextLinker(mayLink: Self.mayHoldCitation) { text in
-            let found = scanner.scan(text, details: false)
-            guard !found.isEmpty else { return [.text(text)] }
-            let bytes = Array(text.utf8)
-            var pieces: [TextPiece] = []
+            // Most citations found lead nowhere (a document outside the site): the text is cut only around those that do.
             var cursor = 0
-            for citation in found {
+            let links = scanner.scan(text, details: false).compactMap { citation -> (Range<Int>, String)? in
                 guard let target = graph.target(of: citation, from: source).flatMap({ addresses.urls[$0] }),
-                      citation.linkRange.lowerBound >= cursor else { continue }
-                if citation.linkRange.lowerBound > cursor {
-                    pieces.append(.text(String(decoding: bytes[cursor..<citation.linkRange.lowerBound], as: UTF8.self)))
-                }
-                pieces.append(.link(String(decoding: bytes[citation.linkRange], as: UTF8.self), url: Routes.href(root, target)))
+                      citation.linkRange.lowerBound >= cursor else { return nil }
                 cursor = citation.linkRange.upperBound
+                return (citation.linkRange, Routes.href(root, target))
             }
-            if cursor < bytes.count { pieces.append(.text(String(decoding: bytes[cursor...], as: UTF8.self))) }
-            return pieces
+            guard !links.isEmpty else { return [.text(text)] }
+            var text = text
+            return text.withUTF8 { bytes in
+                func piece(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+                var pieces: [TextPiece] = []
+                var cursor = 0
+                for (range, url) in links {
+                    if range.lowerBound > cursor { pieces.append(.text(piece(cursor..<range.lowerBound))) }
+                    pieces.append(.link(piece(range), url: url))
+                    cursor = range.upperBound
+                }
+                if cursor < bytes.count { pieces.append(.text(piece(cursor..<bytes.count))) }
+                return pieces
+            }
         }
     }
 
