@@ -182,6 +182,8 @@ struct CompiledRenderer {
 
     init(templates: [String: CompiledTemplate]) { self.templates = templates }
 
+    /// Where rendering is: changed in place as it goes into a section, a block or a partial and put back as it
+    /// comes out, so that a section's item is pushed onto the one stack, not onto a copy of it made for each item.
     private struct Context {
         var stack: [TemplateValue]
         var indentation: String?
@@ -196,27 +198,28 @@ struct CompiledRenderer {
         guard let template = templates[name] else { return nil }
         var out = Output()
         out.reserveCapacity(16_384)
-        try render(template, Context(stack: [value], indentation: nil, overrides: nil), into: &out)
+        var context = Context(stack: [value], indentation: nil, overrides: nil)
+        try render(template, &context, into: &out)
         return out
     }
 
-    private func render<Output: TemplateOutput>(_ template: CompiledTemplate, _ context: Context, into out: inout Output) throws {
+    private func render<Output: TemplateOutput>(_ template: CompiledTemplate, _ context: inout Context, into out: inout Output) throws {
         guard let indentation = context.indentation, !indentation.isEmpty else {
-            for node in template.nodes { try render(node, context, into: &out) }
+            for node in template.nodes { try render(node, &context, into: &out) }
             return
         }
         // An indented partial: each line of what it renders starts with the indentation, as swift-mustache does it.
         var local = Output()
         for node in template.nodes {
             var piece = Output()
-            try render(node, context, into: &piece)
+            try render(node, &context, into: &piece)
             if !piece.isEmpty, local.endsLine { local.append(indentation) }
             local.append(contentsOf: piece)
         }
         out.append(contentsOf: local)
     }
 
-    private func render<Output: TemplateOutput>(_ node: CompiledTemplate.Node, _ context: Context, into out: inout Output) throws {
+    private func render<Output: TemplateOutput>(_ node: CompiledTemplate.Node, _ context: inout Context, into out: inout Output) throws {
         switch node {
         case .text(let text):
             out.append(text)
@@ -235,44 +238,48 @@ struct CompiledRenderer {
             if inverted {
                 switch value {
                 case .list(let items)?:
-                    if items.isEmpty { try render(inner, pushing(value!, context), into: &out) }
+                    if items.isEmpty { try render(inner, pushing: value!, &context, into: &out) }
                 case .flag(let b)?:
-                    if !b { try render(inner, context, into: &out) }
+                    if !b { try render(inner, &context, into: &out) }
                 case .some: break
-                case nil: try render(inner, context, into: &out)
+                case nil: try render(inner, &context, into: &out)
                 }
                 return
             }
             switch value {
             case .list(let items)?:
-                for item in items { try render(inner, pushing(item, context), into: &out) }
+                for item in items { try render(inner, pushing: item, &context, into: &out) }
             case .flag(let b)?:
-                if b { try render(inner, context, into: &out) }
+                if b { try render(inner, &context, into: &out) }
             case let value?:
-                try render(inner, pushing(value, context), into: &out)
+                try render(inner, pushing: value, &context, into: &out)
             case nil:
                 break
             }
         case .block(let name, let fallback, let indented):
-            var inner = context
-            if let indented { inner.indentation = (context.indentation ?? "") + indented }
-            try render(context.overrides?[name] ?? fallback, inner, into: &out)
+            let outer = context.indentation
+            if let indented { context.indentation = (outer ?? "") + indented }
+            try render(context.overrides?[name] ?? fallback, &context, into: &out)
+            context.indentation = outer
         case .partial(let name, let indented, let overrides):
             guard let template = templates[name] else { return }
-            var inner = context
-            if let indented { inner.indentation = (context.indentation ?? "") + indented }
+            let (outerIndentation, outerOverrides) = (context.indentation, context.overrides)
+            if let indented { context.indentation = (outerIndentation ?? "") + indented }
             if let overrides {
                 // The page's own blocks win over those of the templates it inherits from.
-                inner.overrides = context.overrides.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
+                context.overrides = outerOverrides.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
             }
-            try render(template, inner, into: &out)
+            try render(template, &context, into: &out)
+            (context.indentation, context.overrides) = (outerIndentation, outerOverrides)
         }
     }
 
-    private func pushing(_ value: TemplateValue, _ context: Context) -> Context {
-        var inner = context
-        inner.stack.append(value)
-        return inner
+    /// `template` with `value` on top of the stack.
+    private func render<Output: TemplateOutput>(_ template: CompiledTemplate, pushing value: TemplateValue, _ context: inout Context,
+                                                into out: inout Output) throws {
+        context.stack.append(value)
+        try render(template, &context, into: &out)
+        context.stack.removeLast()
     }
 
     private func lookup(_ path: TemplatePath, _ stack: [TemplateValue]) -> TemplateValue? {
