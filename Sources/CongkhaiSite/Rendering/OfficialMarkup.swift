@@ -22,7 +22,7 @@ enum OfficialMarkup {
             if !inDecision, let byte = firstVisibleByte(html.utf8[range]), !OfficialLines.mayBeAddressee(firstVisibleByte: byte) {
                 return ""
             }
-            return plainText(html[range])
+            return candidateText(html[range], inDecision: inDecision)
         }
         let kinds = OfficialLines.kinds(of: texts, typeCode: typeCode)
         guard kinds.contains(where: { $0 != nil }) else { return html }
@@ -127,12 +127,29 @@ enum OfficialMarkup {
 
     /// A paragraph's words: tags removed, the entities cmark-gfm writes decoded, in one pass over the bytes.
     static func plainText(_ html: Substring) -> String {
-        // Read where the paragraph is: copying it into an array first cost more than the pass.
-        html.utf8.withContiguousStorageIfAvailable { plainText(bytes: $0) }
-            ?? Array(html.utf8).withUnsafeBufferPointer { plainText(bytes: $0) }
+        String(decoding: plainBytes(html), as: UTF8.self)
     }
 
-    private static func plainText(bytes: UnsafeBufferPointer<UInt8>) -> String {
+    /// The paragraph's words (`plainText`) when `OfficialLines.kinds` may find it a set-apart line, else "" (an
+    /// ordinary paragraph), so that most paragraphs are neither made strings nor looked at there. An addressee
+    /// line opens with "Kính gửi" (its K may be written as the Kelvin sign, which is the same character); an
+    /// authority line and an enacting word (in a decision only) are in capitals: a word in ASCII lower case rules
+    /// them out, as `OfficialLines.plain` takes no letter away.
+    static func candidateText(_ html: Substring, inDecision: Bool) -> String {
+        let text = plainBytes(html)
+        let mayBeAddressee = text.contains(UInt8(ascii: "K")) || text.withUnsafeBufferPointer { bytes in
+            bytes.indices.dropLast(2).contains { bytes[$0] == 0xE2 && bytes[$0 + 1] == 0x84 && bytes[$0 + 2] == 0xAA }
+        }
+        let mayBeCapitals = inDecision && !text.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+        return mayBeAddressee || mayBeCapitals ? String(decoding: text, as: UTF8.self) : ""
+    }
+
+    private static func plainBytes(_ html: Substring) -> [UInt8] {
+        // Read where the paragraph is: copying it into an array first cost more than the pass.
+        html.utf8.withContiguousStorageIfAvailable { plainBytes($0) } ?? Array(html.utf8).withUnsafeBufferPointer { plainBytes($0) }
+    }
+
+    private static func plainBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: bytes.count) { text, count in
             var inTag = false
             var i = 0
@@ -152,7 +169,7 @@ enum OfficialMarkup {
                 }
                 i += 1
             }
-        }.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
     private static let entities: [(name: [UInt8], byte: UInt8)] = [
