@@ -349,6 +349,8 @@ struct PageBytes: TemplateOutput {
             // the runs between the characters HTMLText.escape replaces, copied whole
             var run = 0
             for (i, byte) in utf8.enumerated() {
+                // most bytes are letters, past all five (the quote marks and "&" are below "<" and ">")
+                guard byte <= UInt8(ascii: ">") else { continue }
                 let entity: StaticString
                 switch byte {
                 case UInt8(ascii: "&"): entity = "&amp;"
