@@ -27,12 +27,16 @@ struct DocumentTextRenderer {
         let linker = citationLinker(from: doc.id, root: root)
         let tableLabel = strings["table"]
 
-        func render(_ shaped: ShapedMarkdown, _ options: RenderOptions) -> RenderedMarkdown {
-            let out = markdown.render(shaped.text, options: options, linkText: linker) { target in
-                resolver.decide(target, lineMap: shaped, diagnostics: &diagnostics, attachments: &text.attachments)
+        func render(_ source: UnsafeBufferPointer<UInt8>, lineMap: ShapedMarkdown, _ options: RenderOptions) -> RenderedMarkdown {
+            let out = markdown.render(utf8: source, options: options, linkText: linker) { target in
+                resolver.decide(target, lineMap: lineMap, diagnostics: &diagnostics, attachments: &text.attachments)
             }
-            report(rawHTML: out.rawHTMLRemovals, map: shaped, doc: doc, into: &diagnostics)
+            report(rawHTML: out.rawHTMLRemovals, map: lineMap, doc: doc, into: &diagnostics)
             return out
+        }
+        func render(_ shaped: ShapedMarkdown, _ options: RenderOptions) -> RenderedMarkdown {
+            var source = shaped.text
+            return source.withUTF8 { render($0, lineMap: shaped, options) }
         }
 
         // A procedure's text is its sections (the reader took them from the body).
@@ -46,11 +50,23 @@ struct DocumentTextRenderer {
             text.downloads = downloads(procedure, doc: doc, diagnostics: &diagnostics)
             return (text, diagnostics)
         }
-        let body = render(doc.body, RenderOptions(tableLabel: tableLabel))
+        let bodyOptions = RenderOptions(tableLabel: tableLabel)
+        func appendixOptions(_ i: Int) -> RenderOptions {
+            RenderOptions(minimumHeadingLevel: 3, idPrefix: "pl\(i + 1)-", tableLabel: tableLabel)
+        }
+        // The Markdown of a document unpacked for rendering (`Document.unpacked`) is read from the layout's bytes,
+        // body then appendices, as below.
+        let unpacked = doc.packedMarkdown?.withParts { parts -> [RenderedMarkdown]? in
+            guard parts.count == doc.appendices.count + 1 else { return nil }
+            return parts.enumerated().map { i, part in
+                render(part.text, lineMap: ShapedMarkdown(text: "", lineMap: part.lineMap), i == 0 ? bodyOptions : appendixOptions(i - 1))
+            }
+        } ?? nil
+        let body = unpacked?[0] ?? render(doc.body, bodyOptions)
         text.bodyHTML = OfficialMarkup.apply(body.html, typeCode: doc.metadata.type?.code)
         text.headings = body.headings
         for (i, appendix) in doc.appendices.enumerated() {
-            let out = render(appendix.body, RenderOptions(minimumHeadingLevel: 3, idPrefix: "pl\(i + 1)-", tableLabel: tableLabel))
+            let out = unpacked?[i + 1] ?? render(appendix.body, appendixOptions(i))
             text.appendices.append(.init(id: "phu-luc-\(i + 1)", title: appendix.title.isEmpty ? strings["appendix"] : appendix.title,
                                          subtitle: appendix.subtitle, html: out.html))
         }
