@@ -145,6 +145,12 @@ extension Document {
         emptyMarkdown()
     }
 
+    /// The body's and appendices' Markdown as read, from `packedMarkdown` when it holds them; nil if it cannot be read.
+    var markdownParts: [ShapedMarkdown]? {
+        guard let packedMarkdown else { return [body] + appendices.map(\.body) }
+        return packedMarkdown.unpacked()
+    }
+
     /// The body's and appendices' Markdown emptied, the appendices' titles kept.
     mutating func emptyMarkdown() {
         let empty = ShapedMarkdown(text: "", lineMap: [])
