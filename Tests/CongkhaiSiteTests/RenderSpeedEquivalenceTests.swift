@@ -51,4 +51,16 @@ import CongkhaiDomain
         try library.register(FastHTMLContentType.pragma + "{{#items}}\n<li>{{name}}</li>\n{{{name}}}\n{{/items}}\n", named: "item")
         return library
     }
+
+    /// `trimmingSpaces` trims what `trimmingCharacters(in: .whitespaces)` trims.
+    @Test func spacesAreFoundationsWhitespaces() {
+        let scalars = (0..<0x3100).compactMap(Unicode.Scalar.init) + [0xFEFF, 0x1680, 0x180E, 0xE0020].compactMap(Unicode.Scalar.init)
+        for scalar in scalars {
+            let text = String(scalar)
+            #expect(scalar.isSpace == text.trimmingCharacters(in: .whitespaces).isEmpty, "\(scalar.value)")
+        }
+        for text in ["", " a ", "\ta", "a\u{3000}", "\u{00A0}x\u{00A0}", "x\n", "\nx", "Mức độ 4"] {
+            #expect(text.trimmingSpaces == text.trimmingCharacters(in: .whitespaces), "\(text)")
+        }
+    }
 }

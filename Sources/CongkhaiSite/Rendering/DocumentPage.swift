@@ -94,7 +94,7 @@ struct DocumentPage {
         let t = frame.theme
         var rows: [[String: Any]] = []
         func add(_ key: String, _ text: String?, datetime: String? = nil) {
-            guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+            guard let text, !text.trimmingSpaces.isEmpty else { return }
             rows.append(["label": t.string(key), "text": text, "datetime": datetime ?? false])
         }
         add("meta_type", m.type?.name)

@@ -56,7 +56,7 @@ struct ProcedurePage {
                              ("agency_coordinating", p.coordinatingAgency),
                              ("submission_address", p.submissionAddress)].compactMap { key, value in
                     // an empty value gets no label of its own
-                    value.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }.map {
+                    value.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }.map {
                         "<p><strong>\(HTMLText.escape(t.string(key))):</strong> \(HTMLText.escape($0))</p>"
                     }
                 }
@@ -91,7 +91,7 @@ struct ProcedurePage {
         let t = frame.theme
         var rows: [[String: Any]] = []
         func add(_ key: String, _ text: String?, href: String? = nil) {
-            guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+            guard let text, !text.trimmingSpaces.isEmpty else { return }
             rows.append(["label": t.string(key), "text": text, "href": href ?? false])
         }
         add("procedure_code", p.code)
