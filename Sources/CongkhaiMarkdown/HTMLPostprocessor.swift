@@ -1,3 +1,5 @@
+import Foundation
+
 /// What cmark-gfm cannot do through its API in safe mode: ids on headings,
 /// a scrollable, focusable wrapper around tables, and column alignment as a
 /// class instead of a style attribute (the site's Content-Security-Policy
@@ -13,7 +15,9 @@ enum HTMLPostprocessor {
     /// Changes are made only at ASCII bytes, so invalid UTF-8 (which cmark-gfm does not write) would
     /// be repaired as String(cString:) repairs it.
     static func finish(_ bytes: UnsafeBufferPointer<UInt8>, headings: [RenderedMarkdown.Heading], tableLabel: String) -> String {
-        guard !headings.isEmpty || contains(bytes, tableOpen) else { return String(decoding: bytes, as: UTF8.self) }
+        guard !headings.isEmpty || find(tableOpen, anchoredAt: 0, in: bytes, from: 0) < bytes.count else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
         // The label is a UI string of the theme, in the page's language.
         let label = attribute(tableLabel)
         let tableWrapOpen = Array("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"\(label)\"><table>".utf8)
@@ -22,23 +26,31 @@ enum HTMLPostprocessor {
         var headingIndex = 0
         var i = 0
         let n = bytes.count
-        let lt = UInt8(ascii: "<")
         // Bytes between the places changed are copied as runs, not one by one.
         var runStart = 0
         func flush(_ upTo: Int) {
             if upTo > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<upTo])) }
         }
+        // The places changed are found with memchr and memmem rather than by looking at every byte: an alignment
+        // (it holds no "<") and a tag (it holds no space) never overlap, so the nearer of the two is the next one.
+        var nextAlignment = Self.find(alignmentStart, anchoredAt: alignmentQuote, in: bytes, from: 0)
         while i < n {
-            let b = bytes[i]
-            // most spaces are followed by something other than "s": tested here before the call
-            if b == UInt8(ascii: " "), i + 1 < n, bytes[i + 1] == UInt8(ascii: "s"), let (name, length) = alignment(bytes, at: i) {
-                flush(i)
-                out += Array(" class=\"align-\(name)\"".utf8)
-                i += length
-                runStart = i
+            let tag = Self.find(UInt8(ascii: "<"), in: bytes, from: i)
+            if nextAlignment < tag {
+                i = nextAlignment
+                if let (name, length) = alignment(bytes, at: i) {
+                    flush(i)
+                    out += Array(" class=\"align-\(name)\"".utf8)
+                    i += length
+                    runStart = i
+                } else {
+                    i += 1
+                }
+                nextAlignment = Self.find(alignmentStart, anchoredAt: alignmentQuote, in: bytes, from: i)
                 continue
             }
-            guard b == lt else { i += 1; continue }
+            guard tag < n else { break }
+            i = tag
             // <hN>
             if i + 3 < n, bytes[i + 1] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i + 2]),
                bytes[i + 3] == UInt8(ascii: ">"), headingIndex < headings.count {
@@ -76,6 +88,31 @@ enum HTMLPostprocessor {
         return nil
     }
 
+    /// What every alignment begins with (see `alignments`).
+    private static let alignmentStart = Array(" style=\"text-align: ".utf8)
+    private static let alignmentQuote = alignmentStart.firstIndex(of: UInt8(ascii: "\""))!
+
+    /// Where `byte` next is from `start`, or the end.
+    private static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress, let hit = memchr(base + start, Int32(byte), bytes.count - start) else {
+            return bytes.count
+        }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Where `pattern` next starts from `start`, or the end: found by its byte at `anchor` with memchr, a byte rare
+    /// in cmark-gfm's HTML (a tag's "<"; the quote mark of an attribute: the text's are written `&quot;`).
+    private static func find(_ pattern: [UInt8], anchoredAt anchor: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var at = start + anchor
+        while at < bytes.count {
+            at = find(pattern[anchor], in: bytes, from: at)
+            guard at < bytes.count else { break }
+            if matches(bytes, at: at - anchor, pattern) { return at - anchor }
+            at += 1
+        }
+        return bytes.count
+    }
+
     private static let tableOpen = Array("<table>".utf8)
     private static let tableClose = Array("</table>".utf8)
     private static func attribute(_ text: String) -> String {
@@ -92,14 +129,5 @@ enum HTMLPostprocessor {
         guard i + pattern.count <= bytes.count else { return false }
         for k in 0..<pattern.count where bytes[i + k] != pattern[k] { return false }
         return true
-    }
-
-    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8]) -> Bool {
-        var i = 0
-        while i + pattern.count <= bytes.count {
-            if bytes[i] == pattern[0], matches(bytes, at: i, pattern) { return true }
-            i += 1
-        }
-        return false
     }
 }

@@ -23,9 +23,25 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ markdown: String, options: RenderOptions = RenderOptions(),
                        linkText: TextLinker? = nil,
                        rewrite: (LinkTarget) -> LinkDecision = { _ in .keep }) -> RenderedMarkdown {
+        var markdown = markdown
+        return markdown.withUTF8 { render(utf8: $0, options: options, linkText: linkText, rewrite: rewrite) }
+    }
+
+    /// As `render(_:options:linkText:rewrite:)` for Markdown given as its UTF-8 bytes, up to the first NUL byte if
+    /// any (as a C string would end there): a text kept as bytes need not become a String, which checks every byte.
+    public func render(utf8 markdown: UnsafeBufferPointer<UInt8>, options: RenderOptions = RenderOptions(),
+                       linkText: TextLinker? = nil,
+                       rewrite: (LinkTarget) -> LinkDecision = { _ in .keep }) -> RenderedMarkdown {
+        let length = markdown.baseAddress.flatMap { base in
+            memchr(base, 0, markdown.count).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) }
+        } ?? markdown.count
         CmarkRuntime.shared.lock.lock()
         let parser = CmarkRuntime.shared.makeParser()
-        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        if let base = markdown.baseAddress {
+            base.withMemoryRebound(to: CChar.self, capacity: markdown.count) { cmark_parser_feed(parser, $0, length) }
+        } else {
+            "".withCString { cmark_parser_feed(parser, $0, 0) }
+        }
         let root = cmark_parser_finish(parser)!
         CmarkRuntime.shared.lock.unlock()
 

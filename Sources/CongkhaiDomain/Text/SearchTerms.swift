@@ -206,7 +206,8 @@ private struct KeyScanner {
                     + String(decoding: tones.bytes, as: UTF8.self)
                 composed.withUTF8 { body($0, range) }
             } else {
-                key.append(contentsOf: tones.bytes)
+                // most words carry no tone: nothing to append then
+                if tones.count > 0 { key.append(contentsOf: tones.bytes) }
                 body(key.bytes, range)
             }
         }

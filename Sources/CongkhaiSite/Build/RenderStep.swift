@@ -9,7 +9,8 @@ struct RecordFile {
     let sharedInput: String
     var extraInput: (DocumentRecord) -> String = { _ in "" }
     let path: (DocumentRecord) -> String
-    let render: (DocumentRecord) -> String
+    /// The file's bytes: a file made as bytes (the JSON twin) is written as it is made.
+    let render: (DocumentRecord) -> [UInt8]
 
     /// Every file made from one record and its text, in the order they are made: adding such an output is
     /// adding it here.
@@ -26,7 +27,7 @@ struct RecordFile {
         return RecordFile(sharedInput: state.frameKey,
                           extraInput: { record in record.cites.compactMap { citationPages.path(of: $0) }.joined(separator: " ") },
                           path: { Routes.file(of: $0.url) }) { record in
-            record.procedure == nil ? documents.render(record) : procedures.render(record)
+            record.procedure == nil ? documents.renderBytes(record) : procedures.renderBytes(record)
         }
     }
 }

@@ -5,12 +5,13 @@ import Foundation
 /// makes its item in `api/documents.json` or `api/procedures.json` (one
 /// serialisation of the record, reused), with the rendered text the page shows.
 enum JSONTwin {
-    static func json(_ record: DocumentRecord) -> String {
+    /// The twin as the bytes of its file: written as they are made, never made a string (which checks every byte).
+    static func json(_ record: DocumentRecord) -> [UInt8] {
         guard record.procedure == nil, case .object(let fields) = Catalogue.entry(record) else {
-            return Catalogue.procedureEntry(record).serialized()
+            return Catalogue.procedureEntry(record).serializedBytes()
         }
         // Links in the HTML are relative to the page, and so to this file beside it.
-        return JSONValue.object(fields + textFields(record.text)).serialized()
+        return JSONValue.object(fields + textFields(record.text)).serializedBytes()
     }
 
     /// The twin's last fields: the rendered text the page shows.

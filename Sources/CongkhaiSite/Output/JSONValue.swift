@@ -15,11 +15,16 @@ enum JSONValue {
 
     /// Indented two spaces a level, ending in a newline: the open data's files.
     func serialized() -> String {
+        String(decoding: serializedBytes(), as: UTF8.self)
+    }
+
+    /// The same as UTF-8, for a file written as bytes.
+    func serializedBytes() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(sizeEstimate)
         write(into: &out, indent: 0)
         out.append(UInt8(ascii: "\n"))
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// On one line, without spaces: for JSON carried inside every page (JSON-LD), where size counts more than reading.

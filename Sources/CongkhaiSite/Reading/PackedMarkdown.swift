@@ -44,24 +44,32 @@ struct PackedMarkdown: Sendable {
         }
     }
 
+    private init(layout: [UInt8]) {
+        bytes = layout
+        size = nil
+    }
+
     /// The parts as they were packed; nil only if the bytes were damaged in memory.
     func unpacked() -> [ShapedMarkdown]? {
-        let plain: [UInt8]
-        if let size {
-            var out = [UInt8](repeating: 0, count: size)
-            let made = bytes.withUnsafeBytes { source in
-                out.withUnsafeMutableBytes { target in
-                    ZSTD_decompress(target.baseAddress, target.count, source.baseAddress, source.count)
-                }
-            }
-            guard ZSTD_isError(made) == 0, made == size else { return nil }
-            plain = out
-        } else {
-            plain = bytes
+        withParts { parts in
+            parts.map { ShapedMarkdown(text: String(decoding: $0.text, as: UTF8.self), lineMap: $0.lineMap) }
         }
-        return plain.withUnsafeBufferPointer { buffer -> [ShapedMarkdown]? in
+    }
+
+    /// The same, unpacked from zstd but kept as the layout's bytes, for a reader of the parts' bytes (`withParts`).
+    func decompressed() -> PackedMarkdown? {
+        guard size != nil else { return self }
+        return plain().map(PackedMarkdown.init(layout:))
+    }
+
+    /// The parts, each text as its UTF-8 bytes (valid: they were a String's), with its line map; nil only if the
+    /// bytes were damaged in memory. The Markdown renderer reads the bytes as they are: making each text a String
+    /// again checked every byte of it.
+    func withParts<Result>(_ body: ([(text: UnsafeBufferPointer<UInt8>, lineMap: [Int])]) -> Result) -> Result? {
+        guard let plain = plain() else { return nil }
+        return plain.withUnsafeBufferPointer { buffer -> Result? in
             var reader = VarintReader(bytes: buffer)
-            var parts: [ShapedMarkdown] = []
+            var parts: [(text: UnsafeBufferPointer<UInt8>, lineMap: [Int])] = []
             while !reader.isAtEnd {
                 guard let length = reader.next(), let textBytes = reader.take(Int(length)), let lines = reader.next() else { return nil }
                 var lineMap: [Int] = []
@@ -72,11 +80,27 @@ struct PackedMarkdown: Sendable {
                     previous += Int(Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1))
                     lineMap.append(previous)
                 }
-                parts.append(ShapedMarkdown(text: String(decoding: textBytes, as: UTF8.self), lineMap: lineMap))
+                parts.append((textBytes, lineMap))
             }
-            return parts
+            return body(parts)
         }
     }
+
+    /// The layout's bytes, unpacked from zstd if they were packed.
+    private func plain() -> [UInt8]? {
+        guard let size else { return bytes }
+        var out = [UInt8](repeating: 0, count: size)
+        let made = bytes.withUnsafeBytes { source in
+            out.withUnsafeMutableBytes { target in
+                ZSTD_decompress(target.baseAddress, target.count, source.baseAddress, source.count)
+            }
+        }
+        guard ZSTD_isError(made) == 0, made == size else { return nil }
+        return out
+    }
+
+    /// How many parts the layout holds; nil if it is damaged.
+    var partCount: Int? { withParts { $0.count } }
 
     private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
         var value = value
@@ -121,6 +145,12 @@ extension Document {
         emptyMarkdown()
     }
 
+    /// The body's and appendices' Markdown as read, from `packedMarkdown` when it holds them; nil if it cannot be read.
+    var markdownParts: [ShapedMarkdown]? {
+        guard let packedMarkdown else { return [body] + appendices.map(\.body) }
+        return packedMarkdown.unpacked()
+    }
+
     /// The body's and appendices' Markdown emptied, the appendices' titles kept.
     mutating func emptyMarkdown() {
         let empty = ShapedMarkdown(text: "", lineMap: [])
@@ -128,14 +158,13 @@ extension Document {
         appendices = appendices.map { .init(title: $0.title, subtitle: $0.subtitle, body: empty) }
     }
 
-    /// The document with its Markdown as it was read, for rendering: nil if it was packed and cannot be unpacked.
+    /// The document ready to render, nil if it was packed and cannot be unpacked. Its Markdown stays in
+    /// `packedMarkdown`, unpacked from zstd into the layout's bytes, which `DocumentTextRenderer` reads as they are.
     var unpacked: Document? {
         guard let packedMarkdown else { return self }
-        guard let parts = packedMarkdown.unpacked(), parts.count == appendices.count + 1 else { return nil }
+        guard let plain = packedMarkdown.decompressed(), plain.partCount == appendices.count + 1 else { return nil }
         var doc = self
-        doc.packedMarkdown = nil
-        doc.body = parts[0]
-        doc.appendices = zip(appendices, parts.dropFirst()).map { .init(title: $0.title, subtitle: $0.subtitle, body: $1) }
+        doc.packedMarkdown = plain
         return doc
     }
 }

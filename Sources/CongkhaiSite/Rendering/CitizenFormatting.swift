@@ -10,7 +10,7 @@ enum CitizenFormatting {
 
     /// "toàn trình" → "Toàn trình", "mới" → "Mới"; the rest stays as written ("Mức độ 4").
     static func sentenceCase(_ text: String?) -> String? {
-        guard let text = text?.trimmingCharacters(in: .whitespaces), let first = text.first else { return nil }
+        guard let text = text?.trimmingSpaces, let first = text.first else { return nil }
         return first.uppercased() + text.dropFirst()
     }
 

@@ -182,6 +182,8 @@ struct CompiledRenderer {
 
     init(templates: [String: CompiledTemplate]) { self.templates = templates }
 
+    /// Where rendering is: changed in place as it goes into a section, a block or a partial and put back as it
+    /// comes out, so that a section's item is pushed onto the one stack, not onto a copy of it made for each item.
     private struct Context {
         var stack: [TemplateValue]
         var indentation: String?
@@ -189,33 +191,38 @@ struct CompiledRenderer {
     }
 
     func render(_ value: TemplateValue, template name: String) throws -> String? {
+        try render(value, template: name, as: String.self)
+    }
+
+    func render<Output: TemplateOutput>(_ value: TemplateValue, template name: String, as: Output.Type) throws -> Output? {
         guard let template = templates[name] else { return nil }
-        var out = ""
+        var out = Output()
         out.reserveCapacity(16_384)
-        try render(template, Context(stack: [value], indentation: nil, overrides: nil), into: &out)
+        var context = Context(stack: [value], indentation: nil, overrides: nil)
+        try render(template, &context, into: &out)
         return out
     }
 
-    private func render(_ template: CompiledTemplate, _ context: Context, into out: inout String) throws {
+    private func render<Output: TemplateOutput>(_ template: CompiledTemplate, _ context: inout Context, into out: inout Output) throws {
         guard let indentation = context.indentation, !indentation.isEmpty else {
-            for node in template.nodes { try render(node, context, into: &out) }
+            for node in template.nodes { try render(node, &context, into: &out) }
             return
         }
         // An indented partial: each line of what it renders starts with the indentation, as swift-mustache does it.
-        var local = ""
+        var local = Output()
         for node in template.nodes {
-            var piece = ""
-            try render(node, context, into: &piece)
-            if !piece.isEmpty, local.last == "\n" { local += indentation }
-            local += piece
+            var piece = Output()
+            try render(node, &context, into: &piece)
+            if !piece.isEmpty, local.endsLine { local.append(indentation) }
+            local.append(contentsOf: piece)
         }
-        out += local
+        out.append(contentsOf: local)
     }
 
-    private func render(_ node: CompiledTemplate.Node, _ context: Context, into out: inout String) throws {
+    private func render<Output: TemplateOutput>(_ node: CompiledTemplate.Node, _ context: inout Context, into out: inout Output) throws {
         switch node {
         case .text(let text):
-            out += text
+            out.append(text)
         case .variable(let path, let escaped):
             guard let value = lookup(path, context.stack) else { return }
             let text: String
@@ -225,50 +232,54 @@ struct CompiledRenderer {
             case .flag(let b): text = b ? "true" : "false"
             default: throw TemplateValue.Unsupported() // a list or an object printed: swift-mustache's description of it
             }
-            out += escaped ? HTMLText.escape(text) : text
+            if escaped { out.appendEscaped(text) } else { out.append(text) }
         case .section(let path, let inner, let inverted):
             let value = lookup(path, context.stack)
             if inverted {
                 switch value {
                 case .list(let items)?:
-                    if items.isEmpty { try render(inner, pushing(value!, context), into: &out) }
+                    if items.isEmpty { try render(inner, pushing: value!, &context, into: &out) }
                 case .flag(let b)?:
-                    if !b { try render(inner, context, into: &out) }
+                    if !b { try render(inner, &context, into: &out) }
                 case .some: break
-                case nil: try render(inner, context, into: &out)
+                case nil: try render(inner, &context, into: &out)
                 }
                 return
             }
             switch value {
             case .list(let items)?:
-                for item in items { try render(inner, pushing(item, context), into: &out) }
+                for item in items { try render(inner, pushing: item, &context, into: &out) }
             case .flag(let b)?:
-                if b { try render(inner, context, into: &out) }
+                if b { try render(inner, &context, into: &out) }
             case let value?:
-                try render(inner, pushing(value, context), into: &out)
+                try render(inner, pushing: value, &context, into: &out)
             case nil:
                 break
             }
         case .block(let name, let fallback, let indented):
-            var inner = context
-            if let indented { inner.indentation = (context.indentation ?? "") + indented }
-            try render(context.overrides?[name] ?? fallback, inner, into: &out)
+            let outer = context.indentation
+            if let indented { context.indentation = (outer ?? "") + indented }
+            try render(context.overrides?[name] ?? fallback, &context, into: &out)
+            context.indentation = outer
         case .partial(let name, let indented, let overrides):
             guard let template = templates[name] else { return }
-            var inner = context
-            if let indented { inner.indentation = (context.indentation ?? "") + indented }
+            let (outerIndentation, outerOverrides) = (context.indentation, context.overrides)
+            if let indented { context.indentation = (outerIndentation ?? "") + indented }
             if let overrides {
                 // The page's own blocks win over those of the templates it inherits from.
-                inner.overrides = context.overrides.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
+                context.overrides = outerOverrides.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
             }
-            try render(template, inner, into: &out)
+            try render(template, &context, into: &out)
+            (context.indentation, context.overrides) = (outerIndentation, outerOverrides)
         }
     }
 
-    private func pushing(_ value: TemplateValue, _ context: Context) -> Context {
-        var inner = context
-        inner.stack.append(value)
-        return inner
+    /// `template` with `value` on top of the stack.
+    private func render<Output: TemplateOutput>(_ template: CompiledTemplate, pushing value: TemplateValue, _ context: inout Context,
+                                                into out: inout Output) throws {
+        context.stack.append(value)
+        try render(template, &context, into: &out)
+        context.stack.removeLast()
     }
 
     private func lookup(_ path: TemplatePath, _ stack: [TemplateValue]) -> TemplateValue? {
@@ -293,4 +304,69 @@ struct CompiledRenderer {
         }
         return current
     }
+}
+
+/// Where a page is rendered: a string, or the bytes of its file (`PageBytes`).
+protocol TemplateOutput {
+    init()
+    var isEmpty: Bool { get }
+    /// Whether what is written ends a line, as swift-mustache tells it: its last character is "\n".
+    var endsLine: Bool { get }
+    mutating func reserveCapacity(_ count: Int)
+    mutating func append(_ text: String)
+    /// The text escaped for HTML (`HTMLText.escape`).
+    mutating func appendEscaped(_ text: String)
+    mutating func append(contentsOf other: Self)
+}
+
+extension String: TemplateOutput {
+    var endsLine: Bool { last == "\n" }
+    mutating func appendEscaped(_ text: String) { self += HTMLText.escape(text) }
+    mutating func append(contentsOf other: String) { self += other }
+}
+
+/// A page rendered as the bytes of its file: a record's page is written as bytes, and appending bytes costs less
+/// than appending to a string (which checks its flags and its room at every piece of a page).
+struct PageBytes: TemplateOutput {
+    var bytes: [UInt8] = []
+
+    var isEmpty: Bool { bytes.isEmpty }
+    /// A "\n" after a "\r" is not a character of its own: "\r\n" is one.
+    var endsLine: Bool {
+        bytes.last == UInt8(ascii: "\n") && (bytes.count < 2 || bytes[bytes.count - 2] != UInt8(ascii: "\r"))
+    }
+
+    mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func appendEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            // the runs between the characters HTMLText.escape replaces, copied whole
+            var run = 0
+            for (i, byte) in utf8.enumerated() {
+                // most bytes are letters, past all five (the quote marks and "&" are below "<" and ">")
+                guard byte <= UInt8(ascii: ">") else { continue }
+                let entity: StaticString
+                switch byte {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                if run < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
+                entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                run = i + 1
+            }
+            if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
+        }
+    }
+
+    mutating func append(contentsOf other: PageBytes) { bytes.append(contentsOf: other.bytes) }
 }

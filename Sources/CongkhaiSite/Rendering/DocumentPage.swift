@@ -8,7 +8,13 @@ struct DocumentPage {
     /// External identifiers' pages, for the links of "what it cites".
     var citationPages = CitationPageIndex()
 
-    func render(_ record: DocumentRecord) -> String {
+    func render(_ record: DocumentRecord) -> String { frame.theme.render(context(of: record), template: "document") }
+
+    /// The page as the bytes of its file.
+    func renderBytes(_ record: DocumentRecord) -> [UInt8] { frame.theme.renderBytes(context(of: record), template: "document") }
+
+    /// What the template is given.
+    func context(of record: DocumentRecord) -> [String: Any] {
         let root = Routes.root(of: record.url)
         let t = frame.theme
         let m = record.metadata
@@ -70,7 +76,7 @@ struct DocumentPage {
         // in the page around it (whose "title" is the page title), so none is missing.
         for key in Self.documentKeys where d[key] == nil { d[key] = false }
         context["doc"] = d
-        return t.render(context, template: "document")
+        return context
     }
 
     static let documentKeys = ["typeHeading", "isLetter", "title", "parentIssuer", "numberLine", "place", "dateOfficial", "dateISO",
@@ -88,7 +94,7 @@ struct DocumentPage {
         let t = frame.theme
         var rows: [[String: Any]] = []
         func add(_ key: String, _ text: String?, datetime: String? = nil) {
-            guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+            guard let text, !text.trimmingSpaces.isEmpty else { return }
             rows.append(["label": t.string(key), "text": text, "datetime": datetime ?? false])
         }
         add("meta_type", m.type?.name)

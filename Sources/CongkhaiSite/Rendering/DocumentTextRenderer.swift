@@ -27,12 +27,16 @@ struct DocumentTextRenderer {
         let linker = citationLinker(from: doc.id, root: root)
         let tableLabel = strings["table"]
 
-        func render(_ shaped: ShapedMarkdown, _ options: RenderOptions) -> RenderedMarkdown {
-            let out = markdown.render(shaped.text, options: options, linkText: linker) { target in
-                resolver.decide(target, lineMap: shaped, diagnostics: &diagnostics, attachments: &text.attachments)
+        func render(_ source: UnsafeBufferPointer<UInt8>, lineMap: ShapedMarkdown, _ options: RenderOptions) -> RenderedMarkdown {
+            let out = markdown.render(utf8: source, options: options, linkText: linker) { target in
+                resolver.decide(target, lineMap: lineMap, diagnostics: &diagnostics, attachments: &text.attachments)
             }
-            report(rawHTML: out.rawHTMLRemovals, map: shaped, doc: doc, into: &diagnostics)
+            report(rawHTML: out.rawHTMLRemovals, map: lineMap, doc: doc, into: &diagnostics)
             return out
+        }
+        func render(_ shaped: ShapedMarkdown, _ options: RenderOptions) -> RenderedMarkdown {
+            var source = shaped.text
+            return source.withUTF8 { render($0, lineMap: shaped, options) }
         }
 
         // A procedure's text is its sections (the reader took them from the body).
@@ -46,11 +50,23 @@ struct DocumentTextRenderer {
             text.downloads = downloads(procedure, doc: doc, diagnostics: &diagnostics)
             return (text, diagnostics)
         }
-        let body = render(doc.body, RenderOptions(tableLabel: tableLabel))
+        let bodyOptions = RenderOptions(tableLabel: tableLabel)
+        func appendixOptions(_ i: Int) -> RenderOptions {
+            RenderOptions(minimumHeadingLevel: 3, idPrefix: "pl\(i + 1)-", tableLabel: tableLabel)
+        }
+        // The Markdown of a document unpacked for rendering (`Document.unpacked`) is read from the layout's bytes,
+        // body then appendices, as below.
+        let unpacked = doc.packedMarkdown?.withParts { parts -> [RenderedMarkdown]? in
+            guard parts.count == doc.appendices.count + 1 else { return nil }
+            return parts.enumerated().map { i, part in
+                render(part.text, lineMap: ShapedMarkdown(text: "", lineMap: part.lineMap), i == 0 ? bodyOptions : appendixOptions(i - 1))
+            }
+        } ?? nil
+        let body = unpacked?[0] ?? render(doc.body, bodyOptions)
         text.bodyHTML = OfficialMarkup.apply(body.html, typeCode: doc.metadata.type?.code)
         text.headings = body.headings
         for (i, appendix) in doc.appendices.enumerated() {
-            let out = render(appendix.body, RenderOptions(minimumHeadingLevel: 3, idPrefix: "pl\(i + 1)-", tableLabel: tableLabel))
+            let out = unpacked?[i + 1] ?? render(appendix.body, appendixOptions(i))
             text.appendices.append(.init(id: "phu-luc-\(i + 1)", title: appendix.title.isEmpty ? strings["appendix"] : appendix.title,
                                          subtitle: appendix.subtitle, html: out.html))
         }
@@ -60,22 +76,28 @@ struct DocumentTextRenderer {
     /// Makes each resolved citation in running text a link; the text stays as written.
     func citationLinker(from source: DocumentID, root: String) -> TextLinker {
         TextLinker(mayLink: Self.mayHoldCitation) { text in
-            let found = scanner.scan(text, details: false)
-            guard !found.isEmpty else { return [.text(text)] }
-            let bytes = Array(text.utf8)
-            var pieces: [TextPiece] = []
+            // Most citations found lead nowhere (a document outside the site): the text is cut only around those that do.
             var cursor = 0
-            for citation in found {
+            let links = scanner.scan(text, details: false).compactMap { citation -> (Range<Int>, String)? in
                 guard let target = graph.target(of: citation, from: source).flatMap({ addresses.urls[$0] }),
-                      citation.linkRange.lowerBound >= cursor else { continue }
-                if citation.linkRange.lowerBound > cursor {
-                    pieces.append(.text(String(decoding: bytes[cursor..<citation.linkRange.lowerBound], as: UTF8.self)))
-                }
-                pieces.append(.link(String(decoding: bytes[citation.linkRange], as: UTF8.self), url: Routes.href(root, target)))
+                      citation.linkRange.lowerBound >= cursor else { return nil }
                 cursor = citation.linkRange.upperBound
+                return (citation.linkRange, Routes.href(root, target))
             }
-            if cursor < bytes.count { pieces.append(.text(String(decoding: bytes[cursor...], as: UTF8.self))) }
-            return pieces
+            guard !links.isEmpty else { return [.text(text)] }
+            var text = text
+            return text.withUTF8 { bytes in
+                func piece(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+                var pieces: [TextPiece] = []
+                var cursor = 0
+                for (range, url) in links {
+                    if range.lowerBound > cursor { pieces.append(.text(piece(cursor..<range.lowerBound))) }
+                    pieces.append(.link(piece(range), url: url))
+                    cursor = range.upperBound
+                }
+                if cursor < bytes.count { pieces.append(.text(piece(cursor..<bytes.count))) }
+                return pieces
+            }
         }
     }
 

@@ -18,3 +18,18 @@ enum Formatting {
         return number.number == nil ? "…/" + number.symbol : number.written
     }
 }
+
+extension String {
+    /// `trimmingCharacters(in: .whitespaces)` (Unicode's space separators and the tab), without Foundation's pass
+    /// (a bridge to NSString on Linux) when neither end is one: most texts, trimmed on every page.
+    var trimmingSpaces: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last, first.isSpace || last.isSpace else { return self }
+        return trimmingCharacters(in: .whitespaces)
+    }
+}
+
+extension Unicode.Scalar {
+    /// In `CharacterSet.whitespaces`: a space separator (Zs), the tab, or (in swift-corelibs-foundation) the zero
+    /// width space; RenderSpeedEquivalenceTests compares the two.
+    var isSpace: Bool { self == "\t" || value == 0x200B || properties.generalCategory == .spaceSeparator }
+}

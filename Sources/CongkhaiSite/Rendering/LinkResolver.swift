@@ -27,7 +27,7 @@ struct LinkResolver {
 
     func decide(_ target: LinkTarget, lineMap: ShapedMarkdown, diagnostics: inout [Diagnostic],
                 attachments named: inout [AttachmentFile]) -> LinkDecision {
-        let url = target.url.trimmingCharacters(in: .whitespaces)
+        let url = target.url.trimmingSpaces
         let line = lineMap.sourceLine(target.line)
         func warn(_ messageKey: MessageKey, _ value: Substring) -> LinkDecision {
             diagnostics.append(Diagnostic(.warning, file: source, line: line, messageKey,

@@ -22,7 +22,7 @@ enum OfficialMarkup {
             if !inDecision, let byte = firstVisibleByte(html.utf8[range]), !OfficialLines.mayBeAddressee(firstVisibleByte: byte) {
                 return ""
             }
-            return plainText(html[range])
+            return candidateText(html[range], inDecision: inDecision)
         }
         let kinds = OfficialLines.kinds(of: texts, typeCode: typeCode)
         guard kinds.contains(where: { $0 != nil }) else { return html }
@@ -127,29 +127,59 @@ enum OfficialMarkup {
 
     /// A paragraph's words: tags removed, the entities cmark-gfm writes decoded, in one pass over the bytes.
     static func plainText(_ html: Substring) -> String {
-        let entities: [(name: [UInt8], byte: UInt8)] = [
-            (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&lt;".utf8), UInt8(ascii: "<")),
-            (Array("&gt;".utf8), UInt8(ascii: ">")), (Array("&amp;".utf8), UInt8(ascii: "&")),
-        ]
-        let bytes = Array(html.utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count)
-        var inTag = false
-        var i = 0
-        next: while i < bytes.count {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "<") { inTag = true } else if byte == UInt8(ascii: ">") { inTag = false } else if !inTag {
-                if byte == UInt8(ascii: "&") {
-                    for entity in entities where bytes[i...].starts(with: entity.name) {
-                        text.append(entity.byte)
-                        i += entity.name.count
-                        continue next
-                    }
-                }
-                text.append(byte)
-            }
-            i += 1
+        String(decoding: plainBytes(html), as: UTF8.self)
+    }
+
+    /// The paragraph's words (`plainText`) when `OfficialLines.kinds` may find it a set-apart line, else "" (an
+    /// ordinary paragraph), so that most paragraphs are neither made strings nor looked at there. An addressee
+    /// line opens with "Kính gửi" (its K may be written as the Kelvin sign, which is the same character); an
+    /// authority line and an enacting word (in a decision only) are in capitals: a word in ASCII lower case rules
+    /// them out, as `OfficialLines.plain` takes no letter away.
+    static func candidateText(_ html: Substring, inDecision: Bool) -> String {
+        let text = plainBytes(html)
+        let mayBeAddressee = text.contains(UInt8(ascii: "K")) || text.withUnsafeBufferPointer { bytes in
+            bytes.indices.dropLast(2).contains { bytes[$0] == 0xE2 && bytes[$0 + 1] == 0x84 && bytes[$0 + 2] == 0xAA }
         }
-        return String(decoding: text, as: UTF8.self)
+        let mayBeCapitals = inDecision && !text.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+        return mayBeAddressee || mayBeCapitals ? String(decoding: text, as: UTF8.self) : ""
+    }
+
+    private static func plainBytes(_ html: Substring) -> [UInt8] {
+        // Read where the paragraph is: copying it into an array first cost more than the pass.
+        html.utf8.withContiguousStorageIfAvailable { plainBytes($0) } ?? Array(html.utf8).withUnsafeBufferPointer { plainBytes($0) }
+    }
+
+    private static func plainBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { text, count in
+            var inTag = false
+            var i = 0
+            next: while i < bytes.count {
+                let byte = bytes[i]
+                if byte == UInt8(ascii: "<") { inTag = true } else if byte == UInt8(ascii: ">") { inTag = false } else if !inTag {
+                    if byte == UInt8(ascii: "&") {
+                        for entity in entities where matches(entity.name, in: bytes, at: i) {
+                            text[count] = entity.byte
+                            count += 1
+                            i += entity.name.count
+                            continue next
+                        }
+                    }
+                    text[count] = byte
+                    count += 1
+                }
+                i += 1
+            }
+        }
+    }
+
+    private static let entities: [(name: [UInt8], byte: UInt8)] = [
+        (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&lt;".utf8), UInt8(ascii: "<")),
+        (Array("&gt;".utf8), UInt8(ascii: ">")), (Array("&amp;".utf8), UInt8(ascii: "&")),
+    ]
+
+    private static func matches(_ name: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + name.count <= bytes.count else { return false }
+        for k in 1..<name.count where bytes[i + k] != name[k] { return false }
+        return true
     }
 }

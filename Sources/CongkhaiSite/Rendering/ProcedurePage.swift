@@ -6,7 +6,13 @@ import Foundation
 struct ProcedurePage {
     let frame: PageFrame
 
-    func render(_ record: DocumentRecord) -> String {
+    func render(_ record: DocumentRecord) -> String { frame.theme.render(context(of: record), template: "procedure") }
+
+    /// The page as the bytes of its file.
+    func renderBytes(_ record: DocumentRecord) -> [UInt8] { frame.theme.renderBytes(context(of: record), template: "procedure") }
+
+    /// What the template is given.
+    func context(of record: DocumentRecord) -> [String: Any] {
         let p = record.procedure!
         let t = frame.theme
         let root = Routes.root(of: record.url)
@@ -50,7 +56,7 @@ struct ProcedurePage {
                              ("agency_coordinating", p.coordinatingAgency),
                              ("submission_address", p.submissionAddress)].compactMap { key, value in
                     // an empty value gets no label of its own
-                    value.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }.map {
+                    value.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }.map {
                         "<p><strong>\(HTMLText.escape(t.string(key))):</strong> \(HTMLText.escape($0))</p>"
                     }
                 }
@@ -77,7 +83,7 @@ struct ProcedurePage {
         context["proc"] = d
         context["description"] = [name, p.code.map { t.string("procedure_code") + " " + $0 }, p.field].compactMap { $0 }
             .joined(separator: " | ")
-        return t.render(context, template: "procedure")
+        return context
     }
 
     func metadataRows(_ record: DocumentRecord, root: String) -> [[String: Any]] {
@@ -85,7 +91,7 @@ struct ProcedurePage {
         let t = frame.theme
         var rows: [[String: Any]] = []
         func add(_ key: String, _ text: String?, href: String? = nil) {
-            guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+            guard let text, !text.trimmingSpaces.isEmpty else { return }
             rows.append(["label": t.string(key), "text": text, "href": href ?? false])
         }
         add("procedure_code", p.code)

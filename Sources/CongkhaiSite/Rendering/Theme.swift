@@ -96,10 +96,21 @@ struct Theme {
     }
 
     func render(_ context: [String: Any], template: String) -> String {
-        if let compiled, let value = try? TemplateValue(context), let page = try? compiled.render(value, template: template) {
+        render(context, template: template, as: String.self) { $0 }
+    }
+
+    /// The page as the bytes of its file.
+    func renderBytes(_ context: [String: Any], template: String) -> [UInt8] {
+        render(context, template: template, as: PageBytes.self) { PageBytes(bytes: Array($0.utf8)) }.bytes
+    }
+
+    private func render<Output: TemplateOutput>(_ context: [String: Any], template: String, as: Output.Type,
+                                                fallback: (String) -> Output) -> Output {
+        if let compiled, let value = try? TemplateValue(context),
+           let page = try? compiled.render(value, template: template, as: Output.self) {
             return page
         }
-        return library.render(context, withTemplate: template) ?? ""
+        return fallback(library.render(context, withTemplate: template) ?? "")
     }
 }
 
