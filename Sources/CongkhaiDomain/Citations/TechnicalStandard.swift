@@ -30,18 +30,13 @@ public struct TechnicalStandard: Sendable, Hashable, Codable {
     }
 
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [TechnicalStandard] {
-        guard let base = bytes.baseAddress else { return [] }
         var out: [TechnicalStandard] = []
         var i = 0
         // The next "T" and the next "Q" are found by memchr: the bytes between are never looked at one by one.
-        func next(_ byte: UInt8, from start: Int) -> Int {
-            let found = memchr(base + start, Int32(byte), bytes.count - start)
-            return found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? bytes.count
-        }
         var nextT = -1, nextQ = -1
         while i < bytes.count {
-            if nextT < i { nextT = next(0x54, from: i) }
-            if nextQ < i { nextQ = next(0x51, from: i) }
+            if nextT < i { nextT = bytes.index(of: 0x54, from: i) }
+            if nextQ < i { nextQ = bytes.index(of: 0x51, from: i) }
             i = min(nextT, nextQ)
             guard i < bytes.count else { break }
             guard i == 0 || !isWordByte(bytes[i - 1]),
@@ -76,5 +71,3 @@ public struct TechnicalStandard: Sendable, Hashable, Codable {
         return true
     }
 }
-
-import Foundation

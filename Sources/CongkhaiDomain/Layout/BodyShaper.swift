@@ -92,8 +92,8 @@ public enum BodyShaper {
             guard let last = LineText.lastMeaningful(line) else { return false }
             return last == "." || last == ";" || last == ":" || last == ","
         }
-        guard first == 0x49 || first == 0x56 || first == 0x58 || first == 0x4C || first == 0x43 else { return false }
-        for byte in line.utf8 where !(byte == 0x49 || byte == 0x56 || byte == 0x58 || byte == 0x4C || byte == 0x43) {
+        guard LineText.isRomanCapital(first) else { return false }
+        for byte in line.utf8 where !LineText.isRomanCapital(byte) {
             return byte != UInt8(ascii: ".") && byte != UInt8(ascii: "*") && byte != UInt8(ascii: "_")
         }
         return true

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One line of a document's text with its line number in the source file,
 /// and whether a blank line stood before it (a paragraph start).
 public struct SourceLine: Sendable, Equatable {
@@ -44,7 +46,6 @@ public struct SourceLine: Sendable, Equatable {
     }
 
     private static func lineSpans(of bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) -> [LineSpan] {
-        guard let base = bytes.baseAddress else { return [] }
         var out: [LineSpan] = []
         var blankBefore = true
         var number = firstLine
@@ -53,8 +54,7 @@ public struct SourceLine: Sendable, Equatable {
         // Byte-wise, each line's end found by memchr and only its leading spaces read: splitting by Character
         // would walk grapheme clusters, and testing every byte was a few per cent of reading.
         while true {
-            let newline = memchr(base + lineStart, 0x0A, end - lineStart)
-            let lineEnd = newline.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
+            let lineEnd = bytes.index(of: 0x0A, from: lineStart)
             var firstNonSpace = lineStart
             while firstNonSpace < lineEnd, bytes[firstNonSpace] == 0x20 { firstNonSpace += 1 }
             if firstNonSpace == lineEnd {
@@ -264,7 +264,7 @@ enum LineText {
             return spaced ? .some((marker(digits + 1), .arabic)) : .some(nil)
         }
         var numerals = 0
-        while numerals < b.count, [0x49, 0x56, 0x58, 0x4C, 0x43].contains(b[numerals]) { numerals += 1 } // I V X L C
+        while numerals < b.count, isRomanCapital(b[numerals]) { numerals += 1 }
         if numerals > 0 {
             // more than five numerals, or no "." after them: no marker; a capital is not lower case
             guard numerals <= 5, numerals < b.count else { return .some(nil) }
@@ -288,13 +288,17 @@ enum LineText {
     /// character is neither a digit nor lower case, and the character after the run of numerals is not "."
     /// (a combining mark after the run makes its last character neither a numeral nor ".").
     static func isRomanCapitalsWithoutDot(_ bytes: some Sequence<UInt8>) -> Bool {
-        func isNumeral(_ b: UInt8) -> Bool { b == 0x49 || b == 0x56 || b == 0x58 || b == 0x4C || b == 0x43 } // I V X L C
         var iterator = bytes.makeIterator()
-        guard let first = iterator.next(), isNumeral(first) else { return false }
+        guard let first = iterator.next(), isRomanCapital(first) else { return false }
         while let b = iterator.next() {
-            if !isNumeral(b) { return b != UInt8(ascii: ".") }
+            if !isRomanCapital(b) { return b != UInt8(ascii: ".") }
         }
         return true
+    }
+
+    /// "I", "V", "X", "L" or "C": the bytes a Roman numeral of a section is written with.
+    static func isRomanCapital(_ byte: UInt8) -> Bool {
+        byte == 0x49 || byte == 0x56 || byte == 0x58 || byte == 0x4C || byte == 0x43
     }
 
     /// Most lines start with a capital or a mark that no numbering starts with, and this runs on every paragraph.
@@ -345,5 +349,3 @@ enum LineText {
 
     enum NumberingKind { case roman, arabic, letter }
 }
-
-import Foundation

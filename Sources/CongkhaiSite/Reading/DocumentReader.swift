@@ -94,12 +94,13 @@ struct DocumentReader: Sendable {
             var located: [LocatedCitation] = []
             var line = 1
             var offset = 0
-            let base = bytes.baseAddress!
             for citation in found {
                 let end = min(citation.linkRange.lowerBound, bytes.count)
-                while offset < end, let newline = memchr(base + offset, 0x0A, end - offset) {
+                while offset < end {
+                    let newline = bytes.index(of: 0x0A, from: offset)
+                    guard newline < end else { break }
                     line += 1
-                    offset = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) - base + 1
+                    offset = newline + 1
                 }
                 offset = max(offset, end)
                 located.append(LocatedCitation(citation: citation, line: markdown.sourceLine(line)))
