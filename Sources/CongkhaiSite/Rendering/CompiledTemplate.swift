@@ -350,16 +350,7 @@ struct PageBytes: TemplateOutput {
             var run = 0
             for (i, byte) in utf8.enumerated() {
                 // most bytes are letters, past all five (the quote marks and "&" are below "<" and ">")
-                guard byte <= UInt8(ascii: ">") else { continue }
-                let entity: StaticString
-                switch byte {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
-                }
+                guard byte <= UInt8(ascii: ">"), let entity = HTMLText.entity(for: byte) else { continue }
                 if run < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
                 entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
                 run = i + 1

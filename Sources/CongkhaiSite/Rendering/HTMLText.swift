@@ -2,21 +2,27 @@
 enum HTMLText {
     static func escape(_ s: String) -> String {
         // most values (titles, numbers, dates) need nothing: return them as they are
-        func special(_ byte: UInt8) -> Bool { byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 }
+        func special(_ byte: UInt8) -> Bool { entity(for: byte) != nil }
         guard s.utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) ?? s.utf8.contains(where: special) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
+            if ch.isASCII, let entity = entity(for: UInt8(ch.value)) { out += entity.description } else { out.unicodeScalars.append(ch) }
         }
         return out
+    }
+
+    /// The entity that stands for a byte escaping replaces ("&", "<", ">" and the two quote marks), or nil;
+    /// the one table of `escape` and of pages written as bytes (`PageBytes.appendEscaped`).
+    static func entity(for byte: UInt8) -> StaticString? {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        default: nil
+        }
     }
 
     /// The text of rendered HTML, without its tags, entities decoded, for
