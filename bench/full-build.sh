@@ -5,7 +5,8 @@
 #   bench/full-build.sh [DOCS]        (default 10000; ROUNDS=5 bench/full-build.sh for more)
 # CONGKHAI=path uses that binary instead of building this tree's release one;
 # BASELINE=path adds a third tool to every round (an older congkhai, for a before/after table).
-# SETTLE=seconds: the wait after each deletion (default 35; see below).
+# DELETE=1 deletes each previous output at once and waits SETTLE seconds (default 35), as this script
+# did until 2026-12-07; by default it is set aside and deleted when the run is over (bench/set-aside.sh).
 # NO_CACHE=1 builds congkhai with --no-cache: a full build that writes no build cache, as a congkhai
 # from before the cache (BASELINE=<build of 20fdc03>) did.
 # Needs what bench/run.sh needs (python3, GNU time, hugo) and builds the corpus as it does.
@@ -13,7 +14,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 docs=${1:-10000}
 rounds=${ROUNDS:-3}
-settle=${SETTLE:-35}
 out=bench/out
 shared=${SHARED:-../shared}
 mkdir -p "$out"
@@ -30,13 +30,10 @@ if [ -z "${CONGKHAI:-}" ]; then swift build -c release --product congkhai >/dev/
 bin=${CONGKHAI:-.build/release/congkhai}
 theme=$PWD/Themes/default
 
-# Both tools start from an empty folder. The previous site is deleted and
-# written back first: ext4 without a journal skips inodes deleted in the last
-# few seconds (300 s while their blocks are dirty) when it allocates new ones,
-# which would slow whichever tool runs right after a deletion. A 6 s wait was
-# too short on 2026-12-07: congkhai's system time doubled from round to round;
-# after 35 s it stayed level.
-empty() { rm -rf "$@" "$out"/.site.* ; sync; sleep "$settle"; }
+# Both tools start from an empty folder, set aside rather than deleted (bench/set-aside.sh says why).
+. bench/set-aside.sh
+empty() { set_aside "$@" "$out"/.site.*; }
+wait_for_deletions
 
 results="$out/full-build-$docs.txt"
 : > "$results"
@@ -62,6 +59,7 @@ for round in $(seq "$rounds"); do
   empty "$out/hugo-public"
   run hugo hugo --source "$out/hugo-$docs" --destination "$PWD/$out/hugo-public" --quiet
 done
+deleted_at_end
 grep -E '^ +[0-9.]+ s' "$out/congkhai.log" | sed 's/^/    last congkhai run: /'
 python3 - "$results" <<'PY'
 import statistics, sys

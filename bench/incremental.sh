@@ -25,7 +25,11 @@ swift build -c release --product congkhai >/dev/null
 bin=$PWD/.build/release/congkhai
 theme=$PWD/Themes/default
 work=$out/incremental-$docs
-rm -rf "$work" && mkdir -p "$work" && cp -rL "$out/corpus-$docs" "$work/content"
+# Output folders are set aside rather than deleted while the run measures (bench/set-aside.sh says why).
+. bench/set-aside.sh
+set_aside "$work"
+wait_for_deletions
+mkdir -p "$work" && cp -rL "$out/corpus-$docs" "$work/content"
 # Files written minutes before the build, as staff's are (a file changed in the
 # same second as a build is read again: see the README).
 find "$work/content" -type f -exec touch -d '10 minutes ago' {} +
@@ -41,7 +45,7 @@ run() { # label, command...: appends "seconds megabytes" to $work/$label
 build() { run "$1" "$bin" build --theme "$theme" --content "$work/content" --output "$work/site" --quiet "${@:2}"; }
 
 for round in 1 2 3; do
-  rm -rf "$work/site" "$work/.site."*
+  set_aside "$work/site" "$work/.site."*
   build full --no-cache
   build "full+cache"
   build nothing
@@ -52,9 +56,10 @@ for round in 1 2 3; do
   sed -i "10s/\$/ (sửa lần $round)/" "$doc"
   touch -d '1 minute ago' "$doc"
   build "one-summary"
-  rm -rf "$work/hugo-public"
+  set_aside "$work/hugo-public"
   run hugo hugo --source "$out/hugo-$docs" --destination "$PWD/$work/hugo-public" --quiet
 done
+deleted_at_end
 python3 - "$work" <<'PY'
 import statistics, sys
 d = sys.argv[1]
