@@ -17,7 +17,11 @@ mkdir -p "$out"
 [ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install -y time"; exit 2; }
 for docs in "$small" "$large"; do
   corpus=$out/corpus-$docs
-  [ -f "$corpus/.done" ] || { rm -rf "$corpus"; python3 "$shared/tools/gen_corpus.py" --out "$corpus" --docs "$docs"; touch "$corpus/.done"; }
+  if [ ! -f "$corpus/.done" ]; then
+    rm -rf "$corpus"
+    python3 "$shared/tools/gen_corpus.py" --out "$corpus" --docs "$docs"
+    touch "$corpus/.done"
+  fi
 done
 if [ -z "${CONGKHAI:-}" ]; then swift build -c release --product congkhai >/dev/null; fi
 bin=${CONGKHAI:-.build/release/congkhai}
