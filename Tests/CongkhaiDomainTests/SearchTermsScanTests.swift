@@ -198,4 +198,23 @@ import Testing
         #expect(words.count == 5)
         #expect(seen == ["ab": false, "ba": false, "abc": false, "a": true, "": false])
     }
+
+    /// The tokenizer ends a word at an ASCII byte without a key byte (other than the dot) without looking it up: each
+    /// must be a separator, and each byte with a key byte a letter or a digit that puts that byte in the key.
+    @Test func asciiBytesWithoutAKeyAreSeparators() {
+        let table = LatinTable.shared
+        for byte in UInt8(0)..<0x80 {
+            let entry = table.entry(Unicode.Scalar(byte))
+            let keyByte = table.asciiKeys[Int(byte)]
+            if keyByte == 0 {
+                #expect(entry.kind == .separator, "\(byte)")
+            } else {
+                #expect(entry.kind == .letter || entry.kind == .digit, "\(byte)")
+                #expect(entry.tone == 0 && entry.base?.value == UInt32(keyByte), "\(byte)")
+            }
+        }
+        for text in ["1.004492 và 2.a, Điều 3. x", "1..2 3.\u{301}4 5._6 (7).8", "a.b 9.ả", "số: 12/2018/QĐ-UBND; ngày 5."] {
+            #expect(SearchTerms.exactKeys(in: text) == Self.referenceExactKeys(in: text), "\(text)")
+        }
+    }
 }

@@ -124,14 +124,21 @@ private struct KeyScanner {
             // An ASCII letter or digit (most bytes of a text, even in Vietnamese) goes straight into the word, with
             // what the general path below does for it (its key byte: `LatinTable.asciiKeys`); a dot after a number
             // takes the general path.
-            if lead < 0x80, !pendingDot {
+            if lead < 0x80 {
                 let keyByte = table.asciiKeys[Int(lead)]
-                if keyByte != 0 {
+                if keyByte != 0, !pendingDot {
                     if key.count == 0 && tones.count == 0 { wordStart = start }
                     key.append(keyByte)
                     previousIsNumber = keyByte <= 0x39
                     next += 1
                     wordEnd = next
+                    continue
+                }
+                // Any other ASCII byte is a separator (a space, punctuation: one in five bytes of a text), which ends
+                // the word whatever came before, as below; a dot may join a number and takes the general path.
+                if keyByte == 0, lead != 0x2E {
+                    finish(body)
+                    next += 1
                     continue
                 }
             }
