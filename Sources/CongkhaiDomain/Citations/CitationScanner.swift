@@ -25,9 +25,57 @@ public struct CitationScanner: Sendable {
         var out: [Citation] = []
         // where each citation's summary runs, by index in `out`: a later citation may end it
         var summaries: [(index: Int, span: CitationSummary.Span)] = []
+        var i = 0
+        while let (written, number, typeWord, start, end) = next(bytes, from: &i) {
+            let (date, afterDate, dateTypo) = dateAfter(bytes, end)
+            let (issuer, afterIssuer) = details ? issuerAfter(bytes, afterDate) : (nil, afterDate)
+            if details, let span = CitationSummary.span(bytes, from: afterIssuer) { summaries.append((out.count, span)) }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            var citation = Citation(written: written, text: text, number: number, typeWord: typeWord, date: date,
+                                    issuer: issuer, linkRange: start..<end)
+            if dateTypo != nil { citation.mistypedDate = dateTypo }
+            out.append(citation)
+        }
+        for (index, span) in summaries {
+            var span = span
+            for later in out[(index + 1)...] {
+                if later.linkRange.lowerBound >= span.end { break }
+                CitationSummary.clip(&span, at: later.linkRange.lowerBound, bytes)
+            }
+            out[index].summary = CitationSummary.text(span, bytes)
+        }
+        return out
+    }
+
+    /// What linking a citation in rendered text needs: where its link goes in the text, its identifier, and its year
+    /// (`Citation.year`). `scan(_:details: false)` without the rest of a `Citation`, for the renderer, which scans
+    /// every text node that may hold one and keeps only the citations that lead to a page.
+    public struct Link: Sendable {
+        public let range: Range<Int>
+        public let number: DocumentNumber
+        public let year: Int?
+    }
+
+    /// The citations `scan(text, details: false)` finds, each as a `Link`, in the same order.
+    public func links(_ text: String) -> [Link] {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var out: [Link] = []
+            var i = 0
+            while let (_, number, _, start, end) = next(bytes, from: &i) {
+                let date = dateAfter(bytes, end).0
+                out.append(Link(range: start..<end, number: number, year: date?.year ?? number.year))
+            }
+            return out
+        }
+    }
+
+    /// The next citation at or after `i`: its identifier as written and read, its type word, and where its link starts
+    /// and ends; `i` is moved past it. Nil when there is none.
+    private func next(_ bytes: UnsafeBufferPointer<UInt8>, from i: inout Int)
+        -> (written: String, number: DocumentNumber, typeWord: String?, start: Int, end: Int)? {
         let n = bytes.count
         let raw = UnsafeRawBufferPointer(bytes)
-        var i = 0
         while i < n {
             // eight bytes at a time while none of them is a digit, as in most of a text
             if i + 8 <= n, !Self.hasDigit(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8; continue }
@@ -47,28 +95,14 @@ public struct CitationScanner: Sendable {
                 (written, rawEnd) = (joined, joinedEnd)
             }
             end = rawEnd
-            if let number = DocumentNumber.parse(token: written), number.number != nil, hasUpperCaseLetter(number.symbol) {
-                let (typeWord, start) = typeWordBefore(bytes, i)
-                let (date, afterDate, dateTypo) = dateAfter(bytes, end)
-                let (issuer, afterIssuer) = details ? issuerAfter(bytes, afterDate) : (nil, afterDate)
-                if details, let span = CitationSummary.span(bytes, from: afterIssuer) { summaries.append((out.count, span)) }
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                var citation = Citation(written: written, text: text, number: number, typeWord: typeWord, date: date, issuer: issuer,
-                                        linkRange: start..<end)
-                citation.mistypedDate = dateTypo
-                out.append(citation)
-            }
+            let start = i
             i = end
-        }
-        for (index, span) in summaries {
-            var span = span
-            for later in out[(index + 1)...] {
-                if later.linkRange.lowerBound >= span.end { break }
-                CitationSummary.clip(&span, at: later.linkRange.lowerBound, bytes)
+            if let number = DocumentNumber.parse(token: written), number.number != nil, hasUpperCaseLetter(number.symbol) {
+                let (typeWord, linkStart) = typeWordBefore(bytes, start)
+                return (written, number, typeWord, linkStart, end)
             }
-            out[index].summary = CitationSummary.text(span, bytes)
         }
-        return out
+        return nil
     }
 
     // MARK: bytes
@@ -154,7 +188,8 @@ public struct CitationScanner: Sendable {
     }
 
     private func hasUpperCaseLetter(_ s: String) -> Bool {
-        s.unicodeScalars.contains { $0.properties.isUppercase }
+        // an ASCII capital settles it without Unicode properties, as in nearly every symbol
+        s.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } || s.unicodeScalars.contains { $0.properties.isUppercase }
     }
 
     /// "Kế hoạch số " before the identifier: returns the type word and where it starts.
@@ -167,16 +202,25 @@ public struct CitationScanner: Sendable {
             k -= 4
             while k > 0, bytes[k - 1] == 0x20 { k -= 1 }
         }
-        for (word, forms) in Self.typeWordForms {
-            // the last byte first: it rules out nearly every form without comparing the rest
-            for form in forms where k >= form.count && bytes[k - 1] == form[form.count - 1] && matches(bytes, k - form.count, form) {
-                let before = k - form.count
-                if before > 0, isASCIILetter(bytes[before - 1]) || (bytes[before - 1] >= 0x80 && bytes[before - 1] < 0xC0) { continue }
-                return (word, before)
-            }
+        guard k > 0 else { return (nil, start) }
+        // only the forms ending in the byte before: in the order of `typeWordForms`, so the same form wins
+        for (word, form) in Self.typeWordFormsByLastByte[Int(bytes[k - 1])] where k >= form.count && matches(bytes, k - form.count, form) {
+            let before = k - form.count
+            if before > 0, isASCIILetter(bytes[before - 1]) || (bytes[before - 1] >= 0x80 && bytes[before - 1] < 0xC0) { continue }
+            return (word, before)
         }
         return (nil, start)
     }
+
+    /// `typeWordForms` one after another, filed by the last byte of the form: a citation's type word is looked for
+    /// among the few that can end where it would, not among all hundred.
+    private static let typeWordFormsByLastByte: [[(String, [UInt8])]] = {
+        var table = [[(String, [UInt8])]](repeating: [], count: 256)
+        for (word, forms) in typeWordForms {
+            for form in forms { table[Int(form[form.count - 1])].append((word, form)) }
+        }
+        return table
+    }()
 
     private static let oAcuteCircumflex = Array("ố".utf8)
     /// Each type word as written in running text: "Kế hoạch", "kế hoạch", "KẾ HOẠCH".
