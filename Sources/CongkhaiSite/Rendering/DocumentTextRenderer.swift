@@ -78,26 +78,29 @@ struct DocumentTextRenderer {
         TextLinker(mayLink: Self.mayHoldCitation) { text in
             // Most citations found lead nowhere (a document outside the site): the text is cut only around those that do.
             var cursor = 0
-            let links = scanner.scan(text, details: false).compactMap { citation -> (Range<Int>, String)? in
-                guard let target = graph.target(of: citation, from: source).flatMap({ addresses.urls[$0] }),
-                      citation.linkRange.lowerBound >= cursor else { return nil }
-                cursor = citation.linkRange.upperBound
-                return (citation.linkRange, Routes.href(root, target))
+            let links = scanner.links(text).compactMap { link -> (Range<Int>, String)? in
+                guard let target = graph.target(of: link.number, year: link.year, from: source).flatMap({ addresses.urls[$0] }),
+                      link.range.lowerBound >= cursor else { return nil }
+                cursor = link.range.upperBound
+                return (link.range, Routes.href(root, target))
             }
             guard !links.isEmpty else { return [.text(text)] }
-            var text = text
-            return text.withUTF8 { bytes in
-                func piece(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-                var pieces: [TextPiece] = []
-                var cursor = 0
-                for (range, url) in links {
-                    if range.lowerBound > cursor { pieces.append(.text(piece(cursor..<range.lowerBound))) }
-                    pieces.append(.link(piece(range), url: url))
-                    cursor = range.upperBound
-                }
-                if cursor < bytes.count { pieces.append(.text(piece(cursor..<bytes.count))) }
-                return pieces
+            // Pieces cut from the String itself: the scanner's offsets fall between characters (a citation starts and ends
+            // with an ASCII byte or a whole letter), so they are copied without decoding the UTF-8 again.
+            let utf8 = text.utf8
+            func piece(_ range: Range<Int>) -> String {
+                let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound), to = utf8.index(from, offsetBy: range.count)
+                return String(Substring(utf8[from..<to]))
             }
+            var pieces: [TextPiece] = []
+            cursor = 0
+            for (range, url) in links {
+                if range.lowerBound > cursor { pieces.append(.text(piece(cursor..<range.lowerBound))) }
+                pieces.append(.link(piece(range), url: url))
+                cursor = range.upperBound
+            }
+            if cursor < utf8.count { pieces.append(.text(piece(cursor..<utf8.count))) }
+            return pieces
         }
     }
 
