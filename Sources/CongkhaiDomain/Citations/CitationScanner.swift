@@ -109,7 +109,7 @@ public struct CitationScanner: Sendable {
 
     /// Whether any of the eight bytes is an ASCII digit ("has a byte between 0x2F and 0x3A", from Bit Twiddling
     /// Hacks). Exact byte by byte: no sum or difference crosses into the next byte.
-    static func hasDigit(_ word: UInt64) -> Bool {
+    public static func hasDigit(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let low7 = word & (ones &* 127)
         return (ones &* (127 + 0x3A) &- low7) & ~word & (low7 &+ ones &* (127 - 0x2F)) & (ones &* 128) != 0
