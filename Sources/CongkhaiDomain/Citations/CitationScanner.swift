@@ -77,8 +77,12 @@ public struct CitationScanner: Sendable {
         let n = bytes.count
         let raw = UnsafeRawBufferPointer(bytes)
         while i < n {
-            // eight bytes at a time while none of them is a digit, as in most of a text
-            if i + 8 <= n, !Self.hasDigit(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8; continue }
+            // eight bytes at a time while none of them is a digit, as in most of a text; else straight to the first digit
+            if i + 8 <= n {
+                let digits = Self.digitMask(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if digits == 0 { i += 8; continue }
+                i += digits.trailingZeroBitCount >> 3
+            }
             let b = bytes[i]
             guard isDigit(b), i == 0 || mayPrecede(bytes[i - 1]) else { i += 1; continue }
             var j = i
@@ -109,10 +113,14 @@ public struct CitationScanner: Sendable {
 
     /// Whether any of the eight bytes is an ASCII digit ("has a byte between 0x2F and 0x3A", from Bit Twiddling
     /// Hacks). Exact byte by byte: no sum or difference crosses into the next byte.
-    public static func hasDigit(_ word: UInt64) -> Bool {
+    public static func hasDigit(_ word: UInt64) -> Bool { digitMask(word) != 0 }
+
+    /// The high bit of each byte of `word` that is an ASCII digit, and no other bit: the first digit of eight bytes
+    /// loaded little-endian is at `trailingZeroBitCount / 8`. (Linux on x86-64 and ARM64, where loads are little-endian.)
+    public static func digitMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let low7 = word & (ones &* 127)
-        return (ones &* (127 + 0x3A) &- low7) & ~word & (low7 &+ ones &* (127 - 0x2F)) & (ones &* 128) != 0
+        return (ones &* (127 + 0x3A) &- low7) & ~word & (low7 &+ ones &* (127 - 0x2F)) & (ones &* 128)
     }
 
     /// The identifier between `start` and `end` without the punctuation that closes a sentence.

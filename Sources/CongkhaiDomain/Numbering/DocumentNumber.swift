@@ -74,7 +74,11 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
                     }
                     out[at] = style == .party ? 0x2D : 0x2F; at += 1
                     if let year {
-                        for power in [1000, 100, 10, 1] { out[at] = UInt8(0x30 + year / power % 10); at += 1 }
+                        out[at] = UInt8(0x30 + year / 1000)
+                        out[at + 1] = UInt8(0x30 + year / 100 % 10)
+                        out[at + 2] = UInt8(0x30 + year / 10 % 10)
+                        out[at + 3] = UInt8(0x30 + year % 10)
+                        at += 4
                         out[at] = 0x2F; at += 1
                     }
                     var i = 0

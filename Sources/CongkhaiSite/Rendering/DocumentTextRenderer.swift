@@ -124,7 +124,12 @@ struct DocumentTextRenderer {
         // words without a digit (most of a text node), as the scanner does
         var d = 0
         while d + 2 < n {
-            if d + 8 <= n, !CitationScanner.hasDigit(raw.loadUnaligned(fromByteOffset: d, as: UInt64.self)) { d += 8; continue }
+            if d + 8 <= n {
+                let digits = CitationScanner.digitMask(raw.loadUnaligned(fromByteOffset: d, as: UInt64.self))
+                if digits == 0 { d += 8; continue }
+                // to the first digit, the loop's bound checked again
+                if digits.trailingZeroBitCount >= 8 { d += digits.trailingZeroBitCount >> 3; continue }
+            }
             let byte = bytes[d + 1]
             if isDigit(bytes[d]), byte == slash || byte == hyphen {
                 let k = d + 2
