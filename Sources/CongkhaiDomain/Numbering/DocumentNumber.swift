@@ -162,37 +162,37 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
     /// one is not ASCII: a combining mark there would join it into another character.
     static func headByBytes(_ compact: String) -> Head? {
         let utf8 = compact.utf8
-        let scanned: (digits: Int, separator: UInt8, year: Int?)?? = utf8.withContiguousStorageIfAvailable { b in
+        // the year's value is read here too: its text is made only for a year that cannot be one (below 1000)
+        let scanned: (digits: Int, separator: UInt8, year: Int?, value: Int)?? = utf8.withContiguousStorageIfAvailable { b in
             let n = b.count
             var i = 0
             while i < n, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
             guard i > 0, i < n, b[i] < 0x80 else { return nil } // blank number, or a mark after a digit: undecided
-            guard i <= 6 else { return (i, 0, nil) }
+            guard i <= 6 else { return (i, 0, nil, 0) }
             let separator = b[i]
-            guard separator == 0x2F || separator == 0x2D else { return (i, separator, nil) }
+            guard separator == 0x2F || separator == 0x2D else { return (i, separator, nil, 0) }
             guard i + 1 >= n || b[i + 1] < 0x80 else { return nil } // a mark on the separator
             // "/2015/X": more than five characters after the separator, four digits and a slash
             if separator == 0x2F, i + 6 < n, (1...4).allSatisfy({ b[i + $0] >= 0x30 && b[i + $0] <= 0x39 }), b[i + 5] == 0x2F {
                 guard b[i + 6] < 0x80 else { return nil }
-                return (i, separator, i + 1)
+                let value = (1...4).reduce(0) { $0 * 10 + Int(b[i + $1] - 0x30) }
+                return (i, separator, i + 1, value)
             }
-            return (i, separator, nil)
+            return (i, separator, nil, 0)
         }
-        guard let scanned, let (digits, separator, yearStart) = scanned else { return nil }
+        guard let scanned, let (digits, separator, yearStart, value) = scanned else { return nil }
         guard digits <= 6, separator == 0x2F || separator == 0x2D else { return .notANumber }
         let numberEnd = utf8.index(utf8.startIndex, offsetBy: digits)
-        let number = String(compact[..<numberEnd])
+        let number = String(compact[compact.startIndex..<numberEnd])
         guard let yearStart else {
             return .head(number: number, year: nil, rejectedYear: nil, style: separator == 0x2D ? .party : .state,
-                         rest: compact[utf8.index(after: numberEnd)...])
+                         rest: compact[utf8.index(after: numberEnd)..<compact.endIndex])
         }
         let yearFrom = utf8.index(utf8.startIndex, offsetBy: yearStart)
         let yearTo = utf8.index(yearFrom, offsetBy: 4)
-        let written = String(compact[yearFrom..<yearTo])
-        let value = Int(written)!
         let valid = (1000...9999).contains(value)
-        return .head(number: number, year: valid ? value : nil, rejectedYear: valid ? nil : written, style: .legal,
-                     rest: compact[utf8.index(after: yearTo)...])
+        return .head(number: number, year: valid ? value : nil, rejectedYear: valid ? nil : String(compact[yearFrom..<yearTo]),
+                     style: .legal, rest: compact[utf8.index(after: yearTo)..<compact.endIndex])
     }
 
     /// Symbols are letters (any case, Đ included), digits, `&` and separators,
