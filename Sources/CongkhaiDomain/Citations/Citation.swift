@@ -100,6 +100,13 @@ public struct Citation: Sendable, Hashable, Codable {
         func text(_ i: Int) -> String? {
             guard absent & (1 << i) == 0 else { return nil }
             let range = bounds(i)
+            // A long field (a summary) is copied as a slice of `texts`, its ends between fields and so between
+            // characters: decoding its bytes would check all of them again. A short one decodes faster than it slices.
+            if range.count > 48 {
+                let utf8 = texts.utf8
+                let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound), to = utf8.index(from, offsetBy: range.count)
+                return String(Substring(utf8[from..<to]))
+            }
             return texts.utf8.withContiguousStorageIfAvailable { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
                 ?? String(Substring(texts.utf8.dropFirst(range.lowerBound).prefix(range.count)))
         }
