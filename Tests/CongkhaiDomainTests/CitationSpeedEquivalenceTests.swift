@@ -87,6 +87,11 @@ import Testing
         #expect(found > 1000)
     }
 
+    @Test func theFirstBytesOfStopWordsAreThoseChecked() {
+        let firsts = Set(CitationScanner.stopWords.map { $0[0] })
+        for b in UInt8.min...UInt8.max { #expect(CitationScanner.mayStartStopWord(b) == firsts.contains(b), "\(b)") }
+    }
+
     @Test func fieldsHoldWhatTheyWereGiven() {
         var generator = SystemRandomNumberGenerator()
         let values: [String?] = [nil, "", "a", "Quyết định số 12/2018/QĐ-UBND", "Ủy ban nhân dân tỉnh", "về việc ban hành quy chế",

@@ -315,7 +315,9 @@ public struct CitationScanner: Sendable {
         let limit = min(bytes.count, k + 160)
         while k < limit, words < 12 {
             // at a word start: stop before a word that opens the summary
-            if k > begin, Self.stopWords.contains(where: { $0[0] == bytes[k] && matches(bytes, k, $0) }) { break }
+            if k > begin, Self.mayStartStopWord(bytes[k]), Self.stopWords.contains(where: { $0[0] == bytes[k] && matches(bytes, k, $0) }) {
+                break
+            }
             var wordEnd = k
             var stop = false
             while wordEnd < limit, bytes[wordEnd] != 0x20 {
@@ -334,6 +336,15 @@ public struct CitationScanner: Sendable {
         return (String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<end]), as: UTF8.self), end)
     }
 
+    /// Whether `b` is the first byte of one of `stopWords` (v, b, h, q, p, t, g, "(" and the lead byte of "“"): most words
+    /// of an issuer start otherwise, and are not compared with the ten.
+    static func mayStartStopWord(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x76, 0x62, 0x68, 0x71, 0x70, 0x74, 0x67, 0x28, 0xE2: true
+        default: false
+        }
+    }
+
     private static let cua = Array("của ".utf8)
     private static let ngay = Array("ngày".utf8)
 
@@ -342,7 +353,7 @@ public struct CitationScanner: Sendable {
         for i in 0..<word.count where bytes[at + i] != word[i] { return false }
         return true
     }
-    private static let stopWords: [[UInt8]] = ["về ", "ban hành", "hướng dẫn", "quy định", "phê duyệt", "triển khai", "thực hiện",
+    static let stopWords: [[UInt8]] = ["về ", "ban hành", "hướng dẫn", "quy định", "phê duyệt", "triển khai", "thực hiện",
                                                "giữa ", "(khóa", "“"].map { Array($0.utf8) }
 }
 
