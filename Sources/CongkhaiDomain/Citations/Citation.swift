@@ -57,26 +57,34 @@ public struct Citation: Sendable, Hashable, Codable {
             (self.texts, self.ends, self.absent, self.number, self.date) = (texts, ends, absent, number, date)
         }
 
-        convenience init(written: String, typeWord: String?, texts fields: [String?], number: DocumentNumber, date: DocumentDate?) {
+        convenience init(written: String, typeWord: String?, texts fields: (String?, String?, String?, String?), number: DocumentNumber,
+                         date: DocumentDate?) {
             var ends: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
             var absent: UInt8 = 0, length = 0
+            // The fields as a tuple and appended, not an array copied into a new string: no array to allocate, the bytes of
+            // strings already valid are not checked again, and a citation with only its text shares that text's storage.
+            var present = 0
             withUnsafeMutableBytes(of: &ends) { ends in
-                for (i, field) in fields.enumerated() {
-                    if let field { length += field.utf8.count } else { absent |= 1 << i }
+                func add(_ i: Int, _ field: String?) {
+                    if let field { length += field.utf8.count; present += 1 } else { absent |= 1 << i }
                     ends.storeBytes(of: UInt32(length), toByteOffset: i * 4, as: UInt32.self)
                 }
+                add(0, fields.0)
+                add(1, fields.1)
+                add(2, fields.2)
+                add(3, fields.3)
             }
-            // the bytes copied as they are (each field is valid UTF-8), not appended string by string
-            let texts = String(unsafeUninitializedCapacity: length) { out in
-                var at = 0
-                for case var field? in fields {
-                    field.withUTF8 { bytes in
-                        _ = UnsafeMutableBufferPointer(rebasing: out[at...]).initialize(from: bytes)
-                        at += bytes.count
-                    }
-                }
-                return at
+            var texts = ""
+            // exactly as long as the fields (no room to grow kept for each of the corpus's citations), unless small
+            if present > 1, length > 15 { texts.reserveCapacity(length) }
+            func put(_ field: String?) {
+                guard let field else { return }
+                if present == 1 { texts = field } else { texts += field }
             }
+            put(fields.0)
+            put(fields.1)
+            put(fields.2)
+            put(fields.3)
             self.init(written: written, typeWord: typeWord, texts: texts, ends: ends, absent: absent, number: number, date: date)
         }
 
@@ -92,6 +100,13 @@ public struct Citation: Sendable, Hashable, Codable {
         func text(_ i: Int) -> String? {
             guard absent & (1 << i) == 0 else { return nil }
             let range = bounds(i)
+            // A long field (a summary) is copied as a slice of `texts`, its ends between fields and so between
+            // characters: decoding its bytes would check all of them again. A short one decodes faster than it slices.
+            if range.count > 48 {
+                let utf8 = texts.utf8
+                let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound), to = utf8.index(from, offsetBy: range.count)
+                return String(Substring(utf8[from..<to]))
+            }
             return texts.utf8.withContiguousStorageIfAvailable { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
                 ?? String(Substring(texts.utf8.dropFirst(range.lowerBound).prefix(range.count)))
         }
@@ -100,21 +115,16 @@ public struct Citation: Sendable, Hashable, Codable {
         func replacing(_ i: Int, with value: String?) -> Fields {
             if value == nil, absent & (1 << i) != 0 { return self }
             let old = bounds(i)
-            var value = value
             let count = value?.utf8.count ?? 0
-            var texts = self.texts
-            let made = texts.withUTF8 { bytes in
-                String(unsafeUninitializedCapacity: bytes.count - old.count + count) { out in
-                    var at = 0
-                    func put<C: Collection<UInt8>>(_ part: C) {
-                        at += UnsafeMutableBufferPointer(rebasing: out[at...]).initialize(from: part).1
-                    }
-                    put(bytes[..<old.lowerBound])
-                    if value != nil { value!.withUTF8 { put($0) } }
-                    put(bytes[old.upperBound...])
-                    return at
-                }
-            }
+            // Appended from slices of `texts` (their ends fall between fields, so between characters) and the value: all
+            // valid UTF-8 already, not checked again as a string made of the bytes would be.
+            let utf8 = texts.utf8
+            var made = ""
+            let length = utf8.count - old.count + count
+            if length > 15 { made.reserveCapacity(length) } // as long as it needs; a small string stays in place
+            made += Substring(utf8[..<utf8.index(utf8.startIndex, offsetBy: old.lowerBound)])
+            if let value { made += value }
+            made += Substring(utf8[utf8.index(utf8.startIndex, offsetBy: old.upperBound)...])
             var ends = self.ends
             withUnsafeMutableBytes(of: &ends) { ends in
                 for field in i..<4 {
@@ -163,7 +173,7 @@ public struct Citation: Sendable, Hashable, Codable {
 
     public init(written: String, text: String, number: DocumentNumber, typeWord: String?, date: DocumentDate?, issuer: String?,
                 linkRange: Range<Int>, summary: String? = nil, mistypedDate: String? = nil) {
-        fields = Fields(written: written, typeWord: typeWord, texts: [text, issuer, summary, mistypedDate], number: number, date: date)
+        fields = Fields(written: written, typeWord: typeWord, texts: (text, issuer, summary, mistypedDate), number: number, date: date)
         (linkStart, linkEnd) = (Int32(clamping: linkRange.lowerBound), Int32(clamping: linkRange.upperBound))
     }
 

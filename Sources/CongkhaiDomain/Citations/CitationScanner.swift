@@ -25,12 +25,64 @@ public struct CitationScanner: Sendable {
         var out: [Citation] = []
         // where each citation's summary runs, by index in `out`: a later citation may end it
         var summaries: [(index: Int, span: CitationSummary.Span)] = []
+        var i = 0
+        while let (written, number, typeWord, start, end) = next(bytes, from: &i) {
+            let (date, afterDate, dateTypo) = dateAfter(bytes, end)
+            let (issuer, afterIssuer) = details ? issuerAfter(bytes, afterDate) : (nil, afterDate)
+            if details, let span = CitationSummary.span(bytes, from: afterIssuer) { summaries.append((out.count, span)) }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            var citation = Citation(written: written, text: text, number: number, typeWord: typeWord, date: date,
+                                    issuer: issuer, linkRange: start..<end)
+            if dateTypo != nil { citation.mistypedDate = dateTypo }
+            out.append(citation)
+        }
+        for (index, span) in summaries {
+            var span = span
+            for later in out[(index + 1)...] {
+                if later.linkRange.lowerBound >= span.end { break }
+                CitationSummary.clip(&span, at: later.linkRange.lowerBound, bytes)
+            }
+            out[index].summary = CitationSummary.text(span, bytes)
+        }
+        return out
+    }
+
+    /// What linking a citation in rendered text needs: where its link goes in the text, its identifier, and its year
+    /// (`Citation.year`). `scan(_:details: false)` without the rest of a `Citation`, for the renderer, which scans
+    /// every text node that may hold one and keeps only the citations that lead to a page.
+    public struct Link: Sendable {
+        public let range: Range<Int>
+        public let number: DocumentNumber
+        public let year: Int?
+    }
+
+    /// The citations `scan(text, details: false)` finds, each as a `Link`, in the same order.
+    public func links(_ text: String) -> [Link] {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var out: [Link] = []
+            var i = 0
+            while let (_, number, _, start, end) = next(bytes, from: &i) {
+                let date = dateAfter(bytes, end).0
+                out.append(Link(range: start..<end, number: number, year: date?.year ?? number.year))
+            }
+            return out
+        }
+    }
+
+    /// The next citation at or after `i`: its identifier as written and read, its type word, and where its link starts
+    /// and ends; `i` is moved past it. Nil when there is none.
+    private func next(_ bytes: UnsafeBufferPointer<UInt8>, from i: inout Int)
+        -> (written: String, number: DocumentNumber, typeWord: String?, start: Int, end: Int)? {
         let n = bytes.count
         let raw = UnsafeRawBufferPointer(bytes)
-        var i = 0
         while i < n {
-            // eight bytes at a time while none of them is a digit, as in most of a text
-            if i + 8 <= n, !Self.hasDigit(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8; continue }
+            // eight bytes at a time while none of them is a digit, as in most of a text; else straight to the first digit
+            if i + 8 <= n {
+                let digits = Self.digitMask(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if digits == 0 { i += 8; continue }
+                i += digits.trailingZeroBitCount >> 3
+            }
             let b = bytes[i]
             guard isDigit(b), i == 0 || mayPrecede(bytes[i - 1]) else { i += 1; continue }
             var j = i
@@ -47,38 +99,28 @@ public struct CitationScanner: Sendable {
                 (written, rawEnd) = (joined, joinedEnd)
             }
             end = rawEnd
-            if let number = DocumentNumber.parse(token: written), number.number != nil, hasUpperCaseLetter(number.symbol) {
-                let (typeWord, start) = typeWordBefore(bytes, i)
-                let (date, afterDate, dateTypo) = dateAfter(bytes, end)
-                let (issuer, afterIssuer) = details ? issuerAfter(bytes, afterDate) : (nil, afterDate)
-                if details, let span = CitationSummary.span(bytes, from: afterIssuer) { summaries.append((out.count, span)) }
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                var citation = Citation(written: written, text: text, number: number, typeWord: typeWord, date: date, issuer: issuer,
-                                        linkRange: start..<end)
-                citation.mistypedDate = dateTypo
-                out.append(citation)
-            }
+            let start = i
             i = end
-        }
-        for (index, span) in summaries {
-            var span = span
-            for later in out[(index + 1)...] {
-                if later.linkRange.lowerBound >= span.end { break }
-                CitationSummary.clip(&span, at: later.linkRange.lowerBound, bytes)
+            if let number = DocumentNumber.parse(token: written), number.number != nil, hasUpperCaseLetter(number.symbol) {
+                let (typeWord, linkStart) = typeWordBefore(bytes, start)
+                return (written, number, typeWord, linkStart, end)
             }
-            out[index].summary = CitationSummary.text(span, bytes)
         }
-        return out
+        return nil
     }
 
     // MARK: bytes
 
     /// Whether any of the eight bytes is an ASCII digit ("has a byte between 0x2F and 0x3A", from Bit Twiddling
     /// Hacks). Exact byte by byte: no sum or difference crosses into the next byte.
-    static func hasDigit(_ word: UInt64) -> Bool {
+    public static func hasDigit(_ word: UInt64) -> Bool { digitMask(word) != 0 }
+
+    /// The high bit of each byte of `word` that is an ASCII digit, and no other bit: the first digit of eight bytes
+    /// loaded little-endian is at `trailingZeroBitCount / 8`. (Linux on x86-64 and ARM64, where loads are little-endian.)
+    public static func digitMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let low7 = word & (ones &* 127)
-        return (ones &* (127 + 0x3A) &- low7) & ~word & (low7 &+ ones &* (127 - 0x2F)) & (ones &* 128) != 0
+        return (ones &* (127 + 0x3A) &- low7) & ~word & (low7 &+ ones &* (127 - 0x2F)) & (ones &* 128)
     }
 
     /// The identifier between `start` and `end` without the punctuation that closes a sentence.
@@ -154,7 +196,8 @@ public struct CitationScanner: Sendable {
     }
 
     private func hasUpperCaseLetter(_ s: String) -> Bool {
-        s.unicodeScalars.contains { $0.properties.isUppercase }
+        // an ASCII capital settles it without Unicode properties, as in nearly every symbol
+        s.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } || s.unicodeScalars.contains { $0.properties.isUppercase }
     }
 
     /// "Kế hoạch số " before the identifier: returns the type word and where it starts.
@@ -167,16 +210,25 @@ public struct CitationScanner: Sendable {
             k -= 4
             while k > 0, bytes[k - 1] == 0x20 { k -= 1 }
         }
-        for (word, forms) in Self.typeWordForms {
-            // the last byte first: it rules out nearly every form without comparing the rest
-            for form in forms where k >= form.count && bytes[k - 1] == form[form.count - 1] && matches(bytes, k - form.count, form) {
-                let before = k - form.count
-                if before > 0, isASCIILetter(bytes[before - 1]) || (bytes[before - 1] >= 0x80 && bytes[before - 1] < 0xC0) { continue }
-                return (word, before)
-            }
+        guard k > 0 else { return (nil, start) }
+        // only the forms ending in the byte before: in the order of `typeWordForms`, so the same form wins
+        for (word, form) in Self.typeWordFormsByLastByte[Int(bytes[k - 1])] where k >= form.count && matches(bytes, k - form.count, form) {
+            let before = k - form.count
+            if before > 0, isASCIILetter(bytes[before - 1]) || (bytes[before - 1] >= 0x80 && bytes[before - 1] < 0xC0) { continue }
+            return (word, before)
         }
         return (nil, start)
     }
+
+    /// `typeWordForms` one after another, filed by the last byte of the form: a citation's type word is looked for
+    /// among the few that can end where it would, not among all hundred.
+    private static let typeWordFormsByLastByte: [[(String, [UInt8])]] = {
+        var table = [[(String, [UInt8])]](repeating: [], count: 256)
+        for (word, forms) in typeWordForms {
+            for form in forms { table[Int(form[form.count - 1])].append((word, form)) }
+        }
+        return table
+    }()
 
     private static let oAcuteCircumflex = Array("ố".utf8)
     /// Each type word as written in running text: "Kế hoạch", "kế hoạch", "KẾ HOẠCH".
@@ -263,7 +315,9 @@ public struct CitationScanner: Sendable {
         let limit = min(bytes.count, k + 160)
         while k < limit, words < 12 {
             // at a word start: stop before a word that opens the summary
-            if k > begin, Self.stopWords.contains(where: { $0[0] == bytes[k] && matches(bytes, k, $0) }) { break }
+            if k > begin, Self.mayStartStopWord(bytes[k]), Self.stopWords.contains(where: { $0[0] == bytes[k] && matches(bytes, k, $0) }) {
+                break
+            }
             var wordEnd = k
             var stop = false
             while wordEnd < limit, bytes[wordEnd] != 0x20 {
@@ -282,6 +336,15 @@ public struct CitationScanner: Sendable {
         return (String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<end]), as: UTF8.self), end)
     }
 
+    /// Whether `b` is the first byte of one of `stopWords` (v, b, h, q, p, t, g, "(" and the lead byte of "“"): most words
+    /// of an issuer start otherwise, and are not compared with the ten.
+    static func mayStartStopWord(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x76, 0x62, 0x68, 0x71, 0x70, 0x74, 0x67, 0x28, 0xE2: true
+        default: false
+        }
+    }
+
     private static let cua = Array("của ".utf8)
     private static let ngay = Array("ngày".utf8)
 
@@ -290,7 +353,7 @@ public struct CitationScanner: Sendable {
         for i in 0..<word.count where bytes[at + i] != word[i] { return false }
         return true
     }
-    private static let stopWords: [[UInt8]] = ["về ", "ban hành", "hướng dẫn", "quy định", "phê duyệt", "triển khai", "thực hiện",
+    static let stopWords: [[UInt8]] = ["về ", "ban hành", "hướng dẫn", "quy định", "phê duyệt", "triển khai", "thực hiện",
                                                "giữa ", "(khóa", "“"].map { Array($0.utf8) }
 }
 

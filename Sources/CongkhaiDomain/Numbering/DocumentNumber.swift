@@ -39,11 +39,64 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
         self.rejectedYear = rejectedYear
         self.symbol = symbol
         self.style = style
-        var k = number.map { String(Int($0) ?? 0) } ?? ""
-        k += style == .party ? "-" : "/"
-        if let year { k += "\(year)/" }
-        k += symbol.uppercased()
-        key = k
+        key = Self.fastKey(number: number, year: year, symbol: symbol, style: style) ?? {
+            var k = number.map { String(Int($0) ?? 0) } ?? ""
+            k += style == .party ? "-" : "/"
+            if let year { k += "\(year)/" }
+            k += symbol.uppercased()
+            return k
+        }()
+    }
+
+    /// `key` written byte by byte for the common case, or nil: a number of 1 to 18 ASCII digits (or none), a year of
+    /// four digits, and a symbol of ASCII and "Đ"/"đ" only (C4 90, C4 91), whose upper case is known without Unicode
+    /// tables. Every citation the scanner finds makes a key, and `uppercased()` with the appends was a fifth of parsing.
+    static func fastKey(number: String?, year: Int?, symbol: String, style: Style) -> String? {
+        if let year, !(1000...9999).contains(year) { return nil }
+        var numberBytes = number ?? ""
+        var symbolBytes = symbol
+        return numberBytes.withUTF8 { digits -> String? in
+            if number != nil { guard (1...18).contains(digits.count), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil } }
+            return symbolBytes.withUTF8 { sym -> String? in
+                var k = 0
+                while k < sym.count {
+                    let b = sym[k]
+                    if b < 0x80 { k += 1; continue }
+                    guard b == 0xC4, k + 1 < sym.count, sym[k + 1] == 0x90 || sym[k + 1] == 0x91 else { return nil }
+                    k += 2
+                }
+                return String(unsafeUninitializedCapacity: digits.count + 6 + sym.count) { out in
+                    var at = 0
+                    if number != nil {
+                        var first = 0
+                        while first < digits.count - 1, digits[first] == 0x30 { first += 1 } // "05" -> "5", "000" -> "0"
+                        for d in digits[first...] { out[at] = d; at += 1 }
+                    }
+                    out[at] = style == .party ? 0x2D : 0x2F; at += 1
+                    if let year {
+                        out[at] = UInt8(0x30 + year / 1000)
+                        out[at + 1] = UInt8(0x30 + year / 100 % 10)
+                        out[at + 2] = UInt8(0x30 + year / 10 % 10)
+                        out[at + 3] = UInt8(0x30 + year % 10)
+                        at += 4
+                        out[at] = 0x2F; at += 1
+                    }
+                    var i = 0
+                    while i < sym.count {
+                        let b = sym[i]
+                        if b >= 0x61 && b <= 0x7A {
+                            out[at] = b - 0x20
+                        } else if b == 0x91 && i > 0 && sym[i - 1] == 0xC4 {
+                            out[at] = 0x90 // "đ" -> "Đ"
+                        } else {
+                            out[at] = b
+                        }
+                        at += 1; i += 1
+                    }
+                    return at
+                }
+            }
+        }
     }
 
     /// Parses an identifier; nil when the text is not shaped like one.
@@ -65,7 +118,8 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
         guard !compact.isEmpty else { return nil }
         let head = headByBytes(compact) ?? headByCharacters(compact)
         guard case .head(let number, let year, let rejectedYear, let style, let rest) = head, isSymbol(rest) else { return nil }
-        if style == .party, !rest.contains("/") { return nil }
+        // the bytes: isSymbol has let no mark join a "/" into another character
+        if style == .party, !rest.utf8.contains(0x2F) { return nil }
         return DocumentNumber(written: written, number: number, year: year, rejectedYear: rejectedYear, symbol: String(rest), style: style)
     }
 
@@ -108,37 +162,37 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
     /// one is not ASCII: a combining mark there would join it into another character.
     static func headByBytes(_ compact: String) -> Head? {
         let utf8 = compact.utf8
-        let scanned: (digits: Int, separator: UInt8, year: Int?)?? = utf8.withContiguousStorageIfAvailable { b in
+        // the year's value is read here too: its text is made only for a year that cannot be one (below 1000)
+        let scanned: (digits: Int, separator: UInt8, year: Int?, value: Int)?? = utf8.withContiguousStorageIfAvailable { b in
             let n = b.count
             var i = 0
             while i < n, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
             guard i > 0, i < n, b[i] < 0x80 else { return nil } // blank number, or a mark after a digit: undecided
-            guard i <= 6 else { return (i, 0, nil) }
+            guard i <= 6 else { return (i, 0, nil, 0) }
             let separator = b[i]
-            guard separator == 0x2F || separator == 0x2D else { return (i, separator, nil) }
+            guard separator == 0x2F || separator == 0x2D else { return (i, separator, nil, 0) }
             guard i + 1 >= n || b[i + 1] < 0x80 else { return nil } // a mark on the separator
             // "/2015/X": more than five characters after the separator, four digits and a slash
             if separator == 0x2F, i + 6 < n, (1...4).allSatisfy({ b[i + $0] >= 0x30 && b[i + $0] <= 0x39 }), b[i + 5] == 0x2F {
                 guard b[i + 6] < 0x80 else { return nil }
-                return (i, separator, i + 1)
+                let value = (1...4).reduce(0) { $0 * 10 + Int(b[i + $1] - 0x30) }
+                return (i, separator, i + 1, value)
             }
-            return (i, separator, nil)
+            return (i, separator, nil, 0)
         }
-        guard let scanned, let (digits, separator, yearStart) = scanned else { return nil }
+        guard let scanned, let (digits, separator, yearStart, value) = scanned else { return nil }
         guard digits <= 6, separator == 0x2F || separator == 0x2D else { return .notANumber }
         let numberEnd = utf8.index(utf8.startIndex, offsetBy: digits)
-        let number = String(compact[..<numberEnd])
+        let number = String(compact[compact.startIndex..<numberEnd])
         guard let yearStart else {
             return .head(number: number, year: nil, rejectedYear: nil, style: separator == 0x2D ? .party : .state,
-                         rest: compact[utf8.index(after: numberEnd)...])
+                         rest: compact[utf8.index(after: numberEnd)..<compact.endIndex])
         }
         let yearFrom = utf8.index(utf8.startIndex, offsetBy: yearStart)
         let yearTo = utf8.index(yearFrom, offsetBy: 4)
-        let written = String(compact[yearFrom..<yearTo])
-        let value = Int(written)!
         let valid = (1000...9999).contains(value)
-        return .head(number: number, year: valid ? value : nil, rejectedYear: valid ? nil : written, style: .legal,
-                     rest: compact[utf8.index(after: yearTo)...])
+        return .head(number: number, year: valid ? value : nil, rejectedYear: valid ? nil : String(compact[yearFrom..<yearTo]),
+                     style: .legal, rest: compact[utf8.index(after: yearTo)..<compact.endIndex])
     }
 
     /// Symbols are letters (any case, Đ included), digits, `&` and separators,
@@ -163,6 +217,11 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
     /// no CR LF): then a character's properties are its scalar's, and no grapheme breaking is needed. The citation
     /// scanner asks this of every candidate in every text. Nil when the symbol has other scalars.
     static func isSymbolOfSingleScalars(_ s: Substring) -> Bool? {
+        s.utf8.withContiguousStorageIfAvailable { isSymbolOfSingleScalars(utf8: $0) } ?? isSymbolOfSingleScalarsByScalars(s)
+    }
+
+    /// `isSymbolOfSingleScalars` over `unicodeScalars`, for a string not stored as contiguous UTF-8.
+    static func isSymbolOfSingleScalarsByScalars(_ s: Substring) -> Bool? {
         var count = 0
         var letters = 0
         var last: Unicode.Scalar?
@@ -177,6 +236,40 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
                 return false
             } else if !isNumeric(scalar) && v != 0x2D && v != 0x2F && v != 0x26 && v != 0x2E {
                 return false // not "-", "/", "&" or "."
+            }
+        }
+        guard count > 0, count <= 60, let last, isAlphabetic(last) || isNumeric(last) else { return false }
+        return letters >= 1
+    }
+
+    /// The same, on the UTF-8 of a String (valid), its scalars decoded here: iterating `unicodeScalars` of a Substring
+    /// was a third of parsing an identifier. Scalars are checked in the same order, so the answer is the same.
+    static func isSymbolOfSingleScalars(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var count = 0
+        var letters = 0
+        var last: Unicode.Scalar?
+        var i = 0
+        while i < b.count {
+            let lead = UInt32(b[i])
+            let v: UInt32
+            if lead < 0x80 {
+                v = lead; i += 1
+            } else if lead < 0xE0 {
+                v = (lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2
+            } else if lead < 0xF0 {
+                v = (lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3
+            } else {
+                return nil // beyond U+FFFF, so outside the ranges below
+            }
+            guard v < 0x300 || (v >= 0x1E00 && v < 0x1F00), v != 0x0D, let scalar = Unicode.Scalar(v) else { return nil }
+            count += 1
+            last = scalar
+            if isAlphabetic(scalar) {
+                letters += 1
+            } else if count == 1 {
+                return false
+            } else if !isNumeric(scalar) && v != 0x2D && v != 0x2F && v != 0x26 && v != 0x2E {
+                return false
             }
         }
         guard count > 0, count <= 60, let last, isAlphabetic(last) || isNumeric(last) else { return false }

@@ -78,26 +78,29 @@ struct DocumentTextRenderer {
         TextLinker(mayLink: Self.mayHoldCitation) { text in
             // Most citations found lead nowhere (a document outside the site): the text is cut only around those that do.
             var cursor = 0
-            let links = scanner.scan(text, details: false).compactMap { citation -> (Range<Int>, String)? in
-                guard let target = graph.target(of: citation, from: source).flatMap({ addresses.urls[$0] }),
-                      citation.linkRange.lowerBound >= cursor else { return nil }
-                cursor = citation.linkRange.upperBound
-                return (citation.linkRange, Routes.href(root, target))
+            let links = scanner.links(text).compactMap { link -> (Range<Int>, String)? in
+                guard let target = graph.target(of: link.number, year: link.year, from: source).flatMap({ addresses.urls[$0] }),
+                      link.range.lowerBound >= cursor else { return nil }
+                cursor = link.range.upperBound
+                return (link.range, Routes.href(root, target))
             }
             guard !links.isEmpty else { return [.text(text)] }
-            var text = text
-            return text.withUTF8 { bytes in
-                func piece(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-                var pieces: [TextPiece] = []
-                var cursor = 0
-                for (range, url) in links {
-                    if range.lowerBound > cursor { pieces.append(.text(piece(cursor..<range.lowerBound))) }
-                    pieces.append(.link(piece(range), url: url))
-                    cursor = range.upperBound
-                }
-                if cursor < bytes.count { pieces.append(.text(piece(cursor..<bytes.count))) }
-                return pieces
+            // Pieces cut from the String itself: the scanner's offsets fall between characters (a citation starts and ends
+            // with an ASCII byte or a whole letter), so they are copied without decoding the UTF-8 again.
+            let utf8 = text.utf8
+            func piece(_ range: Range<Int>) -> String {
+                let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound), to = utf8.index(from, offsetBy: range.count)
+                return String(Substring(utf8[from..<to]))
             }
+            var pieces: [TextPiece] = []
+            cursor = 0
+            for (range, url) in links {
+                if range.lowerBound > cursor { pieces.append(.text(piece(cursor..<range.lowerBound))) }
+                pieces.append(.link(piece(range), url: url))
+                cursor = range.upperBound
+            }
+            if cursor < utf8.count { pieces.append(.text(piece(cursor..<utf8.count))) }
+            return pieces
         }
     }
 
@@ -116,16 +119,25 @@ struct DocumentTextRenderer {
                 || byte >= 0xC3
         }
         let n = bytes.count
-        var j = 1
-        while j + 1 < n {
-            let byte = bytes[j]
-            if byte == slash || byte == hyphen, isDigit(bytes[j - 1]) {
-                let k = j + 1
+        let raw = UnsafeRawBufferPointer(bytes)
+        // each digit d followed by a separator at d + 1, while d + 2 is still in the text; eight bytes at a time past
+        // words without a digit (most of a text node), as the scanner does
+        var d = 0
+        while d + 2 < n {
+            if d + 8 <= n {
+                let digits = CitationScanner.digitMask(raw.loadUnaligned(fromByteOffset: d, as: UInt64.self))
+                if digits == 0 { d += 8; continue }
+                // to the first digit, the loop's bound checked again
+                if digits.trailingZeroBitCount >= 8 { d += digits.trailingZeroBitCount >> 3; continue }
+            }
+            let byte = bytes[d + 1]
+            if isDigit(bytes[d]), byte == slash || byte == hyphen {
+                let k = d + 2
                 if startsLetter(bytes[k]) { return true }
                 if k + 5 < n, isDigit(bytes[k]), isDigit(bytes[k + 1]), isDigit(bytes[k + 2]), isDigit(bytes[k + 3]),
                    bytes[k + 4] == slash, startsLetter(bytes[k + 5]) { return true }
             }
-            j += 1
+            d += 1
         }
         return false
     }
