@@ -156,6 +156,27 @@ enum TemplateValue {
         }
     }
 
+    /// The value as swift-mustache and `[String: Any]` contexts take it: what `init(_:)` converts back to the same value
+    /// (lists of objects as `[[String: Any]]`, the type it tells apart first). For a page whose context is built typed
+    /// (DocumentPage) and must still render with swift-mustache when the compiled templates cannot.
+    var any: Any {
+        switch self {
+        case .text(let s): return s
+        case .number(let n): return n
+        case .flag(let b): return b
+        case .object(let values): return values.mapValues(\.any)
+        case .strings(let values): return values
+        case .list(let items):
+            var objects: [[String: Any]] = []
+            objects.reserveCapacity(items.count)
+            for item in items {
+                guard case .object(let values) = item else { return items.map(\.any) }
+                objects.append(values.mapValues(\.any))
+            }
+            return objects
+        }
+    }
+
     func child(_ name: String) -> TemplateValue? {
         switch self {
         case .object(let values): return values[name]
@@ -194,10 +215,13 @@ struct CompiledRenderer {
         try render(value, template: name, as: String.self)
     }
 
-    func render<Output: TemplateOutput>(_ value: TemplateValue, template name: String, as: Output.Type) throws -> Output? {
+    /// `capacity`: about the size of the page, so that its buffer is not copied as it grows (a document's page is
+    /// its body's HTML, often more than the 16 KB reserved by default).
+    func render<Output: TemplateOutput>(_ value: TemplateValue, template name: String, as: Output.Type,
+                                        capacity: Int = 16_384) throws -> Output? {
         guard let template = templates[name] else { return nil }
         var out = Output()
-        out.reserveCapacity(16_384)
+        out.reserveCapacity(capacity)
         var context = Context(stack: [value], indentation: nil, overrides: nil)
         try render(template, &context, into: &out)
         return out
