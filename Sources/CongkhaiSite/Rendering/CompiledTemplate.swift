@@ -229,7 +229,9 @@ struct CompiledRenderer {
 
     private func render<Output: TemplateOutput>(_ template: CompiledTemplate, _ context: inout Context, into out: inout Output) throws {
         guard let indentation = context.indentation, !indentation.isEmpty else {
-            for node in template.nodes { try render(node, &context, into: &out) }
+            // by index: a for-in loop copies each node (its strings retained, then released), hundreds a page
+            let nodes = template.nodes
+            for i in nodes.indices { try render(nodes[i], &context, into: &out) }
             return
         }
         // An indented partial: each line of what it renders starts with the indentation, as swift-mustache does it.
@@ -313,8 +315,13 @@ struct CompiledRenderer {
         case .top:
             return descend(path.names[...], from: stack.last!)
         case .stack:
-            for object in stack.reversed() {
-                if let found = object.child(path.names[0]) { return descend(path.names.dropFirst(), from: found) }
+            // by index, innermost first: iterating `stack.reversed()` copied each value it passed
+            var i = stack.count - 1
+            while i >= 0 {
+                if let found = stack[i].child(path.names[0]) {
+                    return path.names.count == 1 ? found : descend(path.names.dropFirst(), from: found)
+                }
+                i -= 1
             }
             return nil
         }
@@ -372,16 +379,26 @@ struct PageBytes: TemplateOutput {
         text.withUTF8 { utf8 in
             // the runs between the characters HTMLText.escape replaces, copied whole
             var run = 0
-            for (i, byte) in utf8.enumerated() {
-                // most bytes are letters, past all five (the quote marks and "&" are below "<" and ">")
-                guard byte <= UInt8(ascii: ">"), let entity = HTMLText.entity(for: byte) else { continue }
+            for i in utf8.indices {
+                // One test a byte: all five are below 64, so a bit of `escapedBelow64` tells each (spaces,
+                // digits and punctuation, also below 64, went on to the table's switch).
+                let byte = utf8[i]
+                guard byte < 64, Self.escapedBelow64 >> UInt64(byte) & 1 != 0, let entity = HTMLText.entity(for: byte) else { continue }
                 if run < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
                 entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
                 run = i + 1
             }
-            if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
+            if run == 0 {
+                bytes.append(contentsOf: utf8)
+            } else if run < utf8.count {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+            }
         }
     }
+
+    /// The bytes below 64 that `HTMLText.entity(for:)` replaces, one bit each (PageBytesSpeedTests checks them against it).
+    /// A constant the compiler folds into the loop (a `static let` would be checked for its one-time initialisation).
+    static var escapedBelow64: UInt64 { 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x27 } // &, <, >, ", '
 
     mutating func append(contentsOf other: PageBytes) { bytes.append(contentsOf: other.bytes) }
 }
