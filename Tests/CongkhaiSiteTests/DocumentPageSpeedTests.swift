@@ -36,19 +36,34 @@ import Testing
     /// Random texts of Vietnamese letters, the five escaped characters, spaces, line ends and emoji, escaped into
     /// page bytes, are `HTMLText.escape` of them.
     @Test func escapingIntoBytesIsEscapingText() {
-        let pieces = ["Ủy", "ban", " ", "nhân", "dân", "&", "<", ">", "\"", "'", "&amp;", "\r\n", "\n", "đ", "Đ", "ạ", "ỹ", "🇻🇳",
-                      "a", "1", "?", "=", ";", "/", "\u{0301}", "\t", ""]
-        var generator = SystemRandomNumberGenerator()
-        var texts = ["", "&", "<>", "không có gì", "'\"'"]
-        for _ in 0..<2000 {
-            let count = Int.random(in: 0...24, using: &generator)
-            texts.append((0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined())
-        }
-        for text in texts {
+        for text in Self.randomTexts() {
             var bytes = PageBytes()
             bytes.appendEscaped(text)
             #expect(bytes.bytes == Array(HTMLText.escape(text).utf8), "\(text)")
         }
+    }
+
+    /// Links and suffixes made at their size at once are those `+` makes.
+    @Test func textsJoinedAtOnceAreTextsAdded() {
+        let texts = Self.randomTexts(count: 300) + ["../../", "van-ban/2024/05-kh-snv/", String(repeating: "ộ", count: 40)]
+        for (a, b) in zip(texts, texts.shuffled()) {
+            #expect(Formatting.joined(a, b) == a + b)
+            #expect(Formatting.joined(" (", a, b) == " (" + a + b)
+            #expect(Formatting.href(a, b) == Routes.href(a, b))
+        }
+    }
+
+    /// Texts of Vietnamese letters, the five escaped characters, spaces, line ends, combining marks and emoji.
+    static func randomTexts(count: Int = 2000) -> [String] {
+        let pieces = ["Ủy", "ban", " ", "nhân", "dân", "&", "<", ">", "\"", "'", "&amp;", "\r\n", "\n", "đ", "Đ", "ạ", "ỹ",
+                      "🇻🇳", "a", "1", "?", "=", ";", "/", "\u{0301}", "\t", ""]
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["", "&", "<>", "không có gì", "'\"'"]
+        for _ in 0..<count {
+            let length = Int.random(in: 0...24, using: &generator)
+            texts.append((0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        return texts
     }
 
     /// Template values converted to `Any` and back are the same values.

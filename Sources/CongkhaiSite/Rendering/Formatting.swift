@@ -53,6 +53,33 @@ enum Formatting {
         }
     }
 
+    /// `a + b + c` made at its size at once: each `+` of strings too long to be held inline allocated and copied again
+    /// (`Routes.href` is two of them), for the tens of links of a document's page.
+    static func joined(_ a: String, _ b: String, _ c: String = "") -> String {
+        var (a, b, c) = (a, b, c)
+        return a.withUTF8 { a in
+            b.withUTF8 { b in
+                c.withUTF8 { c in
+                    String(unsafeUninitializedCapacity: a.count + b.count + c.count) { out in
+                        var n = 0
+                        func put(_ part: UnsafeBufferPointer<UInt8>) {
+                            guard let start = part.baseAddress, !part.isEmpty else { return }
+                            (out.baseAddress! + n).initialize(from: start, count: part.count)
+                            n += part.count
+                        }
+                        put(a)
+                        put(b)
+                        put(c)
+                        return n
+                    }
+                }
+            }
+        }
+    }
+
+    /// `Routes.href(root, path)`: the root, the path and the file that serves it (what `Routes.file(of:)` appends).
+    static func href(_ root: String, _ path: String) -> String { joined(root, path, Routes.file(of: "")) }
+
     /// 1 to 99 as two digits ("05", "31"), at `at`; where the next byte goes.
     private static func twoDigits(_ value: Int, into out: UnsafeMutableBufferPointer<UInt8>, at n: Int) -> Int {
         out[n] = 48 + UInt8(value / 10)

@@ -17,12 +17,12 @@ struct PageFrame {
         values(pagePath: pagePath, title: title, breadcrumbs: breadcrumbs).mapValues(\.any)
     }
 
-    /// The same as template values, for a page that builds its context typed (DocumentPage). `shared`: what
-    /// `sharedValues(root:)` gives for this page's root, when the caller keeps it from one page to the next.
+    /// The same as template values, for a page that builds its context typed (DocumentPage). `shared`: the page's
+    /// root and what `sharedValues(root:)` gives for it, when the caller keeps them from one page to the next.
     func values(pagePath: String, title: String, breadcrumbs: [(String, String?)],
-                shared: [String: TemplateValue]? = nil) -> [String: TemplateValue] {
-        let root = Routes.root(of: pagePath)
-        var context = shared ?? sharedValues(root: root)
+                shared: (root: String, values: [String: TemplateValue])? = nil) -> [String: TemplateValue] {
+        let root = shared?.root ?? Routes.root(of: pagePath)
+        var context = shared?.values ?? sharedValues(root: root)
         context["title"] = .text(title)
         // a page that has its own description replaces this one
         context["description"] = .text(title == site.name ? theme.string("home_intro") : title + " | " + site.name)
