@@ -33,6 +33,21 @@ import Testing
         }
     }
 
+    /// The test of eight bytes at once finds each of the five at each place, whatever bytes are around it.
+    @Test func eightBytesAtOnceMissNoEscapedByte() {
+        var generator = SystemRandomNumberGenerator()
+        for byte in [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'")] {
+            for place in 0..<8 {
+                for _ in 0..<500 {
+                    var word = UInt64.random(in: 0...UInt64.max, using: &generator)
+                    word = word & ~(0xFF << UInt64(place * 8)) | UInt64(byte) << UInt64(place * 8)
+                    #expect(PageBytes.mayHoldEscaped(word), "\(byte) at \(place) in \(String(word, radix: 16))")
+                }
+            }
+        }
+        #expect(!PageBytes.mayHoldEscaped(0x6E68_E1BB_8720_6261)) // "ba ̣ nh…": letters, a space, UTF-8 of Vietnamese
+    }
+
     /// Random texts of Vietnamese letters, the five escaped characters, spaces, line ends and emoji, escaped into
     /// page bytes, are `HTMLText.escape` of them.
     @Test func escapingIntoBytesIsEscapingText() {
