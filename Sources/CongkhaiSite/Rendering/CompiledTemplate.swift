@@ -14,7 +14,9 @@ import Mustache
 /// partial, another content type, a value of an unexpected type) makes
 /// `Theme.render` use swift-mustache for that page, so the output is the same.
 final class CompiledTemplate: Sendable {
-    enum Node: Sendable {
+    /// Indirect: a node is then one reference, where copying one of several payloads (as rendering does for each node
+    /// it passes) went through the enum's value witness, retaining each string and template in it.
+    indirect enum Node: Sendable {
         case text(String)
         case variable(TemplatePath, escaped: Bool)
         case section(TemplatePath, CompiledTemplate, inverted: Bool)
@@ -156,6 +158,27 @@ enum TemplateValue {
         }
     }
 
+    /// The value as swift-mustache and `[String: Any]` contexts take it: what `init(_:)` converts back to the same value
+    /// (lists of objects as `[[String: Any]]`, the type it tells apart first). For a page whose context is built typed
+    /// (DocumentPage) and must still render with swift-mustache when the compiled templates cannot.
+    var any: Any {
+        switch self {
+        case .text(let s): return s
+        case .number(let n): return n
+        case .flag(let b): return b
+        case .object(let values): return values.mapValues(\.any)
+        case .strings(let values): return values
+        case .list(let items):
+            var objects: [[String: Any]] = []
+            objects.reserveCapacity(items.count)
+            for item in items {
+                guard case .object(let values) = item else { return items.map(\.any) }
+                objects.append(values.mapValues(\.any))
+            }
+            return objects
+        }
+    }
+
     func child(_ name: String) -> TemplateValue? {
         switch self {
         case .object(let values): return values[name]
@@ -194,10 +217,13 @@ struct CompiledRenderer {
         try render(value, template: name, as: String.self)
     }
 
-    func render<Output: TemplateOutput>(_ value: TemplateValue, template name: String, as: Output.Type) throws -> Output? {
+    /// `capacity`: about the size of the page, so that its buffer is not copied as it grows (a document's page is
+    /// its body's HTML, often more than the 16 KB reserved by default).
+    func render<Output: TemplateOutput>(_ value: TemplateValue, template name: String, as: Output.Type,
+                                        capacity: Int = 16_384) throws -> Output? {
         guard let template = templates[name] else { return nil }
         var out = Output()
-        out.reserveCapacity(16_384)
+        out.reserveCapacity(capacity)
         var context = Context(stack: [value], indentation: nil, overrides: nil)
         try render(template, &context, into: &out)
         return out
@@ -205,7 +231,11 @@ struct CompiledRenderer {
 
     private func render<Output: TemplateOutput>(_ template: CompiledTemplate, _ context: inout Context, into out: inout Output) throws {
         guard let indentation = context.indentation, !indentation.isEmpty else {
-            for node in template.nodes { try render(node, &context, into: &out) }
+            // Through a buffer pointer, whose elements are read in place: a for-in loop, or the array's subscript,
+            // copies each node (its strings retained, then released), hundreds a page.
+            try template.nodes.withUnsafeBufferPointer { nodes in
+                for i in nodes.indices { try render(nodes[i], &context, into: &out) }
+            }
             return
         }
         // An indented partial: each line of what it renders starts with the indentation, as swift-mustache does it.
@@ -289,10 +319,17 @@ struct CompiledRenderer {
         case .top:
             return descend(path.names[...], from: stack.last!)
         case .stack:
-            for object in stack.reversed() {
-                if let found = object.child(path.names[0]) { return descend(path.names.dropFirst(), from: found) }
+            // innermost first, read in place: iterating `stack.reversed()` copied each value it passed
+            return stack.withUnsafeBufferPointer { values in
+                var i = values.count - 1
+                while i >= 0 {
+                    if let found = values[i].child(path.names[0]) {
+                        return path.names.count == 1 ? found : descend(path.names.dropFirst(), from: found)
+                    }
+                    i -= 1
+                }
+                return nil
             }
-            return nil
         }
     }
 
@@ -328,19 +365,84 @@ extension String: TemplateOutput {
 /// A page rendered as the bytes of its file: a record's page is written as bytes, and appending bytes costs less
 /// than appending to a string (which checks its flags and its room at every piece of a page).
 struct PageBytes: TemplateOutput {
-    var bytes: [UInt8] = []
+    /// Memory of its own, grown by doubling, rather than an array, whose `append(contentsOf:)` went through generic
+    /// checks of uniqueness and room, some eighty instructions for each of the hundreds of pieces of a page.
+    private final class Storage {
+        var base: UnsafeMutablePointer<UInt8>
+        var count = 0
+        var capacity: Int
 
-    var isEmpty: Bool { bytes.isEmpty }
-    /// A "\n" after a "\r" is not a character of its own: "\r\n" is one.
-    var endsLine: Bool {
-        bytes.last == UInt8(ascii: "\n") && (bytes.count < 2 || bytes[bytes.count - 2] != UInt8(ascii: "\r"))
+        init(capacity: Int) {
+            self.capacity = Swift.max(capacity, 64)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        deinit { base.deallocate() }
+
+        func copy(capacity: Int) -> Storage {
+            let copy = Storage(capacity: Swift.max(capacity, count))
+            copy.base.initialize(from: base, count: count)
+            copy.count = count
+            return copy
+        }
     }
 
-    mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
+    /// None until something is written: the empty pieces an indented partial makes then cost nothing.
+    private var storage: Storage?
+
+    init() {}
+
+    init(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// What is written, as an array (one copy, at the end).
+    var bytes: [UInt8] {
+        guard let storage, storage.count > 0 else { return [] }
+        // copied by memcpy: `Array(UnsafeBufferPointer(...))` copied through the generic path, about an instruction a byte
+        return [UInt8](unsafeUninitializedCapacity: storage.count) { buffer, count in
+            buffer.baseAddress!.initialize(from: storage.base, count: storage.count)
+            count = storage.count
+        }
+    }
+
+    var isEmpty: Bool { (storage?.count ?? 0) == 0 }
+    /// A "\n" after a "\r" is not a character of its own: "\r\n" is one.
+    var endsLine: Bool {
+        guard let storage, storage.count > 0, storage.base[storage.count - 1] == UInt8(ascii: "\n") else { return false }
+        return storage.count < 2 || storage.base[storage.count - 2] != UInt8(ascii: "\r")
+    }
+
+    mutating func reserveCapacity(_ count: Int) { room(for: count - (storage?.count ?? 0)) }
+
+    /// Room for `more` bytes after those written, in storage of this value's own (a copy of the value shares it until then).
+    private mutating func room(for more: Int) {
+        guard storage != nil else {
+            storage = Storage(capacity: more)
+            return
+        }
+        // asked before the storage is bound to a name, which would hold a second reference to it
+        let unique = isKnownUniquelyReferenced(&storage)
+        let current = storage.unsafelyUnwrapped
+        let needed = current.count + more
+        if !unique {
+            storage = current.copy(capacity: Swift.max(needed, current.capacity))
+        } else if needed > current.capacity {
+            storage = current.copy(capacity: Swift.max(needed, current.capacity * 2))
+        }
+    }
+
+    private mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
+        guard let start = piece.baseAddress, !piece.isEmpty else { return }
+        room(for: piece.count)
+        let storage = storage.unsafelyUnwrapped
+        (storage.base + storage.count).initialize(from: start, count: piece.count)
+        storage.count += piece.count
+    }
 
     mutating func append(_ text: String) {
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { append($0) }
     }
 
     mutating func appendEscaped(_ text: String) {
@@ -348,16 +450,49 @@ struct PageBytes: TemplateOutput {
         text.withUTF8 { utf8 in
             // the runs between the characters HTMLText.escape replaces, copied whole
             var run = 0
-            for (i, byte) in utf8.enumerated() {
-                // most bytes are letters, past all five (the quote marks and "&" are below "<" and ">")
-                guard byte <= UInt8(ascii: ">"), let entity = HTMLText.entity(for: byte) else { continue }
-                if run < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
-                entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
-                run = i + 1
+            var i = 0
+            while i < utf8.count {
+                // Eight bytes at once when none of them can be one of the five (most words of most texts):
+                // a test of each byte took about six instructions a byte.
+                if i + 8 <= utf8.count, !Self.mayHoldEscaped(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
+                let end = Swift.min(i + 8, utf8.count)
+                while i < end {
+                    // all five are below 64, so a bit of `escapedBelow64` tells each
+                    let byte = utf8[i]
+                    if byte < 64, Self.escapedBelow64 >> UInt64(byte) & 1 != 0, let entity = HTMLText.entity(for: byte) {
+                        if run < i { append(UnsafeBufferPointer(rebasing: utf8[run..<i])) }
+                        entity.withUTF8Buffer { append($0) }
+                        run = i + 1
+                    }
+                    i += 1
+                }
             }
-            if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
+            if run == 0 {
+                append(utf8)
+            } else if run < utf8.count {
+                append(UnsafeBufferPointer(rebasing: utf8[run...]))
+            }
         }
     }
 
-    mutating func append(contentsOf other: PageBytes) { bytes.append(contentsOf: other.bytes) }
+    /// Whether one of the eight bytes of `word` may be one `HTMLText.entity(for:)` replaces (never false when one is):
+    /// a byte equal to `c` is a zero byte of `word ^ c…c`, which `(x - 0x01…01) & ~x & 0x80…80` finds.
+    static func mayHoldEscaped(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & (ones &* 0x80) }
+        return zeroByte(word ^ (ones &* 0x26)) | zeroByte(word ^ (ones &* 0x3C)) | zeroByte(word ^ (ones &* 0x3E))
+            | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x27)) != 0 // &, <, >, ", '
+    }
+
+    /// The bytes below 64 that `HTMLText.entity(for:)` replaces, one bit each (DocumentPageSpeedTests checks them against it).
+    /// A constant the compiler folds into the loop (a `static let` would be checked for its one-time initialisation).
+    static var escapedBelow64: UInt64 { 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x27 } // &, <, >, ", '
+
+    mutating func append(contentsOf other: PageBytes) {
+        guard let written = other.storage else { return }
+        append(UnsafeBufferPointer(start: written.base, count: written.count))
+    }
 }

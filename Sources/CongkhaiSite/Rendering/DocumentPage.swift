@@ -7,14 +7,25 @@ struct DocumentPage {
     let frame: PageFrame
     /// External identifiers' pages, for the links of "what it cites".
     var citationPages = CitationPageIndex()
+    /// What pages as deep as one another share, made for the first of them (see `Shared`).
+    let shared = Shared()
 
     func render(_ record: DocumentRecord) -> String { frame.theme.render(context(of: record), template: "document") }
 
-    /// The page as the bytes of its file.
-    func renderBytes(_ record: DocumentRecord) -> [UInt8] { frame.theme.renderBytes(context(of: record), template: "document") }
+    /// The page as the bytes of its file: about its body's size and some 12 KB of layout and panels around it.
+    func renderBytes(_ record: DocumentRecord) -> [UInt8] {
+        let capacity = record.text.appendices.reduce(record.text.bodyHTML.utf8.count + 12_288) { $0 + $1.html.utf8.count }
+        return frame.theme.renderBytes(.object(values(of: record)), template: "document", capacity: capacity)
+    }
 
-    /// What the template is given.
-    func context(of record: DocumentRecord) -> [String: Any] {
+    /// What the template is given, as swift-mustache takes it.
+    func context(of record: DocumentRecord) -> [String: Any] { values(of: record).mapValues(\.any) }
+
+    typealias Object = [String: TemplateValue]
+
+    /// What the template is given, built as template values: a `[String: Any]` context was made, then converted
+    /// value by value (casts, a second dictionary for each object), which cost as much as rendering the page.
+    func values(of record: DocumentRecord) -> Object {
         let root = Routes.root(of: record.url)
         let t = frame.theme
         let m = record.metadata
@@ -22,60 +33,80 @@ struct DocumentPage {
         let number = Formatting.number(m.number)
         let pageTitle = [typeName + (number.map { " " + $0 } ?? ""), m.title].compactMap { $0 }.joined(separator: ": ")
         let breadcrumbs: [(String, String?)] = [(frame.yearName(m.year), Routes.year(m.year)), (number ?? typeName, nil)]
-        var context = frame.context(pagePath: record.url, title: pageTitle, breadcrumbs: breadcrumbs)
-        frame.addOpenData(of: record, breadcrumbs: breadcrumbs, to: &context)
-        frame.setLastUpdated(of: record, in: &context)
-        var d: [String: Any] = [
-            "typeName": typeName,
-            "bodyHTML": record.text.bodyHTML,
-            "issuer": m.issuer ?? frame.site.name,
-            "isParty": m.number?.style == .party,
-        ]
-        if let type = m.type, type.code != "CV" { d["typeHeading"] = type.heading } else { d["isLetter"] = true }
-        if let title = m.title { d["title"] = title }
-        if let p = m.parentIssuer ?? (m.issuer == nil ? frame.site.parent : nil) { d["parentIssuer"] = p }
-        if let n = m.number { d["numberLine"] = n.display }
-        if let place = m.place ?? frame.site.place { d["place"] = place }
-        if let date = m.date { d["dateOfficial"] = date.official; d["dateISO"] = date.iso }
-        if !m.recipients.isEmpty { d["recipients"] = RecipientList.punctuated(m.recipients); d["hasRecipients"] = true }
-        if !m.recipients.isEmpty || m.signer != nil || !m.signerTitle.isEmpty { d["hasFooter"] = true }
-        if !m.signerTitle.isEmpty { d["signerTitle"] = m.signerTitle }
-        // A rank or degree ("Đại tá", "TS.") is printed before the name but is not part of it.
-        if let s = m.signer { d["signer"] = [m.signerRank, s].compactMap { $0 }.joined(separator: " ") }
-        let appendices = record.text.appendices.map { a -> [String: Any] in
-            var out: [String: Any] = ["id": a.id, "title": a.title, "html": a.html]
-            if let s = a.subtitle { out["subtitle"] = s }
-            return out
+        let constants = shared.constants(frame, root: root)
+        var context = frame.values(pagePath: record.url, title: pageTitle, breadcrumbs: breadcrumbs, shared: (root, constants.frame))
+        context["jsonTwin"] = .text(Routes.twinName)
+        let linkedData = LinkedData(site: frame.site).script(record, breadcrumbs: breadcrumbs, home: constants.home, root: root)
+        context["linkedData"] = .text(linkedData)
+        // A document's page was last updated when the document was posted (PageFrame.setLastUpdated).
+        if let own = m.published ?? m.date {
+            context["lastUpdated"] = .text(Formatting.official(own))
+            context["lastUpdatedISO"] = .text(Formatting.iso(own))
+        } else {
+            context["lastUpdated"] = nil
         }
-        if !appendices.isEmpty { d["appendices"] = appendices }
+        let date = m.date.map { (official: Formatting.official($0), iso: Formatting.iso($0)) }
+        var d: Object = [:]
+        d.reserveCapacity(48)
+        d["typeName"] = .text(typeName)
+        d["bodyHTML"] = .text(record.text.bodyHTML)
+        d["issuer"] = .text(m.issuer ?? frame.site.name)
+        d["isParty"] = .flag(m.number?.style == .party)
+        if let type = m.type, type.code != "CV" { d["typeHeading"] = .text(type.heading) } else { d["isLetter"] = .flag(true) }
+        if let title = m.title { d["title"] = .text(title) }
+        if let p = m.parentIssuer ?? (m.issuer == nil ? frame.site.parent : nil) { d["parentIssuer"] = .text(p) }
+        if let n = m.number { d["numberLine"] = .text(n.display) }
+        if let place = m.place ?? frame.site.place { d["place"] = .text(place) }
+        if let date { d["dateOfficial"] = .text(date.official); d["dateISO"] = .text(date.iso) }
+        if !m.recipients.isEmpty {
+            d["recipients"] = .list(RecipientList.punctuated(m.recipients).map(TemplateValue.text))
+            d["hasRecipients"] = .flag(true)
+        }
+        if !m.recipients.isEmpty || m.signer != nil || !m.signerTitle.isEmpty { d["hasFooter"] = .flag(true) }
+        if !m.signerTitle.isEmpty { d["signerTitle"] = .list(m.signerTitle.map(TemplateValue.text)) }
+        // A rank or degree ("Đại tá", "TS.") is printed before the name but is not part of it.
+        if let s = m.signer { d["signer"] = .text([m.signerRank, s].compactMap { $0 }.joined(separator: " ")) }
+        let appendices = record.text.appendices.map { a -> TemplateValue in
+            var out: Object = ["id": .text(a.id), "title": .text(a.title), "html": .text(a.html)]
+            if let s = a.subtitle { out["subtitle"] = .text(s) }
+            return .object(out)
+        }
+        if !appendices.isEmpty { d["appendices"] = .list(appendices) }
         let sections = record.text.headings.filter { $0.level == 2 }
-        if sections.count >= 3 { d["toc"] = sections.map { ["id": $0.id, "text": $0.text] }; d["hasToc"] = true }
-        let rows = metadataRows(record)
-        let compact = Set(Self.compactRows.map { t.string($0) })
-        d["meta"] = rows.filter { compact.contains($0["label"] as? String ?? "") }
-        let more = rows.filter { !compact.contains($0["label"] as? String ?? "") }
-        d["moreMeta"] = more
-        d["hasMoreMeta"] = !more.isEmpty
+        if sections.count >= 3 {
+            d["toc"] = .list(sections.map { .object(["id": .text($0.id), "text": .text($0.text)]) })
+            d["hasToc"] = .flag(true)
+        }
+        var meta: [TemplateValue] = [], more: [TemplateValue] = []
+        for row in metadataRows(record, number: number, date: date) {
+            if constants.compactLabels.contains(row.label) { meta.append(row.value) } else { more.append(row.value) }
+        }
+        d["meta"] = .list(meta)
+        d["moreMeta"] = .list(more)
+        d["hasMoreMeta"] = .flag(!more.isEmpty)
         let isDraft = CitizenFormatting.isDraft(record)
-        d["isDraft"] = isDraft
+        d["isDraft"] = .flag(isDraft)
         // A page made from a signed document says so, with the signed original (a PDF beside it) to download.
         if m.signer != nil, !isDraft {
-            d["signedNote"] = true
-            if let signed = record.attachments.first(where: { $0.kind.uppercased() == "PDF" }) { d["signedHref"] = root + signed.sitePath }
-        }
-        context["description"] = CitizenFormatting.description(of: m, typeName: typeName, issuer: m.issuer ?? frame.site.name,
-                                                               strings: t.strings)
-        if !record.attachments.isEmpty {
-            d["hasAttachments"] = true
-            d["attachments"] = record.attachments.map { file -> [String: Any] in
-                ["href": root + file.sitePath, "name": file.name, "kind": file.kind, "size": Formatting.size(file.size)]
+            d["signedNote"] = .flag(true)
+            if let signed = record.attachments.first(where: { $0.kind.uppercased() == "PDF" }) {
+                d["signedHref"] = .text(root + signed.sitePath)
             }
+        }
+        context["description"] = .text(CitizenFormatting.description(of: m, typeName: typeName, issuer: m.issuer ?? frame.site.name,
+                                                                     strings: t.strings))
+        if !record.attachments.isEmpty {
+            d["hasAttachments"] = .flag(true)
+            d["attachments"] = .list(record.attachments.map { file in
+                .object(["href": .text(root + file.sitePath), "name": .text(file.name), "kind": .text(file.kind),
+                         "size": .text(Formatting.size(file.size))])
+            })
         }
         addLinks(of: record, root: root, to: &d)
         // The template reads these inside {{#doc}}: a missing key would be looked up
         // in the page around it (whose "title" is the page title), so none is missing.
-        for key in Self.documentKeys where d[key] == nil { d[key] = false }
-        context["doc"] = d
+        for key in Self.documentKeys where d[key] == nil { d[key] = .flag(false) }
+        context["doc"] = .object(d)
         return context
     }
 
@@ -88,21 +119,25 @@ struct DocumentPage {
     static let compactRows = ["meta_type", "meta_number", "meta_date", "meta_status"]
 
     /// The panel a portal shows for every document (Nghị định 42/2022): form,
-    /// number, issuer, dates, signer, field, status.
-    func metadataRows(_ record: DocumentRecord) -> [[String: Any]] {
+    /// number, issuer, dates, signer, field, status. `number` and `date` are those the page shows elsewhere.
+    func metadataRows(_ record: DocumentRecord, number: String?,
+                      date: (official: String, iso: String)?) -> [(label: String, value: TemplateValue)] {
         let m = record.metadata
         let t = frame.theme
-        var rows: [[String: Any]] = []
+        var rows: [(label: String, value: TemplateValue)] = []
+        rows.reserveCapacity(9)
         func add(_ key: String, _ text: String?, datetime: String? = nil) {
             guard let text, !text.trimmingSpaces.isEmpty else { return }
-            rows.append(["label": t.string(key), "text": text, "datetime": datetime ?? false])
+            let label = t.string(key)
+            let time = datetime.map(TemplateValue.text) ?? .flag(false)
+            rows.append((label, .object(["label": .text(label), "text": .text(text), "datetime": time])))
         }
         add("meta_type", m.type?.name)
-        add("meta_number", Formatting.number(m.number))
+        add("meta_number", number)
         add("meta_issuer", m.issuer ?? frame.site.name)
-        add("meta_date", m.date?.official, datetime: m.date?.iso)
-        add("meta_published", m.published?.official, datetime: m.published?.iso)
-        add("meta_effective", m.effective?.official, datetime: m.effective?.iso)
+        add("meta_date", date?.official, datetime: date?.iso)
+        add("meta_published", m.published.map(Formatting.official), datetime: m.published.map(Formatting.iso))
+        add("meta_effective", m.effective.map(Formatting.official), datetime: m.effective.map(Formatting.iso))
         add("meta_signer", m.signer.map { s in (m.signerTitle.last.map { $0.capitalizedFirst + " " } ?? "") + s })
         add("meta_field", m.field)
         add("meta_status", m.status)
@@ -110,42 +145,78 @@ struct DocumentPage {
     }
 
     /// What the document cites, what cites it, and its declared relations both ways.
-    func addLinks(of record: DocumentRecord, root: String, to d: inout [String: Any]) {
+    func addLinks(of record: DocumentRecord, root: String, to d: inout Object) {
         let t = frame.theme
         // Every key is present (false when empty), since a missing key makes Mustache search
         // the whole context; suffixes are made here rather than with nested sections, each of
         // which costs swift-mustache a dynamic cast, on tens of items per page.
-        func item(_ ref: DocumentRecord.Reference) -> [String: Any] {
-            ["href": Routes.href(root, ref.url), "label": ref.label,
-             "date": ref.metadata.date?.short ?? false, "titleSuffix": ref.metadata.title.map { ": " + $0 } ?? ""]
+        func item(_ ref: DocumentRecord.Reference) -> Object {
+            ["href": .text(Formatting.href(root, ref.url)), "label": .text(ref.label),
+             "date": ref.metadata.date.map { .text(Formatting.short($0)) } ?? .flag(false),
+             "titleSuffix": .text(ref.metadata.title.map { Formatting.joined(": ", $0) } ?? "")]
         }
-        let cites = record.cites.map { cite -> [String: Any] in
-            ["text": cite.citation.text, "dateSuffix": cite.citation.date.map { " (\($0.short))" } ?? "",
-             "href": cite.target.map { Routes.href(root, $0.url) } ?? citationPages.path(of: cite).map { Routes.href(root, $0) } ?? false]
-        } + record.standards.map { ["text": $0.written, "dateSuffix": "", "href": false] }
-        if !cites.isEmpty { d["cites"] = cites; d["hasCites"] = true }
-        let citedBy = record.citedBy.map(item)
-        if !citedBy.isEmpty { d["citedBy"] = citedBy; d["hasCitedBy"] = true }
-        var relations: [[String: Any]] = []
-        var banners: [[String: Any]] = []
+        var cites: [TemplateValue] = []
+        cites.reserveCapacity(record.cites.count + record.standards.count)
+        for cite in record.cites {
+            let href = cite.target.map { Formatting.href(root, $0.url) } ?? citationPages.path(of: cite).map { Formatting.href(root, $0) }
+            cites.append(.object(["text": .text(cite.citation.text),
+                                  "dateSuffix": .text(cite.citation.date.map { Formatting.joined(" (", Formatting.short($0), ")") } ?? ""),
+                                  "href": href.map(TemplateValue.text) ?? .flag(false)]))
+        }
+        for standard in record.standards {
+            cites.append(.object(["text": .text(standard.written), "dateSuffix": .text(""), "href": .flag(false)]))
+        }
+        if !cites.isEmpty { d["cites"] = .list(cites); d["hasCites"] = .flag(true) }
+        let citedBy = record.citedBy.map { TemplateValue.object(item($0)) }
+        if !citedBy.isEmpty { d["citedBy"] = .list(citedBy); d["hasCitedBy"] = .flag(true) }
+        var relations: [TemplateValue] = []
+        var banners: [TemplateValue] = []
         for r in record.relations {
             guard r.isInverse, let source = r.target else {
-                var out: [String: Any] = ["relation": t.string("relation_\(r.kind.rawValue)"), "text": r.written, "href": false]
-                if let target = r.target { out["href"] = Routes.href(root, target.url); out["text"] = target.label }
-                relations.append(out)
+                var out: Object = ["relation": .text(t.string("relation_\(r.kind.rawValue)")), "text": .text(r.written),
+                                   "href": .flag(false)]
+                if let target = r.target { out["href"] = .text(Formatting.href(root, target.url)); out["text"] = .text(target.label) }
+                relations.append(.object(out))
                 continue
             }
             var out = item(source)
-            out["relation"] = t.string("relation_\(r.kind.rawValue)_by")
-            out["text"] = source.label
-            relations.append(out)
+            out["relation"] = .text(t.string("relation_\(r.kind.rawValue)_by"))
+            out["text"] = .text(source.label)
+            relations.append(.object(out))
             if r.kind != .basedOn && r.kind != .implements {
-                out["banner"] = t.string("banner_\(r.kind.rawValue)")
-                banners.append(out)
+                out["banner"] = .text(t.string("banner_\(r.kind.rawValue)"))
+                banners.append(.object(out))
             }
         }
-        if !relations.isEmpty { d["relations"] = relations; d["hasRelations"] = true }
-        if !banners.isEmpty { d["banners"] = banners }
+        if !relations.isEmpty { d["relations"] = .list(relations); d["hasRelations"] = .flag(true) }
+        if !banners.isEmpty { d["banners"] = .list(banners) }
+    }
+
+    /// What every document page as deep as another shows the same (the site, its menu, the UI strings: a tenth of the
+    /// work of a page, made again on each), kept from the first page of each depth. Pages render on all cores, hence the lock.
+    final class Shared: @unchecked Sendable {
+        struct Constants {
+            /// `PageFrame.sharedValues(root:)`.
+            let frame: [String: TemplateValue]
+            /// The labels of `compactRows`, which the rows are told apart by.
+            let compactLabels: Set<String>
+            /// The breadcrumb trail's first step, in the JSON-LD too.
+            let home: String
+        }
+
+        private let lock = NSLock()
+        private var byRoot: [String: Constants] = [:]
+
+        func constants(_ frame: PageFrame, root: String) -> Constants {
+            lock.lock()
+            defer { lock.unlock() }
+            if let known = byRoot[root] { return known }
+            let made = Constants(frame: frame.sharedValues(root: root),
+                                 compactLabels: Set(DocumentPage.compactRows.map { frame.theme.string($0) }),
+                                 home: frame.theme.string("home"))
+            byRoot[root] = made
+            return made
+        }
     }
 }
 

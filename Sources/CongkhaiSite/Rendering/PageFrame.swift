@@ -14,47 +14,66 @@ struct PageFrame {
     var plainPages: [(String, String)] = []
 
     func context(pagePath: String, title: String, breadcrumbs: [(String, String?)]) -> [String: Any] {
-        let root = Routes.root(of: pagePath)
-        var siteContext: [String: Any] = ["name": site.name]
-        if let v = site.parent { siteContext["parent"] = v }
-        if let v = site.address { siteContext["address"] = v }
-        if let v = site.phone { siteContext["phone"] = v }
-        if let v = site.email { siteContext["email"] = v }
-        if let v = site.legalBasis { siteContext["legalBasis"] = v }
-        var nav: [[String: Any]] = [
-            ["href": Routes.href(root, Routes.recent), "label": theme.string("recent")],
-            ["href": Routes.href(root, Routes.years), "label": theme.string("by_year")],
-            ["href": Routes.href(root, Routes.types), "label": theme.string("by_type")],
-            ["href": Routes.href(root, Routes.numbers), "label": theme.string("by_number")],
-        ]
-        if hasProcedures { nav.append(["href": Routes.href(root, Routes.procedures), "label": theme.string("procedures")]) }
-        nav.append(["href": Routes.href(root, Routes.citations), "label": theme.string("cited_documents")])
-        nav += plainPages.map { ["href": Routes.href(root, $0.1), "label": $0.0] }
-        var context: [String: Any] = [
-            "lang": site.language,
-            "t": theme.strings.values,
-            "site": siteContext,
-            "root": root,
-            "homeHref": Routes.href(root, Routes.home),
-            "searchHref": Routes.href(root, Routes.search),
-            "title": title,
-            "nav": nav,
-            // a page that has its own description replaces this one
-            "description": title == site.name ? theme.string("home_intro") : title + " | " + site.name,
-            "disclosureHref": Routes.href(root, Routes.disclosureCatalogue),
-        ]
-        if let lastUpdated { context["lastUpdated"] = lastUpdated.official; context["lastUpdatedISO"] = lastUpdated.iso }
-        if let canonical = Routes(baseURL: site.baseURL).absolute(pagePath) { context["canonical"] = canonical }
+        values(pagePath: pagePath, title: title, breadcrumbs: breadcrumbs).mapValues(\.any)
+    }
+
+    /// The same as template values, for a page that builds its context typed (DocumentPage). `shared`: the page's
+    /// root and what `sharedValues(root:)` gives for it, when the caller keeps them from one page to the next.
+    func values(pagePath: String, title: String, breadcrumbs: [(String, String?)],
+                shared: (root: String, values: [String: TemplateValue])? = nil) -> [String: TemplateValue] {
+        let root = shared?.root ?? Routes.root(of: pagePath)
+        var context = shared?.values ?? sharedValues(root: root)
+        context["title"] = .text(title)
+        // a page that has its own description replaces this one
+        context["description"] = .text(title == site.name ? theme.string("home_intro") : title + " | " + site.name)
+        if let canonical = Routes(baseURL: site.baseURL).absolute(pagePath) { context["canonical"] = .text(canonical) }
         let feeds = FeedSet.links(pagePath: pagePath, baseURL: site.baseURL, strings: theme.strings, hasProcedures: hasProcedures)
-        if !feeds.isEmpty { context["feeds"] = feeds }
+        if !feeds.isEmpty { context["feeds"] = .list(feeds.map { .object($0.mapValues(TemplateValue.text)) }) }
         if !breadcrumbs.isEmpty {
-            var trail: [[String: Any]] = [["label": theme.string("home"), "href": Routes.href(root, Routes.home)]]
+            var trail: [TemplateValue] = [.object(["label": .text(theme.string("home")), "href": .text(Routes.href(root, Routes.home))])]
             for (label, path) in breadcrumbs {
-                var crumb: [String: Any] = ["label": label]
-                if let path { crumb["href"] = Routes.href(root, path) } else { crumb["current"] = true }
-                trail.append(crumb)
+                var crumb: [String: TemplateValue] = ["label": .text(label)]
+                if let path { crumb["href"] = .text(Routes.href(root, path)) } else { crumb["current"] = .flag(true) }
+                trail.append(.object(crumb))
             }
-            context["breadcrumbTrail"] = ["items": trail]
+            context["breadcrumbTrail"] = .object(["items": .list(trail)])
+        }
+        return context
+    }
+
+    /// What every page as deep as `root` ("../../") shows the same: the site, its menu, the UI strings.
+    func sharedValues(root: String) -> [String: TemplateValue] {
+        var siteContext: [String: TemplateValue] = ["name": .text(site.name)]
+        if let v = site.parent { siteContext["parent"] = .text(v) }
+        if let v = site.address { siteContext["address"] = .text(v) }
+        if let v = site.phone { siteContext["phone"] = .text(v) }
+        if let v = site.email { siteContext["email"] = .text(v) }
+        if let v = site.legalBasis { siteContext["legalBasis"] = .text(v) }
+        func link(_ path: String, _ label: String) -> TemplateValue {
+            .object(["href": .text(Routes.href(root, path)), "label": .text(label)])
+        }
+        var nav: [TemplateValue] = [
+            link(Routes.recent, theme.string("recent")),
+            link(Routes.years, theme.string("by_year")),
+            link(Routes.types, theme.string("by_type")),
+            link(Routes.numbers, theme.string("by_number")),
+        ]
+        if hasProcedures { nav.append(link(Routes.procedures, theme.string("procedures"))) }
+        nav.append(link(Routes.citations, theme.string("cited_documents")))
+        nav += plainPages.map { link($0.1, $0.0) }
+        var context: [String: TemplateValue] = [
+            "lang": .text(site.language),
+            "t": .strings(theme.strings.values),
+            "site": .object(siteContext),
+            "root": .text(root),
+            "homeHref": .text(Routes.href(root, Routes.home)),
+            "searchHref": .text(Routes.href(root, Routes.search)),
+            "nav": .list(nav),
+            "disclosureHref": .text(Routes.href(root, Routes.disclosureCatalogue)),
+        ]
+        if let lastUpdated {
+            context["lastUpdated"] = .text(Formatting.official(lastUpdated))
+            context["lastUpdatedISO"] = .text(Formatting.iso(lastUpdated))
         }
         return context
     }

@@ -104,6 +104,15 @@ struct Theme {
         render(context, template: template, as: PageBytes.self) { PageBytes(bytes: Array($0.utf8)) }.bytes
     }
 
+    /// A page whose context is built as template values (DocumentPage): no `[String: Any]` to make and convert, unless
+    /// the compiled templates cannot render it and swift-mustache must. `capacity`: about the page's size in bytes.
+    func renderBytes(_ value: TemplateValue, template: String, capacity: Int) -> [UInt8] {
+        if let compiled, let page = try? compiled.render(value, template: template, as: PageBytes.self, capacity: capacity) {
+            return page.bytes
+        }
+        return Array((library.render(value.any, withTemplate: template) ?? "").utf8)
+    }
+
     private func render<Output: TemplateOutput>(_ context: [String: Any], template: String, as: Output.Type,
                                                 fallback: (String) -> Output) -> Output {
         if let compiled, let value = try? TemplateValue(context),
