@@ -4,27 +4,9 @@ import Mustache
 import Testing
 @testable import CongkhaiSite
 
-/// The shortcuts of a document's page give what the longer ways give: dates written as bytes, escaping by a bit
-/// mask, and a context built as template values (compared with swift-mustache rendering it as `[String: Any]`).
+/// The shortcuts of a document's page give what the longer ways give: escaping by a bit mask, and a context built
+/// as template values (compared with swift-mustache rendering it as `[String: Any]`).
 @Suite struct DocumentPageSpeedTests {
-    /// Every day of some years (leap and not), every month alone, the year alone, at both ends of the years allowed.
-    @Test func datesWrittenAsBytesAreTheDomainsDates() throws {
-        var dates: [DocumentDate] = []
-        for year in [1000, 1999, 2000, 2020, 2023, 2024, 2100, 9999] {
-            dates.append(try #require(DocumentDate(year: year)))
-            for month in 1...12 {
-                dates.append(try #require(DocumentDate(year: year, month: month)))
-                for day in 1...31 { if let date = DocumentDate(year: year, month: month, day: day) { dates.append(date) } }
-            }
-        }
-        #expect(dates.count > 2900)
-        for date in dates {
-            #expect(Formatting.short(date) == date.short, "\(date)")
-            #expect(Formatting.iso(date) == date.iso, "\(date)")
-            #expect(Formatting.official(date) == date.official, "\(date)")
-        }
-    }
-
     /// The bit mask of `PageBytes.appendEscaped` holds the bytes `HTMLText.entity(for:)` replaces, and no other.
     @Test func theEscapeMaskIsTheEntityTable() {
         for byte in 0...255 {

@@ -40,12 +40,12 @@ struct DocumentPage {
         context["linkedData"] = .text(linkedData)
         // A document's page was last updated when the document was posted (PageFrame.setLastUpdated).
         if let own = m.published ?? m.date {
-            context["lastUpdated"] = .text(Formatting.official(own))
-            context["lastUpdatedISO"] = .text(Formatting.iso(own))
+            context["lastUpdated"] = .text(own.official)
+            context["lastUpdatedISO"] = .text(own.iso)
         } else {
             context["lastUpdated"] = nil
         }
-        let date = m.date.map { (official: Formatting.official($0), iso: Formatting.iso($0)) }
+        let date = m.date.map { (official: $0.official, iso: $0.iso) }
         var d: Object = [:]
         d.reserveCapacity(48)
         d["typeName"] = .text(typeName)
@@ -136,8 +136,8 @@ struct DocumentPage {
         add("meta_number", number)
         add("meta_issuer", m.issuer ?? frame.site.name)
         add("meta_date", date?.official, datetime: date?.iso)
-        add("meta_published", m.published.map(Formatting.official), datetime: m.published.map(Formatting.iso))
-        add("meta_effective", m.effective.map(Formatting.official), datetime: m.effective.map(Formatting.iso))
+        add("meta_published", m.published.map(\.official), datetime: m.published.map(\.iso))
+        add("meta_effective", m.effective.map(\.official), datetime: m.effective.map(\.iso))
         add("meta_signer", m.signer.map { s in (m.signerTitle.last.map { $0.capitalizedFirst + " " } ?? "") + s })
         add("meta_field", m.field)
         add("meta_status", m.status)
@@ -152,7 +152,7 @@ struct DocumentPage {
         // which costs swift-mustache a dynamic cast, on tens of items per page.
         func item(_ ref: DocumentRecord.Reference) -> Object {
             ["href": .text(Formatting.href(root, ref.url)), "label": .text(ref.label),
-             "date": ref.metadata.date.map { .text(Formatting.short($0)) } ?? .flag(false),
+             "date": ref.metadata.date.map { .text($0.short) } ?? .flag(false),
              "titleSuffix": .text(ref.metadata.title.map { Formatting.joined(": ", $0) } ?? "")]
         }
         var cites: [TemplateValue] = []
@@ -160,7 +160,7 @@ struct DocumentPage {
         for cite in record.cites {
             let href = cite.target.map { Formatting.href(root, $0.url) } ?? citationPages.path(of: cite).map { Formatting.href(root, $0) }
             cites.append(.object(["text": .text(cite.citation.text),
-                                  "dateSuffix": .text(cite.citation.date.map { Formatting.joined(" (", Formatting.short($0), ")") } ?? ""),
+                                  "dateSuffix": .text(cite.citation.date.map { Formatting.joined(" (", $0.short, ")") } ?? ""),
                                   "href": href.map(TemplateValue.text) ?? .flag(false)]))
         }
         for standard in record.standards {

@@ -72,8 +72,8 @@ struct PageFrame {
             "disclosureHref": .text(Routes.href(root, Routes.disclosureCatalogue)),
         ]
         if let lastUpdated {
-            context["lastUpdated"] = .text(Formatting.official(lastUpdated))
-            context["lastUpdatedISO"] = .text(Formatting.iso(lastUpdated))
+            context["lastUpdated"] = .text(lastUpdated.official)
+            context["lastUpdatedISO"] = .text(lastUpdated.iso)
         }
         return context
     }
