@@ -7,8 +7,8 @@
 # BASELINE=path adds a third tool to every round (an older congkhai, for a before/after table).
 # DELETE=1 deletes each previous output at once and waits SETTLE seconds (default 35), as this script
 # did until 2026-12-07; by default it is set aside and deleted when the run is over (bench/set-aside.sh).
-# NO_CACHE=1 builds congkhai with --no-cache: a full build that writes no build cache, as a congkhai
-# from before the cache (BASELINE=<build of 20fdc03>) did.
+# NO_CACHE=1 builds congkhai (and BASELINE) with --no-cache: a full build that writes no build cache, as a congkhai
+# from before the cache did (a BASELINE older than --no-cache, such as a build of 20fdc03, needs NO_CACHE unset).
 # Needs what bench/run.sh needs (python3, GNU time, hugo) and builds the corpus as it does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +40,7 @@ results="$out/full-build-$docs.txt"
 run() { # tool, command...
   local tool=$1; shift
   local status=0
+  warm_start "$out/corpus-$docs" "$out/hugo-$docs" "$theme" "$(command -v "$1")"
   /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$@" >"$out/$tool.log" 2>&1 || status=$?
   # congkhai exits 1 when it built the site but left out files with errors (the generator makes a few duplicates).
   [ "$status" -le 1 ] || { tail -20 "$out/$tool.log"; exit 1; }
@@ -54,7 +55,7 @@ for round in $(seq "$rounds"); do
   run congkhai "$bin" build ${NO_CACHE:+--no-cache} --content "$out/corpus-$docs" --theme "$theme" --output "$out/site" --quiet --timings
   if [ -n "${BASELINE:-}" ]; then
     empty "$out/site"
-    run baseline "$BASELINE" build --content "$out/corpus-$docs" --theme "$theme" --output "$out/site" --quiet
+    run baseline "$BASELINE" build ${NO_CACHE:+--no-cache} --content "$out/corpus-$docs" --theme "$theme" --output "$out/site" --quiet
   fi
   empty "$out/hugo-public"
   run hugo hugo --source "$out/hugo-$docs" --destination "$PWD/$out/hugo-public" --quiet
