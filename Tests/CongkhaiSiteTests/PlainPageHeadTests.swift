@@ -8,25 +8,8 @@ import Testing
 @Suite struct PlainPageHeadTests {
     typealias SplitMix = IncrementalBuildTests.Random
 
-    /// The reading every line as Characters, as `isPlainPage` did before it passed lines over as bytes.
-    static func byCharacters(_ head: Data) -> Bool {
-        guard let text = String(data: head, encoding: .utf8) ?? String(data: head.dropLast(4), encoding: .utf8),
-              text.hasPrefix("---") else { return false }
-        var rest = text[(text.firstIndex(of: "\n") ?? text.endIndex)...]
-        while !rest.isEmpty {
-            rest = rest.dropFirst()
-            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
-            let line = rest[..<end]
-            rest = rest[end...]
-            if line.isEmpty { continue }
-            let clean = line.trimmingCharacters(in: .whitespaces)
-            if clean == "---" { return false }
-            guard clean.hasPrefix("type:") else { continue }
-            let value = clean.dropFirst(5).trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
-            return VietnameseText.fold(value).lowercased() == PlainPage.folder
-        }
-        return false
-    }
+    /// The reading of every line as Characters, which the bytes shortcut must agree with.
+    static func byCharacters(_ head: Data) -> Bool { PlainPage.typeByCharacters(head) }
 
     /// Pieces front matter is made of, with what could fool a reading by bytes: a no-break space or an ideographic
     /// space before "type:", a combining mark after a dash or a colon, "\r\n", tabs, a letter "t" that starts

@@ -217,29 +217,9 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
     /// no CR LF): then a character's properties are its scalar's, and no grapheme breaking is needed. The citation
     /// scanner asks this of every candidate in every text. Nil when the symbol has other scalars.
     static func isSymbolOfSingleScalars(_ s: Substring) -> Bool? {
-        s.utf8.withContiguousStorageIfAvailable { isSymbolOfSingleScalars(utf8: $0) } ?? isSymbolOfSingleScalarsByScalars(s)
-    }
-
-    /// `isSymbolOfSingleScalars` over `unicodeScalars`, for a string not stored as contiguous UTF-8.
-    static func isSymbolOfSingleScalarsByScalars(_ s: Substring) -> Bool? {
-        var count = 0
-        var letters = 0
-        var last: Unicode.Scalar?
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
-            guard v < 0x300 || (v >= 0x1E00 && v < 0x1F00), v != 0x0D else { return nil }
-            count += 1
-            last = scalar
-            if isAlphabetic(scalar) {
-                letters += 1
-            } else if count == 1 {
-                return false
-            } else if !isNumeric(scalar) && v != 0x2D && v != 0x2F && v != 0x26 && v != 0x2E {
-                return false // not "-", "/", "&" or "."
-            }
-        }
-        guard count > 0, count <= 60, let last, isAlphabetic(last) || isNumeric(last) else { return false }
-        return letters >= 1
+        if let answer = s.utf8.withContiguousStorageIfAvailable({ isSymbolOfSingleScalars(utf8: $0) }) { return answer }
+        var copy = String(s) // not stored as contiguous UTF-8 (never so for a String made on Linux): copied, then read
+        return copy.withUTF8 { isSymbolOfSingleScalars(utf8: $0) }
     }
 
     /// The same, on the UTF-8 of a String (valid), its scalars decoded here: iterating `unicodeScalars` of a Substring

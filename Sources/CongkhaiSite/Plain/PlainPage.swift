@@ -33,10 +33,15 @@ public struct PlainPage: Sendable {
     static func isPlainPage(path: String, head: Data) -> Bool {
         if path.hasPrefix(folder + "/") { return true }
         if let answer = head.withUnsafeBytes({ typeByBytes($0.bindMemory(to: UInt8.self)) }) { return answer }
+        return typeByCharacters(head)
+    }
+
+    /// Whether the front matter at the start of `head` says `type: trang`, read as Characters. Line by line up to the
+    /// closing "---" only: splitting the whole head first took more time than reading the front matter. The first
+    /// line is the opening "---"; empty lines say nothing.
+    static func typeByCharacters(_ head: Data) -> Bool {
         guard let text = String(data: head, encoding: .utf8) ?? String(data: head.dropLast(4), encoding: .utf8),
               text.hasPrefix("---") else { return false }
-        // Line by line up to the closing "---" only: splitting the whole head first took more time than
-        // reading the front matter. The first line is the opening "---"; empty lines say nothing.
         var rest = text[(text.firstIndex(of: "\n") ?? text.endIndex)...]
         while !rest.isEmpty {
             rest = rest.dropFirst()
@@ -49,7 +54,7 @@ public struct PlainPage: Sendable {
         return false
     }
 
-    /// The answer of the reading by Characters in `isPlainPage`, found on the bytes, or nil when only that reading can tell.
+    /// The answer of `typeByCharacters`, found on the bytes, or nil when only that reading can tell.
     /// Every file of the site comes through here, most with a front matter of Vietnamese lines that say nothing of
     /// the type: making the head a String (Foundation's took 100,000 instructions for 4 KB) and walking it
     /// Character by Character took most of this step.
