@@ -46,7 +46,11 @@ build() { run "$1" "$bin" build --theme "$theme" --content "$work/content" --out
 
 for round in 1 2 3; do
   set_aside "$work/site" "$work/.site."*
+  # the full builds (from an empty folder) and Hugo start as in full-build.sh; the rebuilds find what a build leaves
+  warm_start "$work/content" "$out/hugo-$docs" "$theme" "$bin"
   build full --no-cache
+  set_aside "$work/site" "$work/.site."*
+  warm_start "$work/content" "$out/hugo-$docs" "$theme" "$bin"
   build "full+cache"
   build nothing
   printf '\nĐoạn sửa lần %s để đo thời gian dựng lại.\n' "$round" >>"$doc"
@@ -57,6 +61,7 @@ for round in 1 2 3; do
   touch -d '1 minute ago' "$doc"
   build "one-summary"
   set_aside "$work/hugo-public"
+  warm_start "$work/content" "$out/hugo-$docs" "$theme" "$(command -v hugo)"
   run hugo hugo --source "$out/hugo-$docs" --destination "$PWD/$work/hugo-public" --quiet
 done
 deleted_at_end
