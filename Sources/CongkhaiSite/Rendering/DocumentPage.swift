@@ -151,14 +151,14 @@ struct DocumentPage {
         // the whole context; suffixes are made here rather than with nested sections, each of
         // which costs swift-mustache a dynamic cast, on tens of items per page.
         func item(_ ref: DocumentRecord.Reference) -> Object {
-            ["href": .text(Formatting.href(root, ref.url)), "label": .text(ref.label),
+            ["href": .text(Routes.href(root, ref.url)), "label": .text(ref.label),
              "date": ref.metadata.date.map { .text($0.short) } ?? .flag(false),
              "titleSuffix": .text(ref.metadata.title.map { Formatting.joined(": ", $0) } ?? "")]
         }
         var cites: [TemplateValue] = []
         cites.reserveCapacity(record.cites.count + record.standards.count)
         for cite in record.cites {
-            let href = cite.target.map { Formatting.href(root, $0.url) } ?? citationPages.path(of: cite).map { Formatting.href(root, $0) }
+            let href = cite.target.map { Routes.href(root, $0.url) } ?? citationPages.path(of: cite).map { Routes.href(root, $0) }
             cites.append(.object(["text": .text(cite.citation.text),
                                   "dateSuffix": .text(cite.citation.date.map { Formatting.joined(" (", $0.short, ")") } ?? ""),
                                   "href": href.map(TemplateValue.text) ?? .flag(false)]))
@@ -175,7 +175,7 @@ struct DocumentPage {
             guard r.isInverse, let source = r.target else {
                 var out: Object = ["relation": .text(t.string("relation_\(r.kind.rawValue)")), "text": .text(r.written),
                                    "href": .flag(false)]
-                if let target = r.target { out["href"] = .text(Formatting.href(root, target.url)); out["text"] = .text(target.label) }
+                if let target = r.target { out["href"] = .text(Routes.href(root, target.url)); out["text"] = .text(target.label) }
                 relations.append(.object(out))
                 continue
             }

@@ -36,8 +36,6 @@ enum Formatting {
         }
     }
 
-    /// `Routes.href(root, path)`: the root, the path and the file that serves it (what `Routes.file(of:)` appends).
-    static func href(_ root: String, _ path: String) -> String { joined(root, path, Routes.file(of: "")) }
 
     /// The number as a reader looks for it: as printed, or the symbol after a blank.
     static func number(_ number: DocumentNumber?) -> String? {

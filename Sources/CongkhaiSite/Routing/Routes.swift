@@ -81,7 +81,8 @@ public struct Routes: Sendable {
     }
 
     /// A link to a page that also works opened from disk (it names index.html).
-    static func href(_ root: String, _ pagePath: String) -> String { root + file(of: pagePath) }
+    /// Made at its size at once (`Formatting.joined`): pages make tens of links each.
+    static func href(_ root: String, _ pagePath: String) -> String { Formatting.joined(root, pagePath, file(of: "")) }
 
     /// The absolute address of a path, when the site has a `base_url`.
     public func absolute(_ path: String) -> String? { baseURL.map { $0 + path } }
