@@ -56,10 +56,10 @@ struct Build: ParsableCommand {
         for diagnostic in report.diagnostics { printError(Messages.current.render(diagnostic)) }
         Summary(report: report, outputName: output, strict: strict, quiet: quiet).print()
         if timings {
-            for (step, seconds) in report.timings {
-                print(String(format: "  %6.2f s  %@", seconds, step))
+            for (step, seconds, cpu) in report.timings {
+                print(String(format: "  %6.2f s  %6.2f s CPU  %@", seconds, cpu, step))
                 for part in report.timingParts where part.step == step {
-                    print(String(format: "             %6.2f s of it: %@", part.seconds, part.part))
+                    print(String(format: "                           %6.2f s of it: %@", part.seconds, part.part))
                 }
             }
         }

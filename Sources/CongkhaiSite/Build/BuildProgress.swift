@@ -11,8 +11,10 @@ public final class BuildProgress: @unchecked Sendable {
     private var done = 0
     private var lastShown = 0.0
     private var stepStarted = 0.0
-    /// How long each step took, in order: for `--timings` and the benchmark.
-    public private(set) var timings: [(step: String, seconds: Double)] = []
+    private var stepStartedCPU = 0.0
+    /// How long each step took, in order, and the CPU time the process spent in it (on all cores: more than its wall
+    /// time when the step kept several cores busy), for `--timings` and the benchmark.
+    public private(set) var timings: [(step: String, seconds: Double, cpu: Double)] = []
     /// Parts of a step that does several things at once (the Markdown step makes pages and the search index's
     /// words as it renders): each part's time on all cores, divided by their number. For `--timings`.
     public private(set) var parts: [(step: String, part: String, seconds: Double)] = []
@@ -33,7 +35,8 @@ public final class BuildProgress: @unchecked Sendable {
 
     /// Times a step; `body` may give it a counter with `count(_:)`.
     func measure<T>(_ step: String, _ body: () throws -> T) rethrows -> T {
-        lock.lock(); closeStep(); self.step = step; total = 0; done = 0; stepStarted = ProcessInfo.processInfo.systemUptime; lock.unlock()
+        lock.lock(); closeStep(); self.step = step; total = 0; done = 0; stepStarted = ProcessInfo.processInfo.systemUptime
+        stepStartedCPU = Self.processCPUSeconds(); lock.unlock()
         defer { end() }
         return try body()
     }
@@ -90,7 +93,15 @@ public final class BuildProgress: @unchecked Sendable {
 
     private func closeStep() {
         guard !step.isEmpty else { return }
-        timings.append((step, ProcessInfo.processInfo.systemUptime - stepStarted))
+        timings.append((step, ProcessInfo.processInfo.systemUptime - stepStarted, Self.processCPUSeconds() - stepStartedCPU))
         step = ""
+    }
+
+    /// The CPU time of the whole process so far, user and system, every thread.
+    private static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }

@@ -295,7 +295,7 @@ public struct BuildReport {
     public let notices: [String]
     public var written = false
     public var seconds = 0.0
-    public var timings: [(step: String, seconds: Double)] = []
+    public var timings: [(step: String, seconds: Double, cpu: Double)] = []
     /// Parts of a step's time (see `BuildProgress.parts`).
     public var timingParts: [(step: String, part: String, seconds: Double)] = []
 
