@@ -145,6 +145,20 @@ import Testing
         #expect(report.errors.first { $0.file == "lon.md" }?.message.contains("MB") == true)
     }
 
+    /// Plain pages are set apart as documents are read, from the bytes read for the document; one over the
+    /// document size limit is not read whole, and its first lines still tell it is a plain page.
+    @Test func aLargePlainPageIsSetApartNotLeftOut() throws {
+        let page = "---\ntitle: Giới thiệu\ntype: trang\n---\n\n" + String(repeating: "Sở Văn hóa xã Bình An giới thiệu. ", count: 80)
+        let site = try SiteFixture(files: ["a.md": Self.doc("1/TB-STTTT", "Một"), "gioi-thieu.md": page])
+        defer { site.remove() }
+        var options = SiteBuilder.Options(content: site.content, theme: SiteFixture.theme, output: site.output)
+        options.maxDocumentBytes = 1024
+        let report = try SiteBuilder(options).build()
+        #expect(report.documentCount == 1)
+        #expect(report.errors.isEmpty, "\(report.errors.map(\.message))")
+        #expect(report.pages.contains("trang/gioi-thieu/"))
+    }
+
     @Test func controlCharactersInNamesCannotDriveTheTerminal() {
         let d = Diagnostic(.warning, file: "a\u{1B}[2Jb\nfake.md:1: error: x", "bad \u{7}")
         #expect(!d.english.contains("\u{1B}") && !d.english.contains("\u{7}"))

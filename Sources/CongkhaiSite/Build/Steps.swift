@@ -9,8 +9,8 @@ extension BuildStep {
     public static let site: [BuildStep] = check + [planRendering, assembleRecords, renderMarkdown, strayOriginals] + outputs
 
     /// Reading, recognising and linking: the content's sources.
-    static let check: [BuildStep] = [loadConfiguration, readPublished, scanContent, setAsidePlainPages, readDocuments, linkCorpus,
-                                     resolveCitations, readPlainPages]
+    static let check: [BuildStep] = [loadConfiguration, readPublished, scanContent, readDocuments, linkCorpus, resolveCitations,
+                                     readPlainPages]
 
     /// Every diagnostic a build gives about the content, and no page rendered: `congkhai check`.
     public static let checkOnly: [BuildStep] = check + [planRendering, assembleRecords, renderMarkdownOnly, strayOriginals]
@@ -55,21 +55,27 @@ extension BuildStep {
 
     /// Every content file on all cores; a file that cannot be used is an error, not a document.
     /// A rebuild takes what the cache says of a file whose size, time or bytes did not change.
+    /// Plain pages (`PlainPage`) are set apart here, from the bytes read for the document: a step of their own
+    /// before this one opened every file of the site once more.
     static let readDocuments = BuildStep("reading documents") { state in
         let reader = DocumentReader(types: state.types)
         let sources = state.inventory.sources
         state.progress.count(sources.count)
         let limit = state.options.maxDocumentBytes
         let citations = CitationPool()
-        let readings = parallelMap(sources) { source -> BuildState.SourceReading in
+        let readings = parallelMap(sources) { source -> BuildState.SourceReading? in
             defer { state.progress.advance() }
+            // A file the build cache knows unchanged was read as a document last time: it still is one.
             if let entry = state.unchangedEntry(source.path) { return .init(cached: entry) }
+            if source.path.hasPrefix(PlainPage.folder + "/") { return nil }
             let result: Result<Document, Diagnostic>
             var digest = ""
             if let size = state.inventory.sizes[source.path], size > limit {
+                if PlainPage.isPlainPage(path: source.path, head: PlainPage.head(of: source.url)) { return nil }
                 result = .failure(Diagnostic(.error, file: source.path, .tooLarge,
                                              ["size": String(size >> 20), "limit": String(limit >> 20)]))
             } else if let data = FileManager.default.contents(atPath: source.url.path) {
+                if PlainPage.isPlainPage(path: source.path, head: data.prefix(PlainPage.headLength)) { return nil }
                 digest = ContentDigest.of(data)
                 if let entry = state.sameBytesEntry(source.path, digest: digest) {
                     return .init(cached: entry)
@@ -93,7 +99,13 @@ extension BuildStep {
             case .failure(let failure): return .init(entry: entry, failure: failure)
             }
         }
+        var documents: [ContentInventory.SourceFile] = []
         for (source, reading) in zip(sources, readings) {
+            guard let reading else {
+                state.plainSources.append(source)
+                continue
+            }
+            documents.append(source)
             var entry = reading.entry
             if var doc = reading.document {
                 state.report(doc.diagnostics)
@@ -116,6 +128,7 @@ extension BuildStep {
             if reading.isCached { state.withoutMarkdown.insert(DocumentID(source.path)) }
             state.next.sources[source.path] = entry
         }
+        state.inventory.sources = documents
     }
 
     static let linkCorpus = BuildStep("linking the corpus") { state in

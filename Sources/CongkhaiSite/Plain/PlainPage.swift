@@ -30,10 +30,21 @@ public struct PlainPage: Sendable {
 
     /// Whether a content file is a plain page: under `trang/`, or declaring
     /// `type: trang` in its front matter (only the front matter's lines are looked at).
+    /// `head`: the file's first `headLength` bytes (all of a shorter file).
     static func isPlainPage(path: String, head: Data) -> Bool {
         if path.hasPrefix(folder + "/") { return true }
         if let answer = head.withUnsafeBytes({ typeByBytes($0.bindMemory(to: UInt8.self)) }) { return answer }
         return typeByCharacters(head)
+    }
+
+    /// How much of a file `isPlainPage` is given: its front matter's first lines.
+    static let headLength = 4096
+
+    /// The first `headLength` bytes of a file, or none when it cannot be read: for a file too large to be read whole.
+    static func head(of file: URL) -> Data {
+        guard let handle = try? FileHandle(forReadingFrom: file) else { return Data() }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: headLength)) ?? Data()
     }
 
     /// Whether the front matter at the start of `head` says `type: trang`, read as Characters. Line by line up to the

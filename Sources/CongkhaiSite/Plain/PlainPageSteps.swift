@@ -1,30 +1,10 @@
 import CongkhaiDomain
 import Foundation
 
-/// The build's steps for plain pages (`PlainPage`): set apart before documents
-/// are read, read and rendered once documents have their addresses (a plain page
-/// may link to them), written with the other pages.
+/// The build's steps for plain pages (`PlainPage`): set apart as documents are
+/// read (`readDocuments`), read and rendered once documents have their addresses
+/// (a plain page may link to them), written with the other pages.
 extension BuildStep {
-    /// Only the front matter's first lines are looked at here; a file under trang/ is not even opened.
-    static let setAsidePlainPages = BuildStep("setting plain pages apart") { state in
-        // on all cores: in a large site this opens every file once more
-        let isPlain = parallelMap(state.inventory.sources) { source -> Bool in
-            var head = Data()
-            // A file the build cache knows unchanged was read as a document last time: it still is one.
-            if state.unchangedEntry(source.path) != nil { return false }
-            if !source.path.hasPrefix(PlainPage.folder + "/"), let handle = try? FileHandle(forReadingFrom: source.url) {
-                head = (try? handle.read(upToCount: 4096)) ?? Data()
-                try? handle.close()
-            }
-            return PlainPage.isPlainPage(path: source.path, head: head)
-        }
-        var documents: [ContentInventory.SourceFile] = []
-        for (source, plain) in zip(state.inventory.sources, isPlain) {
-            if plain { state.plainSources.append(source) } else { documents.append(source) }
-        }
-        state.inventory.sources = documents
-    }
-
     static let readPlainPages = BuildStep("reading plain pages") { state in
         var pages: [PlainPage] = []
         var byURL: [String: String] = [:]
