@@ -120,11 +120,6 @@ import Testing
             #expect(LayoutRecognizer.isAppendixHeading(line) == Self.isAppendixHeadingAsItWas(line), "\(line.debugDescription)")
             #expect(LayoutRecognizer.isNameLine(line) == Self.isNameLineAsItWas(line), "\(line.debugDescription)")
             #expect(BodyShaper.sectionHeadingByCleaning(line) == Self.sectionHeadingByCleaningAsItWas(line), "\(line.debugDescription)")
-            let filler = Bool.random(using: &generator) ? "ệ" : "a"
-            let long = line + String(repeating: filler, count: Int.random(in: 0...200, using: &generator))
-            let numberingOfHead = LineText.numberingOfHead(long)
-            let numberingOfCopy = LineText.numbering(LineText.head(long))
-            #expect(numberingOfHead?.marker == numberingOfCopy?.marker && numberingOfHead?.kind == numberingOfCopy?.kind)
             let leading = Array(line.utf8.prefix(10))
             #expect(Array(LineText.LeadingBytes(line.utf8)) == leading)
         }

@@ -180,14 +180,14 @@ public enum BodyShaper {
         if MarkdownBlocks.opensBlock(next.text) { return false }
         if LineText.isBullet(next.text) || VietnameseText.isUpperCase(next.text) { return false }
         // the line is cleaned only when its first text byte may start a numbering
-        if LineText.mayOpenNumbering(firstByte: LineText.firstTextByte(next.text)), LineText.numberingOfHead(next.text) != nil {
+        if LineText.mayOpenNumbering(firstByte: LineText.firstTextByte(next.text)), LineText.numbering(LineText.head(next.text)) != nil {
             return false
         }
         if LineText.isRecipientsOrSignatureLike(next.text) { return false }
         if sectionHeading(previous) != nil { return false }
         if VietnameseText.startsLowerCase(next.text) { return true }
         // A long item cut at a page end, continued with a capitalised proper noun.
-        let opensWithNumber = previous.count == 1 && LineText.numberingOfHead(previous[0].text) != nil
+        let opensWithNumber = previous.count == 1 && LineText.numbering(LineText.head(previous[0].text)) != nil
         return !opensWithNumber && last.text.utf8.count >= 200
     }
 }

@@ -133,18 +133,6 @@ enum LineText {
         return clean(line[..<end])
     }
 
-    /// `numbering(head(line))`, without copying the head of a long line that cleaning leaves as it is: its numbering
-    /// is read off the line itself, bounded where the head ends. Numbering reads only the first Characters, and a
-    /// slice breaks into Characters as a copy of it does.
-    static func numberingOfHead(_ line: String, length: Int = 80) -> (marker: String, kind: NumberingKind)? {
-        let utf8 = line.utf8
-        guard utf8.count > length * 2 else { return numbering(clean(line)) }
-        var end = utf8.index(utf8.startIndex, offsetBy: length * 2)
-        while end > utf8.startIndex, utf8[end] & 0xC0 == 0x80 { end = utf8.index(before: end) } // a scalar boundary
-        let head = line[..<end]
-        return isUnchangedByCleaning(head) ? numbering(head) : numbering(cleanedByBytes(head))
-    }
-
     /// The last character that carries meaning, ignoring emphasis markers and spaces.
     static func lastMeaningful<S: StringProtocol>(_ line: S) -> Unicode.Scalar? {
         line.unicodeScalars.last(where: { $0 != " " && $0 != "*" && $0 != "_" && $0 != "\\" })
