@@ -55,22 +55,35 @@ public enum BodyShaper {
     /// "2. Công tác chỉ đạo" (no end punctuation, not too long).
     static func sectionHeading(_ paragraph: [SourceLine]) -> LineText.NumberingKind? {
         guard paragraph.count == 1, paragraph[0].text.utf8.count <= 800,
-              let first = paragraph[0].text.utf8.first, "0123456789IVXLC*_#".utf8.contains(first) else { return nil }
+              let first = paragraph[0].text.utf8.first, mayOpenSectionHeading(first) else { return nil }
         if isRuledOutByItsBytes(paragraph[0].text, first: first) { return nil }
         return sectionHeadingByCleaning(paragraph[0].text)
+    }
+
+    /// `"0123456789IVXLC*_#".utf8.contains(byte)`, without iterating the literal's bytes for every paragraph.
+    static func mayOpenSectionHeading(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, UInt8(ascii: "I"), UInt8(ascii: "V"), UInt8(ascii: "X"), UInt8(ascii: "L"), UInt8(ascii: "C"),
+             UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "#"): return true
+        default: return false
+        }
     }
 
     static func sectionHeadingByCleaning(_ line: String) -> LineText.NumberingKind? {
         let clean = LineText.clean(line)
         guard let (marker, kind) = LineText.numbering(clean) else { return nil }
-        let title = String(clean.dropFirst(marker.count).drop(while: { $0 == " " }))
-        guard !title.isEmpty else { return nil }
         switch kind {
         case .roman:
+            let title = String(clean.dropFirst(marker.count).drop(while: { $0 == " " }))
+            guard !title.isEmpty else { return nil }
             // without a colon byte there is no ":" Character to split at, and the title is kept whole
             let beforeColon = title.utf8.contains(0x3A) ? title.split(separator: ":", maxSplits: 1).first.map(String.init) ?? title : title
-            return VietnameseText.isUpperCase(beforeColon) && clean.count <= 200 ? .roman : nil
+            // fewer bytes than the limit are fewer Characters too, without counting them
+            return VietnameseText.isUpperCase(beforeColon) && (clean.utf8.count <= 200 || clean.count <= 200) ? .roman : nil
         case .arabic:
+            // The title after the marker and its spaces is not empty: a byte other than a space follows the marker's
+            // bytes (the marker is the line's first Characters, and a run of spaces alone is a run of " " Characters).
+            guard clean.utf8.dropFirst(marker.utf8.count).contains(where: { $0 != 0x20 }) else { return nil }
             guard clean.utf8.count <= 700, let last = LineText.lastMeaningful(clean), !".;:,".unicodeScalars.contains(last) else {
                 return nil
             }
@@ -123,49 +136,55 @@ public enum BodyShaper {
         let fenced = MarkdownBlocks.fencedLines(paragraphs.flatMap { $0 })
         var out: [[SourceLine]] = []
         out.reserveCapacity(paragraphs.count)
-        var lastCase = VietnameseText.CaseTally()
+        // The last line's case is tallied only when a join is asked about it past its end punctuation (most lines end
+        // a sentence and are never tallied); a tally is the same whether taken at once or added to piece by piece.
+        var lastCase: VietnameseText.CaseTally?
         var lastIsFenced = false
         var offset = 0
         for paragraph in paragraphs {
             defer { offset += paragraph.count }
             let isFenced = paragraph.indices.contains { fenced[offset + $0] }
             guard let first = paragraph.first, !out.isEmpty, !isFenced, !lastIsFenced,
-                  isJoinable(out[out.count - 1], lastIsUpperCase: lastCase.isUpperCase, next: first) else {
+                  isJoinable(out[out.count - 1], lastCase: &lastCase, next: first) else {
                 out.append(paragraph)
                 lastIsFenced = isFenced
-                lastCase = VietnameseText.CaseTally(paragraph.last?.text ?? "")
+                lastCase = nil
                 continue
             }
             let p = out.count - 1, l = out[p].count - 1
             out[p][l].text += " "
             out[p][l].text += first.text
-            lastCase.add(" ")
-            lastCase.add(first.text)
+            lastCase?.add(" ")
+            lastCase?.add(first.text)
             if paragraph.count > 1 {
                 out[p].append(contentsOf: paragraph.dropFirst())
-                lastCase = VietnameseText.CaseTally(paragraph[paragraph.count - 1].text)
+                lastCase = nil
             }
         }
         return out
     }
 
-    static func isJoinable(_ previous: [SourceLine], lastIsUpperCase: Bool, next: SourceLine) -> Bool {
+    /// Whether the next paragraph carries on the last line of `previous`, cut by a page break. The last line's case
+    /// is tallied when first needed, and kept for the lines joined to it.
+    static func isJoinable(_ previous: [SourceLine], lastCase: inout VietnameseText.CaseTally?, next: SourceLine) -> Bool {
         let last = previous[previous.count - 1]
         // Every test but the last two says no, and each is pure: the cheapest and most common (a paragraph ends
-        // its sentence) comes first.
-        if lastIsUpperCase || LineText.endsSentence(last.text) { return false }
+        // its sentence) comes first, before the line's case is tallied.
+        if LineText.endsSentence(last.text) { return false }
+        let tally = lastCase ?? VietnameseText.CaseTally(last.text)
+        lastCase = tally
+        if tally.isUpperCase { return false }
         if LineText.hasASCIIPrefix(last.text, "|") || LineText.hasASCIIPrefix(next.text, "|") || LineText.hasASCIIPrefix(last.text, "#")
             || LineText.hasASCIIPrefix(next.text, "#") { return false }
         if MarkdownBlocks.opensBlock(previous[0].text) || MarkdownBlocks.endsBlock(last.text) { return false }
         if MarkdownBlocks.opensBlock(next.text) { return false }
-        if LineText.endsSentence(last.text) { return false }
         if LineText.isBullet(next.text) || VietnameseText.isUpperCase(next.text) { return false }
         // the line is cleaned only when its first text byte may start a numbering
         if LineText.mayOpenNumbering(firstByte: LineText.firstTextByte(next.text)), LineText.numbering(LineText.head(next.text)) != nil {
             return false
         }
         if LineText.isRecipientsOrSignatureLike(next.text) { return false }
-        if sectionHeading(previous) != nil || lastIsUpperCase { return false }
+        if sectionHeading(previous) != nil { return false }
         if VietnameseText.startsLowerCase(next.text) { return true }
         // A long item cut at a page end, continued with a capitalised proper noun.
         let opensWithNumber = previous.count == 1 && LineText.numbering(LineText.head(previous[0].text)) != nil

@@ -10,7 +10,7 @@ enum HeaderCell {
         for part in cell.components(separatedBy: "<br>") {
             for run in splitAtRules(part) { pieces += splitAtLineStarts(run) }
         }
-        return pieces.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return pieces.map { $0.trimmingScalars(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// "BỘ HẠ TẦNG ĐÔ THỊ -------": a run of three or more dashes, underscores or

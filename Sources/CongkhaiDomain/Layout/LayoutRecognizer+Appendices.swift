@@ -2,7 +2,10 @@
 extension LayoutRecognizer {
     /// "PHỤ LỤC SỐ LIỆU", "Phụ lục I", "PHỤ LỤC 02": a short line opening an appendix.
     public static func isAppendixHeading(_ line: String) -> Bool {
-        guard line.utf8.count <= 500, LineText.hasASCIIPrefix(line, "P") || LineText.hasASCIIPrefix(line, "*")
+        // a first byte that is none of the four rules out each prefix at once, as it does in `hasASCIIPrefix`
+        guard line.utf8.count <= 500, let first = line.utf8.first,
+              first == UInt8(ascii: "P") || first == UInt8(ascii: "*") || first == UInt8(ascii: "#") || first == UInt8(ascii: "_"),
+              LineText.hasASCIIPrefix(line, "P") || LineText.hasASCIIPrefix(line, "*")
                 || LineText.hasASCIIPrefix(line, "#") || LineText.hasASCIIPrefix(line, "_") else {
             return false
         }

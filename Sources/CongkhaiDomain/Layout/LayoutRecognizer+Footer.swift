@@ -7,7 +7,7 @@ extension LayoutRecognizer {
         if let received = lines[start...].lastIndex(where: { Self.isRecipientsLine($0.text) }) {
             var index = received
             var recipients: [String] = []
-            let afterLabel = LineText.clean(lines[index].text).drop(while: { $0 != ":" }).dropFirst().trimmingCharacters(in: .whitespaces)
+            let afterLabel = LineText.clean(lines[index].text).drop(while: { $0 != ":" }).dropFirst().trimmingScalars(in: .whitespaces)
             if !afterLabel.isEmpty { recipients.append(Self.recipient(afterLabel)) }
             index += 1
             while index < lines.count {
@@ -46,8 +46,10 @@ extension LayoutRecognizer {
 
     static func recipient(_ line: String) -> String {
         var s = Substring(line).drop(while: isRecipientMark)
-        while let l = s.last, l == ";" || l == "," || l == " " { s = s.dropLast() }
-        if s.hasSuffix(".") && !s.hasSuffix("..") { s = s.dropLast() }
+        // each last Character cut at the index before it: `dropLast()` on a Substring counted the whole of it
+        while let l = s.last, l == ";" || l == "," || l == " " { s = s[..<s.index(before: s.endIndex)] }
+        // `hasSuffix(".") && !hasSuffix("..")` on the last two Characters, without the generic suffix comparison
+        if s.last == ".", s[..<s.index(before: s.endIndex)].last != "." { s = s[..<s.index(before: s.endIndex)] }
         return String(s)
     }
 
@@ -122,7 +124,7 @@ extension LayoutRecognizer {
         guard line.utf8.count <= 200 else { return false }
         if isAppendixHeading(line) { return true }
         let clean = LineText.clean(line)
-        guard clean.count <= 40 else { return false }
+        guard clean.utf8.count <= 40 || clean.count <= 40 else { return false }
         let folded = VietnameseText.fold(clean)
         return folded.hasPrefix("mau so ") || folded.hasPrefix("bieu mau") || folded.hasPrefix("bieu so ") || folded == "mau"
     }
@@ -145,11 +147,21 @@ extension LayoutRecognizer {
             && ["da ky", "ky ten", "dong dau", "chu ky"].contains { f.contains($0) }
     }
 
+    /// `text.count <= limit`, walking no more than `limit` Characters.
+    static func hasAtMost(_ limit: Int, _ text: String) -> Bool {
+        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) else { return true }
+        return end == text.endIndex
+    }
+
     /// "Nguyễn Văn An": two to six words, each starting with a capital, no digits or end punctuation.
     static func isNameLine(_ clean: String) -> Bool {
+        // The length first (both tests are pure): a long line is turned down after at most 61 Characters, not split whole.
+        guard clean.utf8.count <= 60 || hasAtMost(60, clean) else { return false }
         let words = clean.split(separator: " ")
-        guard (2...6).contains(words.count), clean.count <= 60 else { return false }
-        guard !clean.contains(where: { $0.isNumber || ":;,/()".contains($0) }), !LineText.endsSentence(clean) else { return false }
+        guard (2...6).contains(words.count) else { return false }
+        // each Character compared with the six marks at once, not by walking a literal of them for every Character
+        guard !clean.contains(where: { $0.isNumber || $0 == ":" || $0 == ";" || $0 == "," || $0 == "/" || $0 == "(" || $0 == ")" }),
+              !LineText.endsSentence(clean) else { return false }
         return words.allSatisfy { $0.first!.isUppercase && $0.first!.isLetter }
     }
 }
@@ -168,12 +180,13 @@ struct SignerName: Equatable {
     init?(_ clean: String) {
         let folded = clean.lowercased()
         let foldedLead = folded.utf8.first
-        for rank in Self.rankForms {
+        for index in Self.rankForms.indices {
             // A text whose first byte is ASCII starts with a Character that is a rank's single ASCII first scalar only
-            // when that byte is it: most ranks are passed over without comparing Characters.
-            if let lead = rank.lead, let foldedLead, foldedLead < 0x80, foldedLead != lead { continue }
+            // when that byte is it: most ranks are passed over without comparing Characters, nor copying their forms.
+            if let lead = Self.rankLeads[index], let foldedLead, foldedLead < 0x80, foldedLead != lead { continue }
+            let rank = Self.rankForms[index]
             guard folded.hasPrefix(rank.lowerSpaced) || (rank.endsWithDot && folded.hasPrefix(rank.lower)) else { continue }
-            let rest = clean.dropFirst(rank.count).trimmingCharacters(in: .whitespaces)
+            let rest = clean.dropFirst(rank.count).trimmingScalars(in: .whitespaces)
             guard LayoutRecognizer.isNameLine(rest) else { continue }
             self.rank = String(clean.prefix(rank.count))
             self.name = rest
@@ -204,4 +217,7 @@ struct SignerName: Equatable {
         let lead = bytes.count >= 2 && bytes[0] < 0x80 && bytes[1] < 0x80 ? bytes[0] : nil
         return (lower, lower + " ", rank.hasSuffix("."), rank.count, lead)
     }
+
+    /// `rankForms[i].lead`, apart from the strings.
+    private static let rankLeads: [UInt8?] = rankForms.map(\.lead)
 }

@@ -51,13 +51,15 @@ extension LayoutRecognizer {
     /// happens to start with the word ("Kế hoạch này ...").
     func isHeadingLine(_ clean: String, rest: String, startsParagraph: Bool) -> Bool {
         guard startsParagraph else { return false }
+        // a heading alone on its line is the whole line, without counting its Characters twice
+        if rest.isEmpty { return VietnameseText.isUpperCase(clean) }
         let headingPart = clean.prefix(clean.count - rest.count)
         return VietnameseText.isUpperCase(headingPart)
     }
 
     static func subjectLine(_ clean: String) -> String? {
         for prefix in ["V/v:", "V/v", "V/V", "Về việc:"] where clean.hasPrefix(prefix) {
-            let rest = clean.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            let rest = clean.dropFirst(prefix.count).trimmingScalars(in: .whitespaces)
             if !rest.isEmpty { return prefix.hasPrefix("V/") ? "V/v " + rest : rest }
         }
         return nil

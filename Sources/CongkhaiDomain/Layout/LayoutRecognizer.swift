@@ -2,9 +2,35 @@
 /// reads a paper document: top block, heading, body, footer.
 public struct LayoutRecognizer: Sendable {
     public let types: DocumentTypeTable
+    /// The ASCII bytes a line may open with and still start with a type heading; nil when any byte may.
+    let headingOpenings: Set<UInt8>?
 
     public init(types: DocumentTypeTable) {
         self.types = types
+        self.headingOpenings = Self.headingOpenings(types)
+    }
+
+    /// Upper-casing a header line to try it against every heading was most of reading a header. A line whose first
+    /// byte is ASCII starts, upper-cased, with that byte's capital (case maps scalar by scalar); its first Character
+    /// equals a heading's first Character only when both decompose to the same scalars, so the heading's decomposed
+    /// first scalar must be that capital. An empty heading starts every line: then every line is tried.
+    static func headingOpenings(_ types: DocumentTypeTable) -> Set<UInt8>? {
+        var openings = Set<UInt8>()
+        for (heading, _) in types.headings {
+            guard let first = heading.first else { return nil }
+            guard let lead = String(first).decomposedStringWithCanonicalMapping.unicodeScalars.first else { return nil }
+            if lead.isASCII { openings.insert(UInt8(lead.value)) }
+        }
+        return openings
+    }
+
+    /// `types.matchHeading(clean) != nil`, answered no at once when the line's first byte rules out every heading.
+    func matchesHeading(_ clean: String) -> Bool {
+        if let openings = headingOpenings, let first = clean.utf8.first, first < 0x80 {
+            let capital = (0x61...0x7A).contains(first) ? first - 0x20 : first
+            guard openings.contains(capital) else { return false }
+        }
+        return types.matchHeading(clean) != nil
     }
 
     public func recognize(_ text: Substring, firstLine: Int) -> PrintedLayout {
@@ -41,7 +67,7 @@ public struct LayoutRecognizer: Sendable {
         var index = 0
         var expanded = false
         while index < lines.count {
-            let isTable = lines[index].text.hasPrefix("|")
+            let isTable = LineText.hasASCIIPrefix(lines[index].text, "|")
             let isAddressTable = isTable && Self.isAddressTable(lines[index].text)
             guard isTable, (index == 0 && !expanded) || isAddressTable else {
                 // only the opening table and "Kính gửi" tables near the top are a header's
@@ -50,9 +76,10 @@ public struct LayoutRecognizer: Sendable {
             }
             expanded = true
             let tableStart = index
-            while index < lines.count, lines[index].text.hasPrefix("|"), index == tableStart || !lines[index].startsParagraph {
+            while index < lines.count, LineText.hasASCIIPrefix(lines[index].text, "|"),
+                  index == tableStart || !lines[index].startsParagraph {
                 let row = lines[index]
-                let cells = row.text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+                let cells = row.text.split(separator: "|").map { $0.trimmingScalars(in: .whitespaces) }
                 if !cells.allSatisfy({ $0.allSatisfy { "-: ".contains($0) } }) {
                     for cell in cells where !cell.isEmpty {
                         let parts = isAddressTable ? Self.addressLines(cell) : HeaderCell.lines(cell)
@@ -116,7 +143,7 @@ public struct LayoutRecognizer: Sendable {
                 continue
             }
             // `looksIntended` asks for a short line that `find` cannot read, which is known by now
-            let isHeading = types.matchHeading(clean) != nil
+            let isHeading = matchesHeading(clean)
             if !isHeading, isShort, OfficialDateLine.looksIntended(shortLineWithoutDate: clean) {
                 layout.findings.append(.init(line: lines[index].number, .placeDateUnreadable, ["value": clean]))
                 sawNumberOrDate = true
@@ -162,13 +189,14 @@ public struct LayoutRecognizer: Sendable {
 
     /// "Về tăng cường ..." between the number and the date line: a letter's summary without "V/v".
     static func aboutLine(_ clean: String) -> String? {
-        guard clean.hasPrefix("Về "), clean.count <= 300 else { return nil }
+        guard clean.hasPrefix("Về "), clean.utf8.count <= 300 || clean.count <= 300 else { return nil }
         return clean
     }
 
     /// "Số: 545/KH-STTTT-VP" → "545/KH-STTTT-VP"; nil when the line is not a number line.
     static func numberLine(_ clean: String) -> String? {
-        guard clean.hasPrefix("Số") else { return nil }
+        // "S" is a Character of its own spelling only: a line whose first byte is another starts otherwise
+        guard clean.utf8.first == UInt8(ascii: "S"), clean.hasPrefix("Số") else { return nil }
         let rest = clean.dropFirst(2)
         guard let f = rest.first, f == ":" || f == " " else { return nil }
         let value = rest.drop(while: { $0 == ":" || $0 == " " })

@@ -145,13 +145,22 @@ enum LineText {
     }
 
     static func isSeparator(_ s: String) -> Bool {
+        // A first byte that is an ASCII letter or digit starts a Character that is none of the marks (each a lone
+        // scalar, none of them a letter or a digit): the first Character already says no.
+        if let first = s.utf8.first, isASCIILetterOrDigit(first) { return false }
         // the characters first: they rule out most lines at the first one, and counting walks the whole line
-        s.allSatisfy { "-_=*–—.".contains($0) } && s.count >= 3
+        return s.allSatisfy { "-_=*–—.".contains($0) } && s.count >= 3
     }
 
     /// "\\*", "* * *", "***": an asterisk or star line printed under the Party header, or a stray escape.
     static func isDecoration(_ s: String) -> Bool {
-        !s.isEmpty && s.count <= 12 && s.allSatisfy { "*\\-_=–—.·• ".contains($0) }
+        // as in `isSeparator`: a letter or digit first is no decoration, without counting the line's Characters
+        if let first = s.utf8.first, isASCIILetterOrDigit(first) { return false }
+        return !s.isEmpty && s.count <= 12 && s.allSatisfy { "*\\-_=–—.·• ".contains($0) }
+    }
+
+    static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     static func isMotto(_ s: String) -> Bool {
@@ -240,10 +249,10 @@ enum LineText {
     /// one that matters (a combining mark may join it), the Characters answer.
     static func numberingByBytes<S: StringProtocol>(_ s: S) -> (marker: String, kind: NumberingKind)?? {
         // the longest decided marker is five numerals, ".", " ", and one byte after it; short lines end inside
-        let b = Array(s.utf8.prefix(10))
+        let b = LeadingBytes(s.utf8)
         guard let first = b.first else { return .some(nil) }
         guard first < 0x80 else { return nil }
-        func marker(_ end: Int) -> String { String(decoding: b[..<end], as: UTF8.self) }
+        func marker(_ end: Int) -> String { b.decoded(upTo: end) }
         /// Whether a space stands after the mark at `i`, both Characters of their own; nil when undecided.
         func spaceAfter(_ i: Int) -> Bool? {
             guard i + 1 < b.count else { return false }
@@ -281,6 +290,43 @@ enum LineText {
         guard b[2] < 0x80 else { return nil }
         guard b[2] == 0x20 else { return .some(nil) }
         return b.count <= 3 || b[3] < 0x80 ? .some((marker(2), .letter)) : nil
+    }
+
+    /// The first ten bytes of a line (fewer when it is shorter), held in place: an array of them, made for every
+    /// numbered paragraph, was most of what `numberingByBytes` cost.
+    struct LeadingBytes: RandomAccessCollection {
+        private var storage: (UInt64, UInt64) = (0, 0)
+        let endIndex: Int
+        var startIndex: Int { 0 }
+
+        init<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+            endIndex = withUnsafeMutableBytes(of: &storage) { raw in
+                // copied at once from contiguous bytes (a String's always are), else one by one
+                if let copied = bytes.withContiguousStorageIfAvailable({ source -> Int in
+                    let count = Swift.min(source.count, 10)
+                    raw.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(source)[..<count]))
+                    return count
+                }) {
+                    return copied
+                }
+                var count = 0
+                for byte in bytes {
+                    guard count < 10 else { break }
+                    raw[count] = byte
+                    count += 1
+                }
+                return count
+            }
+        }
+
+        subscript(position: Int) -> UInt8 {
+            withUnsafeBytes(of: storage) { $0[position] }
+        }
+
+        /// The first `end` bytes as a string (a marker: ASCII, cut before a byte that starts a Character).
+        func decoded(upTo end: Int) -> String {
+            withUnsafeBytes(of: storage) { String(decoding: UnsafeRawBufferPointer(rebasing: $0[..<end]), as: UTF8.self) }
+        }
     }
 
     /// "Căn cứ", "Về việc", "Lãnh đạo": a line that starts with one of the capitals "IVXLC" has a numbering only

@@ -42,6 +42,30 @@ public struct FrontMatter: Sendable {
         if let line = YAMLAliases.firstAnchorOrAlias(in: yaml) {
             return .failure(Diagnostic(.error, file: file, line: line + 2, .frontMatterAnchor))
         }
+        let pairs: [FlatYAML.Pair]
+        if let flat = FlatYAML.pairs(in: yaml) {
+            pairs = flat
+        } else {
+            switch composedPairs(yaml, file: file) {
+            case .success(let composed): pairs = composed
+            case .failure(let problem): return .failure(problem)
+            }
+        }
+        var values: [String: YAMLValue] = [:]
+        for (written, value) in pairs { values[FrontMatterAliases.canonical(written)] = value }
+        var diagnostics: [Diagnostic] = []
+        let reader = FrontMatterReader(values: values, file: file, types: types)
+        let metadata = reader.read(into: &diagnostics)
+        let known = FrontMatterReader.commonKeys
+        let extra = values.filter { !known.contains($0.key) }
+        let frontMatter = FrontMatter(body: text[bodyStart...], bodyFirstLine: lineNumber + 1, metadata: metadata, extra: extra,
+                                      isPresent: true)
+        return .success((frontMatter, diagnostics))
+    }
+
+    /// The keys and values of the mapping Yams composes from the YAML, in order (none for an empty one); the error
+    /// diagnostic when it is malformed or not a mapping.
+    static func composedPairs(_ yaml: String, file: String) -> Result<[FlatYAML.Pair], Diagnostic> {
         let node: Node?
         do {
             // The encoding is named: Yams' default reads the whole process environment on every call (a third
@@ -53,24 +77,11 @@ public struct FrontMatter: Sendable {
         } catch {
             return .failure(Diagnostic(.error, file: file, line: 1, .frontMatterUnreadable, ["problem": "\(error)"]))
         }
-        var diagnostics: [Diagnostic] = []
-        var values: [String: YAMLValue] = [:]
-        if let node {
-            guard case .mapping(let mapping) = node else {
-                return .failure(Diagnostic(.error, file: file, line: 2, .frontMatterNotMapping))
-            }
-            for (key, value) in mapping {
-                guard let written = key.string else { continue }
-                values[FrontMatterAliases.canonical(written)] = YAMLValue(value, lineOffset: 1)
-            }
+        guard let node else { return .success([]) }
+        guard case .mapping(let mapping) = node else {
+            return .failure(Diagnostic(.error, file: file, line: 2, .frontMatterNotMapping))
         }
-        let reader = FrontMatterReader(values: values, file: file, types: types)
-        let metadata = reader.read(into: &diagnostics)
-        let known = FrontMatterReader.commonKeys
-        let extra = values.filter { !known.contains($0.key) }
-        let frontMatter = FrontMatter(body: text[bodyStart...], bodyFirstLine: lineNumber + 1, metadata: metadata, extra: extra,
-                                      isPresent: true)
-        return .success((frontMatter, diagnostics))
+        return .success(mapping.compactMap { key, value in key.string.map { ($0, YAMLValue(value, lineOffset: 1)) } })
     }
 
     /// `text[start...].firstIndex(of: "\n")` on the bytes, walking Characters was a tenth of reading front matter:

@@ -18,8 +18,21 @@ public enum FrontMatterAliases {
 
     /// The key a written key stands for: itself when it is not a Vietnamese alias.
     public static func canonical(_ written: String) -> String {
-        table[fold(written)] ?? written
+        if let known = knownKeys[written] { return known }
+        return table[fold(written)] ?? written
     }
+
+    /// The English keys congkhai reads, each with what `canonical` makes of it, worked out once: folding is most of
+    /// reading a key, and nearly every key a file writes is one of these. They are ASCII, so a written key equal to
+    /// one of them (as Swift compares strings) is that key itself.
+    static let knownKeys: [String: String] = {
+        let keys = FrontMatterReader.commonKeys.union([
+            "code", "level", "agency", "competent_agency", "coordinating_agency", "submission_address", "online_level", "steps",
+            "hours", "method", "time_limit", "applicants", "result", "fees", "conditions", "channels", "dossier", "legal_basis",
+            "forms", "announced_by", "history", "replaces", "implements", "corrects", "description",
+        ])
+        return Dictionary(uniqueKeysWithValues: keys.map { ($0, table[fold($0)] ?? $0) })
+    }()
 
     static func fold(_ key: String) -> String {
         let folded = VietnameseText.fold(key).lowercased().map { $0 == "_" || $0 == "-" ? " " : $0 }

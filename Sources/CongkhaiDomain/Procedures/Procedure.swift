@@ -93,10 +93,10 @@ public struct Procedure: Sendable, Codable {
         }
 
         public static func matching(heading: String) -> Section? {
-            var folded = VietnameseText.fold(heading).trimmingCharacters(in: .whitespaces)
+            var folded = VietnameseText.fold(heading).trimmingScalars(in: .whitespaces)
             // "1. Trình tự thực hiện", "I. ..."
             if let marker = LineText.numbering(folded.uppercased()) {
-                folded = String(folded.dropFirst(marker.marker.count)).trimmingCharacters(in: .whitespaces)
+                folded = folded.dropFirst(marker.marker.count).trimmingScalars(in: .whitespaces)
             }
             return allCases.first { section in section.headingKeys.contains { folded.hasPrefix($0) } }
         }

@@ -60,8 +60,10 @@ public struct ProcedureReader: Sendable {
 
     /// "Cấp phép (mã 1.004492)" → "Cấp phép": the code is shown on its own.
     static func withoutCode(_ title: String) -> String {
+        // Foundation's search goes through NSString; without a "(" (which has no other spelling) it finds nothing.
+        guard title.utf8.contains(UInt8(ascii: "(")) else { return title }
         guard let open = title.range(of: "(mã "), let close = title[open.upperBound...].firstIndex(of: ")") else { return title }
-        let trimmed = (title[..<open.lowerBound] + title[title.index(after: close)...]).trimmingCharacters(in: .whitespaces)
+        let trimmed = (title[..<open.lowerBound] + title[title.index(after: close)...]).trimmingScalars(in: .whitespaces)
         return trimmed.isEmpty ? title : trimmed
     }
 
@@ -85,9 +87,13 @@ public struct ProcedureReader: Sendable {
     }
 
     static func isNoInformationByFolding(_ text: String) -> Bool {
-        let folded = VietnameseText.fold(text).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".*_")))
+        let folded = VietnameseText.fold(text).trimmingScalars(in: Self.noInformationEdges)
         return folded == "khong co thong tin"
     }
+
+    static let noInformationEdges = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".*_"))
+    static let introValueEdges = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".*"))
+    static let introKeyEdges = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "*-:"))
 
     static func status(_ text: String) -> (Procedure.Status, String) {
         let f = VietnameseText.fold(text)
@@ -124,7 +130,7 @@ public struct ProcedureReader: Sendable {
         var current: (title: String, level: Int, lines: [Substring])?
         func flush() {
             guard let c = current else { return }
-            let text = c.lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = c.lines.joined(separator: "\n").trimmingScalars(in: .whitespacesAndNewlines)
             guard !text.isEmpty, !Self.isNoInformation(text) else { return }
             if let section = Procedure.Section.matching(heading: c.title) { p.sections[section] = .markdown(text) }
             else { p.otherSections.append(.init(title: c.title, markdown: text)) }
@@ -133,7 +139,7 @@ public struct ProcedureReader: Sendable {
             let level = line.prefix(while: { $0 == "#" }).count
             if level > 0, line.dropFirst(level).first == " ", current == nil || level <= current!.level {
                 flush()
-                current = (String(line.dropFirst(level)).trimmingCharacters(in: .whitespaces), level, [])
+                current = (line.dropFirst(level).trimmingScalars(in: .whitespaces), level, [])
             } else {
                 current?.lines.append(line)
             }
@@ -164,6 +170,8 @@ public struct ProcedureReader: Sendable {
 
     /// Raw HTML in the sections is left out of the procedure's page; each line holding some is named.
     func rawHTMLFindings(_ body: String, sourceLine: (Int) -> Int?) -> [Finding] {
+        // every tag opens with "<": a body without one (most) has none, and is not split into lines
+        guard RawHTMLFinder.mayHoldTag(body.utf8) else { return [] }
         guard let firstHeading = body.hasPrefix("#") ? body.startIndex : body.range(of: "\n#")?.lowerBound else { return [] }
         let offset = body[..<firstHeading].utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         return RawHTMLFinder.lines(in: body[firstHeading...]).map { line in
@@ -175,7 +183,9 @@ public struct ProcedureReader: Sendable {
     /// "Key: value" lines of a national-portal export ("Tên thủ tục:", "Mã thủ tục:",
     /// "Số quyết định:", "Đối tượng thực hiện:", ...). "Không có thông tin" is no value.
     func readIntroLines(_ body: String, into p: inout Procedure) {
-        let intro = body.prefix(Self.introLimit).prefix(while: { $0 != "#" })
+        // The same Characters as `body.prefix(introLimit).prefix(while: { $0 != "#" })`, walked only up to the first "#"
+        // (where the intro ends, well before the limit) rather than to the limit first.
+        let intro = body.prefix(while: { $0 != "#" }).prefix(Self.introLimit)
         for line in intro.split(separator: "\n") {
             let clean = LineText.clean(line)
             // a line that starts with a known key holds one value, full stops included
@@ -183,7 +193,7 @@ public struct ProcedureReader: Sendable {
             for part in parts {
                 let pieces = part.split(separator: ":", maxSplits: 1)
                 guard pieces.count == 2, let key = Self.introKey(String(pieces[0])) else { continue }
-                let value = pieces[1].trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".*")))
+                let value = pieces[1].trimmingScalars(in: Self.introValueEdges)
                 guard !value.isEmpty, !Self.isNoInformation(value) else { continue }
                 key.apply(value, &p)
             }
@@ -194,7 +204,7 @@ public struct ProcedureReader: Sendable {
     static let introLimit = 8000
 
     static func introKey(_ label: String) -> IntroKey? {
-        let folded = VietnameseText.fold(label).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "*-:")))
+        let folded = VietnameseText.fold(label).trimmingScalars(in: Self.introKeyEdges)
         return IntroKey(rawValue: folded)
     }
 

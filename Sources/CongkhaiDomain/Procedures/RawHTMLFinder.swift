@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the lines of Markdown that hold raw HTML, which cmark-gfm's safe
 /// mode leaves out of the page. The procedure reader reports them, since a
 /// procedure's sections are rendered one by one, apart from the document's
@@ -20,6 +22,14 @@ enum RawHTMLFinder {
             if containsTag(Array(text.utf8)) { found.append(index + 1) }
         }
         return found
+    }
+
+    /// Whether the text holds a "<", which every tag opens with; memchr over the bytes when they are contiguous.
+    static func mayHoldTag(_ utf8: String.UTF8View) -> Bool {
+        utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0x3C, bytes.count) != nil
+        } ?? utf8.contains(0x3C)
     }
 
     static func containsTag(_ bytes: [UInt8]) -> Bool {
