@@ -18,7 +18,7 @@ Version: $version
 Architecture: $arch
 Maintainer: congkhai <congkhai@localhost>
 Installed-Size: $size
-Depends: libcmark-gfm0.29.0.gfm.6, libcmark-gfm-extensions0.29.0.gfm.6, libcurl4, zlib1g, libzstd1, libc6, libstdc++6, libgcc-s1
+Depends: libcmark-gfm0.29.0.gfm.6, libcmark-gfm-extensions0.29.0.gfm.6, libcurl4, zlib1g, libzstd1, libmimalloc2.0, libc6, libstdc++6, libgcc-s1
 Recommends: pandoc, poppler-utils
 Suggests: tesseract-ocr, tesseract-ocr-vie
 Section: web

@@ -1,4 +1,4 @@
-import CSystemMalloc
+import CMimalloc
 import CongkhaiDomain
 import Foundation
 
@@ -170,7 +170,7 @@ public struct SiteBuilder {
         var cache = state.next
         if options.keptCache == nil { state.next = BuildCache() }
         // what the steps let go, back to the system before the cache is encoded beside it (see `renderMarkdown`)
-        _ = malloc_trim(0)
+        mi_collect(true)
         cache.key = key
         cache.fingerprint = fingerprint
         cache.started = started
