@@ -107,7 +107,7 @@ import Testing
             #expect(LineText.isDecoration(line) == Self.isDecorationAsItWas(line), "\(line.debugDescription)")
             #expect(LayoutRecognizer.numberLine(line) == Self.numberLineAsItWas(line), "\(line.debugDescription)")
             #expect(Array(LayoutRecognizer.recipient(line).utf8) == Array(Self.recipientAsItWas(line).utf8), "\(line.debugDescription)")
-            #expect(LayoutRecognizer.hasAtMost(5, line) == (line.count <= 5))
+            #expect(LineText.hasAtMost(5, line) == (line.count <= 5))
         }
     }
 

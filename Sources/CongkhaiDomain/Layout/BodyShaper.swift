@@ -78,8 +78,7 @@ public enum BodyShaper {
             guard !title.isEmpty else { return nil }
             // without a colon byte there is no ":" Character to split at, and the title is kept whole
             let beforeColon = title.utf8.contains(0x3A) ? title.split(separator: ":", maxSplits: 1).first.map(String.init) ?? title : title
-            // fewer bytes than the limit are fewer Characters too, without counting them
-            return VietnameseText.isUpperCase(beforeColon) && (clean.utf8.count <= 200 || clean.count <= 200) ? .roman : nil
+            return VietnameseText.isUpperCase(beforeColon) && LineText.hasAtMost(200, clean) ? .roman : nil
         case .arabic:
             // The title after the marker and its spaces is not empty: a byte other than a space follows the marker's
             // bytes (the marker is the line's first Characters, and a run of spaces alone is a run of " " Characters).

@@ -124,7 +124,7 @@ extension LayoutRecognizer {
         guard line.utf8.count <= 200 else { return false }
         if isAppendixHeading(line) { return true }
         let clean = LineText.clean(line)
-        guard clean.utf8.count <= 40 || clean.count <= 40 else { return false }
+        guard LineText.hasAtMost(40, clean) else { return false }
         let folded = VietnameseText.fold(clean)
         return folded.hasPrefix("mau so ") || folded.hasPrefix("bieu mau") || folded.hasPrefix("bieu so ") || folded == "mau"
     }
@@ -147,16 +147,10 @@ extension LayoutRecognizer {
             && ["da ky", "ky ten", "dong dau", "chu ky"].contains { f.contains($0) }
     }
 
-    /// `text.count <= limit`, walking no more than `limit` Characters.
-    static func hasAtMost(_ limit: Int, _ text: String) -> Bool {
-        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) else { return true }
-        return end == text.endIndex
-    }
-
     /// "Nguyễn Văn An": two to six words, each starting with a capital, no digits or end punctuation.
     static func isNameLine(_ clean: String) -> Bool {
         // The length first (both tests are pure): a long line is turned down after at most 61 Characters, not split whole.
-        guard clean.utf8.count <= 60 || hasAtMost(60, clean) else { return false }
+        guard LineText.hasAtMost(60, clean) else { return false }
         let words = clean.split(separator: " ")
         guard (2...6).contains(words.count) else { return false }
         // each Character compared with the six marks at once, not by walking a literal of them for every Character

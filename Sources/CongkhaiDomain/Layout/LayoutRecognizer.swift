@@ -189,7 +189,7 @@ public struct LayoutRecognizer: Sendable {
 
     /// "Về tăng cường ..." between the number and the date line: a letter's summary without "V/v".
     static func aboutLine(_ clean: String) -> String? {
-        guard clean.hasPrefix("Về "), clean.utf8.count <= 300 || clean.count <= 300 else { return nil }
+        guard clean.hasPrefix("Về "), LineText.hasAtMost(300, clean) else { return nil }
         return clean
     }
 

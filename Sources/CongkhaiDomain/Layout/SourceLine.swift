@@ -159,6 +159,14 @@ enum LineText {
         return !s.isEmpty && s.count <= 12 && s.allSatisfy { "*\\-_=–—.·• ".contains($0) }
     }
 
+    /// `text.count <= limit`, without counting the Characters of a text whose bytes are already few enough (a
+    /// Character has at least one), and walking no more than `limit` of them otherwise.
+    static func hasAtMost(_ limit: Int, _ text: String) -> Bool {
+        if text.utf8.count <= limit { return true }
+        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) else { return true }
+        return end == text.endIndex
+    }
+
     static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
