@@ -26,11 +26,8 @@ public enum FrontMatterAliases {
     /// reading a key, and nearly every key a file writes is one of these. They are ASCII, so a written key equal to
     /// one of them (as Swift compares strings) is that key itself.
     static let knownKeys: [String: String] = {
-        let keys = FrontMatterReader.commonKeys.union([
-            "code", "level", "agency", "competent_agency", "coordinating_agency", "submission_address", "online_level", "steps",
-            "hours", "method", "time_limit", "applicants", "result", "fees", "conditions", "channels", "dossier", "legal_basis",
-            "forms", "announced_by", "history", "replaces", "implements", "corrects", "description",
-        ])
+        let keys = FrontMatterReader.commonKeys.union(Procedure.frontMatterKeys).union(RelationKind.allCases.map(\.rawValue))
+            .union(["description"])
         return Dictionary(uniqueKeysWithValues: keys.map { ($0, table[fold($0)] ?? $0) })
     }()
 

@@ -2,6 +2,11 @@ import Foundation
 /// An administrative procedure (thủ tục hành chính) as the national database
 /// records it (Nghị định 63/2010/NĐ-CP, Art. 8; DOMAIN.md §3).
 public struct Procedure: Sendable, Codable {
+    /// The front-matter keys of a procedure's parts (README, "Administrative procedures"), as `ProcedureReader` reads them.
+    public static let frontMatterKeys = ["code", "level", "agency", "competent_agency", "coordinating_agency", "submission_address",
+                                         "online_level", "steps", "hours", "method", "time_limit", "applicants", "result", "fees",
+                                         "conditions", "channels", "dossier", "legal_basis", "forms", "announced_by", "history"]
+
     /// Mã thủ tục, e.g. "1.004492": an opaque string.
     public var code: String?
     public var name: String?

@@ -6,9 +6,7 @@ import CongkhaiDomain
 enum FrontMatterKeys {
     static let relations = RelationKind.allCases.map(\.rawValue)
     /// The parts of an administrative procedure (README, "Administrative procedures").
-    static let procedure = ["code", "level", "agency", "competent_agency", "coordinating_agency", "submission_address",
-                            "online_level", "steps", "hours", "method", "time_limit", "applicants", "result", "fees",
-                            "conditions", "channels", "dossier", "legal_basis", "forms", "announced_by", "history"]
+    static let procedure = Procedure.frontMatterKeys
     /// Written by `congkhai import`.
     static let imported = ["ocr"]
 
